@@ -1,0 +1,72 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Each dependency earns its place:
+// - ArgumentParser: the two command lines (subcommands, help, completions, man page).
+// - swift-log: the logging API libraries take as a parameter; only `main` bootstraps it.
+// - Yams: YAML plan and config files, with line/column marks for error messages.
+// - GRDB: the state database (progress updates, notification log, outbox) in SQLite.
+let package = Package(
+    name: "rectifyd",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rectifyd", targets: ["rectifyd"]),
+        .executable(name: "rectifyctl", targets: ["rectifyctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "RectifyCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "RectifyImport", dependencies: ["RectifyCore"]),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "RectifyNotify",
+            dependencies: ["RectifyCore", "CCurl", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "RectifyStore",
+            dependencies: ["RectifyCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "RectifyDaemon",
+            dependencies: [
+                "RectifyCore", "RectifyImport", "RectifyNotify", "RectifyStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "rectifyctl",
+            dependencies: [
+                "RectifyCore", "RectifyImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "rectifyd",
+            dependencies: [
+                "RectifyDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "RectifyCoreTests", dependencies: ["RectifyCore"]),
+        .testTarget(
+            name: "RectifyImportTests", dependencies: ["RectifyImport", "RectifyCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "RectifyNotifyTests", dependencies: ["RectifyNotify", "RectifyCore"]),
+        .testTarget(name: "RectifyStoreTests", dependencies: ["RectifyStore", "RectifyCore"]),
+        .testTarget(name: "RectifyDaemonTests", dependencies: ["RectifyDaemon", "RectifyCore"]),
+    ]
+)

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Loads plans from files and directories: `.yaml`/`.yml`/`.json` plan files, and report
+/// `.txt` files through an importer supplied by the caller (Core does not know reports).
+public struct PlanLoader: Sendable {
+    /// Turns a report's bytes into a plan; `file` is the path for diagnostics.
+    public typealias ReportImporter = @Sendable (_ data: Data, _ file: String) throws(PlanLoadError) -> (Plan, [Diagnostic])
+
+    public var reportImporter: ReportImporter?
+
+    public init(reportImporter: ReportImporter? = nil) {
+        self.reportImporter = reportImporter
+    }
+
+    public struct Result: Sendable {
+        public var plans: [Plan]
+        public var warnings: [Diagnostic]
+        /// The files the plans came from, in the order of `plans`.
+        public var files: [String]
+    }
+
+    public static let planExtensions: Set<String> = ["yaml", "yml", "json"]
+
+    /// Loads every path; a directory contributes its plan (and report) files, sorted by name,
+    /// not recursing. Throws one `PlanLoadError` with the errors of all files.
+    public func load(_ paths: [String]) throws(PlanLoadError) -> Result {
+        var result = Result(plans: [], warnings: [], files: [])
+        var errors: [Diagnostic] = []
+        var planFiles: [String: String] = [:]
+        for file in expand(paths, errors: &errors) {
+            do {
+                let (plan, warnings) = try loadFile(file)
+                result.warnings += warnings
+                if let other = planFiles[plan.id] {
+                    errors.append(
+                        Diagnostic(
+                            file: file, line: 1, column: 1,
+                            message: "plan id '\(plan.id)' is also used by \(other); give one of them another 'id'."))
+                    continue
+                }
+                planFiles[plan.id] = file
+                result.plans.append(plan)
+                result.files.append(file)
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        if errors.contains(where: { $0.severity == .error }) {
+            throw PlanLoadError(diagnostics: errors + result.warnings)
+        }
+        return result
+    }
+
+    public func loadFile(_ file: String) throws(PlanLoadError) -> (Plan, [Diagnostic]) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw PlanLoadError(diagnostics: [
+                Diagnostic(file: file, line: 1, column: 1, message: "cannot read the file: \(Self.reason(error)).")
+            ])
+        }
+        let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
+        if ext == "txt" {
+            guard let reportImporter else {
+                throw PlanLoadError(diagnostics: [
+                    Diagnostic(file: file, line: 1, column: 1, message: "report files cannot be read here.")
+                ])
+            }
+            return try reportImporter(data, file)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PlanLoadError(diagnostics: [
+                Diagnostic(file: file, line: 1, column: 1, message: "plan files must be UTF-8 text; convert the file (iconv -f GB18030 -t UTF-8).")
+            ])
+        }
+        return try PlanReader.read(text, file: file)
+    }
+
+    func expand(_ paths: [String], errors: inout [Diagnostic]) -> [String] {
+        var files: [String] = []
+        let fm = FileManager.default
+        let accepted = reportImporter == nil ? Self.planExtensions : Self.planExtensions.union(["txt"])
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                errors.append(Diagnostic(file: path, line: 1, column: 1, message: "no such file or directory."))
+                continue
+            }
+            if !isDirectory.boolValue {
+                files.append(path)
+                continue
+            }
+            let names = (try? fm.contentsOfDirectory(atPath: path)) ?? []
+            let chosen = names.sorted().filter { accepted.contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
+            files += chosen.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+        }
+        return files
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what building and testing rectifyd needs on Debian 12, once: the C libraries
+# libcurl (every outbound byte) and SQLite (GRDB), and the Python test peers (aiosmtpd).
+# Quick when everything is already there: it checks before it installs.
+set -euo pipefail
+
+need_apt=()
+for pkg in libcurl4-openssl-dev libsqlite3-dev pkg-config; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
+done
+if [ "${#need_apt[@]}" -gt 0 ]; then
+    echo "install-deps: apt-get install ${need_apt[*]}" >&2
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ "${1:-}" = "--test" ]; then
+    if ! python3 -c "import aiosmtpd" 2>/dev/null; then
+        echo "install-deps: pip install aiosmtpd" >&2
+        python3 -m pip install -q aiosmtpd
+    fi
+fi
