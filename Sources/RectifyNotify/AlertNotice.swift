@@ -1,0 +1,107 @@
+import Foundation
+import RectifyCore
+
+/// Why an alert is sent. The daemon's pipeline decides these; notifiers render and deliver them.
+public enum AlertKind: String, Codable, Sendable, CaseIterable {
+    /// Due soon: a reminder window opened (defaults at 20 and 10 days left).
+    case reminder
+    /// Past the deadline; repeated every `repeat_overdue`.
+    case overdue
+    /// Overdue longer than `escalate_after`: the plan's leaders are told too.
+    case escalation
+    case milestoneMissed = "milestone_missed"
+    /// No progress report within `stale_after`.
+    case stale
+    /// An open item without a deadline (told once, to the plan owner).
+    case noDeadline = "no_deadline"
+    /// Done after an alert about it was sent.
+    case resolved
+    /// The periodic list of everything open of one recipient.
+    case digest
+}
+
+/// One item's line in a notice: what it is, how late, who answers for it, and the evidence.
+public struct NoticeEntry: Hashable, Codable, Sendable {
+    public var kind: AlertKind
+    public var planID: String
+    public var planTitle: String
+    public var unit: String
+    public var itemID: String
+    public var itemTitle: String
+    public var state: ItemState
+    public var colour: WarningColour?
+    public var deadline: Deadline?
+    /// The original deadline when an extension moved it.
+    public var originalDeadline: Deadline?
+    public var daysOverdue: Int?
+    public var daysLeft: Int?
+    /// The milestone a milestone_missed entry is about.
+    public var milestone: String?
+    /// "医政股（张三）".
+    public var responsible: String?
+    /// Phones of the responsible people (chat robots @-mention them).
+    public var mobiles: [String]
+    /// The plan's phrase for the deadline or status, with its line.
+    public var evidence: Evidence?
+    /// Days since the last progress report (stale entries).
+    public var daysSinceUpdate: Int?
+
+    public init(
+        kind: AlertKind, planID: String, planTitle: String, unit: String, itemID: String, itemTitle: String,
+        state: ItemState, colour: WarningColour? = nil, deadline: Deadline? = nil, originalDeadline: Deadline? = nil,
+        daysOverdue: Int? = nil, daysLeft: Int? = nil, milestone: String? = nil, responsible: String? = nil,
+        mobiles: [String] = [], evidence: Evidence? = nil, daysSinceUpdate: Int? = nil
+    ) {
+        self.kind = kind
+        self.planID = planID
+        self.planTitle = planTitle
+        self.unit = unit
+        self.itemID = itemID
+        self.itemTitle = itemTitle
+        self.state = state
+        self.colour = colour
+        self.deadline = deadline
+        self.originalDeadline = originalDeadline
+        self.daysOverdue = daysOverdue
+        self.daysLeft = daysLeft
+        self.milestone = milestone
+        self.responsible = responsible
+        self.mobiles = mobiles
+        self.evidence = evidence
+        self.daysSinceUpdate = daysSinceUpdate
+    }
+}
+
+/// Everything due for one recipient in one evaluation: rendered as one message.
+public struct AlertNotice: Hashable, Codable, Sendable {
+    /// Stable id of this notice (the outbox row); webhooks send it as `Idempotency-Key`.
+    public var id: String
+    /// The receiver (config name) this notice goes through.
+    public var receiver: String
+    /// Whom it is for: an email address, or a label for webhook/robot receivers.
+    public var recipient: String
+    public var recipientName: String?
+    public var entries: [NoticeEntry]
+    /// The evaluation instant the notice was made at (rendered in `timeZone`).
+    public var createdAt: Date
+    public var timeZone: String
+    /// "zh" (default) or "en".
+    public var language: String
+
+    public init(
+        id: String, receiver: String, recipient: String, recipientName: String? = nil, entries: [NoticeEntry],
+        createdAt: Date, timeZone: String = Plan.defaultTimeZone, language: String = "zh"
+    ) {
+        self.id = id
+        self.receiver = receiver
+        self.recipient = recipient
+        self.recipientName = recipientName
+        self.entries = entries
+        self.createdAt = createdAt
+        self.timeZone = timeZone
+        self.language = language
+    }
+
+    /// The most severe colour among the entries (red beats yellow beats green).
+    public var colour: WarningColour? { entries.compactMap(\.colour).max() }
+}
