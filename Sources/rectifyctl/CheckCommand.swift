@@ -1,5 +1,69 @@
 import ArgumentParser
+import Foundation
+import RectifyCore
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check plans offline.")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check plans offline: list the items that lag, most urgent first.",
+        discussion: """
+            Reads plan files (.yaml, .yml, .json), report files (.txt, imported on load) and \
+            directories of them, evaluates every item at one instant and prints the open items \
+            grouped by state, with a summary line per plan.
+
+            Exit status: 0 when nothing lags, 1 when something lags, 2 on bad input (every \
+            error is printed to stderr as file:line:column).
+
+            Examples:
+              rectifyctl check config/plans/example.yaml
+              rectifyctl check --at 2026-11-22 config/plans/
+              rectifyctl check --at 2026-11-22T09:00:00+08:00 --json config/plans/example.yaml
+            """
+    )
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Evaluate at this instant instead of now: a date (its start in Asia/Shanghai) or an RFC 3339 time.",
+            valueName: "DATE|DATETIME"))
+    var at: String?
+
+    @Flag(name: .long, help: "Print one JSON document (see docs/check-output.md) instead of tables.")
+    var json = false
+
+    @Argument(help: ArgumentHelp("Plan files, report .txt files or directories.", valueName: "PATH"))
+    var paths: [String]
+
+    func run() throws {
+        guard let now = try resolveInstant() else { throw ExitCode(2) }
+        let loader = PlanLoader()
+        let result: PlanLoader.Result
+        do {
+            result = try loader.load(paths)
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            printError("rectifyctl: \(count) error\(count == 1 ? "" : "s"); nothing was checked.")
+            throw ExitCode(2)
+        }
+        for warning in result.warnings { printError(warning.description) }
+        let report = StatusReport(plans: result.plans, at: now)
+        if json {
+            print(try CheckOutput.json(report))
+        } else {
+            print(CheckOutput.text(report, style: .forStandardOutput()))
+        }
+        if report.hasLagging { throw ExitCode(1) }
+    }
+
+    private func resolveInstant() throws -> Date? {
+        guard let at else { return Date() }
+        if let instant = Timestamps.parse(at) { return instant }
+        printError("rectifyctl: --at '\(at)' is not a date (2026-11-22) or a time (2026-11-22T09:00:00+08:00).")
+        return nil
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

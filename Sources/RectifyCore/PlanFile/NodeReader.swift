@@ -37,7 +37,8 @@ struct FieldReader {
     /// Returns nil (and reports) when `node` is not a mapping.
     init?(_ node: Node, path: String, sink: DiagnosticSink, allowed: [String]) {
         guard case .mapping(let mapping) = node else {
-            sink.error(node.mark, "\(path) must be a mapping of keys to values, not \(FieldReader.describe(node)).")
+            let what = path.isEmpty ? "the document" : path
+            sink.error(node.mark, "\(what) must be a mapping of keys to values, not \(FieldReader.describe(node)).")
             return nil
         }
         self.path = path
@@ -51,7 +52,7 @@ struct FieldReader {
                 continue
             }
             guard allowed.contains(key) else {
-                var message = "unknown key '\(key)' in \(path)"
+                var message = "unknown key '\(key)'" + (path.isEmpty ? " at the top level" : " in \(path)")
                 if let guess = Spelling.suggestion(for: key, among: allowed) {
                     message += "; did you mean '\(guess)'?"
                 } else {
@@ -80,7 +81,8 @@ struct FieldReader {
 
     /// Reports a missing required key at the mapping itself.
     func require(_ key: String, hint: String = "") {
-        if !has(key) { sink.error(mark, "\(path) is missing '\(key)'\(hint.isEmpty ? "." : "; \(hint)")") }
+        let what = path.isEmpty ? "the document" : path
+        if !has(key) { sink.error(mark, "\(what) is missing '\(key)'\(hint.isEmpty ? "." : "; \(hint)")") }
     }
 
     func string(_ key: String, required: Bool = false) -> String? {

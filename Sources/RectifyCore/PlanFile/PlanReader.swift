@@ -20,22 +20,23 @@ public enum PlanReader {
             sink.error(nil, "the file is empty; a plan needs a 'plan' section and an 'items' list.")
             throw PlanLoadError(diagnostics: sink.diagnostics)
         }
-        var itemMarks: [String: Mark] = [:]
+        var itemMarks: [Mark?] = []
         let plan = readDocument(root, file: file, sink: sink, itemMarks: &itemMarks)
-        if let plan, !sink.hasErrors {
+        if let plan {
             for problem in PlanValidator.problems(in: plan) {
-                let mark = problem.itemID.flatMap { itemMarks[$0] }
+                let mark = problem.itemIndex.flatMap { $0 < itemMarks.count ? itemMarks[$0] : nil }
                 if problem.isWarning { sink.warning(mark, problem.message) } else { sink.error(mark, problem.message) }
             }
         }
-        guard let plan, !sink.hasErrors else { throw PlanLoadError(diagnostics: sink.diagnostics) }
-        return (plan, sink.diagnostics)
+        let diagnostics = sink.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        guard let plan, !sink.hasErrors else { throw PlanLoadError(diagnostics: diagnostics) }
+        return (plan, diagnostics)
     }
 
     static func readDocument(
-        _ root: Node, file: String, sink: DiagnosticSink, itemMarks: inout [String: Mark]
+        _ root: Node, file: String, sink: DiagnosticSink, itemMarks: inout [Mark?]
     ) -> Plan? {
-        guard let doc = FieldReader(root, path: "the document", sink: sink, allowed: ["plan", "items"]) else {
+        guard let doc = FieldReader(root, path: "", sink: sink, allowed: ["plan", "items"]) else {
             return nil
         }
         doc.require("plan", hint: "add a 'plan:' section with at least 'unit' and 'title'.")
@@ -55,7 +56,7 @@ public enum PlanReader {
             } else {
                 seen[item.id] = index
             }
-            if itemMarks[item.id] == nil { itemMarks[item.id] = fields.mark }
+            itemMarks.append(fields.mark)
             plan.items.append(item)
         }
         return plan

@@ -4,19 +4,23 @@
 public enum PlanValidator {
     public struct Problem: Hashable, Sendable {
         public var itemID: String?
+        /// The item's position in `plan.items`.
+        public var itemIndex: Int?
         public var message: String
         public var isWarning: Bool
     }
 
     public static func problems(in plan: Plan) -> [Problem] {
         var problems: [Problem] = []
+        var index = 0
         func error(_ item: Item, _ message: String) {
-            problems.append(Problem(itemID: item.id, message: "item '\(item.id)': \(message)", isWarning: false))
+            problems.append(Problem(itemID: item.id, itemIndex: index, message: "item '\(item.id)': \(message)", isWarning: false))
         }
         func warning(_ item: Item, _ message: String) {
-            problems.append(Problem(itemID: item.id, message: "item '\(item.id)': \(message)", isWarning: true))
+            problems.append(Problem(itemID: item.id, itemIndex: index, message: "item '\(item.id)': \(message)", isWarning: true))
         }
-        for item in plan.items {
+        for (position, item) in plan.items.enumerated() {
+            index = position
             let open = item.milestones.filter { !$0.done }
             if item.status == .done, !open.isEmpty {
                 error(

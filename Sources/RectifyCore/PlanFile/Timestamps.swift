@@ -15,8 +15,16 @@ public enum Timestamps {
 
     /// Formats an instant as RFC 3339 in `timeZone` (`2026-11-02T10:30:00+08:00`).
     public static func format(_ date: Date, in timeZone: TimeZone) -> String {
-        var style = Date.ISO8601FormatStyle(timeZone: timeZone)
-        style.timeZone = timeZone
-        return style.format(date)
+        let offset = timeZone.secondsFromGMT(for: date)
+        let local = Int((date.timeIntervalSince1970 + Double(offset)).rounded(.down))
+        let day = CalendarDate(dayNumber: Int((Double(local) / 86_400).rounded(.down)))
+        let seconds = local - day.dayNumber * 86_400
+        let clock = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        guard offset != 0 || timeZone.identifier != "UTC" && timeZone.identifier != "GMT" else {
+            return "\(day)T\(clock)Z"
+        }
+        let sign = offset < 0 ? "-" : "+"
+        let magnitude = abs(offset)
+        return "\(day)T\(clock)\(sign)" + String(format: "%02d:%02d", magnitude / 3600, magnitude / 60 % 60)
     }
 }

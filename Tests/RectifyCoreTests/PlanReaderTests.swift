@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import RectifyCore
+
+struct PlanReaderTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func shippedExample_loadsAndHasEveryState() throws {
+        let path = Self.repository.appendingPathComponent("config/plans/example.yaml").path
+        let result = try PlanLoader().load([path])
+        #expect(result.warnings.isEmpty)
+        let report = StatusReport(plans: result.plans, at: instant("2026-11-22T00:00:00+08:00"))
+        let states = Set(report.rows.map(\.evaluation.state))
+        #expect(states == Set(ItemState.allCases))
+    }
+
+    @Test func everyErrorIsReported_withLineAndColumn() {
+        let yaml = """
+            plan:
+              unit: 某县卫健局
+              title: 台账
+              time_zone: Mars/Olympus
+            items:
+              - id: a
+                title: one
+                statsu: done
+              - id: a
+                title: two
+                status: in_progres
+                deadline: 2025-02-29
+              - id: b
+                title: three
+                status: done
+                deadline: {date: 2026-04-15, precision: month}
+                milestones:
+                  - {title: step, deadline: 2026-03-31}
+              - id: c
+                title: four
+                status: in_progress
+                deadline: 2026-04-30
+                milestones:
+                  - {title: late step, deadline: 2026-05-31}
+            """
+        #expect(throws: PlanLoadError.self) { try PlanReader.read(yaml, file: "p.yaml") }
+        do {
+            _ = try PlanReader.read(yaml, file: "p.yaml")
+        } catch {
+            let lines = error.diagnostics.map(\.description)
+            #expect(lines.contains { $0.hasPrefix("p.yaml:4:14:") && $0.contains("Mars/Olympus") })
+            #expect(lines.contains { $0.hasPrefix("p.yaml:8:5:") && $0.contains("did you mean 'status'") })
+            #expect(lines.contains { $0.hasPrefix("p.yaml:9:9:") && $0.contains("duplicate item id 'a'") })
+            #expect(lines.contains { $0.hasPrefix("p.yaml:11:13:") && $0.contains("did you mean 'in_progress'") })
+            #expect(lines.contains { $0.hasPrefix("p.yaml:12:15:") && $0.contains("2025-02 has 28 days") })
+            #expect(lines.contains { $0.hasPrefix("p.yaml:16:22:") && $0.contains("not the last day of a month") })
+            #expect(lines.contains { $0.contains("item 'c'") && $0.contains("after the item's deadline") })
+            #expect(error.diagnostics.count >= 7)
+        }
+    }
+
+    @Test func doneWithOpenMilestones_isAnError() {
+        let yaml = """
+            plan: {unit: u, title: t}
+            items:
+              - id: x
+                title: x
+                status: done
+                deadline: 2026-04-30
+                milestones: [{title: step, deadline: 2026-03-31}]
+            """
+        #expect {
+            try PlanReader.read(yaml, file: "p.yaml")
+        } throws: { error in
+            (error as? PlanLoadError)?.diagnostics.first?.message.contains("status is done but milestone 'step'") == true
+        }
+    }
+
+    @Test func syntaxErrors_pointAtTheLine() {
+        let yaml = "plan:\n  unit: [unclosed\nitems: []\n"
+        #expect {
+            try PlanReader.read(yaml, file: "bad.yaml")
+        } throws: { error in
+            let d = (error as? PlanLoadError)?.diagnostics.first
+            return d?.line == 3 && d?.message.contains("not valid YAML") == true
+        }
+    }
+
+    @Test func jsonFiles_useTheSameSchema_andReportLines() throws {
+        let json = """
+            {
+              "plan": {"id": "j", "unit": "某县", "title": "台账"},
+              "items": [
+                {"id": "1", "title": "问题一", "status": "in_progress",
+                 "deadline": {"date": "2026-04-30", "precision": "month", "text": "2026年4月底前", "line": 9}},
+                {"id": "2", "title": "问题二", "status": "finished"}
+              ]
+            }
+            """
+        #expect {
+            try PlanReader.read(json, file: "p.json")
+        } throws: { error in
+            (error as? PlanLoadError)?.diagnostics.first?.description.hasPrefix("p.json:6:43: error: items[1].status is 'finished'") == true
+        }
+        let good = json.replacingOccurrences(of: "finished", with: "not_started")
+        let (plan, _) = try PlanReader.read(good, file: "p.json")
+        #expect(plan.items[0].deadline == Deadline(date: day("2026-04-30"), precision: .month, text: "2026年4月底前", line: 9))
+    }
+
+    @Test func writerOutput_readsBackToTheSamePlan() throws {
+        let path = Self.repository.appendingPathComponent("config/plans/example.yaml").path
+        let (plan, _) = try PlanLoader().loadFile(path)
+        for format in PlanWriter.Format.allCases {
+            let text = try PlanWriter.render(plan, as: format)
+            let (again, warnings) = try PlanReader.read(text, file: "again.\(format.rawValue)")
+            #expect(again == plan)
+            #expect(warnings.isEmpty)
+        }
+    }
+
+    @Test func missingFilesAndBadDirectories_areReported_notCrashed() {
+        #expect {
+            try PlanLoader().load(["/nonexistent/plan.yaml"])
+        } throws: { error in
+            (error as? PlanLoadError)?.diagnostics.first?.message == "no such file or directory."
+        }
+    }
+}
