@@ -1,2 +1,102 @@
+import Foundation
 import GRDB
-import RectifyCore
+
+/// The daemon's durable state in one SQLite file (WAL): the audit trail of updates, the
+/// notification log, the outbox and the delivery history. Facts only; states are derived.
+///
+/// Thread-safe: GRDB's pool serialises writes and allows concurrent reads.
+public final class StateStore: Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and runs pending migrations.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.label = "rectifyd-state"
+        self.pool = try DatabasePool(path: path, configuration: configuration)
+        self.path = path
+        try Self.migrator.migrate(pool)
+    }
+
+    /// Named, forward-only migrations, applied in order. Never edit a shipped one; add another.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-updates-log-outbox") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE updates (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        plan_id TEXT NOT NULL,
+                        item_id TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        at REAL NOT NULL,
+                        uid INTEGER,
+                        user TEXT,
+                        note TEXT,
+                        payload TEXT NOT NULL DEFAULT '{}'
+                    );
+                    CREATE INDEX updates_item ON updates(plan_id, item_id, id);
+
+                    CREATE TABLE notification_log (
+                        receiver TEXT NOT NULL,
+                        recipient TEXT NOT NULL,
+                        alert_key TEXT NOT NULL,
+                        plan_id TEXT NOT NULL,
+                        item_id TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        fingerprint TEXT NOT NULL,
+                        sent_at REAL NOT NULL,
+                        notice_id TEXT NOT NULL,
+                        PRIMARY KEY (receiver, recipient, alert_key)
+                    );
+                    CREATE INDEX notification_log_item ON notification_log(plan_id, item_id);
+
+                    CREATE TABLE outbox (
+                        id TEXT PRIMARY KEY,
+                        receiver TEXT NOT NULL,
+                        recipient TEXT NOT NULL,
+                        notice TEXT NOT NULL,
+                        log_entries TEXT NOT NULL,
+                        created_at REAL NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at REAL NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'pending',
+                        last_error TEXT
+                    );
+                    CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+
+                    CREATE TABLE deliveries (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        notice_id TEXT NOT NULL,
+                        receiver TEXT NOT NULL,
+                        recipient TEXT NOT NULL,
+                        attempt INTEGER NOT NULL,
+                        at REAL NOT NULL,
+                        outcome TEXT NOT NULL,
+                        detail TEXT,
+                        duration REAL NOT NULL,
+                        items TEXT NOT NULL DEFAULT '[]'
+                    );
+                    CREATE INDEX deliveries_notice ON deliveries(notice_id);
+
+                    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    """)
+        }
+        return migrator
+    }
+
+    // MARK: meta
+
+    public func meta(_ key: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setMeta(_ key: String, _ value: String) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key, value])
+        }
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import GRDB
+
+/// A notice waiting for delivery (or failed for good), with the log entries its confirmed
+/// delivery will write.
+public struct OutboxRecord: Hashable, Sendable {
+    public enum Status: String, Sendable { case pending, failed }
+
+    public var id: String
+    public var receiver: String
+    public var recipient: String
+    /// The notice, JSON-encoded by the daemon (the store does not interpret it).
+    public var notice: Data
+    public var logEntries: [LogEntry]
+    public var createdAt: Date
+    public var attempts: Int
+    public var nextAttemptAt: Date
+    public var status: Status
+    public var lastError: String?
+
+    public init(
+        id: String, receiver: String, recipient: String, notice: Data, logEntries: [LogEntry], createdAt: Date,
+        attempts: Int = 0, nextAttemptAt: Date, status: Status = .pending, lastError: String? = nil
+    ) {
+        self.id = id
+        self.receiver = receiver
+        self.recipient = recipient
+        self.notice = notice
+        self.logEntries = logEntries
+        self.createdAt = createdAt
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.status = status
+        self.lastError = lastError
+    }
+}
+
+/// One delivery attempt, kept for the item history and the metrics.
+public struct DeliveryRecord: Hashable, Sendable {
+    public var noticeID: String
+    public var receiver: String
+    public var recipient: String
+    public var attempt: Int
+    public var at: Date
+    /// delivered, retryable or permanent.
+    public var outcome: String
+    public var detail: String?
+    public var duration: TimeInterval
+    /// "plan/item" of every item the notice was about.
+    public var items: [String]
+
+    public init(
+        noticeID: String, receiver: String, recipient: String, attempt: Int, at: Date, outcome: String,
+        detail: String?, duration: TimeInterval, items: [String]
+    ) {
+        self.noticeID = noticeID
+        self.receiver = receiver
+        self.recipient = recipient
+        self.attempt = attempt
+        self.at = at
+        self.outcome = outcome
+        self.detail = detail
+        self.duration = duration
+        self.items = items
+    }
+}
+
+extension StateStore {
+    private static let encoder = JSONEncoder()
+    private static let decoder = JSONDecoder()
+
+    /// Writes notices to the outbox in one transaction, before any of them is delivered.
+    public func enqueue(_ records: [OutboxRecord]) throws {
+        guard !records.isEmpty else { return }
+        try pool.write { db in
+            for r in records {
+                try db.execute(
+                    sql: """
+                        INSERT INTO outbox (id, receiver, recipient, notice, log_entries, created_at, attempts,
+                                            next_attempt_at, status, last_error)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        r.id, r.receiver, r.recipient, r.notice, try Self.encoder.encode(r.logEntries),
+                        r.createdAt.timeIntervalSince1970, r.attempts, r.nextAttemptAt.timeIntervalSince1970,
+                        r.status.rawValue, r.lastError,
+                    ])
+            }
+        }
+    }
+
+    /// Pending records whose next attempt is due at `now`, oldest first.
+    public func dueOutbox(at now: Date, limit: Int = 500) throws -> [OutboxRecord] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?",
+                arguments: [now.timeIntervalSince1970, limit]
+            ).map(Self.record(row:))
+        }
+    }
+
+    /// Every record in the outbox (pending and failed).
+    public func outbox(status: OutboxRecord.Status? = nil) throws -> [OutboxRecord] {
+        try pool.read { db in
+            if let status {
+                return try Row.fetchAll(
+                    db, sql: "SELECT * FROM outbox WHERE status = ? ORDER BY created_at", arguments: [status.rawValue]
+                ).map(Self.record(row:))
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY created_at").map(Self.record(row:))
+        }
+    }
+
+    /// The earliest next attempt among pending records.
+    public func nextOutboxAttempt() throws -> Date? {
+        try pool.read { db in
+            try Double.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'")
+                .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    /// Alert keys already queued (pending) per receiver/recipient, so an evaluation does not
+    /// queue the same alert twice while the first is still being delivered.
+    public func queuedLogEntries() throws -> [LogEntry] {
+        try pool.read { db in
+            try Data.fetchAll(db, sql: "SELECT log_entries FROM outbox WHERE status = 'pending'")
+                .flatMap { try Self.decoder.decode([LogEntry].self, from: $0) }
+        }
+    }
+
+    /// A confirmed delivery: the outbox row goes, its log entries are written, the attempt is
+    /// recorded — in one transaction.
+    public func confirmDelivery(of record: OutboxRecord, attempt: DeliveryRecord, sentAt: Date) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM outbox WHERE id = ?", arguments: [record.id])
+            for var entry in record.logEntries {
+                entry.sentAt = sentAt
+                try entry.upsert(db)
+            }
+            try Self.insert(attempt, db)
+        }
+    }
+
+    /// A failed attempt: schedule the next one, or mark the record failed for good.
+    public func recordFailure(of record: OutboxRecord, attempt: DeliveryRecord, nextAttemptAt: Date?) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET attempts = ?, next_attempt_at = ?, status = ?, last_error = ? WHERE id = ?",
+                arguments: [
+                    attempt.attempt, (nextAttemptAt ?? attempt.at).timeIntervalSince1970,
+                    nextAttemptAt == nil ? "failed" : "pending", attempt.detail, record.id,
+                ])
+            try Self.insert(attempt, db)
+        }
+    }
+
+    /// Puts failed records back in the queue (all, or those of `ids`); returns how many.
+    @discardableResult
+    public func retryFailed(ids: [String]? = nil, at now: Date) throws -> Int {
+        try pool.write { db in
+            if let ids {
+                for id in ids {
+                    try db.execute(
+                        sql: "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'failed'",
+                        arguments: [now.timeIntervalSince1970, id])
+                }
+            } else {
+                try db.execute(
+                    sql: "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'failed'",
+                    arguments: [now.timeIntervalSince1970])
+            }
+            return db.changesCount
+        }
+    }
+
+    public func deliveries(noticeID: String? = nil, item: String? = nil, limit: Int = 200) throws -> [DeliveryRecord] {
+        try pool.read { db in
+            let rows: [Row]
+            if let noticeID {
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM deliveries WHERE notice_id = ? ORDER BY id DESC LIMIT ?",
+                    arguments: [noticeID, limit])
+            } else if let item {
+                rows = try Row.fetchAll(
+                    db,
+                    sql: "SELECT * FROM deliveries WHERE items LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?",
+                    arguments: ["%\"" + Self.likeEscaped(item) + "\"%", limit])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM deliveries ORDER BY id DESC LIMIT ?", arguments: [limit])
+            }
+            return try rows.map { row in
+                DeliveryRecord(
+                    noticeID: row["notice_id"], receiver: row["receiver"], recipient: row["recipient"],
+                    attempt: row["attempt"], at: Date(timeIntervalSince1970: row["at"]), outcome: row["outcome"],
+                    detail: row["detail"], duration: row["duration"],
+                    items: try Self.decoder.decode([String].self, from: Data((row["items"] as String).utf8)))
+            }
+        }
+    }
+
+    static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    static func insert(_ d: DeliveryRecord, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO deliveries (notice_id, receiver, recipient, attempt, at, outcome, detail, duration, items)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                d.noticeID, d.receiver, d.recipient, d.attempt, d.at.timeIntervalSince1970, d.outcome, d.detail,
+                d.duration, String(decoding: try encoder.encode(d.items), as: UTF8.self),
+            ])
+    }
+
+    static func record(row: Row) throws -> OutboxRecord {
+        OutboxRecord(
+            id: row["id"], receiver: row["receiver"], recipient: row["recipient"], notice: row["notice"],
+            logEntries: try decoder.decode([LogEntry].self, from: row["log_entries"] as Data),
+            createdAt: Date(timeIntervalSince1970: row["created_at"]), attempts: row["attempts"],
+            nextAttemptAt: Date(timeIntervalSince1970: row["next_attempt_at"]),
+            status: OutboxRecord.Status(rawValue: row["status"]) ?? .pending, lastError: row["last_error"])
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what it needs (once), builds with zero warnings allowed,
+# runs every test target. This is what .ci/run calls.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh --test
+
+echo "== swift build (warnings are errors for our sources)"
+log=$(mktemp)
+swift build --build-tests 2>&1 | tee "$log" | grep -E "error|warning:|Compiling|Build complete" | grep -v "^\[" || true
+if grep -E "^/.*/(Sources|Tests)/.*warning:" "$log" | grep -v "/.build" ; then
+    echo "test.sh: the build printed warnings (above); fix them." >&2
+    exit 1
+fi
+if ! grep -q "Build complete" "$log"; then
+    echo "test.sh: the build failed." >&2
+    exit 1
+fi
+
+echo "== swift test"
+swift test --skip-build 2>&1 | tail -n 200
