@@ -111,5 +111,18 @@ public struct Evaluation: Hashable, Sendable {
     /// (done items). The scheduler arms its timer at the earliest of these.
     public var nextChange: Date?
 
+    public init(
+        state: ItemState, findings: [Finding], due: Date? = nil, daysLeft: Int? = nil, daysOverdue: Int? = nil,
+        colour: WarningColour? = nil, nextChange: Date? = nil
+    ) {
+        self.state = state
+        self.findings = findings
+        self.due = due
+        self.daysLeft = daysLeft
+        self.daysOverdue = daysOverdue
+        self.colour = colour
+        self.nextChange = nextChange
+    }
+
     public func finding(_ state: ItemState) -> Finding? { findings.first { $0.state == state } }
 }

@@ -2,40 +2,45 @@ import Foundation
 import Yams
 
 /// Collects diagnostics for one file while it is read, so that every error is reported at once.
-final class DiagnosticSink {
-    let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+public final class DiagnosticSink {
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) { self.file = file }
+    public init(file: String) { self.file = file }
 
-    func error(_ mark: Mark?, _ message: String) {
+    public func error(_ mark: Mark?, _ message: String) {
         diagnostics.append(
             Diagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
     }
 
-    func warning(_ mark: Mark?, _ message: String) {
+    public func warning(_ mark: Mark?, _ message: String) {
         diagnostics.append(
             Diagnostic(
                 file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, severity: .warning,
                 message: message))
     }
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// Reports an error at a line when no YAML mark is at hand.
+    public func error(line: Int, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: 1, message: message))
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
 /// The fields of one YAML/JSON mapping, read with type checks that report to a sink.
 ///
 /// Unknown keys are reported when the reader is made (with a did-you-mean); each accessor
 /// reports a wrong type or an impossible value and returns nil, so reading goes on.
-struct FieldReader {
-    let path: String
-    let mark: Mark?
-    let sink: DiagnosticSink
+public struct FieldReader {
+    public let path: String
+    public let mark: Mark?
+    public let sink: DiagnosticSink
     private let values: [String: Node]
     private let keyMarks: [String: Mark]
 
     /// Returns nil (and reports) when `node` is not a mapping.
-    init?(_ node: Node, path: String, sink: DiagnosticSink, allowed: [String]) {
+    public init?(_ node: Node, path: String, sink: DiagnosticSink, allowed: [String]) {
         guard case .mapping(let mapping) = node else {
             let what = path.isEmpty ? "the document" : path
             sink.error(node.mark, "\(what) must be a mapping of keys to values, not \(FieldReader.describe(node)).")
@@ -68,24 +73,24 @@ struct FieldReader {
         self.keyMarks = keyMarks
     }
 
-    func has(_ key: String) -> Bool { values[key].map { !FieldReader.isNull($0) } ?? false }
+    public func has(_ key: String) -> Bool { values[key].map { !FieldReader.isNull($0) } ?? false }
 
-    func node(_ key: String) -> Node? {
+    public func node(_ key: String) -> Node? {
         guard let node = values[key], !FieldReader.isNull(node) else { return nil }
         return node
     }
 
-    func markOf(_ key: String) -> Mark? { values[key]?.mark ?? keyMarks[key] ?? mark }
+    public func markOf(_ key: String) -> Mark? { values[key]?.mark ?? keyMarks[key] ?? mark }
 
-    func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    public func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// Reports a missing required key at the mapping itself.
-    func require(_ key: String, hint: String = "") {
+    public func require(_ key: String, hint: String = "") {
         let what = path.isEmpty ? "the document" : path
         if !has(key) { sink.error(mark, "\(what) is missing '\(key)'\(hint.isEmpty ? "." : "; \(hint)")") }
     }
 
-    func string(_ key: String, required: Bool = false) -> String? {
+    public func string(_ key: String, required: Bool = false) -> String? {
         guard let node = node(key) else {
             if required { require(key) }
             return nil
@@ -102,7 +107,7 @@ struct FieldReader {
         return text
     }
 
-    func int(_ key: String, minimum: Int? = nil) -> Int? {
+    public func int(_ key: String, minimum: Int? = nil) -> Int? {
         guard let node = node(key) else { return nil }
         guard let text = node.scalar?.string, let value = Int(text) else {
             sink.error(node.mark, "\(fieldPath(key)) must be a whole number, not \(FieldReader.describe(node)).")
@@ -115,7 +120,7 @@ struct FieldReader {
         return value
     }
 
-    func bool(_ key: String) -> Bool? {
+    public func bool(_ key: String) -> Bool? {
         guard let node = node(key) else { return nil }
         switch node.scalar?.string.lowercased() {
         case "true", "yes", "on": return true
@@ -126,7 +131,7 @@ struct FieldReader {
         }
     }
 
-    func date(_ key: String, required: Bool = false) -> CalendarDate? {
+    public func date(_ key: String, required: Bool = false) -> CalendarDate? {
         guard let node = node(key) else {
             if required { require(key) }
             return nil
@@ -134,7 +139,7 @@ struct FieldReader {
         return FieldReader.date(node, path: fieldPath(key), sink: sink)
     }
 
-    static func date(_ node: Node, path: String, sink: DiagnosticSink) -> CalendarDate? {
+    public static func date(_ node: Node, path: String, sink: DiagnosticSink) -> CalendarDate? {
         guard let text = node.scalar?.string else {
             sink.error(node.mark, "\(path) must be a date like 2026-04-30, not \(describe(node)).")
             return nil
@@ -155,13 +160,13 @@ struct FieldReader {
     }
 
     /// Reads a closed set of words, suggesting the nearest one for a typo.
-    func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E?
+    public func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E?
     where E.RawValue == String {
         guard let text = string(key) else { return nil }
         return FieldReader.enumValue(text, type, mark: markOf(key), path: fieldPath(key), sink: sink)
     }
 
-    static func enumValue<E: RawRepresentable & CaseIterable>(
+    public static func enumValue<E: RawRepresentable & CaseIterable>(
         _ text: String, _ type: E.Type, mark: Mark?, path: String, sink: DiagnosticSink
     ) -> E? where E.RawValue == String {
         if let value = E(rawValue: text) { return value }
@@ -174,7 +179,7 @@ struct FieldReader {
         return nil
     }
 
-    func list(_ key: String) -> [(Node, String)] {
+    public func list(_ key: String) -> [(Node, String)] {
         guard let node = node(key) else { return [] }
         guard case .sequence(let sequence) = node else {
             sink.error(node.mark, "\(fieldPath(key)) must be a list, not \(FieldReader.describe(node)).")
@@ -183,7 +188,7 @@ struct FieldReader {
         return sequence.enumerated().map { ($1, "\(fieldPath(key))[\($0)]") }
     }
 
-    func stringList(_ key: String) -> [String] {
+    public func stringList(_ key: String) -> [String] {
         list(key).compactMap { node, path in
             guard let text = node.scalar?.string else {
                 sink.error(node.mark, "\(path) must be text, not \(FieldReader.describe(node)).")
@@ -193,24 +198,17 @@ struct FieldReader {
         }
     }
 
-    static func isNull(_ node: Node) -> Bool {
+    public static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node else { return false }
         return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    static func describe(_ node: Node) -> String {
+    public static func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): return "'\(scalar.string)'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
         }
-    }
-}
-
-extension Node {
-    var scalar: Node.Scalar? {
-        if case .scalar(let scalar) = self { return scalar }
-        return nil
     }
 }

@@ -1,0 +1,259 @@
+import Foundation
+import RectifyCore
+import Yams
+
+/// Reads and validates rectifyd.yaml, reporting every problem with its line and column.
+public enum ConfigReader {
+    public static func load(file: String) throws(PlanLoadError) -> DaemonConfig {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw PlanLoadError(diagnostics: [
+                Diagnostic(file: file, line: 1, column: 1, message: "cannot read the config file (missing or not readable).")
+            ])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PlanLoadError(diagnostics: [Diagnostic(file: file, line: 1, column: 1, message: "the config file is not UTF-8.")])
+        }
+        return try read(text, file: file)
+    }
+
+    static let topKeys = [
+        "state_dir", "plans", "language", "time_zone", "log_level", "policy", "alerts", "routing", "delivery", "receivers",
+    ]
+
+    public static func read(_ text: String, file: String) throws(PlanLoadError) -> DaemonConfig {
+        let sink = DiagnosticSink(file: file)
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+        func resolve(_ path: String) -> String {
+            path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardized.path
+        }
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            sink.error(nil, "the config is not valid YAML: \(error)")
+            throw PlanLoadError(diagnostics: sink.diagnostics)
+        }
+        guard let root, let f = FieldReader(root, path: "", sink: sink, allowed: topKeys) else {
+            if sink.diagnostics.isEmpty { sink.error(nil, "the config file is empty.") }
+            throw PlanLoadError(diagnostics: sink.diagnostics)
+        }
+        var config = DaemonConfig(
+            file: file, stateDir: resolve(f.string("state_dir", required: true) ?? "."),
+            plans: f.stringList("plans").map(resolve), language: "zh",
+            timeZone: TimeZone(identifier: Plan.defaultTimeZone)!, logLevel: "info", policy: .default,
+            alerts: AlertPolicy(), routing: Routing(), delivery: DeliveryPolicy(), receivers: [])
+        if !f.has("plans") { f.require("plans", hint: "list the plan files, report .txt files or directories to watch.") }
+        if let language = f.string("language") {
+            if ["zh", "en"].contains(language) { config.language = language } else {
+                sink.error(f.markOf("language"), "language '\(language)' is not zh or en.")
+            }
+        }
+        if let zone = f.string("time_zone") {
+            if let tz = TimeZone(identifier: zone) { config.timeZone = tz } else {
+                sink.error(f.markOf("time_zone"), "time_zone '\(zone)' is not a known IANA zone (e.g. Asia/Shanghai).")
+            }
+        }
+        if let level = f.string("log_level") {
+            let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+            if levels.contains(level) { config.logLevel = level } else {
+                sink.error(f.markOf("log_level"), "log_level '\(level)' is not one of \(levels.joined(separator: ", ")).")
+            }
+        }
+        if let node = f.node("policy") { config.policy = readPolicy(node, sink: sink) }
+        if let node = f.node("alerts") { config.alerts = readAlerts(node, sink: sink) }
+        if let node = f.node("delivery") { config.delivery = readDelivery(node, sink: sink) }
+        config.receivers = f.list("receivers").compactMap { readReceiver($0, path: $1, sink: sink, resolve: resolve) }
+        var names = Set<String>()
+        for receiver in config.receivers where !names.insert(receiver.name).inserted {
+            sink.error(line: receiver.line, "two receivers are named '\(receiver.name)'; names must be unique.")
+        }
+        if let node = f.node("routing") {
+            config.routing = readRouting(node, sink: sink, receivers: config.receivers)
+        } else {
+            config.routing.emailReceiver = config.receivers.first { $0.kind != .webhook }?.name
+        }
+        if config.receivers.isEmpty {
+            sink.error(f.mark, "no receivers are configured; add at least a maildir receiver so alerts go somewhere.")
+        }
+        let diagnostics = sink.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        if sink.hasErrors { throw PlanLoadError(diagnostics: diagnostics) }
+        return config
+    }
+
+    static func duration(_ f: FieldReader, _ key: String) -> TimeInterval? {
+        guard let text = f.string(key) else { return nil }
+        if let value = Durations.parse(text) { return value }
+        f.sink.error(f.markOf(key), "\(f.fieldPath(key)) '\(text)' is not a duration; write e.g. 90s, 15m, 12h, 30d or 2w.")
+        return nil
+    }
+
+    static func readPolicy(_ node: Node, sink: DiagnosticSink) -> Policy {
+        var policy = Policy.default
+        guard
+            let f = FieldReader(
+                node, path: "policy", sink: sink, allowed: ["reminder_days", "stale_after", "pace_margin", "long_term_review"])
+        else { return policy }
+        let days = f.list("reminder_days").compactMap { node, path -> Int? in
+            guard let value = node.scalar.flatMap({ Int($0.string) }), value > 0 else {
+                sink.error(node.mark, "\(path) must be a positive number of days.")
+                return nil
+            }
+            return value
+        }
+        if f.has("reminder_days") { policy.reminderDays = days.sorted(by: >) }
+        if let v = duration(f, "stale_after") { policy.staleAfter = v }
+        if let v = duration(f, "long_term_review") { policy.longTermReview = v }
+        if let text = f.string("pace_margin") {
+            if let v = Double(text), (0..<1).contains(v) { policy.paceMargin = v } else {
+                sink.error(f.markOf("pace_margin"), "policy.pace_margin '\(text)' must be a fraction between 0 and 1, e.g. 0.2.")
+            }
+        }
+        return policy
+    }
+
+    static func readAlerts(_ node: Node, sink: DiagnosticSink) -> AlertPolicy {
+        var alerts = AlertPolicy()
+        guard
+            let f = FieldReader(
+                node, path: "alerts", sink: sink,
+                allowed: ["repeat_overdue", "escalate_after", "repeat_stale", "digest", "quiet_hours"])
+        else { return alerts }
+        if let v = duration(f, "repeat_overdue") { alerts.repeatOverdue = v }
+        if let v = duration(f, "escalate_after") { alerts.escalateAfter = v }
+        if let v = duration(f, "repeat_stale") { alerts.repeatStale = v }
+        if let node = f.node("digest"), let d = FieldReader(node, path: "alerts.digest", sink: sink, allowed: ["enabled", "weekday", "time"]) {
+            if d.bool("enabled") == false {
+                alerts.digest = nil
+            } else {
+                var schedule = DigestSchedule()
+                let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "daily"]
+                if let day = d.string("weekday")?.lowercased() {
+                    if let index = days.firstIndex(of: day) { schedule.weekday = index == 7 ? nil : index + 1 } else {
+                        sink.error(d.markOf("weekday"), "alerts.digest.weekday '\(day)' is not a weekday (monday … sunday) or daily.")
+                    }
+                }
+                if let time = d.string("time") {
+                    if let minute = Durations.clock(time) { schedule.minuteOfDay = minute } else {
+                        sink.error(d.markOf("time"), "alerts.digest.time '\(time)' is not a time of day like 09:00.")
+                    }
+                }
+                alerts.digest = schedule
+            }
+        }
+        if let node = f.node("quiet_hours"), let q = FieldReader(node, path: "alerts.quiet_hours", sink: sink, allowed: ["from", "to"]) {
+            let from = q.string("from", required: true).flatMap(Durations.clock)
+            let to = q.string("to", required: true).flatMap(Durations.clock)
+            if let from, let to, from != to { alerts.quietHours = QuietHours(fromMinute: from, toMinute: to) } else {
+                sink.error(q.mark, "alerts.quiet_hours needs 'from' and 'to' as different times of day, e.g. from: \"22:00\", to: \"07:30\".")
+            }
+        }
+        return alerts
+    }
+
+    static func readDelivery(_ node: Node, sink: DiagnosticSink) -> DeliveryPolicy {
+        var delivery = DeliveryPolicy()
+        guard
+            let f = FieldReader(
+                node, path: "delivery", sink: sink,
+                allowed: ["max_attempts", "backoff_initial", "backoff_max", "shutdown_grace", "batch_size"])
+        else { return delivery }
+        if let v = f.int("max_attempts", minimum: 1) { delivery.maxAttempts = v }
+        if let v = duration(f, "backoff_initial") { delivery.backoffInitial = max(0.1, v) }
+        if let v = duration(f, "backoff_max") { delivery.backoffMax = v }
+        if let v = duration(f, "shutdown_grace") { delivery.shutdownGrace = v }
+        if let v = f.int("batch_size", minimum: 1) { delivery.batchSize = v }
+        return delivery
+    }
+
+    static let receiverKeys = [
+        "name", "type", "path", "url", "from", "username", "password_file", "password_credential", "ca_file",
+        "insecure_skip_verify", "bearer_token_file", "bearer_token_credential", "headers", "timeout", "kinds",
+        "password", "bearer_token",
+    ]
+
+    static func readReceiver(_ node: Node, path: String, sink: DiagnosticSink, resolve: (String) -> String) -> ReceiverSpec? {
+        guard let f = FieldReader(node, path: path, sink: sink, allowed: receiverKeys) else { return nil }
+        for secret in ["password", "bearer_token"] where f.has(secret) {
+            sink.error(
+                f.markOf(secret),
+                "\(path).\(secret): secrets are not written in the config; put it in a file readable only by rectifyd and use \(secret)_file, or a systemd credential with \(secret)_credential.")
+        }
+        guard let name = f.string("name", required: true), let kind = f.enumValue("type", ReceiverSpec.Kind.self) else {
+            if !f.has("type") { f.require("type", hint: "maildir, smtp or webhook.") }
+            return nil
+        }
+        var spec = ReceiverSpec(name: name, kind: kind)
+        spec.line = f.mark?.line ?? 1
+        spec.path = f.string("path").map(resolve)
+        spec.url = f.string("url")
+        if let from = f.node("from"), let r = FieldReader(from, path: f.fieldPath("from"), sink: sink, allowed: ["name", "address"]) {
+            spec.fromName = r.string("name")
+            spec.fromAddress = r.string("address", required: true)
+        }
+        spec.username = f.string("username")
+        spec.passwordFile = f.string("password_file").map(resolve)
+        spec.passwordCredential = f.string("password_credential")
+        spec.caFile = f.string("ca_file").map(resolve)
+        spec.insecureSkipVerify = f.bool("insecure_skip_verify") ?? false
+        spec.bearerTokenFile = f.string("bearer_token_file").map(resolve)
+        spec.bearerTokenCredential = f.string("bearer_token_credential")
+        if let h = f.node("headers"), case .mapping(let mapping) = h {
+            for (k, v) in mapping { if let key = k.scalar?.string, let value = v.scalar?.string { spec.headers[key] = value } }
+        }
+        if let t = duration(f, "timeout") { spec.timeout = t }
+        spec.kinds = f.stringList("kinds")
+        let kindNames = ["reminder", "overdue", "escalation", "milestone_missed", "stale", "no_deadline", "resolved", "digest"]
+        for k in spec.kinds where !kindNames.contains(k) {
+            sink.error(f.markOf("kinds"), "\(path).kinds has '\(k)', which is not one of \(kindNames.joined(separator: ", ")).")
+        }
+        switch kind {
+        case .maildir:
+            if spec.path == nil { f.require("path", hint: "the Maildir folder (created if missing).") }
+        case .smtp:
+            if let url = spec.url {
+                if !(url.hasPrefix("smtp://") || url.hasPrefix("smtps://")) {
+                    sink.error(f.markOf("url"), "\(path).url must start with smtp:// or smtps://.")
+                }
+            } else { f.require("url", hint: "e.g. smtp://mail.example.gov.cn:587") }
+            if spec.fromAddress == nil { f.require("from", hint: "the sender, e.g. {name: 整改办, address: zgb@example.gov.cn}.") }
+            if spec.username != nil && spec.passwordFile == nil && spec.passwordCredential == nil {
+                sink.error(f.mark, "\(path) has a username but no password_file or password_credential.")
+            }
+        case .webhook:
+            if let url = spec.url {
+                if !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+                    sink.error(f.markOf("url"), "\(path).url must start with http:// or https://.")
+                }
+            } else { f.require("url") }
+        }
+        return spec
+    }
+
+    static func readRouting(_ node: Node, sink: DiagnosticSink, receivers: [ReceiverSpec]) -> Routing {
+        var routing = Routing()
+        let ruleKeys = Array(Routing.defaultRules.keys).sorted()
+        guard
+            let f = FieldReader(
+                node, path: "routing", sink: sink, allowed: ["email_receiver", "default_recipient"] + ruleKeys)
+        else { return routing }
+        if let name = f.string("email_receiver") {
+            if let spec = receivers.first(where: { $0.name == name }), spec.kind != .webhook {
+                routing.emailReceiver = name
+            } else {
+                sink.error(f.markOf("email_receiver"), "routing.email_receiver '\(name)' is not a maildir or smtp receiver named in 'receivers'.")
+            }
+        } else {
+            routing.emailReceiver = receivers.first { $0.kind != .webhook }?.name
+        }
+        if let node = f.node("default_recipient"),
+            let r = FieldReader(node, path: "routing.default_recipient", sink: sink, allowed: ["name", "email"])
+        {
+            routing.defaultRecipient = Contact(name: r.string("name"), email: r.string("email", required: true))
+        }
+        for key in ruleKeys where f.has(key) {
+            let roles = f.stringList(key).compactMap { name -> Routing.Role? in
+                FieldReader.enumValue(name, Routing.Role.self, mark: f.markOf(key), path: "routing.\(key)", sink: sink)
+            }
+            routing.rules[key] = roles
+        }
+        return routing
+    }
+}

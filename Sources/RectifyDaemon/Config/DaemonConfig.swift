@@ -1,0 +1,160 @@
+import Foundation
+import RectifyCore
+
+/// rectifyd's configuration (docs/configuration.md). Paths are absolute once read:
+/// relative ones are resolved against the config file's directory.
+public struct DaemonConfig: Sendable {
+    public var file: String
+    public var stateDir: String
+    public var plans: [String]
+    public var language: String
+    public var timeZone: TimeZone
+    public var logLevel: String
+    public var policy: Policy
+    public var alerts: AlertPolicy
+    public var routing: Routing
+    public var delivery: DeliveryPolicy
+    public var receivers: [ReceiverSpec]
+
+    public var databasePath: String { URL(fileURLWithPath: stateDir).appendingPathComponent("state.sqlite").path }
+}
+
+/// When alerts are sent and repeated (the evaluator's `Policy` says when states change).
+public struct AlertPolicy: Sendable, Hashable {
+    public var repeatOverdue: TimeInterval = 7 * Policy.day
+    public var escalateAfter: TimeInterval = 14 * Policy.day
+    public var repeatStale: TimeInterval = 30 * Policy.day
+    public var digest: DigestSchedule? = DigestSchedule()
+    public var quietHours: QuietHours?
+
+    public init() {}
+}
+
+/// A weekly (or daily) digest at a local time.
+public struct DigestSchedule: Sendable, Hashable {
+    /// ISO weekday 1 (Monday) … 7; nil = every day.
+    public var weekday: Int? = 1
+    public var minuteOfDay: Int = 9 * 60
+
+    public init(weekday: Int? = 1, minuteOfDay: Int = 9 * 60) {
+        self.weekday = weekday
+        self.minuteOfDay = minuteOfDay
+    }
+
+    /// The first digest instant strictly after `instant`.
+    public func next(after instant: Date, in zone: TimeZone) -> Date {
+        var day = CalendarDate(containing: instant, in: zone)
+        for _ in 0..<9 {
+            if weekday == nil || day.weekday == weekday {
+                let at = day.startInstant(in: zone).addingTimeInterval(TimeInterval(minuteOfDay * 60))
+                if at > instant { return at }
+            }
+            day = day.adding(days: 1)
+        }
+        return instant.addingTimeInterval(7 * Policy.day)
+    }
+
+    /// The last digest instant at or before `instant`.
+    public func previous(atOrBefore instant: Date, in zone: TimeZone) -> Date {
+        var day = CalendarDate(containing: instant, in: zone)
+        for _ in 0..<9 {
+            if weekday == nil || day.weekday == weekday {
+                let at = day.startInstant(in: zone).addingTimeInterval(TimeInterval(minuteOfDay * 60))
+                if at <= instant { return at }
+            }
+            day = day.adding(days: -1)
+        }
+        return instant.addingTimeInterval(-7 * Policy.day)
+    }
+}
+
+/// A daily window in which nothing is delivered (e.g. 22:00–07:30); may wrap midnight.
+public struct QuietHours: Sendable, Hashable {
+    public var fromMinute: Int
+    public var toMinute: Int
+
+    public init(fromMinute: Int, toMinute: Int) {
+        self.fromMinute = fromMinute
+        self.toMinute = toMinute
+    }
+
+    /// When the quiet window containing `instant` ends, or nil when `instant` is not inside one.
+    public func end(ofWindowContaining instant: Date, in zone: TimeZone) -> Date? {
+        let today = CalendarDate(containing: instant, in: zone)
+        let midnight = today.startInstant(in: zone)
+        let minute = Int(instant.timeIntervalSince(midnight) / 60)
+        let wraps = fromMinute > toMinute
+        let inside = wraps ? (minute >= fromMinute || minute < toMinute) : (minute >= fromMinute && minute < toMinute)
+        guard inside else { return nil }
+        let endDay = wraps && minute >= fromMinute ? today.adding(days: 1) : today
+        return endDay.startInstant(in: zone).addingTimeInterval(TimeInterval(toMinute * 60))
+    }
+}
+
+/// Who receives what. Roles are resolved against the plan's contacts; an alert whose roles
+/// name nobody with an address goes to `defaultRecipient`.
+public struct Routing: Sendable, Hashable {
+    public enum Role: String, Sendable, CaseIterable {
+        /// The item's 主办人 (responsible.contacts).
+        case responsible
+        /// The item's 责任领导 (responsible.leader), else the plan's deputy leaders.
+        case itemLeader = "item_leader"
+        /// The plan's 主要负责人 (leaders with level: main).
+        case mainLeader = "main_leader"
+        /// The plan's owner (整改办).
+        case owner
+    }
+
+    /// The receiver that carries email to people (a maildir or smtp receiver).
+    public var emailReceiver: String?
+    public var defaultRecipient: Contact?
+    public var rules: [String: [Role]] = Routing.defaultRules
+
+    public static let defaultRules: [String: [Role]] = [
+        "reminder": [.responsible],
+        "reminder_yellow": [.responsible, .itemLeader],
+        "overdue": [.responsible, .itemLeader],
+        "escalation": [.responsible, .itemLeader, .mainLeader, .owner],
+        "milestone_missed": [.responsible],
+        "stale": [.responsible],
+        "no_deadline": [.owner],
+        "resolved": [.responsible, .owner],
+    ]
+}
+
+public struct DeliveryPolicy: Sendable, Hashable {
+    public var maxAttempts = 8
+    public var backoffInitial: TimeInterval = 30
+    public var backoffMax: TimeInterval = 3600
+    /// How long SIGTERM waits for in-flight deliveries.
+    public var shutdownGrace: TimeInterval = 10
+    public var batchSize = 200
+
+    public init() {}
+}
+
+/// A receiver as configured; RectifyNotify builds the notifier from it.
+public struct ReceiverSpec: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable { case maildir, smtp, webhook }
+
+    public var name: String
+    public var kind: Kind
+    /// maildir: the Maildir folder.
+    public var path: String?
+    /// smtp/webhook: the URL.
+    public var url: String?
+    public var fromName: String?
+    public var fromAddress: String?
+    public var username: String?
+    public var passwordFile: String?
+    public var passwordCredential: String?
+    public var caFile: String?
+    public var insecureSkipVerify = false
+    public var bearerTokenFile: String?
+    public var bearerTokenCredential: String?
+    public var headers: [String: String] = [:]
+    public var timeout: TimeInterval = 30
+    /// Alert kinds this receiver takes (webhooks); empty = all.
+    public var kinds: [String] = []
+    public var line: Int = 1
+}

@@ -1,0 +1,127 @@
+import Dispatch
+import Foundation
+import Logging
+import RectifyCore
+import RectifyNotify
+import RectifyStore
+
+/// Builds the delivery channels for a config (the notifiers live in RectifyNotify).
+public typealias ChannelFactory = @Sendable (DaemonConfig, Logger) throws -> [String: any Notifier]
+
+/// Wires config, plans, state, scheduler, delivery and signals together and runs until
+/// SIGTERM/SIGINT. SIGHUP reloads config and plans atomically: a bad new config is logged
+/// and the old one keeps running.
+public final class DaemonRunner: @unchecked Sendable {
+    private let configPath: String
+    private let logger: Logger
+    private let makeChannels: ChannelFactory
+    private let reportImporter: PlanLoader.ReportImporter?
+    private let signalQueue = DispatchQueue(label: "rectifyd.signals")
+    private var signalSources: [DispatchSourceSignal] = []
+    private var scheduler: Scheduler?
+    private var delivery: DeliveryWorker?
+    private var config: DaemonConfig?
+
+    public init(
+        configPath: String, logger: Logger, reportImporter: PlanLoader.ReportImporter?,
+        makeChannels: @escaping ChannelFactory
+    ) {
+        self.reportImporter = reportImporter
+        self.configPath = configPath
+        self.logger = logger
+        self.makeChannels = makeChannels
+    }
+
+    /// Loads the config and every plan, or throws every problem found.
+    public static func loadAll(
+        configPath: String, reportImporter: PlanLoader.ReportImporter?
+    ) throws(PlanLoadError) -> (DaemonConfig, [Plan], [Diagnostic]) {
+        let config = try ConfigReader.load(file: configPath)
+        let loader = PlanLoader(reportImporter: reportImporter)
+        let result = try loader.load(config.plans)
+        return (config, result.plans, result.warnings)
+    }
+
+    /// Starts everything; returns once running (the caller then parks the main thread).
+    public func start() throws {
+        let (config, plans, warnings) = try Self.loadAll(configPath: configPath, reportImporter: reportImporter)
+        for warning in warnings { logger.warning("\(warning.description)") }
+        try FileManager.default.createDirectory(atPath: config.stateDir, withIntermediateDirectories: true)
+        let store = try StateStore(path: config.databasePath)
+        let channels = try makeChannels(config, logger)
+        let clock: @Sendable () -> Date = { Date() }
+        let schedulerBox = SchedulerBox()
+        let delivery = DeliveryWorker(
+            store: store, channels: channels, policy: config.delivery, quietHours: config.alerts.quietHours,
+            zone: config.timeZone, logger: logger, clock: clock,
+            onPass: { confirmed in schedulerBox.scheduler?.deliveryPassFinished(confirmed) })
+        let scheduler = Scheduler(store: store, delivery: delivery, logger: logger, clock: clock)
+        schedulerBox.scheduler = scheduler
+        self.scheduler = scheduler
+        self.delivery = delivery
+        self.config = config
+        installSignals()
+        try scheduler.start(config: config, plans: plans)
+        logger.info(
+            "started",
+            metadata: [
+                "plans": "\(plans.count)", "items": "\(plans.reduce(0) { $0 + $1.items.count })",
+                "state": "\(config.databasePath)", "receivers": "\(config.receivers.map(\.name).joined(separator: ","))",
+            ])
+    }
+
+    private func installSignals() {
+        for sig in [SIGHUP, SIGTERM, SIGINT] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: signalQueue)
+            source.setEventHandler { @Sendable [weak self] in self?.handle(signal: sig) }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    private func handle(signal sig: Int32) {
+        switch sig {
+        case SIGHUP: reload()
+        default: shutdown()
+        }
+    }
+
+    /// SIGHUP: validate everything first; swap only when all of it is good.
+    public func reload() {
+        logger.info("reloading", metadata: ["config": "\(configPath)"])
+        do {
+            let (config, plans, warnings) = try Self.loadAll(configPath: configPath, reportImporter: reportImporter)
+            for warning in warnings { logger.warning("\(warning.description)") }
+            if let old = self.config, old.stateDir != config.stateDir {
+                logger.warning("state_dir changes take effect at the next restart", metadata: ["state_dir": "\(old.stateDir)"])
+            }
+            let channels = try makeChannels(config, logger)
+            delivery?.reconfigure(channels: channels, policy: config.delivery, quietHours: config.alerts.quietHours, zone: config.timeZone)
+            scheduler?.reload(config: config, plans: plans)
+            self.config = config
+            logger.info("reloaded", metadata: ["plans": "\(plans.count)"])
+        } catch let error as PlanLoadError {
+            for d in error.diagnostics { logger.error("reload rejected: \(d.description)") }
+            logger.error("reload rejected; the previous configuration keeps running")
+        } catch {
+            logger.error("reload rejected; the previous configuration keeps running", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func shutdown() {
+        logger.info("stopping")
+        scheduler?.stop()
+        let grace = config?.delivery.shutdownGrace ?? 10
+        if delivery?.drain(timeout: grace) == false {
+            logger.warning("deliveries still running at shutdown; they stay in the outbox", metadata: ["grace": "\(grace)s"])
+        }
+        logger.info("stopped")
+        exit(0)
+    }
+}
+
+/// Breaks the init cycle between the delivery worker and the scheduler.
+private final class SchedulerBox: @unchecked Sendable {
+    var scheduler: Scheduler?
+}

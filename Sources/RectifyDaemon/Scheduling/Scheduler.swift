@@ -1,0 +1,274 @@
+import Dispatch
+import Foundation
+import Logging
+import RectifyCore
+import RectifyNotify
+import RectifyStore
+
+/// Evaluates items when they can change, turns what is due into notices in the outbox, and
+/// keeps one wall-clock timer armed at the earliest instant anything can happen.
+///
+/// All state is confined to `queue`; public methods hop onto it.
+final class Scheduler: @unchecked Sendable {
+    let queue = DispatchQueue(label: "rectifyd.scheduler")
+
+    struct World {
+        var config: DaemonConfig
+        var plans: [Plan]
+        var contexts: [PlanContext]
+        /// Flat item index → (plan, item) positions.
+        var refs: [(plan: Int, item: Int)]
+    }
+
+    private enum State {
+        case initial
+        case running(World)
+        case stopped
+    }
+
+    private var state: State = .initial
+    private var instants = InstantQueue<Int>()
+    private var ledger = AlertLedger()
+    private var timer: WallClockTimer?
+    private var nextDigest: Date?
+    private(set) var lastEvaluation: Date?
+    private let store: StateStore
+    private let delivery: DeliveryWorker
+    private let logger: Logger
+    private let clock: @Sendable () -> Date
+    /// Called on the scheduler queue after each evaluation (sd_notify STATUS, metrics).
+    var onEvaluated: (@Sendable (Summary) -> Void)?
+
+    struct Summary: Sendable {
+        var open: Int
+        var overdue: Int
+        var lagging: Int
+        var nextWake: Date?
+    }
+
+    init(store: StateStore, delivery: DeliveryWorker, logger: Logger, clock: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.delivery = delivery
+        self.logger = logger
+        self.clock = clock
+    }
+
+    /// Loads the ledger, evaluates everything once (catching up on whatever fell due while
+    /// the daemon was down) and arms the timer.
+    func start(config: DaemonConfig, plans: [Plan]) throws {
+        try queue.sync {
+            for entry in try store.notificationLog() { ledger.record(entry) }
+            for entry in try store.queuedLogEntries() { ledger.record(entry) }
+            if try store.meta("first_started") == nil {
+                try store.setMeta("first_started", String(clock().timeIntervalSince1970))
+            }
+            timer = WallClockTimer(queue: queue) { [weak self] in self?.fire() }
+            install(config: config, plans: plans)
+        }
+        delivery.kick()
+    }
+
+    /// Replaces config and plans (after a validated reload) and re-evaluates everything.
+    func reload(config: DaemonConfig, plans: [Plan]) {
+        queue.sync { install(config: config, plans: plans) }
+        delivery.kick()
+    }
+
+    func stop() {
+        queue.sync {
+            timer?.cancel()
+            timer = nil
+            state = .stopped
+        }
+    }
+
+    /// A delivery pass finished: record confirmed sends, reschedule their items, re-arm.
+    func deliveryPassFinished(_ confirmed: [LogEntry]) {
+        queue.async {
+            guard case .running(let world) = self.state else { return }
+            var touched = Set<String>()
+            for entry in confirmed {
+                self.ledger.record(entry)
+                touched.insert(AlertLedger.itemRef(entry.planID, entry.itemID))
+            }
+            if !touched.isEmpty {
+                let now = self.clock()
+                for (index, ref) in world.refs.enumerated() {
+                    let plan = world.plans[ref.plan]
+                    if touched.contains(AlertLedger.itemRef(plan.id, plan.items[ref.item].id)) {
+                        self.instants.schedule(index, at: self.nextInstant(index, world: world, now: now).next)
+                    }
+                }
+            }
+            self.rearm(world: world)
+        }
+    }
+
+    /// The world as the scheduler sees it now (for status queries).
+    func snapshot() -> World? {
+        queue.sync {
+            if case .running(let world) = state { return world }
+            return nil
+        }
+    }
+
+    func summary() -> Summary? { queue.sync { currentSummary() } }
+
+    // MARK: on the queue
+
+    private func install(config: DaemonConfig, plans: [Plan]) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        var refs: [(plan: Int, item: Int)] = []
+        refs.reserveCapacity(plans.reduce(0) { $0 + $1.items.count })
+        for (p, plan) in plans.enumerated() { for i in plan.items.indices { refs.append((p, i)) } }
+        let world = World(config: config, plans: plans, contexts: plans.map(PlanContext.init(plan:)), refs: refs)
+        state = .running(world)
+        instants.removeAll()
+        let now = clock()
+        evaluate(Array(world.refs.indices), world: world, now: now)
+        scheduleDigest(world: world, now: now, catchUp: true)
+        rearm(world: world)
+    }
+
+    private func fire() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard case .running(let world) = state else { return }
+        let now = clock()
+        // A hair of tolerance: the timer may fire a few microseconds before the instant.
+        let due = instants.popDue(now.addingTimeInterval(0.001))
+        if !due.isEmpty { evaluate(due, world: world, now: now) }
+        if let digest = nextDigest, digest <= now.addingTimeInterval(0.001) {
+            sendDigest(world: world, at: now)
+            scheduleDigest(world: world, now: now, catchUp: false)
+        }
+        delivery.kick()
+        rearm(world: world)
+    }
+
+    private func planner(_ world: World) -> AlertPlanner {
+        AlertPlanner(
+            alerts: world.config.alerts, reminderDays: world.config.policy.reminderDays, routing: world.config.routing,
+            webhooks: world.config.receivers.filter { $0.kind == .webhook })
+    }
+
+    private func nextInstant(_ index: Int, world: World, now: Date) -> (next: Date?, outcome: AlertPlanner.Outcome) {
+        let ref = world.refs[index]
+        let plan = world.plans[ref.plan]
+        let item = plan.items[ref.item]
+        let evaluation = DeadlineEvaluator(policy: world.config.policy).evaluate(item, context: world.contexts[ref.plan], at: now)
+        let outcome = planner(world).plan(item: item, in: plan, evaluation: evaluation, ledger: ledger, at: now)
+        let candidates = [evaluation.nextChange, outcome.nextAlert].compactMap { $0 }
+        return (candidates.min(), outcome)
+    }
+
+    /// Evaluates the given items at `now`, queues what is due, and reschedules them.
+    private func evaluate(_ indices: [Int], world: World, now: Date) {
+        var alerts: [PlannedAlert] = []
+        var unrouted = 0
+        for index in indices {
+            let (next, outcome) = nextInstant(index, world: world, now: now)
+            alerts += outcome.alerts
+            unrouted += outcome.unrouted.isEmpty ? 0 : 1
+            instants.schedule(index, at: next)
+        }
+        lastEvaluation = now
+        if unrouted > 0 {
+            logger.warning(
+                "alerts with nobody to send to",
+                metadata: ["items": "\(unrouted)", "hint": "add contacts to the plans or routing.default_recipient"])
+        }
+        enqueue(alerts, world: world, now: now)
+        if let onEvaluated, let summary = currentSummary() { onEvaluated(summary) }
+    }
+
+    private func enqueue(_ alerts: [PlannedAlert], world: World, now: Date) {
+        guard !alerts.isEmpty else { return }
+        let assembler = NoticeAssembler(language: world.config.language, timeZone: world.config.timeZone)
+        let notices = assembler.notices(from: alerts, at: now) { UUID().uuidString.lowercased() }
+        let encoder = JSONEncoder()
+        var records: [OutboxRecord] = []
+        for (notice, logs) in notices {
+            guard let data = try? encoder.encode(notice) else { continue }
+            records.append(
+                OutboxRecord(
+                    id: notice.id, receiver: notice.receiver, recipient: notice.recipient, notice: data, logEntries: logs,
+                    createdAt: now, nextAttemptAt: now))
+        }
+        do {
+            try store.enqueue(records)
+            for record in records { for entry in record.logEntries { ledger.record(entry) } }
+            for alert in alerts {
+                logger.info(
+                    "alert queued",
+                    metadata: [
+                        "kind": "\(alert.entry.kind.rawValue)", "plan": "\(alert.entry.planID)", "item": "\(alert.entry.itemID)",
+                        "recipient": "\(alert.recipient.address)", "reason": "\(alert.reason.rawValue)",
+                    ])
+            }
+        } catch {
+            logger.error("cannot write the outbox; alerts will be decided again", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func scheduleDigest(world: World, now: Date, catchUp: Bool) {
+        guard let schedule = world.config.alerts.digest else {
+            nextDigest = nil
+            return
+        }
+        let zone = world.config.timeZone
+        if catchUp {
+            // A digest missed while the daemon was down goes out once at start (never one from
+            // before the daemon first ran).
+            let previous = schedule.previous(atOrBefore: now, in: zone)
+            let firstStarted = (try? store.meta("first_started")).flatMap { $0.flatMap(Double.init) }.map(Date.init(timeIntervalSince1970:))
+            let lastSent = ledger.entriesForDigest().map(\.sentAt).max()
+            if let firstStarted, previous > firstStarted, (lastSent ?? .distantPast) < previous {
+                nextDigest = now
+                return
+            }
+        }
+        nextDigest = schedule.next(after: now, in: zone)
+    }
+
+    private func sendDigest(world: World, at now: Date) {
+        let policy = DeadlineEvaluator(policy: world.config.policy)
+        let evaluations = world.plans.enumerated().map { p, plan in
+            plan.items.map { policy.evaluate($0, context: world.contexts[p], at: now) }
+        }
+        let builder = DigestBuilder(routing: world.config.routing, webhooks: world.config.receivers.filter { $0.kind == .webhook })
+        let alerts = builder.alerts(plans: world.plans, evaluations: evaluations, at: now)
+        logger.info("digest", metadata: ["entries": "\(alerts.count)"])
+        enqueue(alerts, world: world, now: now)
+    }
+
+    private func rearm(world: World) {
+        let now = clock()
+        var wake = [instants.peek(), nextDigest].compactMap { $0 }
+        if let outbox = try? store.nextOutboxAttempt() {
+            wake.append(delivery.quietEnd(at: max(now, outbox)) ?? outbox)
+        }
+        let next = wake.min()
+        timer?.arm(at: next)
+        logger.debug("timer armed", metadata: ["at": "\(next.map { "\($0)" } ?? "never")"])
+    }
+
+    private func currentSummary() -> Summary? {
+        guard case .running(let world) = state else { return nil }
+        let now = clock()
+        let evaluator = DeadlineEvaluator(policy: world.config.policy)
+        var open = 0, overdue = 0, lagging = 0
+        for (p, plan) in world.plans.enumerated() {
+            for item in plan.items where item.status != .done {
+                open += 1
+                let e = evaluator.evaluate(item, context: world.contexts[p], at: now)
+                if e.state == .overdue { overdue += 1 }
+                if e.state.lags { lagging += 1 }
+            }
+        }
+        return Summary(open: open, overdue: overdue, lagging: lagging, nextWake: timer?.armedAt)
+    }
+}
+
+extension AlertLedger {
+    func entriesForDigest() -> [LogEntry] { entries(planID: "*", itemID: "*") }
+}
