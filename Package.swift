@@ -67,6 +67,8 @@ let package = Package(
         ),
         .testTarget(name: "RectifyNotifyTests", dependencies: ["RectifyNotify", "RectifyCore"]),
         .testTarget(name: "RectifyStoreTests", dependencies: ["RectifyStore", "RectifyCore"]),
-        .testTarget(name: "RectifyDaemonTests", dependencies: ["RectifyDaemon", "RectifyCore"]),
+        .testTarget(
+            name: "RectifyDaemonTests", dependencies: ["RectifyDaemon", "RectifyCore"], exclude: ["Support"]
+        ),
     ]
 )

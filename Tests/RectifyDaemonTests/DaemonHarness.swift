@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// Runs the real `rectifyd` binary as a child process in a temporary directory, with a
+/// config written by the test, and collects its stderr log.
+final class DaemonHarness: @unchecked Sendable {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static var binary: String {
+        let debug = repository.appendingPathComponent(".build/debug/rectifyd").path
+        return debug
+    }
+
+    let dir: URL
+    var process: Process?
+    private let lock = NSLock()
+    private var logData = Data()
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("rectifyd-e2e-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    var configPath: String { dir.appendingPathComponent("rectifyd.yaml").path }
+    var maildir: URL { dir.appendingPathComponent("state/Maildir/new") }
+
+    func write(_ name: String, _ text: String) throws {
+        try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    func start() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["--config", configPath]
+        p.currentDirectoryURL = dir
+        let pipe = Pipe()
+        p.standardError = pipe
+        p.standardOutput = FileHandle.nullDevice
+        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            self.lock.lock()
+            self.logData.append(data)
+            self.lock.unlock()
+        }
+        try p.run()
+        process = p
+    }
+
+    var log: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: logData, as: UTF8.self)
+    }
+
+    func signal(_ sig: Int32) {
+        if let process { kill(process.processIdentifier, sig) }
+    }
+
+    /// Sends `sig` and waits for the exit; returns the exit status.
+    @discardableResult
+    func stop(_ sig: Int32 = SIGTERM, timeout: TimeInterval = 15) -> Int32 {
+        guard let process else { return -1 }
+        kill(process.processIdentifier, sig)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        self.process = nil
+        return process.terminationStatus
+    }
+
+    /// Polls `condition` every 20 ms until it holds or `timeout` passes.
+    static func waitFor(_ timeout: TimeInterval, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+
+    func mails() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: maildir.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+}
+
+/// A helper script (Python) run as a child: a local server that prints its port.
+final class ScriptServer: @unchecked Sendable {
+    let process = Process()
+    let stdin = Pipe()
+    let port: Int
+
+    init(script: String, arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = stdin
+        try process.run()
+        var line = Data()
+        while true {
+            let byte = out.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty || byte == Data("\n".utf8) { break }
+            line.append(byte)
+        }
+        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)) else {
+            throw HarnessError("server script \(script) did not print its port")
+        }
+        self.port = port
+    }
+
+    func stop() {
+        try? stdin.fileHandleForWriting.close()
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+func freePort() -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var addr = sockaddr_in()
+    addr.sin_family = sa_family_t(AF_INET)
+    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+    addr.sin_port = 0
+    var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
+    _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+    return Int(UInt16(bigEndian: addr.sin_port))
+}

@@ -1,0 +1,143 @@
+import Foundation
+import RectifyCore
+import Testing
+
+/// The real `rectifyd` binary against real receivers: a Maildir and a webhook server on
+/// 127.0.0.1. Serialized: each test runs a daemon and servers of its own.
+@Suite(.serialized)
+struct EndToEndTests {
+    static let webhookScript = DaemonHarness.repository
+        .appendingPathComponent("Tests/RectifyDaemonTests/Support/webhook_server.py").path
+
+    /// A plan whose item "stale" goes stale `staleIn` seconds from now (policy stale_after: 1h);
+    /// the other item is fresh and far from its deadline.
+    static func plan(staleIn: TimeInterval, id: String = "e2e", extraItem: Bool = false) -> String {
+        let lastUpdate = Timestamps.format(Date().addingTimeInterval(staleIn - 3600), in: TimeZone(identifier: "UTC")!)
+        let fresh = Timestamps.format(Date(), in: TimeZone(identifier: "UTC")!)
+        var text = """
+            plan:
+              id: \(id)
+              unit: 测试县卫生健康局
+              title: 端到端测试台账
+              owner: {name: 整改办, email: owner@example.gov.cn}
+            items:
+              - id: stale
+                title: 闲置公车未按规定处置
+                status: in_progress
+                deadline: {date: 2030-12-31, precision: year, text: 2030年底前完成}
+                responsible:
+                  department: 办公室
+                  contacts: [{name: 赵敏, email: zhaomin@example.gov.cn}]
+                last_update: \(lastUpdate)
+              - id: fresh
+                title: 固定资产账实不符
+                status: in_progress
+                deadline: 2030-12-31
+                responsible: {contacts: [{name: 孙丽, email: sunli@example.gov.cn}]}
+                last_update: \(fresh)
+
+            """
+        if extraItem {
+            text += """
+                  - id: added
+                    title: 新增问题
+                    status: in_progress
+                    responsible: {contacts: [{name: 吴芳, email: wufang@example.gov.cn}]}
+                    last_update: \(fresh)
+
+                """
+        }
+        return text
+    }
+
+    static func config(webhookPort: Int? = nil) -> String {
+        var text = """
+            state_dir: state
+            plans: [plan.yaml]
+            policy: {stale_after: 1h}
+            alerts: {digest: {enabled: false}}
+            delivery: {backoff_initial: 0.3s, backoff_max: 1s, max_attempts: 100, shutdown_grace: 5s}
+            routing: {email_receiver: mail}
+            receivers:
+              - {name: mail, type: maildir, path: state/Maildir, from: {name: 督办系统, address: rectifyd@localhost}}
+
+            """
+        if let webhookPort {
+            text += "  - {name: hook, type: webhook, url: \"http://127.0.0.1:\(webhookPort)/hook\", timeout: 2s}\n"
+        }
+        return text
+    }
+
+    @Test func itemFallingDueTwoSecondsAfterStart_isAlertedWithinThreeSeconds() throws {
+        let daemon = try DaemonHarness()
+        try daemon.write("plan.yaml", Self.plan(staleIn: 2))
+        try daemon.write("rectifyd.yaml", Self.config())
+        let started = Date()
+        try daemon.start()
+        let arrived = DaemonHarness.waitFor(3.5) { !daemon.mails().isEmpty }
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(arrived, "no mail; log:\n\(daemon.log)")
+        #expect(elapsed >= 1.9 && elapsed <= 3.0, "alert after \(elapsed) s")
+        #expect(daemon.mails().count == 1)
+        #expect(daemon.stop() == 0)
+        #expect(daemon.log.contains("msg=stopped"))
+    }
+
+    @Test func killedBetweenOutboxWriteAndDelivery_deliversExactlyOnceAfterRestart() throws {
+        let daemon = try DaemonHarness()
+        let port = freePort()
+        try daemon.write("plan.yaml", Self.plan(staleIn: -10))
+        try daemon.write("rectifyd.yaml", Self.config(webhookPort: port))
+        try daemon.start()
+        // The webhook server is not up yet: the alert sits in the outbox, failing and retrying.
+        #expect(DaemonHarness.waitFor(5) { daemon.log.contains("delivery failed, will retry") }, "\(daemon.log)")
+        daemon.stop(SIGKILL)
+        let hooks = daemon.dir.appendingPathComponent("hooks")
+        let server = try ScriptServer(script: Self.webhookScript, arguments: [hooks.path, String(port), "60"])
+        defer { server.stop() }
+        try daemon.start()
+        let received = { ((try? FileManager.default.contentsOfDirectory(atPath: hooks.path)) ?? []).filter { $0.hasSuffix(".json") } }
+        #expect(DaemonHarness.waitFor(5) { received().count >= 1 }, "\(daemon.log)")
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(received().count == 1)
+        #expect(daemon.mails().count == 1)
+        let body = try String(contentsOf: hooks.appendingPathComponent(received()[0]), encoding: .utf8)
+        #expect(body.contains("Idempotency-Key"))
+        #expect(body.contains("闲置公车"))
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func restartWithinTheRepeatInterval_sendsNoDuplicate() throws {
+        let daemon = try DaemonHarness()
+        try daemon.write("plan.yaml", Self.plan(staleIn: -10))
+        try daemon.write("rectifyd.yaml", Self.config())
+        try daemon.start()
+        #expect(DaemonHarness.waitFor(5) { daemon.mails().count == 1 }, "\(daemon.log)")
+        #expect(daemon.stop() == 0)
+        try daemon.start()
+        #expect(DaemonHarness.waitFor(5) { daemon.log.components(separatedBy: "msg=started").count == 3 })
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(daemon.mails().count == 1)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func badConfigOnSIGHUP_keepsTheOldOneRunning_goodOneIsApplied() throws {
+        let daemon = try DaemonHarness()
+        try daemon.write("plan.yaml", Self.plan(staleIn: -10))
+        try daemon.write("rectifyd.yaml", Self.config())
+        try daemon.start()
+        #expect(DaemonHarness.waitFor(5) { daemon.mails().count == 1 }, "\(daemon.log)")
+        try daemon.write("rectifyd.yaml", Self.config() + "frobnicate: true\n")
+        daemon.signal(SIGHUP)
+        #expect(DaemonHarness.waitFor(5) { daemon.log.contains("reload rejected; the previous configuration keeps running") })
+        #expect(daemon.log.contains("unknown key 'frobnicate'"))
+        #expect(daemon.process?.isRunning == true)
+        // A good reload with a new item without a deadline: the owner hears of it.
+        try daemon.write("rectifyd.yaml", Self.config())
+        try daemon.write("plan.yaml", Self.plan(staleIn: -10, extraItem: true))
+        daemon.signal(SIGHUP)
+        #expect(DaemonHarness.waitFor(5) { daemon.mails().count == 2 }, "\(daemon.log)")
+        #expect(daemon.log.contains("msg=reloaded"))
+        #expect(daemon.stop() == 0)
+    }
+}
