@@ -60,6 +60,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(name: "rectify-bench", dependencies: ["RectifyCore", "RectifyDaemon"]),
         .testTarget(name: "RectifyCoreTests", dependencies: ["RectifyCore"]),
         .testTarget(
             name: "RectifyImportTests", dependencies: ["RectifyImport", "RectifyCore"],

@@ -1,0 +1,65 @@
+// Benchmarks for bench/daemon.sh: load + evaluate 100k items, timer lateness.
+import Foundation
+import RectifyCore
+import RectifyDaemon
+
+func peakRSSMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+        return kb / 1024
+    }
+    return 0
+}
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))]
+}
+
+/// A plan file with `count` items in every state, as YAML.
+func generatePlan(count: Int) -> String {
+    var out = "plan:\n  id: bench\n  unit: 基准测试单位\n  title: 十万事项台账\n  report_date: 2026-09-30\n"
+    out += "  owner: {name: 整改办, email: zgb@example.gov.cn}\nitems:\n"
+    let start = CalendarDate(year: 2026, month: 6, day: 1)!
+    for i in 0..<count {
+        let deadline = start.adding(days: i % 700)
+        let status = ["in_progress", "in_progress", "not_started", "done", "long_term"][i % 5]
+        out += "  - id: \"\(i)\"\n    title: 第\(i)项整改任务\n    status: \(status)\n"
+        if status != "long_term" { out += "    deadline: {date: \(deadline), precision: day, text: \(deadline)前完成}\n" }
+        if i % 7 == 0 { out += "    progress: {done: \(i % 50), total: 100}\n    start: 2026-06-01\n" }
+        out += "    responsible: {department: 第\(i % 40)股, contacts: [{name: 人员\(i % 300), email: p\(i % 300)@example.gov.cn}]}\n"
+        out += "    last_update: 2026-\(String(format: "%02d", 9 + i % 3))-15T10:00:00+08:00\n"
+    }
+    return out
+}
+
+let args = CommandLine.arguments
+let mode = args.count > 1 ? args[1] : "all"
+let count = args.count > 2 ? Int(args[2]) ?? 100_000 : 100_000
+
+if mode == "load" || mode == "all" {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-bench-\(getpid()).yaml").path
+    try generatePlan(count: count).write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let t0 = Date()
+    let result = try PlanLoader().load([path])
+    let t1 = Date()
+    let report = StatusReport(plans: result.plans, at: Date())
+    let t2 = Date()
+    let lagging = report.rows.filter { $0.evaluation.state.lags }.count
+    print(String(format: "load_items\t%d", count))
+    print(String(format: "load_seconds\t%.3f", t1.timeIntervalSince(t0)))
+    print(String(format: "evaluate_seconds\t%.3f", t2.timeIntervalSince(t1)))
+    print(String(format: "load_and_evaluate_seconds\t%.3f", t2.timeIntervalSince(t0)))
+    print(String(format: "lagging_items\t%d", lagging))
+    print(String(format: "peak_rss_mb\t%.1f", peakRSSMegabytes()))
+}
+if mode == "timer" || mode == "all" {
+    let lateness = Benchmarks.timerLateness(count: count, spread: 5)
+    print(String(format: "timer_instants\t%d", lateness.count))
+    print(String(format: "timer_lateness_p50_ms\t%.3f", percentile(lateness, 0.5) * 1000))
+    print(String(format: "timer_lateness_p99_ms\t%.3f", percentile(lateness, 0.99) * 1000))
+    print(String(format: "timer_lateness_max_ms\t%.3f", (lateness.max() ?? 0) * 1000))
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Daemon benchmarks (issue: the deadline-watching daemon). Prints a table.
+#   bench/daemon.sh            # 100,000 items, 60 s idle
+#   ITEMS=20000 IDLE=10 bench/daemon.sh
+# Targets: load+evaluate 100k items < 1 s and < 200 MB RSS; timer lateness p99 < 10 ms;
+# no wake-ups when idle other than the next instant.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ITEMS=${ITEMS:-100000}
+IDLE=${IDLE:-60}
+SCRATCH=.build-bench
+scripts/install-deps.sh
+swift build -c release --scratch-path "$SCRATCH" --product rectify-bench >/dev/null
+swift build -c release --scratch-path "$SCRATCH" --product rectifyd >/dev/null
+BIN="$SCRATCH/release"
+
+declare -A R
+while IFS=$'\t' read -r k v; do R[$k]=$v; done < <("$BIN/rectify-bench" load "$ITEMS")
+while IFS=$'\t' read -r k v; do R[$k]=$v; done < <("$BIN/rectify-bench" timer "$ITEMS")
+
+# Idle cost: the daemon with nothing due for IDLE seconds.
+tmp=$(mktemp -d)
+trap 'kill $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
+cat > "$tmp/plan.yaml" <<PLAN
+plan: {id: idle, unit: 空闲测试, title: 空闲}
+items:
+  - {id: "1", title: 远期事项, status: in_progress, deadline: 2035-12-31, last_update: $(date -u +%Y-%m-%dT%H:%M:%SZ)}
+PLAN
+cat > "$tmp/rectifyd.yaml" <<CONF
+state_dir: state
+plans: [plan.yaml]
+alerts: {digest: {enabled: false}}
+receivers: [{name: mail, type: maildir, path: state/Maildir, from: {address: rectifyd@localhost}}]
+CONF
+"$BIN/rectifyd" --config "$tmp/rectifyd.yaml" 2>"$tmp/log" &
+pid=$!
+sleep 2
+ctx() { cat /proc/$pid/task/*/status | awk '/ctxt_switches/ {s+=$2} END {print s}'; }
+cpu() { awk '{print $14+$15}' /proc/$pid/stat; }
+c0=$(ctx); t0=$(cpu)
+sleep "$IDLE"
+c1=$(ctx); t1=$(cpu)
+hz=$(getconf CLK_TCK)
+kill -TERM $pid; wait $pid || true
+
+printf '%-44s %14s %14s\n' "measure" "value" "target"
+printf '%-44s %14s %14s\n' "items" "${R[load_items]}" ""
+printf '%-44s %14s %14s\n' "load (parse + validate) s" "${R[load_seconds]}" ""
+printf '%-44s %14s %14s\n' "first evaluation s" "${R[evaluate_seconds]}" ""
+printf '%-44s %14s %14s\n' "load + first evaluation s" "${R[load_and_evaluate_seconds]}" "< 1"
+printf '%-44s %14s %14s\n' "peak RSS MB" "${R[peak_rss_mb]}" "< 200"
+printf '%-44s %14s %14s\n' "armed instants fired" "${R[timer_instants]}" ""
+printf '%-44s %14s %14s\n' "timer lateness p50 ms" "${R[timer_lateness_p50_ms]}" ""
+printf '%-44s %14s %14s\n' "timer lateness p99 ms" "${R[timer_lateness_p99_ms]}" "< 10"
+printf '%-44s %14s %14s\n' "timer lateness max ms" "${R[timer_lateness_max_ms]}" ""
+printf '%-44s %14s %14s\n' "idle ${IDLE}s: context switches (all threads)" "$((c1 - c0))" "~0"
+printf '%-44s %14s %14s\n' "idle ${IDLE}s: CPU seconds" "$(awk -v a="$t0" -v b="$t1" -v hz="$hz" 'BEGIN{printf "%.3f", (b-a)/hz}')" "~0"
