@@ -1,1 +1,65 @@
+import Foundation
 import RectifyCore
+
+/// A channel that delivers rendered alert notices: SMTP, webhook or Maildir.
+///
+/// `deliver` blocks (libcurl's `curl_easy_perform`, file syncs); the daemon calls it on its
+/// dedicated delivery queue. One call is one batch: the SMTP notifier sends the whole batch
+/// over one connection. The result has one element per notice, in the same order.
+public protocol Notifier: Sendable {
+    func deliver(_ notices: [AlertNotice]) -> [DeliveryResult]
+}
+
+/// What went wrong with a delivery, in words safe to log and store: never a password, a
+/// bearer token or a URL's userinfo or query.
+public struct DeliveryError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    /// libcurl's `CURLcode`, when libcurl failed.
+    public var curlCode: Int?
+    /// The SMTP reply code or HTTP status the server answered with, when it answered.
+    public var responseCode: Int?
+
+    public init(_ message: String, curlCode: Int? = nil, responseCode: Int? = nil) {
+        self.message = message
+        self.curlCode = curlCode
+        self.responseCode = responseCode
+    }
+
+    public var description: String { message }
+}
+
+/// Whether a notice arrived, and if not, whether sending it again can help.
+public enum DeliveryOutcome: Hashable, Sendable {
+    case delivered
+    /// Try again later (connection failures, timeouts, SMTP 4xx, HTTP 5xx/408/429).
+    case retryable(DeliveryError)
+    /// Sending again will fail the same way (SMTP 5xx, HTTP 4xx, bad configuration).
+    case permanent(DeliveryError)
+
+    public var isDelivered: Bool { self == .delivered }
+
+    public var error: DeliveryError? {
+        switch self {
+        case .delivered: return nil
+        case .retryable(let error), .permanent(let error): return error
+        }
+    }
+}
+
+/// The result of delivering one notice.
+public struct DeliveryResult: Hashable, Sendable {
+    public var noticeID: String
+    public var outcome: DeliveryOutcome
+    /// A short account for the delivery history: "smtp 250 (connection reused)",
+    /// "HTTP 202", the Maildir file name, or the error.
+    public var detail: String
+    /// Wall time spent on this notice (for a batch over one connection, the share of this message).
+    public var duration: Duration
+
+    public init(noticeID: String, outcome: DeliveryOutcome, detail: String, duration: Duration) {
+        self.noticeID = noticeID
+        self.outcome = outcome
+        self.detail = detail
+        self.duration = duration
+    }
+}

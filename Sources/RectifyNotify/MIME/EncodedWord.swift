@@ -1,0 +1,99 @@
+/// RFC 2047 "B" encoded-words for non-ASCII header text.
+///
+/// Each word is `=?UTF-8?B?…?=` of at most 75 characters and holds whole characters only:
+/// a word boundary never falls inside a character's UTF-8 bytes (RFC 2047 §5, rule 3), so
+/// every word decodes on its own. A header line holding encoded-words stays within 76 characters.
+enum EncodedWord {
+    static let maxWordLength = 75
+    static let maxLineLength = 76
+    private static let prefix = "=?UTF-8?B?"
+    private static let suffix = "?="
+
+    /// Whether `text` can go into a header as it is (printable ASCII, no encoded-word look-alike).
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } && !text.contains("=?")
+    }
+
+    /// The encoded-words of `text`, the first sized to fit after `firstLineUsed` characters
+    /// already on the header line (e.g. `"Subject: "`), the others on folded lines (one space).
+    static func words(_ text: String, firstLineUsed: Int) -> [String] {
+        let overhead = prefix.count + suffix.count
+        let firstBudget = min(maxWordLength, maxLineLength - firstLineUsed) - overhead
+        let otherBudget = min(maxWordLength, maxLineLength - 1) - overhead
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        var budget = max(firstBudget, 4)
+
+        func flush() {
+            guard !chunk.isEmpty else { return }
+            words.append(prefix + Base64.encode(chunk) + suffix)
+            chunk.removeAll()
+            budget = otherBudget
+        }
+        for piece in pieces(of: text, maxBytes: otherBudget / 4 * 3) {
+            if Base64.encodedLength(chunk.count + piece.count) > budget { flush() }
+            chunk.append(contentsOf: piece)
+        }
+        flush()
+        return words
+    }
+
+    /// `text` as one folded header value: encoded-words joined by CRLF + space.
+    static func encode(_ text: String, firstLineUsed: Int) -> String {
+        words(text, firstLineUsed: firstLineUsed).joined(separator: "\r\n ")
+    }
+
+    /// The UTF-8 bytes of each character; a character too long for one word (a long emoji
+    /// sequence) is split between its Unicode scalars, which still never splits a byte sequence.
+    private static func pieces(of text: String, maxBytes: Int) -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
+        for character in text {
+            let bytes = Array(String(character).utf8)
+            if bytes.count <= maxBytes {
+                pieces.append(bytes)
+            } else {
+                pieces.append(contentsOf: character.unicodeScalars.map { Array(String($0).utf8) })
+            }
+        }
+        return pieces
+    }
+}
+
+/// Base64 as MIME uses it (RFC 2045 §6.8).
+enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func encodedLength(_ byteCount: Int) -> Int { (byteCount + 2) / 3 * 4 }
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(encodedLength(bytes.count))
+        var index = 0
+        while index + 3 <= bytes.count {
+            let n = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)], alphabet[Int(n & 63)]]
+            index += 3
+        }
+        let rest = bytes.count - index
+        if rest > 0 {
+            let n = UInt32(bytes[index]) << 16 | (rest == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
+            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)]]
+            out += rest == 2 ? [alphabet[Int(n >> 6 & 63)], UInt8(ascii: "=")] : [UInt8(ascii: "="), UInt8(ascii: "=")]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A body part's content: base64 in lines of at most 76 characters, each ending in CRLF.
+    static func wrapped(_ bytes: [UInt8], lineLength: Int = 76) -> String {
+        let encoded = Array(encode(bytes).utf8)
+        var out = ""
+        out.reserveCapacity(encoded.count + encoded.count / lineLength * 2 + 2)
+        var start = 0
+        while start < encoded.count {
+            let end = min(start + lineLength, encoded.count)
+            out += String(decoding: encoded[start..<end], as: UTF8.self) + "\r\n"
+            start = end
+        }
+        return out
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// An email ready to be serialised: headers and a text + HTML body.
+struct MailMessage {
+    var from: MailAddress
+    var to: [MailAddress]
+    var subject: String
+    var date: Date
+    var timeZone: TimeZone
+    /// Without angle brackets: "rectifyd.N-42@example.cn".
+    var messageID: String
+    var text: String
+    var html: String
+    /// Further headers (ASCII values only), e.g. `X-Rectifyd-Notice`.
+    var extraHeaders: [(name: String, value: String)] = []
+}
+
+/// Serialises a `MailMessage` as RFC 5322 + MIME bytes: CRLF line ends, RFC 2047 subject and
+/// display names, `multipart/alternative` with base64 UTF-8 text and HTML parts. SMTP and
+/// Maildir both send exactly these bytes.
+enum MIMEBuilder {
+    static func build(_ message: MailMessage) -> [UInt8] {
+        let boundary = "=_rectifyd_" + hexHash(message.messageID)
+        var lines: [String] = []
+        lines.append(header("From", mailbox: message.from))
+        lines.append("To: " + message.to.enumerated().map { index, mailbox in
+            mailbox.headerValue(firstLineUsed: index == 0 ? 4 : 1)
+        }.joined(separator: ",\r\n "))
+        lines.append(subjectHeader(message.subject))
+        lines.append("Date: " + LocalTime(message.date, in: message.timeZone).rfc5322)
+        lines.append("Message-ID: <\(message.messageID)>")
+        lines.append("MIME-Version: 1.0")
+        // RFC 3834: tells auto-responders (out-of-office) not to answer a machine.
+        lines.append("Auto-Submitted: auto-generated")
+        for extra in message.extraHeaders { lines.append("\(extra.name): \(sanitised(extra.value))") }
+        lines.append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
+        lines.append("")
+        lines.append("This is a multipart message in MIME format.")
+        lines.append("")
+        var out = lines.joined(separator: "\r\n") + "\r\n"
+        out += part(boundary: boundary, type: "text/plain", body: message.text)
+        out += part(boundary: boundary, type: "text/html", body: message.html)
+        out += "--\(boundary)--\r\n"
+        return Array(out.utf8)
+    }
+
+    static func subjectHeader(_ subject: String) -> String {
+        let name = "Subject: "
+        let flat = sanitised(subject)
+        if EncodedWord.isPlainASCII(flat) && name.count + flat.count <= 78 { return name + flat }
+        return name + EncodedWord.encode(flat, firstLineUsed: name.count)
+    }
+
+    private static func header(_ name: String, mailbox: MailAddress) -> String {
+        "\(name): " + mailbox.headerValue(firstLineUsed: name.count + 2)
+    }
+
+    private static func part(boundary: String, type: String, body: String) -> String {
+        "--\(boundary)\r\n" + "Content-Type: \(type); charset=UTF-8\r\n" + "Content-Transfer-Encoding: base64\r\n\r\n"
+            + Base64.wrapped(Array(normalisedLineEnds(body).utf8))
+    }
+
+    /// Header values are one line: any line break in them would start a new header.
+    private static func sanitised(_ value: String) -> String {
+        value.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// Text parts use CRLF (RFC 2046 §4.1.1), whatever the renderer produced.
+    private static func normalisedLineEnds(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+    }
+
+    /// FNV-1a of the Message-ID: a boundary that is stable for a message (pure rendering)
+    /// and, starting with "=_", can never occur in base64 content.
+    private static func hexHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}

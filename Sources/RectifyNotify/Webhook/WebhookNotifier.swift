@@ -1,0 +1,150 @@
+import CCurl
+import Foundation
+import Logging
+
+/// POSTs each notice as a `WebhookPayload` (JSON, version 1) with `Idempotency-Key: <notice id>`,
+/// through libcurl. One handle per batch, so HTTP keep-alive reuses the connection.
+///
+/// 2xx is delivered; 408, 429, 5xx and connection failures are retried; other 4xx and
+/// redirects (never followed) are permanent.
+public struct WebhookNotifier: Notifier {
+    public let config: WebhookConfig
+    private let renderer = NoticeRenderer()
+    private let logger: Logger
+    private let environment: [String: String]
+
+    public init(
+        config: WebhookConfig, logger: Logger = Logger(label: "rectifyd.notify.webhook"),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.config = config
+        self.logger = logger
+        self.environment = environment
+    }
+
+    public func deliver(_ notices: [AlertNotice]) -> [DeliveryResult] {
+        guard !notices.isEmpty else { return [] }
+        let clock = ContinuousClock()
+        let setupStart = clock.now
+        let session: WebhookSession
+        do {
+            session = try WebhookSession(config: config, environment: environment)
+        } catch {
+            let failure = DeliveryError("\(error)")
+            logger.error("webhook receiver unusable", metadata: ["error": "\(failure)"])
+            let duration = clock.now - setupStart
+            return notices.map {
+                DeliveryResult(noticeID: $0.id, outcome: .permanent(failure), detail: failure.message, duration: duration)
+            }
+        }
+        var batchFailure: DeliveryOutcome?
+        var results: [DeliveryResult] = []
+        for notice in notices {
+            if let batchFailure {
+                let detail = "not attempted: " + (batchFailure.error?.message ?? "")
+                results.append(DeliveryResult(noticeID: notice.id, outcome: batchFailure, detail: detail, duration: .zero))
+                continue
+            }
+            let start = clock.now
+            let attempt = session.post(notice, renderer: renderer)
+            if attempt.affectsBatch { batchFailure = attempt.outcome }
+            let metadata: Logger.Metadata = ["notice": "\(notice.id)", "receiver": "\(notice.receiver)", "detail": "\(attempt.detail)"]
+            switch attempt.outcome {
+            case .delivered: logger.debug("webhook delivered", metadata: metadata)
+            case .retryable: logger.warning("webhook failed, will retry", metadata: metadata)
+            case .permanent: logger.error("webhook failed permanently", metadata: metadata)
+            }
+            results.append(
+                DeliveryResult(noticeID: notice.id, outcome: attempt.outcome, detail: attempt.detail, duration: clock.now - start))
+        }
+        return results
+    }
+}
+
+/// A webhook receiver's handle and the headers every request carries.
+final class WebhookSession {
+    private let handle: EasyHandle
+    private let url: ReceiverURL
+    private let baseHeaders: [String]
+    private let secrets: [String]
+
+    struct Attempt {
+        var outcome: DeliveryOutcome
+        var detail: String
+        var affectsBatch: Bool
+    }
+
+    init(config: WebhookConfig, environment: [String: String]) throws {
+        url = try ReceiverURL(config.url, schemes: ["http", "https"])
+        let token = try config.bearerToken?.resolve(environment: environment)
+        secrets = (token.map { [$0] } ?? []) + config.headers.values.filter { $0.count >= 8 }
+        baseHeaders = try Self.headers(config: config, token: token)
+        do {
+            handle = try EasyHandle(
+                CurlBaseOptions(
+                    protocols: "http,https", connectTimeout: config.connectTimeout, timeout: config.timeout,
+                    caFile: config.caFile, insecureSkipVerify: config.insecureSkipVerify))
+            try handle.set(CURLOPT_URL, config.url)
+        } catch {
+            throw DeliveryError("cannot set up webhook to \(url.redacted): \(error)")
+        }
+    }
+
+    /// Defaults, then the configured headers (which replace a default of the same name).
+    private static func headers(config: WebhookConfig, token: String?) throws -> [String] {
+        var headers: [(String, String)] = [
+            ("Content-Type", "application/json; charset=utf-8"), ("Accept", "application/json, */*"),
+            // Without this, libcurl waits for "100 Continue" before sending larger bodies.
+            ("Expect", ""),
+        ]
+        if let token { headers.append(("Authorization", "Bearer \(token)")) }
+        for (name, value) in config.headers.sorted(by: { $0.key < $1.key }) {
+            let validName = !name.isEmpty && name.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0 != ":" }
+            guard validName, !value.contains(where: \.isNewline) else {
+                throw DeliveryError("webhook header \"\(name)\" is not a valid header")
+            }
+            headers.removeAll { $0.0.caseInsensitiveCompare(name) == .orderedSame }
+            headers.append((name, value))
+        }
+        return headers.map { $0.1.isEmpty ? "\($0.0):" : "\($0.0): \($0.1)" }
+    }
+
+    func post(_ notice: AlertNotice, renderer: NoticeRenderer) -> Attempt {
+        let body: [UInt8]
+        do {
+            body = try WebhookPayload(notice: notice, rendered: renderer.render(notice)).encoded()
+        } catch {
+            return Attempt(outcome: .permanent(DeliveryError("cannot encode notice: \(error)")), detail: "\(error)", affectsBatch: false)
+        }
+        let key = notice.id.filter { !$0.isNewline }
+        do {
+            try handle.setList(CURLOPT_HTTPHEADER, baseHeaders + ["Idempotency-Key: \(key)"])
+            try handle.setPostBody(body)
+        } catch {
+            return Attempt(outcome: .permanent(DeliveryError("\(error)")), detail: "\(error)", affectsBatch: true)
+        }
+        let response = handle.perform()
+        let verdict = OutcomeClassifier.http(curlCode: response.curlCode, status: response.responseCode)
+        if verdict == .delivered {
+            return Attempt(outcome: .delivered, detail: "HTTP \(response.responseCode)", affectsBatch: false)
+        }
+        let reason: String
+        if response.succeeded {
+            let snippet = String(decoding: response.body.prefix(200), as: UTF8.self)
+                .split(whereSeparator: \.isNewline).joined(separator: " ")
+            reason = "HTTP \(response.responseCode)" + (snippet.isEmpty ? "" : ": \(snippet)")
+        } else {
+            reason = response.errorText
+        }
+        let error = DeliveryError(
+            "webhook to \(url.redacted): " + Redaction.scrub(reason, secrets: secrets, url: url.text),
+            curlCode: response.succeeded ? nil : response.curlCode,
+            responseCode: response.responseCode > 0 ? response.responseCode : nil)
+        return Attempt(
+            outcome: verdict == .permanent ? .permanent(error) : .retryable(error), detail: error.message,
+            affectsBatch: !response.succeeded && OutcomeClassifier.affectsWholeBatch(curlCode: response.curlCode))
+    }
+}
+
+@available(*, unavailable)
+extension WebhookSession: Sendable {}
