@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "RectifyDaemon",
             dependencies: [
-                "RectifyCore", "RectifyImport", "RectifyNotify", "RectifyStore",
+                "RectifyCore", "RectifyNotify", "RectifyStore",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

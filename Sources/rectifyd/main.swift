@@ -4,7 +4,6 @@ import Foundation
 import Logging
 import RectifyCore
 import RectifyDaemon
-import RectifyImport
 
 struct RectifyD: ParsableCommand {
     static let configuration = CommandConfiguration(

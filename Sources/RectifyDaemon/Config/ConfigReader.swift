@@ -22,7 +22,7 @@ public enum ConfigReader {
 
     public static func read(_ text: String, file: String) throws(PlanLoadError) -> DaemonConfig {
         let sink = DiagnosticSink(file: file)
-        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let base = URL(fileURLWithPath: file).absoluteURL.deletingLastPathComponent()
         func resolve(_ path: String) -> String {
             path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardized.path
         }

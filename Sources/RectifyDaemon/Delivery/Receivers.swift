@@ -7,17 +7,34 @@ public enum Receivers {
     public static func make(_ config: DaemonConfig, _ logger: Logger) throws -> [String: any Notifier] {
         var result: [String: any Notifier] = [:]
         for spec in config.receivers {
-            result[spec.name] = try make(spec, config: config)
+            result[spec.name] = make(spec, logger: logger)
         }
         return result
     }
 
-    static func make(_ spec: ReceiverSpec, config: DaemonConfig) throws -> any Notifier {
-        throw ReceiverError(message: "receiver '\(spec.name)': \(spec.kind.rawValue) is not wired yet")
+    static func make(_ spec: ReceiverSpec, logger: Logger) -> any Notifier {
+        var logger = logger
+        logger[metadataKey: "receiver"] = "\(spec.name)"
+        let from = MailAddress(spec.fromAddress ?? "rectifyd@localhost", name: spec.fromName)
+        switch spec.kind {
+        case .maildir:
+            return MaildirNotifier(config: MaildirConfig(path: spec.path ?? "Maildir", from: from), logger: logger)
+        case .smtp:
+            let password: SecretSource? =
+                spec.passwordCredential.map(SecretSource.credential) ?? spec.passwordFile.map(SecretSource.file)
+            return SMTPNotifier(
+                config: SMTPConfig(
+                    url: spec.url ?? "", from: from, username: spec.username, password: password, caFile: spec.caFile,
+                    insecureSkipVerify: spec.insecureSkipVerify, timeout: spec.timeout),
+                logger: logger)
+        case .webhook:
+            let token: SecretSource? =
+                spec.bearerTokenCredential.map(SecretSource.credential) ?? spec.bearerTokenFile.map(SecretSource.file)
+            return WebhookNotifier(
+                config: WebhookConfig(
+                    url: spec.url ?? "", headers: spec.headers, bearerToken: token, caFile: spec.caFile,
+                    insecureSkipVerify: spec.insecureSkipVerify, connectTimeout: min(10, spec.timeout), timeout: spec.timeout),
+                logger: logger)
+        }
     }
-}
-
-public struct ReceiverError: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
 }
