@@ -66,7 +66,9 @@ let package = Package(
             name: "RectifyImportTests", dependencies: ["RectifyImport", "RectifyCore"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "RectifyNotifyTests", dependencies: ["RectifyNotify", "RectifyCore"]),
+        .testTarget(
+            name: "RectifyNotifyTests", dependencies: ["RectifyNotify", "RectifyCore"], exclude: ["Support"]
+        ),
         .testTarget(name: "RectifyStoreTests", dependencies: ["RectifyStore", "RectifyCore"]),
         .testTarget(
             name: "RectifyDaemonTests", dependencies: ["RectifyDaemon", "RectifyCore"], exclude: ["Support"]
