@@ -6,9 +6,13 @@ import Testing
 final class DaemonHarness: @unchecked Sendable {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
+    /// The rectifyd built beside the test bundle (same scratch path and configuration).
     static var binary: String {
-        let debug = repository.appendingPathComponent(".build/debug/rectifyd").path
-        return debug
+        if let path = ProcessInfo.processInfo.environment["RECTIFYD_BIN"] { return path }
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("rectifyd").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return repository.appendingPathComponent(".build/debug/rectifyd").path
     }
 
     let dir: URL

@@ -12,7 +12,12 @@ struct EndToEndTests {
     /// A plan whose item "stale" goes stale `staleIn` seconds from now (policy stale_after: 1h);
     /// the other item is fresh and far from its deadline.
     static func plan(staleIn: TimeInterval, id: String = "e2e", extraItem: Bool = false) -> String {
-        let lastUpdate = Timestamps.format(Date().addingTimeInterval(staleIn - 3600), in: TimeZone(identifier: "UTC")!)
+        plan(staleAt: Date().addingTimeInterval(staleIn), id: id, extraItem: extraItem)
+    }
+
+    /// `staleAt` should be a whole second (plan files write seconds).
+    static func plan(staleAt: Date, id: String = "e2e", extraItem: Bool = false) -> String {
+        let lastUpdate = Timestamps.format(staleAt.addingTimeInterval(-3600), in: TimeZone(identifier: "UTC")!)
         let fresh = Timestamps.format(Date(), in: TimeZone(identifier: "UTC")!)
         var text = """
             plan:
@@ -70,14 +75,17 @@ struct EndToEndTests {
 
     @Test func itemFallingDueTwoSecondsAfterStart_isAlertedWithinThreeSeconds() throws {
         let daemon = try DaemonHarness()
-        try daemon.write("plan.yaml", Self.plan(staleIn: 2))
+        // Due at a whole second 2–3 s from now.
+        let due = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 2).rounded(.up))
+        try daemon.write("plan.yaml", Self.plan(staleAt: due))
         try daemon.write("rectifyd.yaml", Self.config())
-        let started = Date()
         try daemon.start()
-        let arrived = DaemonHarness.waitFor(3.5) { !daemon.mails().isEmpty }
-        let elapsed = Date().timeIntervalSince(started)
+        #expect(DaemonHarness.waitFor(1.5) { daemon.log.contains("msg=started") })
+        #expect(daemon.mails().isEmpty, "nothing is due at start")
+        let arrived = DaemonHarness.waitFor(due.timeIntervalSinceNow + 1.5) { !daemon.mails().isEmpty }
+        let lateness = Date().timeIntervalSince(due)
         #expect(arrived, "no mail; log:\n\(daemon.log)")
-        #expect(elapsed >= 1.9 && elapsed <= 3.0, "alert after \(elapsed) s")
+        #expect(lateness >= 0 && lateness <= 1.0, "alert \(lateness) s after the instant")
         #expect(daemon.mails().count == 1)
         #expect(daemon.stop() == 0)
         #expect(daemon.log.contains("msg=stopped"))
