@@ -1,5 +1,40 @@
 import Foundation
 import RectifyCore
 
-/// Turns a 整改进展通报 report into a plan. (Filled in by the importer issue.)
-public enum ReportImporter {}
+/// Turns a 整改进展通报 report (text in, plan out) into a plan: header facts, stated totals, the
+/// items with status, deadline, milestones and progress, each with the phrase and line it
+/// came from. Pure: no clock, no disk.
+///
+/// Pass it to `PlanLoader` so `.txt` reports load like plan files:
+/// `PlanLoader(reportImporter: { try ReportImporter.importReport($0, file: $1) })`.
+public enum ReportImporter {
+    /// Imports report bytes (UTF-8, UTF-16 with BOM, or GB18030/GBK).
+    ///
+    /// `file` names the report in diagnostics; its stem is the plan id. `referenceDate`
+    /// fixes the year of dates written without one (default: the report date, else the
+    /// inspection's feedback date). Throws only when the bytes are not text.
+    public static func importReport(
+        _ data: Data, file: String, referenceDate: CalendarDate? = nil
+    ) throws(PlanLoadError) -> (Plan, [Diagnostic]) {
+        guard let (text, _) = ReportDecoding.decode(data) else {
+            throw PlanLoadError(diagnostics: [
+                Diagnostic(
+                    file: file, line: 1, column: 1,
+                    message: "the report is neither UTF-8 nor GB18030 text; save it as text (UTF-8) and try again.")
+            ])
+        }
+        return importReport(text: text, file: file, referenceDate: referenceDate)
+    }
+
+    /// Imports decoded report text. Never fails: what cannot be read becomes a warning.
+    public static func importReport(text: String, file: String, referenceDate: CalendarDate? = nil) -> (Plan, [Diagnostic]) {
+        var assembler = PlanAssembler(text: text, file: file, referenceOverride: referenceDate)
+        return assembler.run()
+    }
+
+    /// The plan id for a report path: the file name without its extension.
+    public static func planID(forFile file: String) -> String {
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        return name.isEmpty ? "report" : name
+    }
+}

@@ -1,9 +1,170 @@
 import ArgumentParser
+import Foundation
+import RectifyCore
+import RectifyImport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Turn report text into a plan.")
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn 整改进展通报 report text into a plan.",
+        discussion: """
+            Reads reports (UTF-8 or GB18030/GBK text, detected) and prints each as a plan in the \
+            plan format (docs/plan-format.md, docs/import.md). Warnings — totals that disagree with \
+            the items found, open items without a date, dates that cannot be placed — go to stderr \
+            as file:line:column.
+
+            With several reports, plans are printed one after another (YAML documents separated by \
+            '---'); with -o DIR each is written to DIR/NAME.plan.json (or .yaml).
+
+            Exit status: 0 on success (warnings included), 2 when a report cannot be read.
+
+            Examples:
+              rectifyctl import seeds/001_76357eb5244c6017.txt
+              rectifyctl import --format json -o plan.json report.txt
+              rectifyctl import --reference-date 2025-10-09 --format json report.txt
+            """
+    )
+
+    @Option(name: .long, help: "Output format: yaml or json.")
+    var format: PlanWriter.Format = .yaml
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (atomically) instead of stdout; a directory with several reports.", valueName: "FILE"))
+    var output: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Place dates written without a year relative to this day (default: the report's date, else its feedback date).",
+            valueName: "DATE"))
+    var referenceDate: String?
+
+    @Option(name: .long, help: .hidden)
+    var benchRepeat: Int?
+
+    @Argument(help: ArgumentHelp("Report .txt files.", valueName: "REPORT"))
+    var reports: [String]
+
+    func validate() throws {
+        if let referenceDate, CalendarDate(referenceDate) == nil {
+            throw ValidationError("--reference-date '\(referenceDate)' is not a day; write it as YYYY-MM-DD, e.g. 2025-10-09.")
+        }
+        if let benchRepeat, benchRepeat < 1 { throw ValidationError("--bench-repeat must be at least 1.") }
+        if reports.count > 1, let output, !isDirectory(output) {
+            throw ValidationError("-o must name an existing directory when importing several reports.")
+        }
+    }
 
     func run() throws {
-        throw ValidationError("import is not built yet")
+        let reference = referenceDate.flatMap(CalendarDate.init)
+        var inputs: [(file: String, data: Data)] = []
+        var failed = false
+        for file in reports {
+            do {
+                inputs.append((file, try Data(contentsOf: URL(fileURLWithPath: file))))
+            } catch {
+                printError("\(file):1:1: error: cannot read the report: \(reason(error)).")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(2) }
+        if let benchRepeat {
+            try bench(inputs, repeat: benchRepeat, reference: reference)
+            return
+        }
+        var documents: [(file: String, text: String)] = []
+        for input in inputs {
+            let plan: Plan
+            let warnings: [Diagnostic]
+            do {
+                (plan, warnings) = try ReportImporter.importReport(input.data, file: input.file, referenceDate: reference)
+            } catch {
+                for diagnostic in error.diagnostics { printError(diagnostic.description) }
+                failed = true
+                continue
+            }
+            for warning in warnings { printError(warning.description) }
+            documents.append((input.file, try PlanWriter.render(plan, as: format)))
+        }
+        try emit(documents)
+        if failed { throw ExitCode(2) }
+    }
+
+    private func emit(_ documents: [(file: String, text: String)]) throws {
+        guard let output else {
+            let separator = format == .yaml ? "---\n" : ""
+            print(documents.map(\.text).joined(separator: separator), terminator: "")
+            return
+        }
+        if reports.count > 1 || isDirectory(output) {
+            for document in documents {
+                let name = ReportImporter.planID(forFile: document.file) + ".plan." + format.rawValue
+                try writeAtomically(document.text, to: URL(fileURLWithPath: output).appendingPathComponent(name).path)
+            }
+        } else if let document = documents.first {
+            try writeAtomically(document.text, to: output)
+        }
+    }
+
+    /// Writes a temporary file beside `path` and renames it over `path`, so readers (the
+    /// daemon's reload) never see half a plan.
+    private func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            printError("\(path):1:1: error: cannot write the plan: \(reason(error)).")
+            throw ExitCode(2)
+        }
+        guard rename(temporary, path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary)
+            printError("\(path):1:1: error: cannot write the plan: \(message).")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Imports every report `count` times in-process and prints the median and best time of
+    /// one pass over all of them (for bench/import.sh).
+    private func bench(_ inputs: [(file: String, data: Data)], repeat count: Int, reference: CalendarDate?) throws {
+        var samples: [Double] = []
+        var items = 0
+        for _ in 0..<count {
+            let start = DispatchTime.now().uptimeNanoseconds
+            items = 0
+            for input in inputs {
+                let (plan, _) = try ReportImporter.importReport(input.data, file: input.file, referenceDate: reference)
+                items += plan.items.count
+            }
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        samples.sort()
+        let bytes = inputs.reduce(0) { $0 + $1.data.count }
+        print(
+            String(
+                format: "reports=%d bytes=%d items=%d runs=%d median_ms=%.2f min_ms=%.2f", inputs.count, bytes, items, count,
+                samples[samples.count / 2], samples[0]))
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
+
+    private func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
     }
 }
+
+extension PlanWriter.Format: ExpressibleByArgument {}

@@ -1,0 +1,74 @@
+import RectifyCore
+
+/// A dated step a report plans: "预计2026年4月底前完成", "计划11月底完成改建装修",
+/// "2026年4月1日前投入使用". The latest one of an open item is its deadline, earlier ones are
+/// milestones.
+struct PlannedDate: Sendable {
+    var date: CalendarDate
+    var precision: DeadlinePrecision
+    /// The clause, from the planning word to the clause end: "预计10月31日前完成检查整改".
+    var phrase: String
+    var line: Int
+    /// Paragraph and offset, to keep document order.
+    var paragraph: Int
+    var offset: Int
+}
+
+enum DeadlinePhrases {
+    /// Words before a date that make it a plan, not a record: 预计, 计划, 有望 …
+    static let planningWords = [
+        "预计", "计划", "有望", "力争", "争取", "确保", "将于", "将在", "拟于", "拟在", "预期", "目标", "时限", "期限",
+        "最迟", "务必", "须于", "要求",
+    ]
+    /// Words right before a date that make it a record of the past or a starting point.
+    static let pastWords = ["截至", "截止", "自", "从", "于今", "已于", "已在", "至今"]
+    /// Words right after a date that make it a starting point or a record.
+    static let sinceWords = ["以来", "起", "至今", "开始", "以后"]
+
+    /// Planned dates in `range` of a paragraph. A date is planned when a planning word stands
+    /// before it in its clause, or 前/以前/之前 follows it ("2025年底前完成"), and nothing in the
+    /// clause says the step is already done (已). Dates in quotations are other documents'.
+    static func planned(
+        in paragraph: Paragraph, index: Int, range: Range<Int>, mentions: [DateMention], quoted: [Bool],
+        reference: CalendarDate?, reportDate: CalendarDate?
+    ) -> [PlannedDate] {
+        let f = paragraph.folded
+        var result: [PlannedDate] = []
+        for mention in mentions where range.contains(mention.range.lowerBound) && !quoted[mention.range.lowerBound] {
+            let start = mention.range.lowerBound, end = mention.range.upperBound
+            let clauseStart = max(f.clauseStart(before: start), start - 16, range.lowerBound)
+            let clauseEnd = f.clauseEnd(after: end)
+            let before = Array(f[clauseStart..<start])
+            let immediatelyBefore = Array(f[max(clauseStart, start - 3)..<start])
+            if pastWords.contains(where: { immediatelyBefore.contains(literal: $0) }) { continue }
+            if sinceWords.contains(where: { f.hasLiteral($0, at: end) }) { continue }
+            let planningAt = planningWords.compactMap { word in before.occurrences(of: word).last.map { clauseStart + $0 } }.max()
+            let deadlineSuffix = ["前", "以前", "之前"].contains { f.hasLiteral($0, at: end) }
+            guard planningAt != nil || deadlineSuffix else { continue }
+            let rest = Array(f[end..<clauseEnd])
+            if rest.contains("已") || rest.contains("了") || Array(f[(planningAt ?? start)..<start]).contains("已") { continue }
+            guard let (_, date) = mention.resolve(reference: reference, latest: reportDate, future: true) else { continue }
+            let phraseStart = planningAt ?? max(clauseStart, f.clauseStart(before: start))
+            result.append(
+                PlannedDate(
+                    date: date, precision: mention.period.precision,
+                    phrase: paragraph.text(phraseStart..<clauseEnd), line: paragraph.line(at: start),
+                    paragraph: index, offset: start))
+        }
+        return result
+    }
+
+    /// The deadline (the latest planned date; the first phrase naming it) and the milestones
+    /// (earlier planned dates, one per date, in date order).
+    static func schedule(_ planned: [PlannedDate]) -> (deadline: PlannedDate?, milestones: [PlannedDate]) {
+        guard let latest = planned.map(\.date).max() else { return (nil, []) }
+        let deadline = planned.first { $0.date == latest }
+        var seen: Set<CalendarDate> = [latest]
+        var milestones: [PlannedDate] = []
+        for step in planned.sorted(by: { $0.date < $1.date }) where !seen.contains(step.date) {
+            seen.insert(step.date)
+            milestones.append(step)
+        }
+        return (deadline, milestones)
+    }
+}

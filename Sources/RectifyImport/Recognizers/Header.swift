@@ -1,0 +1,191 @@
+import Foundation
+import RectifyCore
+
+/// The facts around the items: title, unit, report date, inspection and the office's contacts.
+struct HeaderFacts: Sendable {
+    var title: String?
+    var unit: String?
+    var reportDate: CalendarDate?
+    var reportDateLine: Int?
+    var inspection: Inspection?
+    var owner: Contact?
+    /// Lines of the title and the header notes ("（2024年10月28日 公开稿）"); the body follows.
+    var bodyStartLine: Int
+}
+
+enum Header {
+    static let titleEndings = ["通报", "报告", "公告", "公示", "情况", "通知", "说明"]
+
+    /// Reads the title block at the top of the report and the date under it.
+    static func titleBlock(_ lines: [SourceLine]) -> (title: String?, reportDate: (CalendarDate, Int)?, bodyStart: Int) {
+        var index = 0
+        while index < lines.count, lines[index].isBlank { index += 1 }
+        guard index < lines.count else { return (nil, nil, lines.count) }
+        var titleLines: [SourceLine] = []
+        var probe = index
+        while probe < lines.count, titleLines.count < 3 {
+            let line = lines[probe]
+            probe += 1
+            if line.isBlank { continue }
+            let f = line.chars.map(Chars.fold)
+            if f.hasLiteral("根据", at: 0) || f.count > 60 || HeadingMarker.parse(f) != nil { break }
+            titleLines.append(line)
+            if titleEndings.contains(where: { String(f).hasSuffix($0) }) { break }
+        }
+        let ends = titleLines.last.map { line in
+            titleEndings.contains { String(line.chars.map(Chars.fold)).hasSuffix($0) }
+        } ?? false
+        if !ends { titleLines = Array(titleLines.prefix(1)) }
+        guard let lastTitle = titleLines.last else { return (nil, nil, index) }
+        let title = titleLines.map { String($0.chars) }.joined()
+        // Header notes: short lines in brackets, a date, "公开稿", converter residue like "【字体:".
+        var bodyStart = lastTitle.number  // line numbers are 1-based: this is the next index
+        var date: (CalendarDate, Int)?
+        while bodyStart < lines.count {
+            let line = lines[bodyStart]
+            let f = line.chars.map(Chars.fold)
+            if line.isBlank {
+                bodyStart += 1
+                continue
+            }
+            let isNote = f.count <= 40 && (["(", "【", "["].contains { f.first == $0 } || f.contains(literal: "公开稿") || f.contains(literal: "字体"))
+            guard isNote else { break }
+            if date == nil, let d = fullDate(in: f) { date = (d, line.number) }
+            bodyStart += 1
+        }
+        return (title, date, bodyStart)
+    }
+
+    /// A complete date (with year, month and day) in a short line.
+    static func fullDate(in f: [Character]) -> CalendarDate? {
+        for mention in DateScanner.mentions(in: f) {
+            guard case .explicit(let year) = mention.period.year, case .day = mention.period.span else { continue }
+            return mention.period.lastDay(in: year)
+        }
+        return nil
+    }
+
+    /// The date under the signature: a line near the end that holds only a date.
+    static func signatureDate(_ lines: [SourceLine]) -> (CalendarDate, Int)? {
+        var seen = 0
+        for line in lines.reversed() where !line.isBlank {
+            seen += 1
+            if seen > 8 { break }
+            let f = line.chars.map(Chars.fold)
+            guard f.count <= 16 else { continue }
+            let mentions = DateScanner.mentions(in: f)
+            guard mentions.count == 1, let mention = mentions.first, mention.range.count >= f.count - 1 else { continue }
+            for reading in mention.readings {
+                guard case .explicit(let year) = reading.year, case .day = reading.span else { continue }
+                if let date = reading.lastDay(in: year) { return (date, line.number) }
+            }
+        }
+        return nil
+    }
+
+    /// The unit: the title before 关于, without 中共 or a trailing party body (党组, 党委 …),
+    /// completed from the opening paragraph when extraction cut its start ("旗疾控中心" →
+    /// "敖汉旗疾控中心").
+    static func unit(title: String?, opening: Paragraph?) -> String? {
+        guard let title else { return nil }
+        var unit = title
+        if let range = unit.range(of: "关于") { unit = String(unit[..<range.lowerBound]) } else { return nil }
+        if unit.hasPrefix("中共") { unit.removeFirst(2) }
+        for suffix in ["党组", "党委", "党总支", "党支部", "支部委员会", "委员会"] where unit.hasSuffix(suffix) && unit.count > suffix.count + 2 {
+            unit.removeLast(suffix.count)
+            break
+        }
+        guard !unit.isEmpty else { return nil }
+        let sources = [opening?.chars].compactMap { $0 }
+        var best = unit
+        let stops: Set<Character> = ["对", "向", "在", "为", "和", "与", "及", "由", "到", "把", "将", "的", "了", "共", "是"]
+        for chars in sources {
+            for at in chars.occurrences(of: unit) {
+                var start = at
+                while start > 0, at - start < 4, !stops.contains(chars[start - 1]), !Chars.isClauseEnd(Chars.fold(chars[start - 1])),
+                    !Chars.isDigit(Chars.fold(chars[start - 1])), !Chars.isSpace(chars[start - 1])
+                {
+                    start -= 1
+                }
+                var candidate = String(chars[start..<(at + unit.count)])
+                if candidate.hasPrefix("中共") { candidate.removeFirst(2) }
+                if candidate.count > best.count { best = candidate }
+            }
+        }
+        return best
+    }
+
+    /// The inspection period ("2023年9月18日至12月31日") and the feedback date from the
+    /// opening paragraph.
+    static func inspection(_ opening: Paragraph?) -> Inspection? {
+        guard let opening else { return nil }
+        let f = opening.folded
+        let mentions = DateScanner.mentions(in: f)
+        var inspection = Inspection()
+        for (k, first) in mentions.enumerated() where k + 1 < mentions.count {
+            let second = mentions[k + 1]
+            let gap = Array(f[first.range.upperBound..<second.range.lowerBound])
+            guard ["至", "到", "-", "~"].contains(String(gap)) else { continue }
+            guard let (_, startEnd) = first.resolve(reference: nil, latest: nil, future: false),
+                case .explicit(let year) = first.period.year
+            else { continue }
+            let startPeriod = first.period
+            inspection.period = opening.text(first.range.lowerBound..<second.range.upperBound)
+            inspection.start = startPeriod.firstDay(in: year) ?? startEnd
+            inspection.end = second.resolve(reference: inspection.start, latest: nil, future: true)?.1
+            break
+        }
+        if let feedback = f.firstOccurrence(of: "反馈") {
+            let sentenceStart = f[..<feedback].lastIndex(where: Chars.isSentenceEnd).map { $0 + 1 } ?? 0
+            let reference = inspection.end ?? inspection.start
+            if let mention = mentions.last(where: { $0.range.lowerBound >= sentenceStart && $0.range.upperBound <= feedback }) {
+                inspection.feedbackDate = mention.resolve(reference: reference, latest: nil, future: true)?.1
+            }
+        }
+        guard inspection.period != nil || inspection.feedbackDate != nil else { return nil }
+        return inspection
+    }
+
+    /// The office's email and phone (and a named 联系人) from the closing lines.
+    static func owner(_ paragraphs: ArraySlice<Paragraph>) -> Contact? {
+        var contact = Contact()
+        for paragraph in paragraphs {
+            let f = paragraph.folded
+            if contact.email == nil, let email = email(in: paragraph) { contact.email = email }
+            if contact.phone == nil {
+                for label in ["联系电话", "电话", "联系人"] {
+                    guard let at = f.firstOccurrence(of: label) else { continue }
+                    var i = at + label.count
+                    if i < f.count, f[i] == ":" { i += 1 }
+                    let nameStart = i
+                    while i < f.count, i - nameStart < 6, !Chars.isDigit(f[i]), f[i] != "(" { i += 1 }
+                    guard i < f.count, Chars.isDigit(f[i]) else { continue }
+                    if label == "联系人", i > nameStart, contact.name == nil {
+                        let name = paragraph.text(nameStart..<i).trimmingCharacters(in: [" ", ",", "，", ":", "："])
+                        if !name.isEmpty, name.count <= 4 { contact.name = name }
+                    }
+                    var end = i
+                    while end < f.count, Chars.isDigit(f[end]) || f[end] == "-" { end += 1 }
+                    let phone = String(f[i..<end]).trimmingCharacters(in: ["-"])
+                    if phone.filter(Chars.isDigit).count >= 7 { contact.phone = phone }
+                    break
+                }
+            }
+        }
+        return contact == Contact() ? nil : contact
+    }
+
+    static func email(in paragraph: Paragraph) -> String? {
+        let f = paragraph.folded
+        guard let at = f.firstIndex(of: "@") else { return nil }
+        func local(_ c: Character) -> Bool { Chars.isASCIILetter(c) || Chars.isDigit(c) || "._%+-".contains(c) }
+        func domain(_ c: Character) -> Bool { Chars.isASCIILetter(c) || Chars.isDigit(c) || ".-".contains(c) }
+        var start = at
+        while start > 0, local(f[start - 1]) { start -= 1 }
+        var end = at + 1
+        while end < f.count, domain(f[end]) { end += 1 }
+        var email = String(f[start..<end])
+        while email.hasSuffix(".") || email.hasSuffix("-") { email.removeLast() }
+        return start < at && email.contains(".") ? email : nil
+    }
+}

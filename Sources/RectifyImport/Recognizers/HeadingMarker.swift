@@ -1,0 +1,109 @@
+/// The numbering styles of this genre's headings. A report nests them in the order it first
+/// uses them (一、 above （一） above 1. above （1） above ①), which `Outline` follows.
+enum HeadingStyle: Hashable, Sendable {
+    /// 一、
+    case chineseTop
+    /// （一） (一)
+    case chineseParen
+    /// 1. 1．
+    case arabicDot
+    /// 1、
+    case arabicComma
+    /// （1） (1)
+    case arabicParen
+    /// ①
+    case circled
+    /// An unnumbered "针对“…”问题的整改情况" paragraph.
+    case concern
+}
+
+/// A numbering marker at the start of a paragraph.
+struct HeadingMarker: Hashable, Sendable {
+    var style: HeadingStyle
+    var number: Int?
+    /// Characters the marker takes, including a following space.
+    var length: Int
+    /// The paragraph is a "针对“…”问题的整改情况" heading (numbered or not).
+    var isConcern = false
+
+    /// Parses the marker at the start of folded text, or recognises a concern heading.
+    static func parse(_ f: [Character]) -> HeadingMarker? {
+        guard var marker = numbered(f) else {
+            return isConcernHeading(f, from: 0) ? HeadingMarker(style: .concern, number: nil, length: 0, isConcern: true) : nil
+        }
+        marker.isConcern = isConcernHeading(f, from: marker.length)
+        return marker
+    }
+
+    static func numbered(_ f: [Character]) -> HeadingMarker? {
+        guard let first = f.first else { return nil }
+        if first == "(" {
+            var i = 1
+            while i < f.count, f[i] == " " { i += 1 }
+            let start = i
+            if i < f.count, Chars.isDigit(f[i]) {
+                let run = f.digitRun(at: i)
+                guard run.count <= 3 else { return nil }
+                i = run.upperBound
+                while i < f.count, f[i] == " " { i += 1 }
+                guard i < f.count, f[i] == ")" else { return nil }
+                return HeadingMarker(style: .arabicParen, number: f.number(in: run), length: skipSpace(f, i + 1))
+            }
+            while i < f.count, Chars.isChineseNumeral(f[i]), i - start < 4 { i += 1 }
+            guard i > start, i < f.count, f[i] == ")" else { return nil }
+            return HeadingMarker(
+                style: .chineseParen, number: Chars.chineseNumber(f[start..<i]), length: skipSpace(f, i + 1))
+        }
+        if Chars.isDigit(first) {
+            let run = f.digitRun(at: 0)
+            guard run.count <= 3, run.upperBound < f.count else { return nil }
+            let sep = f[run.upperBound]
+            let after = run.upperBound + 1
+            if sep == "." {
+                // "2.5万" is a number, not a heading.
+                if after < f.count, Chars.isDigit(f[after]) { return nil }
+                return HeadingMarker(style: .arabicDot, number: f.number(in: run), length: skipSpace(f, after))
+            }
+            if sep == "、" {
+                return HeadingMarker(style: .arabicComma, number: f.number(in: run), length: skipSpace(f, after))
+            }
+            return nil
+        }
+        if let n = Chars.circledNumber(first) {
+            return HeadingMarker(style: .circled, number: n, length: skipSpace(f, 1))
+        }
+        if Chars.isChineseNumeral(first) {
+            var i = 0
+            while i < f.count, Chars.isChineseNumeral(f[i]), i < 4 { i += 1 }
+            guard i < f.count, f[i] == "、" || f[i] == "." else { return nil }
+            return HeadingMarker(style: .chineseTop, number: Chars.chineseNumber(f[0..<i]), length: skipSpace(f, i + 1))
+        }
+        return nil
+    }
+
+    /// "一是" / "二是" at `index`: the start of a listed point; returns its number and length.
+    static func listItem(_ f: [Character], at index: Int = 0) -> (number: Int, length: Int)? {
+        var i = index
+        while i < f.count, Chars.isChineseNumeral(f[i]), i - index < 3 { i += 1 }
+        guard i > index, i < f.count, f[i] == "是", let n = Chars.chineseNumber(f[index..<i]), n > 0 else { return nil }
+        return (n, i + 1 - index)
+    }
+
+    /// "针对“…”问题的整改情况": the quoted problem followed closely by 问题, in the first sentence.
+    static func isConcernHeading(_ f: [Character], from start: Int) -> Bool {
+        guard f.hasLiteral("针对", at: start), start + 2 < f.count, Chars.isOpenQuote(f[start + 2]) else { return false }
+        var i = start + 3
+        let limit = min(f.count, start + 120)
+        while i < limit, !Chars.isCloseQuote(f[i]) { i += 1 }
+        guard i < limit else { return false }
+        let tail = Array(f[(i + 1)..<min(f.count, i + 8)])
+        guard let at = tail.firstOccurrence(of: "问题"), at <= 3 else { return false }
+        return true
+    }
+
+    private static func skipSpace(_ f: [Character], _ index: Int) -> Int {
+        var i = index
+        while i < f.count, f[i] == " " { i += 1 }
+        return i
+    }
+}

@@ -1,0 +1,99 @@
+/// The heading tree of a report's body.
+///
+/// Styles nest in the order the report first uses them: a heading whose style is already on
+/// the stack closes everything below it and becomes a sibling; a new style opens a level.
+/// Unnumbered "针对“…”问题" headings take the style of the previous such heading, so a list that
+/// starts "1、针对…" and goes on without numbers stays one level.
+struct Outline: Sendable {
+    struct Heading: Sendable {
+        var paragraph: Int
+        var style: HeadingStyle
+        var number: Int?
+        var marker: HeadingMarker
+        var parent: Int?
+        var depth: Int
+        var children: [Int] = []
+        /// Paragraphs after the heading up to the next heading (exclusive end).
+        var bodyEnd: Int
+        /// End of the heading's subtree (exclusive paragraph index).
+        var subtreeEnd: Int
+    }
+
+    var headings: [Heading]
+    /// The first paragraph of the closing part (欢迎…监督, contacts, signature), or the count.
+    var footerStart: Int
+
+    init(paragraphs: [Paragraph]) {
+        var headings: [Heading] = []
+        var stack: [Int] = []
+        var lastConcernStyle: HeadingStyle?
+        for (index, paragraph) in paragraphs.enumerated() {
+            guard var marker = HeadingMarker.parse(paragraph.folded) else { continue }
+            if marker.style == .concern, let style = lastConcernStyle { marker.style = style }
+            if marker.isConcern { lastConcernStyle = marker.style }
+            var style = marker.style
+            // A numbered heading that does not start a level ("3、" under "2.") continues the
+            // compatible arabic style already open instead of nesting under it.
+            if !stack.contains(where: { headings[$0].style == style }), let n = marker.number, n > 1,
+                let sibling = stack.last(where: { Outline.compatible(headings[$0].style, style) })
+            {
+                style = headings[sibling].style
+                marker.style = style
+            }
+            if let position = stack.lastIndex(where: { headings[$0].style == style }) {
+                stack.removeSubrange(position...)
+            }
+            let parent = stack.last
+            let heading = Heading(
+                paragraph: index, style: style, number: marker.number, marker: marker, parent: parent,
+                depth: stack.count, bodyEnd: paragraphs.count, subtreeEnd: paragraphs.count)
+            headings.append(heading)
+            if let parent { headings[parent].children.append(headings.count - 1) }
+            stack.append(headings.count - 1)
+        }
+        let footer = Outline.footerStart(paragraphs, after: headings.last?.paragraph ?? -1)
+        for i in headings.indices {
+            headings[i].bodyEnd = i + 1 < headings.count ? headings[i + 1].paragraph : footer
+            var end = footer
+            for j in (i + 1)..<max(i + 1, headings.count) where headings[j].depth <= headings[i].depth {
+                end = headings[j].paragraph
+                break
+            }
+            headings[i].subtreeEnd = min(end, footer)
+            headings[i].bodyEnd = min(headings[i].bodyEnd, footer)
+        }
+        self.headings = headings
+        self.footerStart = footer
+    }
+
+    static func compatible(_ a: HeadingStyle, _ b: HeadingStyle) -> Bool {
+        let arabic: Set<HeadingStyle> = [.arabicDot, .arabicComma]
+        return arabic.contains(a) && arabic.contains(b)
+    }
+
+    /// The closing part starts at the first paragraph after the last heading that invites
+    /// comments (欢迎…监督) or gives the office's contacts.
+    static func footerStart(_ paragraphs: [Paragraph], after lastHeading: Int) -> Int {
+        var index = max(0, lastHeading + 1)
+        while index < paragraphs.count {
+            let f = paragraphs[index].folded
+            if f.hasLiteral("欢迎", at: 0) { return index }
+            for word in ["联系电话", "电子邮箱", "联系人", "邮政信箱"] where f.contains(literal: word) && f.count < 200 {
+                return index
+            }
+            index += 1
+        }
+        return paragraphs.count
+    }
+
+    /// Ancestors of a heading, outermost first.
+    func ancestors(of index: Int) -> [Int] {
+        var result: [Int] = []
+        var current = headings[index].parent
+        while let c = current {
+            result.insert(c, at: 0)
+            current = headings[c].parent
+        }
+        return result
+    }
+}

@@ -1,0 +1,130 @@
+import RectifyCore
+
+/// The totals a report states about itself: "共反馈3方面10个问题，已完成7个，3个取得阶段性成效",
+/// "反馈问题 25 个，完成整改 23 个", "已完成整改问题25个，未完成整改任务5个",
+/// "制定的25条整改措施，已落实到位20条".
+///
+/// A paragraph is read clause by clause. Counts of 个 are problems, counts in a clause about
+/// 措施 (and later counts of the same unit) are measures; an open word (未完成, 阶段性) or a
+/// done word (已完成, 完成整改, 落实到位) in the clause says which total a count is. Counts of
+/// 方面 are categories. Clauses about 立行立改, 交办/移交 matters, 信访 or 线索 end the statement.
+enum Totals {
+    struct Count {
+        var value: Int
+        var unit: Character
+        var offset: Int
+    }
+
+    static let units: Set<Character> = ["个", "条", "项", "件"]
+    static let stopWords = ["立行立改", "交办", "移交", "信访", "线索", "点人点事", "督办件"]
+    static let openWords = ["未完成", "阶段性", "正在", "尚未", "未整改", "推进中", "持续整改", "整改中"]
+    static let doneWords = ["已完成", "完成整改", "整改完成", "已整改", "已落实", "落实到位", "已办结", "销号", "完成", "整改到位"]
+
+    /// The first paragraph that states a total and a done or open count.
+    static func find(in paragraphs: [Paragraph], range: Range<Int>) -> StatedTotals? {
+        for index in range {
+            if let totals = parse(paragraphs[index]) { return totals }
+        }
+        return nil
+    }
+
+    static func parse(_ paragraph: Paragraph) -> StatedTotals? {
+        let f = paragraph.folded
+        guard f.contains(where: Chars.isDigit) else { return nil }
+        var totals = StatedTotals()
+        var problemCandidates: [Int] = []
+        var measureUnit: Character?
+        var firstOffset: Int?
+        var lastEnd = 0
+        var clauseStart = 0
+        var found = false
+        while clauseStart < f.count {
+            let end = f.clauseEnd(after: clauseStart)
+            let clause = Array(f[clauseStart..<end])
+            defer { clauseStart = end + 1 }
+            let counts = self.counts(in: clause, base: clauseStart)
+            if stopWords.contains(where: { clause.contains(literal: $0) }) {
+                if found { break } else { continue }
+            }
+            guard !counts.isEmpty else { continue }
+            let isOpen = openWords.contains { clause.contains(literal: $0) }
+            let isDone = !isOpen && doneWords.contains { clause.contains(literal: $0) }
+            let aboutMeasures = clause.contains(literal: "措施")
+            for count in counts {
+                var used = true
+                if aboutMeasures || (measureUnit != nil && count.unit == measureUnit && count.unit != "个") {
+                    if totals.measures == nil, aboutMeasures, !isDone {
+                        totals.measures = count.value
+                        measureUnit = count.unit
+                    } else if totals.measures != nil, isDone, totals.measuresDone == nil {
+                        totals.measuresDone = count.value
+                    } else if totals.measures == nil, aboutMeasures {
+                        totals.measures = count.value
+                        measureUnit = count.unit
+                    } else {
+                        used = false
+                    }
+                } else if count.unit == "个" || clause.contains(literal: "问题") {
+                    if isOpen, totals.open == nil {
+                        totals.open = count.value
+                    } else if isDone, totals.done == nil {
+                        totals.done = count.value
+                    } else if !isOpen, !isDone, clause.contains(literal: "问题") {
+                        problemCandidates.append(count.value)
+                    } else {
+                        used = false
+                    }
+                } else {
+                    used = false
+                }
+                if used {
+                    firstOffset = firstOffset ?? count.offset
+                    lastEnd = end
+                    found = true
+                }
+            }
+        }
+        if !problemCandidates.isEmpty {
+            if let done = totals.done, let open = totals.open, problemCandidates.contains(done + open) {
+                totals.problems = done + open
+            } else {
+                totals.problems = problemCandidates.max()
+            }
+        }
+        let hasTotal = totals.problems != nil || totals.measures != nil
+        let hasSplit = totals.done != nil || totals.open != nil || totals.measuresDone != nil
+        guard hasTotal, hasSplit, let firstOffset else { return nil }
+        if totals.open == nil, let problems = totals.problems, let done = totals.done, done <= problems {
+            totals.open = problems - done
+        }
+        if totals.done == nil, let problems = totals.problems, let open = totals.open, open <= problems {
+            totals.done = problems - open
+        }
+        let start = (f[..<firstOffset].lastIndex(where: Chars.isSentenceEnd) ?? -1) + 1
+        totals.text = paragraph.text(start..<min(f.count, lastEnd + 1))
+        totals.line = paragraph.line(at: firstOffset)
+        return totals
+    }
+
+    /// "25个", "25 项", "10个问题" — but not "3方面", "3个方面", "92%".
+    static func counts(in clause: [Character], base: Int) -> [Count] {
+        var result: [Count] = []
+        var i = 0
+        while i < clause.count {
+            guard Chars.isDigit(clause[i]) else {
+                i += 1
+                continue
+            }
+            let run = clause.digitRun(at: i)
+            defer { i = run.upperBound }
+            if i > 0, Chars.isDigit(clause[i - 1]) || clause[i - 1] == "." { continue }
+            guard run.count <= 5, run.upperBound < clause.count, let value = clause.number(in: run) else { continue }
+            var u = run.upperBound
+            if clause[u] == "余" || clause[u] == "多" { u += 1 }
+            guard u < clause.count, units.contains(clause[u]) else { continue }
+            if clause.hasLiteral("方面", at: u + 1) || clause.hasLiteral("方面", at: u) { continue }
+            result.append(Count(value: value, unit: clause[u], offset: base + i))
+        }
+        return result
+    }
+}

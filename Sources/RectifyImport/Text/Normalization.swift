@@ -1,0 +1,162 @@
+/// One physical line of the report after cleaning: extraction artefacts removed, spaces inside
+/// Chinese text and numbers removed ("2025 年底" → "2025年底").
+struct SourceLine: Sendable {
+    /// 1-based line number in the report.
+    let number: Int
+    /// The cleaned characters, original glyphs.
+    let chars: [Character]
+    /// Leading white space of the raw line (centred signatures are deeply indented).
+    let indent: Int
+
+    var isBlank: Bool { chars.isEmpty }
+}
+
+/// A logical paragraph: one or more source lines joined where extraction broke a sentence.
+struct Paragraph: Sendable {
+    /// Original glyphs (cleaned).
+    var chars: [Character]
+    /// `chars` folded one to one (full-width to ASCII): recognisers match here.
+    var folded: [Character]
+    /// Where each joined source line starts in `chars`, with its line number.
+    var segments: [(offset: Int, line: Int)]
+    var indent: Int
+
+    init(line: SourceLine) {
+        chars = line.chars
+        folded = line.chars.map(Chars.fold)
+        segments = [(0, line.number)]
+        indent = line.indent
+    }
+
+    var firstLine: Int { segments[0].line }
+    var text: String { String(chars) }
+
+    mutating func append(_ line: SourceLine) {
+        segments.append((chars.count, line.number))
+        chars += line.chars
+        folded += line.chars.map(Chars.fold)
+    }
+
+    /// The source line of the character at `offset`.
+    func line(at offset: Int) -> Int {
+        var result = segments[0].line
+        for segment in segments where segment.offset <= offset { result = segment.line }
+        return result
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        let lower = max(0, min(range.lowerBound, chars.count))
+        let upper = max(lower, min(range.upperBound, chars.count))
+        return String(chars[lower..<upper])
+    }
+}
+
+enum Normalization {
+    /// Splits decoded text into cleaned lines (CRLF, CR and LF all end a line).
+    static func lines(of text: String) -> [SourceLine] {
+        var result: [SourceLine] = []
+        var number = 0
+        var current: [Character] = []
+        func flush() {
+            number += 1
+            result.append(clean(current, number: number))
+            current.removeAll(keepingCapacity: true)
+        }
+        for c in text {
+            if c == "\n" || c == "\r\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
+                flush()
+            } else {
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { flush() }
+        return result
+    }
+
+    /// Cleans one raw line: drops "[bookmark: …]" and similar word-processor residue, control
+    /// characters and a BOM, and removes white space except between two Latin letters.
+    static func clean(_ raw: [Character], number: Int) -> SourceLine {
+        var chars = stripArtefacts(raw.filter { c in
+            guard let s = c.unicodeScalars.first else { return false }
+            return !(s.value < 0x20 && s != "\t") && s.value != 0xFEFF && s.value != 0x200B
+        })
+        var indent = 0
+        while indent < chars.count, Chars.isSpace(chars[indent]) { indent += 1 }
+        chars.removeFirst(indent)
+        var out: [Character] = []
+        out.reserveCapacity(chars.count)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            guard Chars.isSpace(c) else {
+                out.append(c)
+                i += 1
+                continue
+            }
+            var j = i
+            while j < chars.count, Chars.isSpace(chars[j]) { j += 1 }
+            if let before = out.last, j < chars.count, Chars.isASCIILetter(Chars.fold(before)),
+                Chars.isASCIILetter(Chars.fold(chars[j]))
+            {
+                out.append(" ")
+            }
+            i = j
+        }
+        return SourceLine(number: number, chars: out, indent: indent)
+    }
+
+    /// Removes bracketed residue of document converters: "[bookmark: _GoBack]", "[image: …]".
+    static func stripArtefacts(_ chars: [Character]) -> [Character] {
+        guard chars.contains("[") else { return chars }
+        var out: [Character] = []
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "[", let close = chars[i...].firstIndex(of: "]"), close - i < 200 {
+                let inner = String(chars[(i + 1)..<close]).lowercased()
+                if ["bookmark:", "image:", "pagebreak", "page:", "footnote"].contains(where: inner.hasPrefix) {
+                    i = close + 1
+                    continue
+                }
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// Joins lines into paragraphs. A line continues the previous paragraph when extraction
+    /// broke a sentence: the paragraph does not end in sentence punctuation, is not a heading,
+    /// is long enough to have been wrapped, and the next line does not start a heading, a
+    /// parenthesised aside or a centred signature.
+    static func paragraphs(of lines: ArraySlice<SourceLine>) -> [Paragraph] {
+        var result: [Paragraph] = []
+        var open: Paragraph?
+        for line in lines where !line.isBlank {
+            if var paragraph = open, continues(paragraph, with: line) {
+                paragraph.append(line)
+                open = paragraph
+                continue
+            }
+            if let paragraph = open { result.append(paragraph) }
+            open = Paragraph(line: line)
+        }
+        if let paragraph = open { result.append(paragraph) }
+        return result
+    }
+
+    static let minimumWrappedLength = 20
+
+    static func continues(_ paragraph: Paragraph, with line: SourceLine) -> Bool {
+        guard let last = paragraph.folded.last, paragraph.folded.count >= minimumWrappedLength else { return false }
+        if "。！？!?；;：:…".contains(last) { return false }
+        if HeadingMarker.parse(paragraph.folded) != nil { return false }
+        let next = line.chars.map(Chars.fold)
+        if HeadingMarker.parse(next) != nil || HeadingMarker.listItem(next) != nil { return false }
+        if let first = next.first, "(（【[<《".contains(first) { return false }
+        if line.indent >= 8 { return false }
+        for word in ["电话", "邮箱", "联系人", "邮编", "邮政"] where paragraph.folded.contains(literal: word) {
+            return false
+        }
+        return true
+    }
+}
