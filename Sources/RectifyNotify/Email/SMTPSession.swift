@@ -64,7 +64,7 @@ final class SMTPSession {
         case .delivered:
             return Attempt(outcome: .delivered, detail: "smtp \(response.responseCode) (\(connection))", affectsBatch: false)
         case let verdict:
-            let reply = response.responseCode > 0 ? " (server replied \(response.responseCode))" : ""
+            let reply = response.responseCode >= 400 ? " (server replied \(response.responseCode))" : ""
             let text = Redaction.scrub("\(response.errorText)\(reply)", secrets: secrets, url: url.text)
             let error = DeliveryError(
                 "smtp to \(url.redacted): \(text)", curlCode: response.curlCode,

@@ -100,18 +100,15 @@ struct MaildirFolder {
         return name
     }
 
+    /// `mkdir -p` with mode 0700, failing with the errno of the step that failed.
     private func makeDirectory(_ directory: String) throws(DeliveryError) {
-        if mkdir(directory, 0o700) == 0 || errno == EEXIST { return }
-        if errno == ENOENT {
-            do {
-                try FileManager.default.createDirectory(
-                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                return
-            } catch {
-                throw DeliveryError("cannot create Maildir folder \(directory): \(error.localizedDescription)")
+        var partial = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/") {
+            partial += "/" + component
+            if mkdir(partial, 0o700) != 0 && errno != EEXIST {
+                throw failure("cannot create Maildir folder \(partial)")
             }
         }
-        throw failure("cannot create Maildir folder \(directory)")
     }
 
     private func failure(_ what: String) -> DeliveryError {
