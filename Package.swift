@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "rectifyd",
             dependencies: [
-                "RectifyDaemon",
+                "RectifyDaemon", "RectifyImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

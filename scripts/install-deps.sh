@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Installs what building and testing rectifyd needs on Debian 12, once: the C libraries
-# libcurl (every outbound byte) and SQLite (GRDB), and the Python test peers (aiosmtpd).
+# libcurl (every outbound byte) and SQLite (GRDB), and for the tests Python with aiosmtpd
+# (the SMTP server tests talk to), openssl (test certificates) and systemd-analyze.
 # Quick when everything is already there: it checks before it installs.
 set -euo pipefail
 
+want=(libcurl4-openssl-dev libsqlite3-dev pkg-config)
+if [ "${1:-}" = "--test" ]; then
+    want+=(openssl ca-certificates)
+    command -v python3 >/dev/null 2>&1 || want+=(python3 python3-pip)
+fi
 need_apt=()
-for pkg in libcurl4-openssl-dev libsqlite3-dev pkg-config; do
+for pkg in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 if [ "${#need_apt[@]}" -gt 0 ]; then
@@ -19,6 +25,7 @@ fi
 if [ "${1:-}" = "--test" ]; then
     if ! python3 -c "import aiosmtpd" 2>/dev/null; then
         echo "install-deps: pip install aiosmtpd" >&2
-        python3 -m pip install -q aiosmtpd
+        python3 -m pip install -q aiosmtpd 2>/dev/null \
+            || python3 -m pip install -q --break-system-packages aiosmtpd
     fi
 fi

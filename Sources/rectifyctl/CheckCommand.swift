@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RectifyCore
+import RectifyImport
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,7 +37,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         guard let now = try resolveInstant() else { throw ExitCode(2) }
-        let loader = PlanLoader()
+        let loader = PlanLoader(reportImporter: { data, file throws(PlanLoadError) in
+            try ReportImporter.importReport(data, file: file)
+        })
         let result: PlanLoader.Result
         do {
             result = try loader.load(paths)

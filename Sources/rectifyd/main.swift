@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import RectifyCore
 import RectifyDaemon
+import RectifyImport
 
 struct RectifyD: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,6 +66,9 @@ struct RectifyD: ParsableCommand {
     }
 }
 
-let reportImporter: PlanLoader.ReportImporter? = nil
+/// Report `.txt` files in `plans` are imported on load.
+let reportImporter: PlanLoader.ReportImporter? = { data, file throws(PlanLoadError) in
+    try ReportImporter.importReport(data, file: file)
+}
 
 RectifyD.main()
