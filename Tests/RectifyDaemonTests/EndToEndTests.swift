@@ -149,3 +149,82 @@ struct EndToEndTests {
         #expect(daemon.stop() == 0)
     }
 }
+
+extension EndToEndTests {
+    static let smtpScript = DaemonHarness.repository
+        .appendingPathComponent("Tests/RectifyDaemonTests/Support/smtp_server.py").path
+
+    static func run(_ arguments: [String], in dir: URL) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = arguments
+        p.currentDirectoryURL = dir
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func smtpDownForAWhile_everythingIsDeliveredWhenItReturns() throws {
+        let daemon = try DaemonHarness()
+        let dir = daemon.dir
+        _ = try Self.run(
+            [
+                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem",
+                "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+            ], in: dir)
+        try daemon.write("smtp-password", "secret\n")
+        let port = freePort()
+        try daemon.write("plan.yaml", Self.plan(staleIn: -10, extraItem: true))
+        try daemon.write(
+            "rectifyd.yaml",
+            """
+            state_dir: state
+            plans: [plan.yaml]
+            policy: {stale_after: 1h}
+            alerts: {digest: {enabled: false}}
+            delivery: {backoff_initial: 0.3s, backoff_max: 1s, max_attempts: 100}
+            routing: {email_receiver: smtp}
+            receivers:
+              - name: smtp
+                type: smtp
+                url: smtp://127.0.0.1:\(port)
+                from: {name: 巡察整改督办系统, address: rectifyd@example.gov.cn}
+                username: alerts
+                password_file: smtp-password
+                ca_file: cert.pem
+                timeout: 5s
+
+            """)
+        try daemon.start()
+        #expect(DaemonHarness.waitFor(5) { daemon.log.components(separatedBy: "delivery failed, will retry").count > 2 }, "\(daemon.log)")
+        #expect(!daemon.log.contains("secret"))
+        let inbox = dir.appendingPathComponent("inbox")
+        let server = try ScriptServer(
+            script: Self.smtpScript,
+            arguments: ["--out", inbox.path, "--cert", dir.appendingPathComponent("cert.pem").path, "--key",
+                        dir.appendingPathComponent("key.pem").path, "--port", String(port), "--timeout", "60"])
+        defer { server.stop() }
+        let received = { ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).filter { $0.hasSuffix(".eml") } }
+        #expect(DaemonHarness.waitFor(8) { received().count == 2 }, "\(daemon.log)")
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(received().count == 2)
+        // A real mail parser decodes the Chinese subject and body.
+        let parsed = try Self.run(
+            [
+                "python3", "-c",
+                """
+                import sys, email, email.policy
+                for name in sys.argv[1:]:
+                    m = email.message_from_binary_file(open(name, 'rb'), policy=email.policy.default)
+                    print(m['subject'], '|', m['to'], '|', '闲置公车' in m.get_body(('plain',)).get_content())
+                """,
+            ] + received().map { inbox.appendingPathComponent($0).path }, in: dir)
+        #expect(parsed.contains("赵敏 <zhaomin@example.gov.cn> | True"), "\(parsed)")
+        #expect(parsed.contains("整改办 <owner@example.gov.cn>"), "\(parsed)")
+        #expect(daemon.stop() == 0)
+    }
+}
