@@ -40,7 +40,9 @@ struct OutcomeClassifierTests {
 
 struct RedactionTests {
     @Test func url_losesUserinfoAndQuery() {
-        #expect(Redaction.url("https://bot:pw@oapi.example.cn/robot/send?access_token=abc123") == "https://oapi.example.cn/robot/send?[redacted]")
+        #expect(
+            Redaction.url("https://bot:pw@oapi.example.cn/robot/send?access_token=abc123")
+                == "https://oapi.example.cn/robot/send?[redacted]")
         #expect(Redaction.url("smtp://mail.example.cn:587") == "smtp://mail.example.cn:587")
         #expect(Redaction.url("not a url") == "[unparseable URL]")
     }
@@ -74,7 +76,9 @@ struct SecretSourceTests {
         let directory = try Harness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         _ = try Harness.write("from-systemd\n", to: directory, name: "smtp-password")
-        let secret = try SecretSource.credential("smtp-password").resolve(environment: ["CREDENTIALS_DIRECTORY": directory.path])
+        let secret = try SecretSource.credential("smtp-password").resolve(environment: [
+            "CREDENTIALS_DIRECTORY": directory.path
+        ])
         #expect(secret == "from-systemd")
     }
 

@@ -31,7 +31,8 @@ struct EncodedWordTests {
     }
 
     @Test func plainASCIISubject_staysReadable() {
-        #expect(MIMEBuilder.subjectHeader("Rectification items overdue: 3") == "Subject: Rectification items overdue: 3")
+        #expect(
+            MIMEBuilder.subjectHeader("Rectification items overdue: 3") == "Subject: Rectification items overdue: 3")
         #expect(MIMEBuilder.subjectHeader("=?not an encoded word?=").contains("=?UTF-8?B?"))
     }
 

@@ -16,7 +16,8 @@ struct MaildirNotifierTests {
         let results = notifier.deliver(notices)
 
         #expect(results.map(\.outcome) == [.delivered, .delivered])
-        let new = try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path).sorted()
+        let new = try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path)
+            .sorted()
         #expect(new.count == 2)
         #expect(Set(results.map(\.detail)) == Set(new.map { "new/\($0)" }))
         #expect(try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("tmp").path).isEmpty)
@@ -38,7 +39,10 @@ struct MaildirNotifierTests {
 
         let result = notifier.deliver([Fixtures.notice(recipient: "韦明")])[0]
 
-        guard case .permanent = result.outcome else { Issue.record("\(result)"); return }
+        guard case .permanent = result.outcome else {
+            Issue.record("\(result)")
+            return
+        }
     }
 
     @Test func unwritableFolder_isRetryable() throws {
@@ -46,7 +50,10 @@ struct MaildirNotifierTests {
 
         let result = notifier.deliver([Fixtures.notice()])[0]
 
-        guard case .retryable(let error) = result.outcome else { Issue.record("\(result)"); return }
+        guard case .retryable(let error) = result.outcome else {
+            Issue.record("\(result)")
+            return
+        }
         #expect(error.message.contains("/proc/rectifyd-maildir"))
     }
 }

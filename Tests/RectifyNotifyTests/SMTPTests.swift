@@ -26,8 +26,10 @@ struct SMTPNotifierTests {
             self.cert = cert
             process = try ScriptServer(
                 "smtp_server.py",
-                ["--out", inbox.path, "--cert", cert, "--key", key, "--user", SMTPNotifierTests.user,
-                 "--password", SMTPNotifierTests.password, "--timeout", "60"])
+                [
+                    "--out", inbox.path, "--cert", cert, "--key", key, "--user", SMTPNotifierTests.user,
+                    "--password", SMTPNotifierTests.password, "--timeout", "60",
+                ])
         }
 
         var url: String { "smtp://127.0.0.1:\(process.port)" }
@@ -44,7 +46,9 @@ struct SMTPNotifierTests {
         [
             Fixtures.notice(id: "N-1", recipient: "weiming@lzcdc.example.cn", name: "韦明"),
             Fixtures.notice(id: "N-2", recipient: "qinli@lzcdc.example.cn", name: "覃丽", entries: [Fixtures.overdue]),
-            Fixtures.notice(id: "N-3", recipient: "huanghai@lzcdc.example.cn", name: nil, entries: [Fixtures.reminder], language: "en"),
+            Fixtures.notice(
+                id: "N-3", recipient: "huanghai@lzcdc.example.cn", name: nil, entries: [Fixtures.reminder],
+                language: "en"),
         ]
     }
 
@@ -64,12 +68,16 @@ struct SMTPNotifierTests {
 
         #expect(results.map(\.noticeID) == ["N-1", "N-2", "N-3"])
         #expect(results.allSatisfy { $0.outcome == .delivered }, "\(results.map(\.detail))")
-        #expect(results.map(\.detail) == ["smtp 250 (new connection)", "smtp 250 (connection reused)", "smtp 250 (connection reused)"])
+        #expect(
+            results.map(\.detail) == [
+                "smtp 250 (new connection)", "smtp 250 (connection reused)", "smtp 250 (connection reused)",
+            ])
         server.process.stop()
 
         #expect(try String(contentsOfFile: server.file("connections"), encoding: .utf8) == "1")
         let sessions = try (1...3).map { n in
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: server.file("msg-\(n).json")))) as! [String: Any]
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: server.file("msg-\(n).json"))))
+                as! [String: Any]
         }
         #expect(Set(sessions.map { $0["peer_port"] as! Int }).count == 1, "one TCP connection")
         #expect(sessions.allSatisfy { $0["tls"] as? Bool == true && $0["login"] as? String == Self.user })
@@ -99,7 +107,8 @@ struct SMTPNotifierTests {
         defer { server.cleanUp() }
         let passwordFile = try Harness.write("wrong-Secret-42\n", to: server.directory, name: "pw")
         let notifier = SMTPNotifier(
-            config: SMTPConfig(url: server.url, from: from, username: Self.user, password: .file(passwordFile), caFile: server.cert))
+            config: SMTPConfig(
+                url: server.url, from: from, username: Self.user, password: .file(passwordFile), caFile: server.cert))
 
         let results = notifier.deliver(Array(notices().prefix(2)))
 
@@ -139,11 +148,20 @@ struct SMTPNotifierTests {
 
         let results = notifier.deliver([Fixtures.notice(id: "bad", recipient: "韦明"), notices()[0], notices()[1]])
 
-        guard case .permanent = results[0].outcome else { Issue.record("\(results[0])"); return }
-        guard case .retryable(let error) = results[1].outcome else { Issue.record("\(results[1])"); return }
+        guard case .permanent = results[0].outcome else {
+            Issue.record("\(results[0])")
+            return
+        }
+        guard case .retryable(let error) = results[1].outcome else {
+            Issue.record("\(results[1])")
+            return
+        }
         #expect(error.curlCode == 7)
         #expect(!error.message.contains(Self.password))
-        guard case .retryable = results[2].outcome else { Issue.record("\(results[2])"); return }
+        guard case .retryable = results[2].outcome else {
+            Issue.record("\(results[2])")
+            return
+        }
     }
 
     @Test func missingPasswordFile_isPermanent_andNamesTheFile() {
@@ -156,7 +174,10 @@ struct SMTPNotifierTests {
 
         #expect(results.count == 3)
         for result in results {
-            guard case .permanent(let error) = result.outcome else { Issue.record("\(result)"); continue }
+            guard case .permanent(let error) = result.outcome else {
+                Issue.record("\(result)")
+                continue
+            }
             #expect(error.message.contains("/nonexistent/rectifyd/smtp-password"))
         }
     }

@@ -39,7 +39,8 @@ struct WebhookNotifierTests {
         let tokenFile = try Harness.write("tok-5f2a9c\n", to: server.directory, name: "token")
         let notifier = WebhookNotifier(
             config: WebhookConfig(
-                url: server.url("/hooks/rectify?key=K-99"), headers: ["X-Office": "zgb"], bearerToken: .file(tokenFile)))
+                url: server.url("/hooks/rectify?key=K-99"), headers: ["X-Office": "zgb"], bearerToken: .file(tokenFile))
+        )
         let notices = [
             Fixtures.notice(id: "N-1"),
             Fixtures.notice(id: "N-2", entries: [Fixtures.reminder]),
@@ -114,11 +115,15 @@ struct WebhookNotifierTests {
 
     @Test func serverDown_isRetryable() throws {
         let port = try Harness.closedPort()
-        let notifier = WebhookNotifier(config: WebhookConfig(url: "http://127.0.0.1:\(port)/hook", connectTimeout: 2, timeout: 5))
+        let notifier = WebhookNotifier(
+            config: WebhookConfig(url: "http://127.0.0.1:\(port)/hook", connectTimeout: 2, timeout: 5))
 
         let results = notifier.deliver([Fixtures.notice(id: "A"), Fixtures.notice(id: "B")])
 
-        guard case .retryable(let error) = results[0].outcome else { Issue.record("\(results[0])"); return }
+        guard case .retryable(let error) = results[0].outcome else {
+            Issue.record("\(results[0])")
+            return
+        }
         #expect(error.curlCode == 7)
         #expect(results[1].detail.hasPrefix("not attempted"))
     }
@@ -130,7 +135,10 @@ struct WebhookNotifierTests {
 
         let result = notifier.deliver([Fixtures.notice()])[0]
 
-        guard case .permanent(let error) = result.outcome else { Issue.record("\(result)"); return }
+        guard case .permanent(let error) = result.outcome else {
+            Issue.record("\(result)")
+            return
+        }
         #expect(error.message.contains("/nonexistent/creds/hook-token"))
     }
 }

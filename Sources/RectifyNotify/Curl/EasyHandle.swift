@@ -132,9 +132,12 @@ final class EasyHandle {
     /// Makes the next transfer a POST of `bytes`. COPYPOSTFIELDS copies them: plain
     /// POSTFIELDS would keep a pointer into a Swift array that may move or be freed.
     func setPostBody(_ bytes: [UInt8]) throws(CurlSetupError) {
-        try check(rectify_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count)), "POSTFIELDSIZE")
+        try check(
+            rectify_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count)), "POSTFIELDSIZE")
         let result = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { rectify_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0)) }
+            buffer.baseAddress.map {
+                rectify_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0))
+            }
                 ?? rectify_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
         }
         try check(result, "COPYPOSTFIELDS")

@@ -13,10 +13,13 @@ struct ReceiverURL {
             let host = components.host, !host.isEmpty
         else { throw DeliveryError("invalid URL \(Redaction.url(text))") }
         guard schemes.contains(scheme) else {
-            throw DeliveryError("URL \(Redaction.url(text)) must start with \(schemes.sorted().map { "\($0)://" }.joined(separator: " or "))")
+            throw DeliveryError(
+                "URL \(Redaction.url(text)) must start with \(schemes.sorted().map { "\($0)://" }.joined(separator: " or "))"
+            )
         }
         guard components.user == nil, components.password == nil else {
-            throw DeliveryError("URL \(Redaction.url(text)) must not contain a user or password; use username and password_file")
+            throw DeliveryError(
+                "URL \(Redaction.url(text)) must not contain a user or password; use username and password_file")
         }
         self.text = text
         self.scheme = scheme

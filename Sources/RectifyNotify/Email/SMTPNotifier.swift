@@ -35,7 +35,8 @@ public struct SMTPNotifier: Notifier {
             logger.error("smtp receiver unusable", metadata: ["error": "\(failure)"])
             let duration = clock.now - setupStart
             return notices.map {
-                DeliveryResult(noticeID: $0.id, outcome: .permanent(failure), detail: failure.message, duration: duration)
+                DeliveryResult(
+                    noticeID: $0.id, outcome: .permanent(failure), detail: failure.message, duration: duration)
             }
         }
         var batchFailure: DeliveryOutcome?
@@ -43,7 +44,8 @@ public struct SMTPNotifier: Notifier {
         for notice in notices {
             if let batchFailure {
                 let detail = "not attempted: " + (batchFailure.error?.message ?? "")
-                results.append(DeliveryResult(noticeID: notice.id, outcome: batchFailure, detail: detail, duration: .zero))
+                results.append(
+                    DeliveryResult(noticeID: notice.id, outcome: batchFailure, detail: detail, duration: .zero))
                 continue
             }
             let start = clock.now
@@ -58,7 +60,8 @@ public struct SMTPNotifier: Notifier {
             if attempt.affectsBatch { batchFailure = attempt.outcome }
             log(attempt, notice: notice)
             results.append(
-                DeliveryResult(noticeID: notice.id, outcome: attempt.outcome, detail: attempt.detail, duration: clock.now - start))
+                DeliveryResult(
+                    noticeID: notice.id, outcome: attempt.outcome, detail: attempt.detail, duration: clock.now - start))
         }
         return results
     }

@@ -62,7 +62,8 @@ final class SMTPSession {
         let connection = response.newConnections > 0 ? "new connection" : "connection reused"
         switch OutcomeClassifier.smtp(curlCode: response.curlCode, responseCode: response.responseCode) {
         case .delivered:
-            return Attempt(outcome: .delivered, detail: "smtp \(response.responseCode) (\(connection))", affectsBatch: false)
+            return Attempt(
+                outcome: .delivered, detail: "smtp \(response.responseCode) (\(connection))", affectsBatch: false)
         case let verdict:
             let reply = response.responseCode >= 400 ? " (server replied \(response.responseCode))" : ""
             let text = Redaction.scrub("\(response.errorText)\(reply)", secrets: secrets, url: url.text)

@@ -23,9 +23,11 @@ enum MIMEBuilder {
         let boundary = "=_rectifyd_" + hexHash(message.messageID)
         var lines: [String] = []
         lines.append(header("From", mailbox: message.from))
-        lines.append("To: " + message.to.enumerated().map { index, mailbox in
-            mailbox.headerValue(firstLineUsed: index == 0 ? 4 : 1)
-        }.joined(separator: ",\r\n "))
+        lines.append(
+            "To: "
+                + message.to.enumerated().map { index, mailbox in
+                    mailbox.headerValue(firstLineUsed: index == 0 ? 4 : 1)
+                }.joined(separator: ",\r\n "))
         lines.append(subjectHeader(message.subject))
         lines.append("Date: " + LocalTime(message.date, in: message.timeZone).rfc5322)
         lines.append("Message-ID: <\(message.messageID)>")

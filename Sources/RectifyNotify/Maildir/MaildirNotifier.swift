@@ -2,9 +2,9 @@ import Foundation
 import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes each notice as a mail into a Maildir: written and synced in `tmp/`, then renamed
@@ -49,7 +49,8 @@ public struct MaildirNotifier: Notifier {
             } else {
                 logger.error("mail not stored", metadata: metadata)
             }
-            results.append(DeliveryResult(noticeID: notice.id, outcome: outcome, detail: detail, duration: clock.now - start))
+            results.append(
+                DeliveryResult(noticeID: notice.id, outcome: outcome, detail: detail, duration: clock.now - start))
         }
         return results
     }
@@ -129,7 +130,9 @@ struct MaildirFolder {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
         let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return name.isEmpty ? "localhost" : name.replacingOccurrences(of: "/", with: "\\057")
-            .replacingOccurrences(of: ":", with: "\\072")
+        return name.isEmpty
+            ? "localhost"
+            : name.replacingOccurrences(of: "/", with: "\\057")
+                .replacingOccurrences(of: ":", with: "\\072")
     }
 }

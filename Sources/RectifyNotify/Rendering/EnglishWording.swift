@@ -101,7 +101,8 @@ struct EnglishWording: NoticeWording {
             parts.append("no progress report for \(days) days")
         }
         if entry.deadline == nil && parts.isEmpty { parts.append("no deadline set") }
-        return parts.isEmpty ? entry.state.rawValue.replacingOccurrences(of: "_", with: " ") : parts.joined(separator: "; ")
+        return parts.isEmpty
+            ? entry.state.rawValue.replacingOccurrences(of: "_", with: " ") : parts.joined(separator: "; ")
     }
 
     func responsible(_ entry: NoticeEntry) -> String {
@@ -121,14 +122,22 @@ struct EnglishWording: NoticeWording {
                 text: "Report progress (with the evidence) as soon as an item is done or has moved on:",
                 command: command("progress", item: item, arguments: "--note \"what was done\"")),
             NextStep(
-                text: "If an item cannot be finished in time, ask for an extension before the deadline; once approved, record it (the original deadline stays on record):",
+                text:
+                    "If an item cannot be finished in time, ask for an extension before the deadline; once approved, record it (the original deadline stays on record):",
                 command: command("extend", item: item, arguments: "--to YYYY-MM-DD --reason \"why\"")),
         ]
         if kinds.contains(.overdue) || kinds.contains(.escalation) || kinds.contains(.milestoneMissed) {
-            steps.append(NextStep(text: "For overdue items, explain the delay in writing and give a completion date to the rectification office.", command: nil))
+            steps.append(
+                NextStep(
+                    text:
+                        "For overdue items, explain the delay in writing and give a completion date to the rectification office.",
+                    command: nil))
         }
         if kinds.contains(.noDeadline) {
-            steps.append(NextStep(text: "Items without a deadline need one: the rectification office sets it with the department.", command: nil))
+            steps.append(
+                NextStep(
+                    text: "Items without a deadline need one: the rectification office sets it with the department.",
+                    command: nil))
         }
         return steps
     }

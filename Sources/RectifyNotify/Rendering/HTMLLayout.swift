@@ -16,26 +16,34 @@ enum HTMLLayout {
             <p style="margin:0 0 16px;text-indent:2em;">\(escape(document.intro))</p>
 
             """
-        let headers = [labels.number, labels.colour, labels.item, labels.deadline, labels.timing, labels.responsible, labels.evidence]
+        let headers = [
+            labels.number, labels.colour, labels.item, labels.deadline, labels.timing, labels.responsible,
+            labels.evidence,
+        ]
         for section in document.sections {
             html += "<h3 style=\"margin:20px 0 8px;font-size:16px;\">\(escape(section.title))</h3>\n"
             html += "<table style=\"border-collapse:collapse;width:100%;\" cellpadding=\"6\">\n<tr>"
-            html += headers.map { "<th style=\"\(cell)background:#eeeeee;text-align:left;white-space:nowrap;\">\(escape($0))</th>" }.joined()
+            html += headers.map {
+                "<th style=\"\(cell)background:#eeeeee;text-align:left;white-space:nowrap;\">\(escape($0))</th>"
+            }.joined()
             html += "</tr>\n"
             for row in section.rows { html += tableRow(row, labels: labels) }
             html += "</table>\n"
         }
-        html += "<h3 style=\"margin:20px 0 8px;font-size:16px;\">\(escape(document.nextStepsTitle))</h3>\n<ol style=\"margin:0;padding-left:24px;\">\n"
+        html +=
+            "<h3 style=\"margin:20px 0 8px;font-size:16px;\">\(escape(document.nextStepsTitle))</h3>\n<ol style=\"margin:0;padding-left:24px;\">\n"
         for step in document.nextSteps {
             html += "<li>\(escape(step.text))"
             if let command = step.command {
-                html += "<br><code style=\"background:#f0f0f0;padding:2px 6px;font-family:Consolas,monospace;\">\(escape(command))</code>"
+                html +=
+                    "<br><code style=\"background:#f0f0f0;padding:2px 6px;font-family:Consolas,monospace;\">\(escape(command))</code>"
             }
             html += "</li>\n"
         }
         html += "</ol>\n<p style=\"margin:24px 0 0;text-align:right;\">"
         html += document.signature.map(escape).joined(separator: "<br>")
-        html += "</p>\n<p style=\"margin:24px 0 0;padding-top:8px;border-top:1px solid #dddddd;font-size:12px;color:#888888;\">\(escape(document.footer))</p>\n"
+        html +=
+            "</p>\n<p style=\"margin:24px 0 0;padding-top:8px;border-top:1px solid #dddddd;font-size:12px;color:#888888;\">\(escape(document.footer))</p>\n"
         html += "</div>\n</body>\n</html>\n"
         return html
     }
@@ -44,15 +52,19 @@ enum HTMLLayout {
 
     private static func tableRow(_ row: NoticeRow, labels: RowLabels) -> String {
         let palette = Palette(row.colour)
-        let badge = row.colour == nil ? escape(row.colourLabel)
+        let badge =
+            row.colour == nil
+            ? escape(row.colourLabel)
             : "<span style=\"display:inline-block;padding:1px 8px;border-radius:3px;background:\(palette.badge);color:\(palette.badgeText);white-space:nowrap;\">\(escape(row.colourLabel))</span>"
-        let item = "<strong>\(escape(row.itemTitle))</strong><br><span style=\"color:#666666;font-size:12px;\">\(escape(labels.itemID)) \(escape(row.itemID)) · \(escape(row.plan))</span>"
+        let item =
+            "<strong>\(escape(row.itemTitle))</strong><br><span style=\"color:#666666;font-size:12px;\">\(escape(labels.itemID)) \(escape(row.itemID)) · \(escape(row.plan))</span>"
         let columns = [
             escape(String(row.number)), badge, item, escape(row.deadline),
             "<span style=\"color:\(palette.text);font-weight:bold;\">\(escape(row.timing))</span>",
             escape(row.responsible), row.evidence.map(escape) ?? "—",
         ]
-        return "<tr style=\"background:\(palette.row);\">" + columns.map { "<td style=\"\(cell)\">\($0)</td>" }.joined() + "</tr>\n"
+        return "<tr style=\"background:\(palette.row);\">" + columns.map { "<td style=\"\(cell)\">\($0)</td>" }.joined()
+            + "</tr>\n"
     }
 
     private static func headingColour(_ document: NoticeDocument) -> String {

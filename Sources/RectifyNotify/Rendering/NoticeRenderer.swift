@@ -34,7 +34,8 @@ public struct NoticeRenderer: Sendable {
     ]
 
     func document(for notice: AlertNotice) -> NoticeDocument {
-        let wording: any NoticeWording = notice.language.lowercased().hasPrefix("en") ? EnglishWording() : ChineseWording()
+        let wording: any NoticeWording =
+            notice.language.lowercased().hasPrefix("en") ? EnglishWording() : ChineseWording()
         let zone = LocalTime.zone(notice.timeZone)
         let time = LocalTime(notice.createdAt, in: zone)
         let kinds = Self.kindOrder.filter { kind in notice.entries.contains { $0.kind == kind } }
@@ -68,7 +69,8 @@ public struct NoticeRenderer: Sendable {
     }
 
     private func row(_ entry: NoticeEntry, number: Int, wording: any NoticeWording) -> NoticeRow {
-        let evidence = entry.evidence.map { wording.evidence($0.text, line: $0.line) }
+        let evidence =
+            entry.evidence.map { wording.evidence($0.text, line: $0.line) }
             ?? entry.deadline.flatMap { deadline in deadline.text.map { wording.evidence($0, line: deadline.line) } }
         return NoticeRow(
             number: number, colour: entry.colour, colourLabel: wording.colourLabel(entry.colour),

@@ -33,7 +33,9 @@ struct TimeZoneLabel {
 extension NoticeWording {
     /// The command line to type, with the item id quoted for a POSIX shell when it needs it.
     func command(_ verb: String, item: String, arguments: String) -> String {
-        let safe = item.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
+        let safe = item.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+        }
         let quoted = safe && !item.isEmpty ? item : "'" + item.replacingOccurrences(of: "'", with: "'\\''") + "'"
         return "rectifyctl \(verb) \(quoted) \(arguments)"
     }

@@ -25,14 +25,14 @@ enum TextLayout {
             lines.removeLast()
         }
 
-        lines += ["", document.nextStepsTitle + colon]
+        lines += ["", document.nextStepsTitle + (chinese ? "：" : ":")]
         for (index, step) in document.nextSteps.enumerated() {
             lines.append("  \(index + 1). \(step.text)")
             if let command = step.command { lines.append("       \(command)") }
         }
         lines.append("")
         lines += document.signature.map { String(repeating: " ", count: 24) + $0 }
-        lines += ["", "—— ", document.footer]
+        lines += ["", "——————", document.footer]
         return lines.joined(separator: "\n") + "\n"
     }
 }

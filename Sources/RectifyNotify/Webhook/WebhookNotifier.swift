@@ -34,7 +34,8 @@ public struct WebhookNotifier: Notifier {
             logger.error("webhook receiver unusable", metadata: ["error": "\(failure)"])
             let duration = clock.now - setupStart
             return notices.map {
-                DeliveryResult(noticeID: $0.id, outcome: .permanent(failure), detail: failure.message, duration: duration)
+                DeliveryResult(
+                    noticeID: $0.id, outcome: .permanent(failure), detail: failure.message, duration: duration)
             }
         }
         var batchFailure: DeliveryOutcome?
@@ -42,20 +43,24 @@ public struct WebhookNotifier: Notifier {
         for notice in notices {
             if let batchFailure {
                 let detail = "not attempted: " + (batchFailure.error?.message ?? "")
-                results.append(DeliveryResult(noticeID: notice.id, outcome: batchFailure, detail: detail, duration: .zero))
+                results.append(
+                    DeliveryResult(noticeID: notice.id, outcome: batchFailure, detail: detail, duration: .zero))
                 continue
             }
             let start = clock.now
             let attempt = session.post(notice, renderer: renderer)
             if attempt.affectsBatch { batchFailure = attempt.outcome }
-            let metadata: Logger.Metadata = ["notice": "\(notice.id)", "receiver": "\(notice.receiver)", "detail": "\(attempt.detail)"]
+            let metadata: Logger.Metadata = [
+                "notice": "\(notice.id)", "receiver": "\(notice.receiver)", "detail": "\(attempt.detail)",
+            ]
             switch attempt.outcome {
             case .delivered: logger.debug("webhook delivered", metadata: metadata)
             case .retryable: logger.warning("webhook failed, will retry", metadata: metadata)
             case .permanent: logger.error("webhook failed permanently", metadata: metadata)
             }
             results.append(
-                DeliveryResult(noticeID: notice.id, outcome: attempt.outcome, detail: attempt.detail, duration: clock.now - start))
+                DeliveryResult(
+                    noticeID: notice.id, outcome: attempt.outcome, detail: attempt.detail, duration: clock.now - start))
         }
         return results
     }
@@ -99,7 +104,8 @@ final class WebhookSession {
         ]
         if let token { headers.append(("Authorization", "Bearer \(token)")) }
         for (name, value) in config.headers.sorted(by: { $0.key < $1.key }) {
-            let validName = !name.isEmpty && name.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0 != ":" }
+            let validName =
+                !name.isEmpty && name.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0 != ":" }
             guard validName, !value.contains(where: \.isNewline) else {
                 throw DeliveryError("webhook header \"\(name)\" is not a valid header")
             }
@@ -114,7 +120,9 @@ final class WebhookSession {
         do {
             body = try WebhookPayload(notice: notice, rendered: renderer.render(notice)).encoded()
         } catch {
-            return Attempt(outcome: .permanent(DeliveryError("cannot encode notice: \(error)")), detail: "\(error)", affectsBatch: false)
+            return Attempt(
+                outcome: .permanent(DeliveryError("cannot encode notice: \(error)")), detail: "\(error)",
+                affectsBatch: false)
         }
         let key = notice.id.filter { !$0.isNewline }
         do {

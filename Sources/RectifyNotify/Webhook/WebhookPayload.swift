@@ -26,7 +26,10 @@ public struct WebhookPayload: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case version, receiver, recipient, language, colour, subject, text, entries
-        case noticeID = "notice_id", recipientName = "recipient_name", createdAt = "created_at", timeZone = "time_zone"
+        case noticeID = "notice_id"
+        case recipientName = "recipient_name"
+        case createdAt = "created_at"
+        case timeZone = "time_zone"
     }
 
     public struct Entry: Codable, Hashable, Sendable {
@@ -48,7 +51,9 @@ public struct WebhookPayload: Codable, Hashable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case kind, plan, item, state, colour, deadline, milestone, responsible, mobiles, evidence
-            case originalDeadline = "original_deadline", daysOverdue = "days_overdue", daysLeft = "days_left"
+            case originalDeadline = "original_deadline"
+            case daysOverdue = "days_overdue"
+            case daysLeft = "days_left"
             case daysSinceUpdate = "days_since_update"
         }
     }
