@@ -10,6 +10,7 @@ connections. Prints the port on stdout once listening; exits when stdin closes o
 import argparse
 import asyncio
 import json
+import logging
 import os
 import ssl
 import sys
@@ -19,6 +20,8 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 # aiosmtpd itself sets the deprecated Session.login_data; keep stderr for real trouble.
 warnings.filterwarnings("ignore", category=DeprecationWarning)
+# A refused TLS handshake is a test case, not news: no tracebacks from aiosmtpd's session log.
+logging.getLogger("mail.log").setLevel(logging.CRITICAL)
 
 
 class Recorder:
