@@ -1,3 +1,4 @@
+import CCurl
 import Foundation
 import Testing
 
@@ -61,6 +62,17 @@ struct RedactionTests {
         #expect(try ReceiverURL("smtp://localhost", schemes: ["smtp"]).isLoopback)
         #expect(try !ReceiverURL("smtp://127.example.cn", schemes: ["smtp"]).isLoopback)
         #expect(try !ReceiverURL("smtp://mail.example.cn", schemes: ["smtp"]).isLoopback)
+    }
+}
+
+struct StartTLSTests {
+    @Test func startTLS_isRequiredOffTheMachine_andImplicitForSMTPS() throws {
+        #expect(
+            SMTPSession.startTLS(for: try ReceiverURL("smtp://mail.example.gov.cn:587", schemes: ["smtp"]))
+                == CURLUSESSL_ALL)
+        #expect(
+            SMTPSession.startTLS(for: try ReceiverURL("smtp://127.0.0.1:2525", schemes: ["smtp"])) == CURLUSESSL_TRY)
+        #expect(SMTPSession.startTLS(for: try ReceiverURL("smtps://mail.example.gov.cn", schemes: ["smtps"])) == nil)
     }
 }
 

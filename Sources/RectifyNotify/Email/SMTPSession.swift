@@ -27,11 +27,7 @@ final class SMTPSession {
                     protocols: "smtp,smtps", connectTimeout: config.connectTimeout, timeout: config.timeout,
                     caFile: config.caFile, insecureSkipVerify: config.insecureSkipVerify))
             try handle.set(CURLOPT_URL, config.url)
-            if url.scheme == "smtp" {
-                // STARTTLS is required off the machine; on loopback it is used when offered.
-                let level = url.isLoopback ? CURLUSESSL_TRY : CURLUSESSL_ALL
-                try handle.set(CURLOPT_USE_SSL, Int(level.rawValue))
-            }
+            if let level = Self.startTLS(for: url) { try handle.set(CURLOPT_USE_SSL, Int(level.rawValue)) }
             if let username = config.username, let password {
                 try handle.set(CURLOPT_USERNAME, username)
                 try handle.set(CURLOPT_PASSWORD, password)
@@ -40,6 +36,13 @@ final class SMTPSession {
         } catch {
             throw DeliveryError("cannot set up SMTP to \(url.redacted): \(error)")
         }
+    }
+
+    /// STARTTLS for `smtp://`: required off the machine, used when offered on loopback.
+    /// nil for `smtps://`, which is TLS from the first byte.
+    static func startTLS(for url: ReceiverURL) -> curl_usessl? {
+        guard url.scheme == "smtp" else { return nil }
+        return url.isLoopback ? CURLUSESSL_TRY : CURLUSESSL_ALL
     }
 
     /// What happened to one message.
