@@ -21,8 +21,8 @@ struct ItemDraft: Sendable {
 
 /// Chooses which headings are items and cuts their text.
 ///
-/// Items are counted at one numbering level: the level whose count is nearest the report's
-/// stated number of problems (the deeper one on a tie), or without a stated number the level
+/// Items are counted at one numbering level, among the levels whose headings are mostly
+/// leaves: the level whose count is nearest the report's stated number of problems (the deeper one on a tie), or without a stated number the level
 /// with the most headings. A heading whose own text holds several explicit status paragraphs
 /// ("整改结果:完成" after each 一是/二是 problem) is several items, one per status.
 /// Sections about what comes next (下一步, 工作安排, 巩固…) or about how the work was organised
@@ -58,8 +58,17 @@ enum ItemOutline {
             let h = headings[index]
             return ((h.paragraph + 1)..<max(h.paragraph + 1, h.bodyEnd)).filter { statusParagraphs.contains($0) }
         }
+        // Items are (nearly) leaves: a level whose headings mostly have sub-headings groups
+        // items and is not itself counted.
+        var parents: [HeadingStyle: (withChildren: Int, all: Int)] = [:]
+        for index in candidates {
+            let entry = parents[headings[index].style] ?? (0, 0)
+            parents[headings[index].style] = (entry.withChildren + (headings[index].children.isEmpty ? 0 : 1), entry.all + 1)
+        }
         var counts: [HeadingStyle: (count: Int, depth: Int)] = [:]
         for index in candidates {
+            let share = parents[headings[index].style]!
+            guard share.withChildren * 2 <= share.all else { continue }
             let entry = counts[headings[index].style] ?? (0, 0)
             counts[headings[index].style] = (entry.count + max(1, statuses(index).count), entry.depth + headings[index].depth)
         }
@@ -190,7 +199,7 @@ enum ItemOutline {
     }
 
     /// The end of the first sentence (after its 。), or the whole text.
-    static func firstSentence(_ f: [Character]) -> Int {
+    static func firstSentence(_ f: [Unicode.Scalar]) -> Int {
         var depth = 0
         for (i, c) in f.enumerated() {
             if c == "“" || c == "《" || c == "(" { depth += 1 }

@@ -32,7 +32,7 @@ struct PlanAssembler {
         }
         let opening = openingIndex.map { paragraphs[$0] }
         let inspection = Header.inspection(opening)
-        let dated = titleBlock.reportDate ?? Header.signatureDate(lines)
+        let dated = titleBlock.reportDate ?? Header.signatureDate(lines, notBefore: inspection?.feedbackDate ?? inspection?.end)
         let reportDate = dated?.0
         let reference = referenceOverride ?? reportDate ?? inspection?.feedbackDate ?? inspection?.end ?? inspection?.start
         let footer = outline.footerStart

@@ -9,7 +9,7 @@ import RectifyCore
 /// 日 ("925日" = 9月25日). Each reading must exist in the calendar; ambiguous runs keep every
 /// valid reading, most plausible first (no leading zeros).
 enum DateScanner {
-    static func mentions(in f: [Character]) -> [DateMention] {
+    static func mentions(in f: [Unicode.Scalar]) -> [DateMention] {
         var result: [DateMention] = []
         var i = 0
         while i < f.count {
@@ -26,7 +26,7 @@ enum DateScanner {
     }
 
     /// A date phrase starting exactly at `i`, if any.
-    static func mention(in f: [Character], at i: Int) -> DateMention? {
+    static func mention(in f: [Unicode.Scalar], at i: Int) -> DateMention? {
         if Chars.isDigit(f[i]) {
             if i > 0, Chars.isDigit(f[i - 1]) || Chars.isASCIILetter(f[i - 1]) || f[i - 1] == "." { return nil }
             return numeric(f, at: i)
@@ -36,10 +36,10 @@ enum DateScanner {
 
     // MARK: - Phrases that start with digits
 
-    static func numeric(_ f: [Character], at i: Int) -> DateMention? {
+    static func numeric(_ f: [Unicode.Scalar], at i: Int) -> DateMention? {
         let run = f.digitRun(at: i)
         let n = run.count
-        let next: Character? = run.upperBound < f.count ? f[run.upperBound] : nil
+        let next: Unicode.Scalar? = run.upperBound < f.count ? f[run.upperBound] : nil
         let digits = Array(f[run])
         let yearLike = n >= 4 && (digits.starts(with: ["1", "9"]) || digits.starts(with: ["2", "0"]))
         if n == 4, yearLike, next == "年", let year = f.number(in: run) {
@@ -70,7 +70,7 @@ enum DateScanner {
             return monthTail(f, year: .missing, month: month, start: i, at: run.upperBound + 1, damaged: false)
         }
         if n >= 3, n <= 4, next == "日" || next == "号" {
-            let previous: Character? = i > 0 ? f[i - 1] : nil
+            let previous: Unicode.Scalar? = i > 0 ? f[i - 1] : nil
             guard previous != "年", previous != "月" else { return nil }
             let readings = monthDaySplits(digits, year: nil)
             guard !readings.isEmpty else { return nil }
@@ -80,22 +80,22 @@ enum DateScanner {
     }
 
     /// A bare digit run reads as a date only where no unit or letter follows it.
-    static func isBareDateBoundary(_ next: Character?) -> Bool {
+    static func isBareDateBoundary(_ next: Unicode.Scalar?) -> Bool {
         guard let next else { return true }
         if Chars.isASCIILetter(next) || Chars.isDigit(next) { return false }
-        if "元万亿人个名次件项条家份米㎡%‰年月日号天时分秒岁台套辆张本篇余多批户所处号@.-_".contains(next) { return false }
+        if "元万亿人个名次件项条家份米㎡%‰年月日号天时分秒岁台套辆张本篇余多批户所处号@.-_".unicodeScalars.contains(next) { return false }
         return true
     }
 
     /// Splits "49" into 4月9日, "1022" into 10月22日, "109" into 10月9日 (and 1月09日, less
     /// plausible). Only readings that exist in the calendar are kept.
-    static func monthDaySplits(_ digits: [Character], year: Int?) -> [DatePeriod] {
+    static func monthDaySplits(_ digits: [Unicode.Scalar], year: Int?) -> [DatePeriod] {
         guard (2...4).contains(digits.count) else { return [] }
         var plain: [DatePeriod] = []
         var zeroed: [DatePeriod] = []
         for monthLength in 1...2 where monthLength < digits.count {
             let m = digits[0..<monthLength], d = digits[monthLength...]
-            guard d.count <= 2, let month = Int(String(m)), let day = Int(String(d)) else { continue }
+            guard d.count <= 2, let month = Int(String(scalars: m)), let day = Int(String(scalars: d)) else { continue }
             let checkYear = year ?? 2024  // a leap year, so 2月29日 stays possible without one
             guard CalendarDate(year: checkYear, month: month, day: day) != nil else { continue }
             let period = DatePeriod(year: year.map { .explicit($0) } ?? .missing, span: .day(month: month, day: day))
@@ -105,7 +105,7 @@ enum DateScanner {
     }
 
     /// After "YYYY年": 底/末, 上半年/下半年, (第)N季度, M月…, or the year alone.
-    static func afterYear(_ f: [Character], year: DatePeriod.Year, start: Int, at p: Int) -> DateMention {
+    static func afterYear(_ f: [Unicode.Scalar], year: DatePeriod.Year, start: Int, at p: Int) -> DateMention {
         let yearOnly = DateMention(range: start..<p, readings: [DatePeriod(year: year, span: .year)], damaged: false)
         guard p < f.count else { return yearOnly }
         if f[p] == "底" || f[p] == "末" {
@@ -123,6 +123,13 @@ enum DateScanner {
         {
             return monthTail(f, year: year, month: month, start: start, at: run.upperBound + 1, damaged: false)
         }
+        if run.count >= 1, run.count <= 2, run.upperBound < f.count, ["-", "~", "至"].contains(f[run.upperBound]),
+            let month = f.number(in: run), (1...12).contains(month), let range = monthRangeEnd(f, at: run.upperBound + 1),
+            range.month >= month
+        {
+            // "2021年3-12月": the period ends with the later month.
+            return DateMention(range: start..<range.end, readings: [DatePeriod(year: year, span: .month(range.month))], damaged: false)
+        }
         if run.count >= 2, run.count <= 4, run.upperBound < f.count, f[run.upperBound] == "日" || f[run.upperBound] == "号",
             case .explicit(let y) = year
         {
@@ -139,7 +146,7 @@ enum DateScanner {
 
     /// After "M月": D日, 底/末, 上旬/中旬/下旬/初, a range end "-12月", or the month alone.
     static func monthTail(
-        _ f: [Character], year: DatePeriod.Year, month: Int, start: Int, at p0: Int, damaged: Bool
+        _ f: [Unicode.Scalar], year: DatePeriod.Year, month: Int, start: Int, at p0: Int, damaged: Bool
     ) -> DateMention {
         var p = p0
         if f.hasLiteral("份", at: p) { p += 1 }
@@ -149,7 +156,7 @@ enum DateScanner {
         guard p < f.count else { return make(.month(month), p) }
         let run = f.digitRun(at: p)
         if run.count >= 1, run.count <= 2, let day = f.number(in: run) {
-            let unit: Character? = run.upperBound < f.count ? f[run.upperBound] : nil
+            let unit: Unicode.Scalar? = run.upperBound < f.count ? f[run.upperBound] : nil
             if unit == "日" || unit == "号" {
                 return make(.day(month: month, day: day), run.upperBound + 1)
             }
@@ -174,7 +181,7 @@ enum DateScanner {
     }
 
     /// "12月" after a range dash.
-    static func monthRangeEnd(_ f: [Character], at p: Int) -> (month: Int, end: Int)? {
+    static func monthRangeEnd(_ f: [Unicode.Scalar], at p: Int) -> (month: Int, end: Int)? {
         let run = f.digitRun(at: p)
         guard run.count >= 1, run.count <= 2, run.upperBound < f.count, f[run.upperBound] == "月",
             let month = f.number(in: run), (1...12).contains(month)
@@ -185,19 +192,19 @@ enum DateScanner {
         return (month, end)
     }
 
-    static func halfYear(_ f: [Character], at p: Int) -> (part: Int, end: Int)? {
+    static func halfYear(_ f: [Unicode.Scalar], at p: Int) -> (part: Int, end: Int)? {
         if f.hasLiteral("上半年", at: p) { return (1, p + 3) }
         if f.hasLiteral("下半年", at: p) { return (2, p + 3) }
         return nil
     }
 
     /// "第三季度", "三季度", "第3季度" (and a trailing 末).
-    static func quarter(_ f: [Character], at p0: Int) -> (number: Int, end: Int)? {
+    static func quarter(_ f: [Unicode.Scalar], at p0: Int) -> (number: Int, end: Int)? {
         var p = p0
         if f.hasLiteral("第", at: p) { p += 1 }
         guard p + 2 < f.count, f.hasLiteral("季度", at: p + 1) else { return nil }
         let c = f[p]
-        let number = Chars.isDigit(c) ? c.wholeNumberValue : Chars.chineseDigits[c]
+        let number = Chars.isDigit(c) ? Chars.digitValue(c) : Chars.chineseDigits[c]
         guard let number, (1...4).contains(number) else { return nil }
         var end = p + 3
         if end < f.count, f[end] == "末" { end += 1 }
@@ -205,7 +212,7 @@ enum DateScanner {
     }
 
     /// 十月, 十一月 … after 年 only (elsewhere "一月一课" is not a date).
-    static func chineseMonth(_ f: [Character], at p: Int) -> (month: Int, end: Int)? {
+    static func chineseMonth(_ f: [Unicode.Scalar], at p: Int) -> (month: Int, end: Int)? {
         var i = p
         while i < f.count, Chars.isChineseNumeral(f[i]), i - p < 3 { i += 1 }
         guard i > p, i < f.count, f[i] == "月", let month = Chars.chineseNumber(f[p..<i]), (1...12).contains(month) else {
@@ -218,22 +225,22 @@ enum DateScanner {
 
     static let relativeYears: [(String, Int)] = [("今年", 0), ("本年", 0), ("当年", 0), ("明年", 1), ("次年", 1)]
 
-    static func worded(_ f: [Character], at i: Int) -> DateMention? {
+    static func worded(_ f: [Unicode.Scalar], at i: Int) -> DateMention? {
         for (word, offset) in relativeYears where f.hasLiteral(word, at: i) {
             let mention = afterYear(f, year: .relative(offset), start: i, at: i + 2)
             // "今年" alone names the year; "今年以来" is not a deadline but is still a year.
             return mention
         }
-        let previous: Character? = i > 0 ? f[i - 1] : nil
+        let previous: Unicode.Scalar? = i > 0 ? f[i - 1] : nil
         if previous.map(Chars.isDigit) == true { return nil }
         if f.hasLiteral("年底", at: i) || f.hasLiteral("年末", at: i) {
-            return DateMention(range: i..<(i + 2), readings: [DatePeriod(year: .relative(0), span: .year)], damaged: false)
+            return DateMention(range: i..<(i + 2), readings: [DatePeriod(year: .missing, span: .year)], damaged: false)
         }
         if let half = halfYear(f, at: i) {
-            return DateMention(range: i..<half.end, readings: [DatePeriod(year: .relative(0), span: .halfYear(half.part))], damaged: false)
+            return DateMention(range: i..<half.end, readings: [DatePeriod(year: .missing, span: .halfYear(half.part))], damaged: false)
         }
         if f[i] == "第" || Chars.chineseDigits[f[i]] != nil, let q = quarter(f, at: i) {
-            return DateMention(range: i..<q.end, readings: [DatePeriod(year: .relative(0), span: .quarter(q.number))], damaged: false)
+            return DateMention(range: i..<q.end, readings: [DatePeriod(year: .missing, span: .quarter(q.number))], damaged: false)
         }
         return nil
     }

@@ -25,6 +25,8 @@ enum DeadlinePhrases {
     /// Words right after a date that make it a starting point or a record.
     static let sinceWords = ["以来", "起", "至今", "开始", "以后"]
 
+    static let lookbackStops = Chars.set("。！？!?，,；;")
+
     /// Planned dates in `range` of a paragraph. A date is planned when a planning word stands
     /// before it in its clause, or 前/以前/之前 follows it ("2025年底前完成"), and nothing in the
     /// clause says the step is already done (已). Dates in quotations are other documents'.
@@ -36,7 +38,10 @@ enum DeadlinePhrases {
         var result: [PlannedDate] = []
         for mention in mentions where range.contains(mention.range.lowerBound) && !quoted[mention.range.lowerBound] {
             let start = mention.range.lowerBound, end = mention.range.upperBound
-            let clauseStart = max(f.clauseStart(before: start), start - 16, range.lowerBound)
+            // Look back to the previous comma or sentence end, across a label's colon
+            // ("整改时限：2024年12月底").
+            var clauseStart = start
+            while clauseStart > max(range.lowerBound, start - 16), !lookbackStops.contains(f[clauseStart - 1]) { clauseStart -= 1 }
             let clauseEnd = f.clauseEnd(after: end)
             let before = Array(f[clauseStart..<start])
             let immediatelyBefore = Array(f[max(clauseStart, start - 3)..<start])

@@ -30,14 +30,14 @@ enum Header {
             let f = line.chars.map(Chars.fold)
             if f.hasLiteral("根据", at: 0) || f.count > 60 || HeadingMarker.parse(f) != nil { break }
             titleLines.append(line)
-            if titleEndings.contains(where: { String(f).hasSuffix($0) }) { break }
+            if titleEndings.contains(where: { String(scalars: f).hasSuffix($0) }) { break }
         }
         let ends = titleLines.last.map { line in
-            titleEndings.contains { String(line.chars.map(Chars.fold)).hasSuffix($0) }
+            titleEndings.contains { String(scalars: line.chars.map(Chars.fold)).hasSuffix($0) }
         } ?? false
         if !ends { titleLines = Array(titleLines.prefix(1)) }
         guard let lastTitle = titleLines.last else { return (nil, nil, index) }
-        let title = titleLines.map { String($0.chars) }.joined()
+        let title = titleLines.map { String(scalars: $0.chars) }.joined()
         // Header notes: short lines in brackets, a date, "公开稿", converter residue like "【字体:".
         var bodyStart = lastTitle.number  // line numbers are 1-based: this is the next index
         var date: (CalendarDate, Int)?
@@ -57,7 +57,7 @@ enum Header {
     }
 
     /// A complete date (with year, month and day) in a short line.
-    static func fullDate(in f: [Character]) -> CalendarDate? {
+    static func fullDate(in f: [Unicode.Scalar]) -> CalendarDate? {
         for mention in DateScanner.mentions(in: f) {
             guard case .explicit(let year) = mention.period.year, case .day = mention.period.span else { continue }
             return mention.period.lastDay(in: year)
@@ -65,8 +65,10 @@ enum Header {
         return nil
     }
 
-    /// The date under the signature: a line near the end that holds only a date.
-    static func signatureDate(_ lines: [SourceLine]) -> (CalendarDate, Int)? {
+    /// The date under the signature: a line near the end that holds only a date. A damaged
+    /// date ("2025109") takes the reading that is not before `notBefore` (the feedback date:
+    /// a progress report comes after it).
+    static func signatureDate(_ lines: [SourceLine], notBefore: CalendarDate?) -> (CalendarDate, Int)? {
         var seen = 0
         for line in lines.reversed() where !line.isBlank {
             seen += 1
@@ -75,9 +77,12 @@ enum Header {
             guard f.count <= 16 else { continue }
             let mentions = DateScanner.mentions(in: f)
             guard mentions.count == 1, let mention = mentions.first, mention.range.count >= f.count - 1 else { continue }
-            for reading in mention.readings {
-                guard case .explicit(let year) = reading.year, case .day = reading.span else { continue }
-                if let date = reading.lastDay(in: year) { return (date, line.number) }
+            let dates = mention.readings.compactMap { reading -> CalendarDate? in
+                guard case .explicit(let year) = reading.year, case .day = reading.span else { return nil }
+                return reading.lastDay(in: year)
+            }
+            if let date = dates.first(where: { notBefore == nil || $0 >= notBefore! }) ?? dates.first {
+                return (date, line.number)
             }
         }
         return nil
@@ -98,7 +103,7 @@ enum Header {
         guard !unit.isEmpty else { return nil }
         let sources = [opening?.chars].compactMap { $0 }
         var best = unit
-        let stops: Set<Character> = ["对", "向", "在", "为", "和", "与", "及", "由", "到", "把", "将", "的", "了", "共", "是"]
+        let stops: Set<Unicode.Scalar> = ["对", "向", "在", "为", "和", "与", "及", "由", "到", "把", "将", "的", "了", "共", "是"]
         for chars in sources {
             for at in chars.occurrences(of: unit) {
                 var start = at
@@ -107,7 +112,7 @@ enum Header {
                 {
                     start -= 1
                 }
-                var candidate = String(chars[start..<(at + unit.count)])
+                var candidate = String(scalars: chars[start..<(at + unit.unicodeScalars.count)])
                 if candidate.hasPrefix("中共") { candidate.removeFirst(2) }
                 if candidate.count > best.count { best = candidate }
             }
@@ -125,7 +130,7 @@ enum Header {
         for (k, first) in mentions.enumerated() where k + 1 < mentions.count {
             let second = mentions[k + 1]
             let gap = Array(f[first.range.upperBound..<second.range.lowerBound])
-            guard ["至", "到", "-", "~"].contains(String(gap)) else { continue }
+            guard ["至", "到", "-", "~"].contains(String(scalars: gap)) else { continue }
             guard let (_, startEnd) = first.resolve(reference: nil, latest: nil, future: false),
                 case .explicit(let year) = first.period.year
             else { continue }
@@ -166,8 +171,8 @@ enum Header {
                     }
                     var end = i
                     while end < f.count, Chars.isDigit(f[end]) || f[end] == "-" { end += 1 }
-                    let phone = String(f[i..<end]).trimmingCharacters(in: ["-"])
-                    if phone.filter(Chars.isDigit).count >= 7 { contact.phone = phone }
+                    let phone = String(scalars: f[i..<end]).trimmingCharacters(in: ["-"])
+                    if phone.unicodeScalars.filter(Chars.isDigit).count >= 7 { contact.phone = phone }
                     break
                 }
             }
@@ -178,13 +183,13 @@ enum Header {
     static func email(in paragraph: Paragraph) -> String? {
         let f = paragraph.folded
         guard let at = f.firstIndex(of: "@") else { return nil }
-        func local(_ c: Character) -> Bool { Chars.isASCIILetter(c) || Chars.isDigit(c) || "._%+-".contains(c) }
-        func domain(_ c: Character) -> Bool { Chars.isASCIILetter(c) || Chars.isDigit(c) || ".-".contains(c) }
+        func local(_ c: Unicode.Scalar) -> Bool { Chars.isASCIILetter(c) || Chars.isDigit(c) || "._%+-".unicodeScalars.contains(c) }
+        func domain(_ c: Unicode.Scalar) -> Bool { Chars.isASCIILetter(c) || Chars.isDigit(c) || ".-".unicodeScalars.contains(c) }
         var start = at
         while start > 0, local(f[start - 1]) { start -= 1 }
         var end = at + 1
         while end < f.count, domain(f[end]) { end += 1 }
-        var email = String(f[start..<end])
+        var email = String(scalars: f[start..<end])
         while email.hasSuffix(".") || email.hasSuffix("-") { email.removeLast() }
         return start < at && email.contains(".") ? email : nil
     }

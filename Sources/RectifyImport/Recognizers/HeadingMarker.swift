@@ -27,7 +27,7 @@ struct HeadingMarker: Hashable, Sendable {
     var isConcern = false
 
     /// Parses the marker at the start of folded text, or recognises a concern heading.
-    static func parse(_ f: [Character]) -> HeadingMarker? {
+    static func parse(_ f: [Unicode.Scalar]) -> HeadingMarker? {
         guard var marker = numbered(f) else {
             return isConcernHeading(f, from: 0) ? HeadingMarker(style: .concern, number: nil, length: 0, isConcern: true) : nil
         }
@@ -35,7 +35,7 @@ struct HeadingMarker: Hashable, Sendable {
         return marker
     }
 
-    static func numbered(_ f: [Character]) -> HeadingMarker? {
+    static func numbered(_ f: [Unicode.Scalar]) -> HeadingMarker? {
         guard let first = f.first else { return nil }
         if first == "(" {
             var i = 1
@@ -82,7 +82,7 @@ struct HeadingMarker: Hashable, Sendable {
     }
 
     /// "一是" / "二是" at `index`: the start of a listed point; returns its number and length.
-    static func listItem(_ f: [Character], at index: Int = 0) -> (number: Int, length: Int)? {
+    static func listItem(_ f: [Unicode.Scalar], at index: Int = 0) -> (number: Int, length: Int)? {
         var i = index
         while i < f.count, Chars.isChineseNumeral(f[i]), i - index < 3 { i += 1 }
         guard i > index, i < f.count, f[i] == "是", let n = Chars.chineseNumber(f[index..<i]), n > 0 else { return nil }
@@ -90,7 +90,7 @@ struct HeadingMarker: Hashable, Sendable {
     }
 
     /// "针对“…”问题的整改情况": the quoted problem followed closely by 问题, in the first sentence.
-    static func isConcernHeading(_ f: [Character], from start: Int) -> Bool {
+    static func isConcernHeading(_ f: [Unicode.Scalar], from start: Int) -> Bool {
         guard f.hasLiteral("针对", at: start), start + 2 < f.count, Chars.isOpenQuote(f[start + 2]) else { return false }
         var i = start + 3
         let limit = min(f.count, start + 120)
@@ -101,7 +101,7 @@ struct HeadingMarker: Hashable, Sendable {
         return true
     }
 
-    private static func skipSpace(_ f: [Character], _ index: Int) -> Int {
+    private static func skipSpace(_ f: [Unicode.Scalar], _ index: Int) -> Int {
         var i = index
         while i < f.count, f[i] == " " { i += 1 }
         return i

@@ -7,14 +7,14 @@ import RectifyCore
 /// 已完成/已解决 after them, in the same unit; the last done count not above the total wins.
 /// Without one, a remaining count (剩余/仍有/尚有) is taken from the total.
 enum ProgressCounts {
-    static let countUnits: Set<Character> = ["家", "人", "个", "项", "件", "所", "户", "名", "台", "处", "条", "份", "座", "批"]
+    static let countUnits: Set<Unicode.Scalar> = ["家", "人", "个", "项", "件", "所", "户", "名", "台", "处", "条", "份", "座", "批"]
     static let totalWords = ["对", "涉及", "共", "排查", "总计", "合计", "全部"]
     static let doneAfter = ["已整改到位", "已完成", "已解决", "已办结", "整改到位", "已落实"]
     static let remainingWords = ["剩余", "仍有", "尚有", "还有"]
 
     struct Count {
         var value: Int
-        var unit: Character
+        var unit: Unicode.Scalar
         var start: Int
         var end: Int
     }
@@ -59,7 +59,7 @@ enum ProgressCounts {
             line: paragraph.line(at: total.start))
     }
 
-    static func counts(_ f: [Character], _ range: Range<Int>) -> [Count] {
+    static func counts(_ f: [Unicode.Scalar], _ range: Range<Int>) -> [Count] {
         var result: [Count] = []
         var i = range.lowerBound
         while i < range.upperBound {

@@ -10,9 +10,9 @@ enum StatusCues {
         var word: String
         var weight: Int
         /// Skip when one of these precedes the word ("按计划" is not a plan).
-        var notAfter: [Character] = []
+        var notAfter: [Unicode.Scalar] = []
         /// Skip when one of these follows the word ("计划方案" is a document).
-        var notBefore: [Character] = []
+        var notBefore: [Unicode.Scalar] = []
         var attributiveCheck = true
     }
 
@@ -71,7 +71,7 @@ enum StatusCues {
     ]
 
     /// Every cue in `range` of folded text.
-    static func hits(in f: [Character], range: Range<Int>, quoted: [Bool]) -> [Hit] {
+    static func hits(in f: [Unicode.Scalar], range: Range<Int>, quoted: [Bool]) -> [Hit] {
         var result: [Hit] = []
         for cue in cues {
             for at in f.occurrences(of: cue.word, from: range.lowerBound, to: range.upperBound) {
@@ -99,7 +99,7 @@ enum StatusCues {
     }
 
     /// "列入…计划" is scored once, as a whole.
-    static func isListedInPlan(_ f: [Character], at: Int) -> Bool {
+    static func isListedInPlan(_ f: [Unicode.Scalar], at: Int) -> Bool {
         let start = max(0, at - 30)
         let window = Array(f[start..<at])
         guard let l = window.occurrences(of: "列入").last else { return false }
@@ -107,7 +107,7 @@ enum StatusCues {
     }
 
     /// A 的 soon after the cue, in its clause, makes it a modifier of a noun.
-    static func isAttributive(_ f: [Character], after index: Int) -> Bool {
+    static func isAttributive(_ f: [Unicode.Scalar], after index: Int) -> Bool {
         var i = index
         while i < f.count, i < index + 12, !Chars.isClauseEnd(f[i]) {
             if f[i] == "的" { return true }

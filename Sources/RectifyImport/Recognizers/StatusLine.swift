@@ -20,7 +20,7 @@ struct StatusLine: Sendable {
     static let doneWords = ["已完成整改", "已整改完成", "已完成", "完成整改", "整改完成", "已整改到位", "已整改", "已办结", "已销号", "完成", "办结"]
 
     /// Recognises a status statement at the start of a paragraph.
-    static func parse(_ f: [Character]) -> StatusLine? {
+    static func parse(_ f: [Unicode.Scalar]) -> StatusLine? {
         var p = 0
         var labelled = false
         for label in labels where f.hasLiteral(label, at: 0) {
@@ -42,7 +42,7 @@ struct StatusLine: Sendable {
         return StatusLine(status: status, phraseEnd: end)
     }
 
-    static func statusWord(_ f: [Character], at p: Int) -> (ItemStatus, Int)? {
+    static func statusWord(_ f: [Unicode.Scalar], at p: Int) -> (ItemStatus, Int)? {
         for word in openWords where f.hasLiteral(word, at: p) { return (.inProgress, word.count) }
         for word in longTermWords where f.hasLiteral(word, at: p) { return (.longTerm, word.count) }
         for word in doneWords where f.hasLiteral(word, at: p) { return (.done, word.count) }

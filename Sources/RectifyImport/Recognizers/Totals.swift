@@ -11,11 +11,11 @@ import RectifyCore
 enum Totals {
     struct Count {
         var value: Int
-        var unit: Character
+        var unit: Unicode.Scalar
         var offset: Int
     }
 
-    static let units: Set<Character> = ["个", "条", "项", "件"]
+    static let units: Set<Unicode.Scalar> = ["个", "条", "项", "件"]
     static let stopWords = ["立行立改", "交办", "移交", "信访", "线索", "点人点事", "督办件"]
     static let openWords = ["未完成", "阶段性", "正在", "尚未", "未整改", "推进中", "持续整改", "整改中"]
     static let doneWords = ["已完成", "完成整改", "整改完成", "已整改", "已落实", "落实到位", "已办结", "销号", "完成", "整改到位"]
@@ -33,7 +33,7 @@ enum Totals {
         guard f.contains(where: Chars.isDigit) else { return nil }
         var totals = StatedTotals()
         var problemCandidates: [Int] = []
-        var measureUnit: Character?
+        var measureUnit: Unicode.Scalar?
         var firstOffset: Int?
         var lastEnd = 0
         var clauseStart = 0
@@ -107,7 +107,7 @@ enum Totals {
     }
 
     /// "25个", "25 项", "10个问题" — but not "3方面", "3个方面", "92%".
-    static func counts(in clause: [Character], base: Int) -> [Count] {
+    static func counts(in clause: [Unicode.Scalar], base: Int) -> [Count] {
         var result: [Count] = []
         var i = 0
         while i < clause.count {

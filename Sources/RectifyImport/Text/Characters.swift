@@ -4,37 +4,36 @@
 /// "12"). Recognisers work on a folded copy of the text that has the same length as the
 /// original, so a match found in the folded copy is cut from the original by the same offsets.
 enum Chars {
-    /// Full-width ASCII to ASCII, other spaces to " ", dashes to "-"; one character to one.
-    static func fold(_ c: Character) -> Character {
-        let scalars = c.unicodeScalars
-        guard scalars.count == 1, let s = scalars.first else { return c }
+    /// Full-width ASCII to ASCII, other spaces to " ", dashes to "-"; one scalar to one.
+    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         switch s.value {
-        case 0xFF01...0xFF5E: return Character(Unicode.Scalar(s.value - 0xFEE0)!)
+        case 0xFF01...0xFF5E: return Unicode.Scalar(s.value - 0xFEE0)!
         case 0x3000, 0x00A0, 0x2000...0x200B, 0x202F, 0x205F: return " "
         case 0x2010...0x2015, 0x2212, 0xFE63: return "-"
         case 0x301C: return "~"
-        case 0x3001: return "、"
-        default: return c
+        default: return s
         }
     }
 
-    static func isDigit(_ c: Character) -> Bool { c >= "0" && c <= "9" }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 
-    static func digitValue(_ c: Character) -> Int? { c.wholeNumberValue.flatMap { isDigit(c) ? $0 : nil } }
+    static func digitValue(_ c: Unicode.Scalar) -> Int? { isDigit(c) ? Int(c.value - 0x30) : nil }
 
-    static func isASCIILetter(_ c: Character) -> Bool { (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
+    static func isASCIILetter(_ c: Unicode.Scalar) -> Bool {
+        (c.value >= 0x61 && c.value <= 0x7A) || (c.value >= 0x41 && c.value <= 0x5A)
+    }
 
-    static func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || fold(c) == " " }
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || fold(c) == " " }
 
     /// Chinese numerals as used in headings and 一是/二是 lists.
-    static let chineseDigits: [Character: Int] = [
+    static let chineseDigits: [Unicode.Scalar: Int] = [
         "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     ]
 
-    static func isChineseNumeral(_ c: Character) -> Bool { chineseDigits[c] != nil || c == "十" || c == "百" }
+    static func isChineseNumeral(_ c: Unicode.Scalar) -> Bool { chineseDigits[c] != nil || c == "十" || c == "百" }
 
     /// The value of a Chinese numeral up to 999 ("十四" = 14, "二十" = 20, "一百零三" = 103).
-    static func chineseNumber<C: Collection<Character>>(_ text: C) -> Int? {
+    static func chineseNumber<C: Collection<Unicode.Scalar>>(_ text: C) -> Int? {
         guard !text.isEmpty else { return nil }
         var total = 0
         var digit: Int?
@@ -55,29 +54,41 @@ enum Chars {
     }
 
     /// ①…⑳ as 1…20.
-    static func circledNumber(_ c: Character) -> Int? {
-        guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1, (0x2460...0x2473).contains(s.value) else {
-            return nil
-        }
-        return Int(s.value - 0x2460) + 1
+    static func circledNumber(_ c: Unicode.Scalar) -> Int? {
+        (0x2460...0x2473).contains(c.value) ? Int(c.value - 0x2460) + 1 : nil
     }
 
+    static let sentenceEnds = set("。！？!?")
+    static let clauseEnds = set("。！？!?，,；;：:、")
+
     /// Ends a sentence.
-    static func isSentenceEnd(_ c: Character) -> Bool { "。！？!?".contains(c) }
+    static func isSentenceEnd(_ c: Unicode.Scalar) -> Bool { sentenceEnds.contains(c) }
 
     /// Ends a clause: sentence ends plus commas, semicolons and colons (folded forms).
-    static func isClauseEnd(_ c: Character) -> Bool { "。！？!?，,；;：:、".contains(c) }
+    static func isClauseEnd(_ c: Unicode.Scalar) -> Bool { clauseEnds.contains(c) }
 
-    static func isOpenQuote(_ c: Character) -> Bool { "“\"「‘『".contains(c) }
-    static func isCloseQuote(_ c: Character) -> Bool { "”\"」’』".contains(c) }
+    static let openQuotes = set("“\"「‘『")
+    static let closeQuotes = set("”\"」’』")
+    static func isOpenQuote(_ c: Unicode.Scalar) -> Bool { openQuotes.contains(c) }
+    static func isCloseQuote(_ c: Unicode.Scalar) -> Bool { closeQuotes.contains(c) }
+
+    static func set(_ text: String) -> Set<Unicode.Scalar> { Set(text.unicodeScalars) }
 }
 
-extension Array where Element == Character {
+extension String {
+    init<C: Collection<Unicode.Scalar>>(scalars: C) {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        self.init(view)
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
     /// Whether `literal` occurs at `index`.
     func hasLiteral(_ literal: String, at index: Int) -> Bool {
         guard index >= 0 else { return false }
         var i = index
-        for c in literal {
+        for c in literal.unicodeScalars {
             guard i < count, self[i] == c else { return false }
             i += 1
         }
@@ -86,28 +97,34 @@ extension Array where Element == Character {
 
     /// Offsets where `literal` starts, from `from` up to `to` (exclusive end of the match start).
     func occurrences(of literal: String, from: Int = 0, to: Int? = nil) -> [Int] {
-        let pattern = Array(literal)
-        guard let first = pattern.first else { return [] }
-        let limit = Swift.min(to ?? count, count - pattern.count + 1)
         var result: [Int] = []
-        var i = Swift.max(0, from)
-        while i < limit {
-            if self[i] == first, hasLiteral(literal, at: i) { result.append(i) }
-            i += 1
+        forEachMatch(of: Array(literal.unicodeScalars), from: from, to: to) {
+            result.append($0)
+            return true
         }
         return result
     }
 
     func firstOccurrence(of literal: String, from: Int = 0, to: Int? = nil) -> Int? {
-        let pattern = Array(literal)
-        guard let first = pattern.first else { return nil }
+        var found: Int?
+        forEachMatch(of: Array(literal.unicodeScalars), from: from, to: to) {
+            found = $0
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each match start until it returns false.
+    private func forEachMatch(of pattern: [Unicode.Scalar], from: Int, to: Int?, _ body: (Int) -> Bool) {
+        guard let first = pattern.first else { return }
         let limit = Swift.min(to ?? count, count - pattern.count + 1)
         var i = Swift.max(0, from)
-        while i < limit {
-            if self[i] == first, hasLiteral(literal, at: i) { return i }
-            i += 1
+        outer: while i < limit {
+            defer { i += 1 }
+            guard self[i] == first else { continue }
+            for k in 1..<pattern.count where self[i + k] != pattern[k] { continue outer }
+            if !body(i) { return }
         }
-        return nil
     }
 
     func contains(literal: String) -> Bool { firstOccurrence(of: literal) != nil }
@@ -122,7 +139,7 @@ extension Array where Element == Character {
     func number(in range: Range<Int>) -> Int? {
         guard !range.isEmpty, range.count <= 9 else { return nil }
         var value = 0
-        for i in range { value = value * 10 + (self[i].wholeNumberValue ?? 0) }
+        for i in range { value = value * 10 + (Chars.digitValue(self[i]) ?? 0) }
         return value
     }
 
@@ -151,11 +168,11 @@ enum Quotation {
     /// Marks the characters inside “…” and 《…》: quoted documents and titles, whose dates and
     /// words are not this report's plans. An opening mark without a close within 300
     /// characters is a typo, not a quotation.
-    static func mask(_ f: [Character]) -> [Bool] {
+    static func mask(_ f: [Unicode.Scalar]) -> [Bool] {
         var mask = [Bool](repeating: false, count: f.count)
         var i = 0
         while i < f.count {
-            let close: Character? = f[i] == "“" ? "”" : f[i] == "《" ? "》" : nil
+            let close: Unicode.Scalar? = f[i] == "“" ? "”" : f[i] == "《" ? "》" : nil
             guard let close else {
                 i += 1
                 continue

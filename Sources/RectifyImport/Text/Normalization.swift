@@ -4,7 +4,7 @@ struct SourceLine: Sendable {
     /// 1-based line number in the report.
     let number: Int
     /// The cleaned characters, original glyphs.
-    let chars: [Character]
+    let chars: [Unicode.Scalar]
     /// Leading white space of the raw line (centred signatures are deeply indented).
     let indent: Int
 
@@ -14,9 +14,9 @@ struct SourceLine: Sendable {
 /// A logical paragraph: one or more source lines joined where extraction broke a sentence.
 struct Paragraph: Sendable {
     /// Original glyphs (cleaned).
-    var chars: [Character]
+    var chars: [Unicode.Scalar]
     /// `chars` folded one to one (full-width to ASCII): recognisers match here.
-    var folded: [Character]
+    var folded: [Unicode.Scalar]
     /// Where each joined source line starts in `chars`, with its line number.
     var segments: [(offset: Int, line: Int)]
     var indent: Int
@@ -29,7 +29,7 @@ struct Paragraph: Sendable {
     }
 
     var firstLine: Int { segments[0].line }
-    var text: String { String(chars) }
+    var text: String { String(scalars: chars) }
 
     mutating func append(_ line: SourceLine) {
         segments.append((chars.count, line.number))
@@ -47,7 +47,7 @@ struct Paragraph: Sendable {
     func text(_ range: Range<Int>) -> String {
         let lower = max(0, min(range.lowerBound, chars.count))
         let upper = max(lower, min(range.upperBound, chars.count))
-        return String(chars[lower..<upper])
+        return String(scalars: chars[lower..<upper])
     }
 }
 
@@ -56,14 +56,17 @@ enum Normalization {
     static func lines(of text: String) -> [SourceLine] {
         var result: [SourceLine] = []
         var number = 0
-        var current: [Character] = []
+        var current: [Unicode.Scalar] = []
         func flush() {
             number += 1
             result.append(clean(current, number: number))
             current.removeAll(keepingCapacity: true)
         }
-        for c in text {
-            if c == "\n" || c == "\r\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
+        var afterCR = false
+        for c in text.unicodeScalars {
+            defer { afterCR = c == "\r" }
+            if c == "\n", afterCR { continue }
+            if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
                 flush()
             } else {
                 current.append(c)
@@ -75,15 +78,14 @@ enum Normalization {
 
     /// Cleans one raw line: drops "[bookmark: …]" and similar word-processor residue, control
     /// characters and a BOM, and removes white space except between two Latin letters.
-    static func clean(_ raw: [Character], number: Int) -> SourceLine {
-        var chars = stripArtefacts(raw.filter { c in
-            guard let s = c.unicodeScalars.first else { return false }
-            return !(s.value < 0x20 && s != "\t") && s.value != 0xFEFF && s.value != 0x200B
+    static func clean(_ raw: [Unicode.Scalar], number: Int) -> SourceLine {
+        var chars = stripArtefacts(raw.filter { s in
+            !(s.value < 0x20 && s != "\t") && s.value != 0xFEFF && s.value != 0x200B
         })
         var indent = 0
         while indent < chars.count, Chars.isSpace(chars[indent]) { indent += 1 }
         chars.removeFirst(indent)
-        var out: [Character] = []
+        var out: [Unicode.Scalar] = []
         out.reserveCapacity(chars.count)
         var i = 0
         while i < chars.count {
@@ -106,13 +108,13 @@ enum Normalization {
     }
 
     /// Removes bracketed residue of document converters: "[bookmark: _GoBack]", "[image: …]".
-    static func stripArtefacts(_ chars: [Character]) -> [Character] {
+    static func stripArtefacts(_ chars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         guard chars.contains("[") else { return chars }
-        var out: [Character] = []
+        var out: [Unicode.Scalar] = []
         var i = 0
         while i < chars.count {
             if chars[i] == "[", let close = chars[i...].firstIndex(of: "]"), close - i < 200 {
-                let inner = String(chars[(i + 1)..<close]).lowercased()
+                let inner = String(scalars: chars[(i + 1)..<close]).lowercased()
                 if ["bookmark:", "image:", "pagebreak", "page:", "footnote"].contains(where: inner.hasPrefix) {
                     i = close + 1
                     continue
@@ -148,11 +150,11 @@ enum Normalization {
 
     static func continues(_ paragraph: Paragraph, with line: SourceLine) -> Bool {
         guard let last = paragraph.folded.last, paragraph.folded.count >= minimumWrappedLength else { return false }
-        if "。！？!?；;：:…".contains(last) { return false }
+        if "。！？!?；;：:…".unicodeScalars.contains(last) { return false }
         if HeadingMarker.parse(paragraph.folded) != nil { return false }
         let next = line.chars.map(Chars.fold)
         if HeadingMarker.parse(next) != nil || HeadingMarker.listItem(next) != nil { return false }
-        if let first = next.first, "(（【[<《".contains(first) { return false }
+        if let first = next.first, "(（【[<《".unicodeScalars.contains(first) { return false }
         if line.indent >= 8 { return false }
         for word in ["电话", "邮箱", "联系人", "邮编", "邮政"] where paragraph.folded.contains(literal: word) {
             return false

@@ -1,0 +1,104 @@
+import RectifyCore
+import Testing
+
+@testable import RectifyImport
+
+struct DateScannerTests {
+    /// The first date in `text`, resolved as a plan (future) or a record (past).
+    func resolved(_ text: String, reference: String? = nil, future: Bool = true) -> (String, DeadlinePrecision)? {
+        let f = TestSupport.folded(text)
+        guard let mention = DateScanner.mentions(in: f).first,
+            let (period, date) = mention.resolve(
+                reference: reference.map(TestSupport.date), latest: reference.map(TestSupport.date), future: future)
+        else { return nil }
+        return (date.description, period.precision)
+    }
+
+    @Test(arguments: [
+        ("2026年4月30日前完成", "2026-04-30", DeadlinePrecision.day),
+        ("预计2026年4月底前完成", "2026-04-30", .month),
+        ("2025年底前完成申报", "2025-12-31", .year),
+        ("计划于2024年12月向市场监管局申报", "2024-12-31", .month),
+        ("2024年上半年新聘任", "2024-06-30", .halfYear),
+        ("2025年第三季度完成", "2025-09-30", .quarter),
+        ("2025年10月下旬开展", "2025-10-31", .xun),
+        ("2025年2月中旬", "2025-02-20", .xun),
+        ("2023年3月上旬", "2023-03-10", .xun),
+        ("2024年2月底", "2024-02-29", .month),
+        ("2021年3-12月支委会", "2021-12-31", .month),
+    ])
+    func wholeDates_resolveToLastDayOfPeriod(text: String, date: String, precision: DeadlinePrecision) {
+        let result = resolved(text)
+        #expect(result?.0 == date)
+        #expect(result?.1 == precision)
+    }
+
+    @Test func spacesInsideNumbers_areRemoved() {
+        #expect(resolved("预计 2024 年 10 月建成投用")?.0 == "2024-10-31")
+        #expect(resolved("2025 年底前完成整改")?.0 == "2025-12-31")
+    }
+
+    @Test func yearLeftOut_isTheNextSuchDateOnOrAfterTheReference() {
+        #expect(resolved("预计10月31日前完成", reference: "2025-06-11")?.0 == "2025-10-31")
+        #expect(resolved("有望于11月施工建设", reference: "2024-10-28")?.0 == "2024-11-30")
+        #expect(resolved("计划3月底完成", reference: "2024-10-28")?.0 == "2025-03-31")
+        #expect(resolved("上半年完成", reference: "2024-10-28")?.0 == "2025-06-30")
+        #expect(resolved("第三季度完成", reference: "2025-02-01")?.0 == "2025-09-30")
+        #expect(resolved("年底前完成", reference: "2025-02-01")?.0 == "2025-12-31")
+    }
+
+    @Test func yearLeftOut_inPastWork_isNotAfterTheReference() {
+        #expect(resolved("5月根据要求开展", reference: "2024-10-28", future: false)?.0 == "2024-05-31")
+        #expect(resolved("11月召开会议", reference: "2024-10-28", future: false)?.0 == "2023-11-30")
+    }
+
+    @Test(arguments: [
+        ("202549日组织党员学习", "2025-04-09"),
+        ("2025410日进行约谈", "2025-04-10"),
+        ("20241022日举办培训", "2024-10-22"),
+        ("2022425日召开党员大会", "2022-04-25"),
+        ("2023222日的主题党日", "2023-02-22"),
+        ("2025324,区委巡察组反馈", "2025-03-24"),
+        ("2025530组织全体党员", "2025-05-30"),
+    ])
+    func damagedDates_loseTheirYearAndMonthMarks(text: String, date: String) {
+        #expect(resolved(text, reference: "2025-10-09", future: false)?.0 == date)
+    }
+
+    @Test func damagedYearMonth_readsAsMonth() {
+        #expect(resolved("20252月的局党组理论学习")?.0 == "2025-02-28")
+        #expect(resolved("202410月起考勤签到")?.0 == "2024-10-31")
+        #expect(resolved("20213-12月支委会未填写")?.0 == "2021-12-31")
+    }
+
+    @Test func damagedMonthDay_withoutYear_usesTheReference() {
+        #expect(resolved("截至925日,区委巡察反馈", reference: "2025-10-09", future: false)?.0 == "2025-09-25")
+        #expect(resolved("1112日", reference: "2024-09-15")?.0 == "2024-11-12")
+    }
+
+    @Test func ambiguousDamagedDate_prefersReadingWithoutLeadingZero() {
+        let mention = DateScanner.mentions(in: TestSupport.folded("2025109")).first
+        #expect(mention?.readings.count == 2)
+        #expect(resolved("2025109", reference: "2025-09-25")?.0 == "2025-10-09")
+        let lines = Normalization.lines(of: "中共某局党组\n2025109\n")
+        #expect(Header.signatureDate(lines, notBefore: TestSupport.date("2025-03-24"))?.0.description == "2025-10-09")
+        #expect(Header.signatureDate(lines, notBefore: nil)?.0.description == "2025-10-09")
+    }
+
+    @Test func calendarValidity_rejectsImpossibleReadings() {
+        // 2025-2-30 does not exist; "2025230日" has no valid reading.
+        #expect(DateScanner.mentions(in: TestSupport.folded("2025230日")).isEmpty)
+        // Numbers with units are not dates.
+        #expect(DateScanner.mentions(in: TestSupport.folded("价值565655元，共筛查了32864人")).isEmpty)
+        #expect(DateScanner.mentions(in: TestSupport.folded("新卫行罚（20220020）号")).isEmpty)
+    }
+
+    @Test func lineBreakInsideDate_isJoined() {
+        let text = "一是加大职业病监督检查力度,督促辖区内企业开展申报,截止2024年1月31\n\n日完成申报25家，剩余18家企业2025年底前完成申报。"
+        let paragraphs = Normalization.paragraphs(of: Normalization.lines(of: text)[...])
+        #expect(paragraphs.count == 1)
+        let mentions = DateScanner.mentions(in: paragraphs[0].folded)
+        #expect(mentions.first.map { paragraphs[0].text($0.range) } == "2024年1月31日")
+        #expect(paragraphs[0].line(at: mentions[0].range.upperBound - 1) == 3)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import RectifyCore
+import Testing
+
+@testable import RectifyImport
+
+struct ReportImporterTests {
+    @Test func header_readsUnitDatesInspectionAndContacts() throws {
+        let (plan, _) = try TestSupport.importSeed("000_3f65e14414f6d587.txt")
+        #expect(plan.id == "000_3f65e14414f6d587")
+        #expect(plan.unit == "鹿寨县疾病预防控制中心")
+        #expect(plan.title == "鹿寨县疾病预防控制中心关于县委第六轮巡察整改进展情况的通报")
+        #expect(plan.reportDate?.description == "2024-10-28")
+        #expect(plan.inspection?.start?.description == "2023-09-18")
+        #expect(plan.inspection?.end?.description == "2023-12-31")
+        #expect(plan.inspection?.feedbackDate?.description == "2024-01-15")
+        #expect(plan.owner?.email == "lzxjkzx@126.com")
+        #expect(plan.owner?.phone == "0772-6812646")
+    }
+
+    @Test func titleCutByExtraction_isCompletedFromTheOpening() throws {
+        let (plan, _) = try TestSupport.importSeed("001_76357eb5244c6017.txt")
+        #expect(plan.unit == "敖汉旗疾病预防控制中心")
+        #expect(plan.reportDate == nil)
+        #expect(plan.inspection?.feedbackDate?.description == "2025-06-11")
+    }
+
+    @Test func damagedSignatureDate_isTheReportDate() throws {
+        let (plan, _) = try TestSupport.importSeed("003_f4fc3cbe870c3dce.txt")
+        #expect(plan.reportDate?.description == "2025-10-09")
+        #expect(plan.inspection?.start?.description == "2024-09-15")
+        #expect(plan.inspection?.end?.description == "2024-11-12")
+        #expect(plan.inspection?.feedbackDate?.description == "2025-03-24")
+    }
+
+    @Test func openItem_hasDeadlineMilestonesProgressAndEvidence() throws {
+        let (plan, _) = try TestSupport.importSeed("001_76357eb5244c6017.txt")
+        let safety = try #require(plan.items.first { $0.title.contains("安全生产意识不强") })
+        #expect(safety.id == "3.9")
+        #expect(safety.category == ["三、集中整改期内未完成整改事项"])
+        #expect(safety.status == .inProgress)
+        #expect(safety.statusEvidence == Evidence(text: "整改落实情况：取得阶段性成效", line: 31))
+        #expect(safety.deadline == Deadline(date: TestSupport.date("2026-04-01"), precision: .day, text: "预计2026年4月1日完成", line: 31))
+        #expect(safety.milestones.map(\.deadline.date.description) == ["2025-11-30"])
+        let waste = try #require(plan.items.first { $0.title.contains("医疗废物管理不到位") })
+        #expect(waste.progress?.done == 61)
+        #expect(waste.progress?.total == 79)
+        #expect(waste.progress?.unit == "家")
+        #expect(waste.deadline?.date.description == "2025-10-31")
+    }
+
+    @Test func doneItems_haveNoDeadline_evenWhenTheyMentionFutureRoutineWork() throws {
+        let (plan, _) = try TestSupport.importSeed("001_76357eb5244c6017.txt")
+        let ideology = try #require(plan.items.first { $0.title.contains("意识形态工作重视不足") })
+        #expect(ideology.status == .done)
+        #expect(ideology.deadline == nil)
+    }
+
+    @Test func statusBlocks_splitAHeadingIntoItsListedProblems() throws {
+        let (plan, _) = try TestSupport.importSeed("003_f4fc3cbe870c3dce.txt")
+        #expect(plan.items.count == 13)
+        #expect(plan.items[0].title == "一是学用结合不够紧密。")
+        #expect(plan.items[0].category.last == "1.学习贯彻习近平新时代中国特色社会主义思想和卫生健康工作方针不够深入")
+        #expect(plan.items.filter(\.isOpen).map(\.id) == ["2.3.5-1", "2.3.5-2"])
+    }
+
+    @Test func totalsDisagreement_isAWarningAtTheTotalsLine() throws {
+        let (plan, warnings) = try TestSupport.importSeed("002_b21dc3fc7ee4c764.txt")
+        #expect(plan.stated?.problems == 25)
+        let warning = try #require(warnings.first { $0.message.contains("states 25 problems") })
+        #expect(warning.severity == .warning)
+        #expect(warning.line == 27)
+        #expect(warning.description.hasPrefix("seeds/002_b21dc3fc7ee4c764.txt:27:1: warning:"))
+    }
+
+    @Test func itemIDs_areUniqueAndFollowTheNumbering() throws {
+        for report in try TestSupport.seedReports() {
+            let (plan, _) = try TestSupport.importSeed(report.lastPathComponent)
+            #expect(Set(plan.items.map(\.id)).count == plan.items.count)
+            #expect(PlanValidator.problems(in: plan).filter { !$0.isWarning }.isEmpty)
+        }
+    }
+
+    @Test func smallReport_withoutTotals_usesClearCuesOnly() {
+        let (plan, warnings) = TestSupport.importText([
+            "某县卫生健康局关于巡察整改情况的通报",
+            "根据县委统一部署，2024年3月1日至4月30日，县委第一巡察组对县卫生健康局进行了巡察。2024年6月5日，巡察组反馈了巡察意见。",
+            "一、整改落实情况",
+            "（一）党建工作薄弱问题",
+            "1.理论学习不深入。已制定学习计划方案，下一步将继续抓好学习。",
+            "2.项目推进缓慢。目前项目正在施工，预计2025年第三季度竣工，计划12月底完成主体工程。",
+            "（二）财务管理不规范问题",
+            "3.固定资产未入账。已全部入账，均已整改到位。",
+            "4.人才短缺。该项工作需长期坚持。整改时限：长期坚持。",
+            "欢迎广大干部群众监督。联系电话：0123-4567890；电子邮箱：office@example.cn。",
+            "某县卫生健康局",
+            "2024年11月20日",
+        ])
+        #expect(plan.reportDate?.description == "2024-11-20")
+        #expect(plan.items.map(\.id) == ["1.1.1", "1.1.2", "1.2.3", "1.2.4"])
+        #expect(plan.items.map(\.status) == [.done, .inProgress, .done, .longTerm])
+        #expect(plan.items[1].deadline?.date.description == "2025-09-30")
+        #expect(plan.items[1].deadline?.precision == .quarter)
+        #expect(plan.items[1].milestones.map(\.deadline.date.description) == ["2024-12-31"])
+        #expect(plan.owner?.email == "office@example.cn")
+        #expect(!warnings.contains { $0.message.contains("2.项目") })
+    }
+
+    @Test func reportWithoutDate_warnsForYearlessDates_unlessGivenAReference() {
+        let lines = [
+            "某中心关于巡察整改进展情况的通报",
+            "1.问题甲。整改落实情况：取得阶段性成效。预计10月31日前完成。",
+            "2.问题乙。整改落实情况：已完成整改。",
+        ]
+        let (plan, warnings) = TestSupport.importText(lines)
+        #expect(plan.items.count == 2)
+        #expect(warnings.contains { $0.message.contains("cannot tell the year") })
+        let (dated, _) = TestSupport.importText(lines, reference: TestSupport.date("2025-06-01"))
+        #expect(dated.items[0].deadline?.date.description == "2025-10-31")
+    }
+}
