@@ -28,7 +28,7 @@ func generatePlan(count: Int) -> String {
         let status = ["in_progress", "in_progress", "not_started", "done", "long_term"][i % 5]
         out += "  - id: \"\(i)\"\n    title: 第\(i)项整改任务\n    status: \(status)\n"
         if status != "long_term" { out += "    deadline: {date: \(deadline), precision: day, text: \(deadline)前完成}\n" }
-        if i % 7 == 0 { out += "    progress: {done: \(i % 50), total: 100}\n    start: 2026-06-01\n" }
+        if i % 7 == 0 && status != "done" { out += "    progress: {done: \(i % 50), total: 100}\n    start: 2026-06-01\n" }
         out += "    responsible: {department: 第\(i % 40)股, contacts: [{name: 人员\(i % 300), email: p\(i % 300)@example.gov.cn}]}\n"
         out += "    last_update: 2026-\(String(format: "%02d", 9 + i % 3))-15T10:00:00+08:00\n"
     }
@@ -40,9 +40,15 @@ let mode = args.count > 1 ? args[1] : "all"
 let count = args.count > 2 ? Int(args[2]) ?? 100_000 : 100_000
 
 if mode == "load" || mode == "all" {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-bench-\(getpid()).yaml").path
-    try generatePlan(count: count).write(toFile: path, atomically: true, encoding: .utf8)
+    let yamlPath = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-bench-\(getpid()).yaml").path
+    try generatePlan(count: count).write(toFile: yamlPath, atomically: true, encoding: .utf8)
+    // The daemon's plans at scale are generated JSON (the importer's output format).
+    let (generated, _) = try PlanLoader().loadFile(yamlPath)
+    try? FileManager.default.removeItem(atPath: yamlPath)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-bench-\(getpid()).json").path
+    try PlanWriter.render(generated, as: .json).write(toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }
+    let baseline = peakRSSMegabytes()
     let t0 = Date()
     let result = try PlanLoader().load([path])
     let t1 = Date()
@@ -55,6 +61,7 @@ if mode == "load" || mode == "all" {
     print(String(format: "load_and_evaluate_seconds\t%.3f", t2.timeIntervalSince(t0)))
     print(String(format: "lagging_items\t%d", lagging))
     print(String(format: "peak_rss_mb\t%.1f", peakRSSMegabytes()))
+    print(String(format: "rss_before_load_mb\t%.1f", baseline))
 }
 if mode == "timer" || mode == "all" {
     let lateness = Benchmarks.timerLateness(count: count, spread: 5)

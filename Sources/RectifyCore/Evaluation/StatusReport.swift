@@ -59,6 +59,6 @@ public struct StatusReport: Sendable {
         default: break
         }
         if a.plan.id != b.plan.id { return a.plan.id < b.plan.id }
-        return a.item.id.localizedStandardCompare(b.item.id) == .orderedAscending
+        return a.item.id.count != b.item.id.count ? a.item.id.count < b.item.id.count : a.item.id < b.item.id
     }
 }

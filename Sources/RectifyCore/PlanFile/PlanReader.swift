@@ -8,6 +8,16 @@ public enum PlanReader {
     /// the plan id when the file gives none. Throws `PlanLoadError` with every error found;
     /// returns the plan together with any warnings.
     public static func read(_ text: String, file: String) throws(PlanLoadError) -> (Plan, [Diagnostic]) {
+        if file.lowercased().hasSuffix(".json"), let root = JSONNodes.parse(Data(text.utf8)) {
+            let sink = DiagnosticSink(file: file)
+            var marks: [Mark?] = []
+            if let plan = readDocument(root, file: file, sink: sink, itemMarks: &marks), sink.diagnostics.isEmpty,
+                PlanValidator.problems(in: plan).isEmpty
+            {
+                return (plan, [])
+            }
+            // Something to report: read again with marks, below.
+        }
         let sink = DiagnosticSink(file: file)
         let root: Node?
         do {
