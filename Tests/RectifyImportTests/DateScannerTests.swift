@@ -45,6 +45,7 @@ struct DateScannerTests {
         #expect(resolved("上半年完成", reference: "2024-10-28")?.0 == "2025-06-30")
         #expect(resolved("第三季度完成", reference: "2025-02-01")?.0 == "2025-09-30")
         #expect(resolved("年底前完成", reference: "2025-02-01")?.0 == "2025-12-31")
+        #expect(resolved("力争年内完成", reference: "2025-02-01")?.0 == "2025-12-31")
     }
 
     @Test func yearLeftOut_inPastWork_isNotAfterTheReference() {

@@ -33,6 +33,8 @@ struct HeadingTests {
         #expect(marker("针对“项目建设推进力度不够”问题的整改情况。一是…")?.isConcern == true)
         #expect(marker("1、针对“政治站位不够高”问题的整改情况。")?.isConcern == true)
         #expect(marker("针对存在的问题，未完善签字手续的已全部补齐") == nil)
+        #expect(marker("针对干部队伍老化问题的整改情况。一是…")?.isConcern == true)
+        #expect(marker("关于“三重一大”制度执行不严格问题的整改情况")?.isConcern == true)
         #expect(marker("针对“传染病防控力度不够”，已按计划推进。") == nil)
     }
 

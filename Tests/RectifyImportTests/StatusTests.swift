@@ -16,6 +16,11 @@ struct StatusTests {
         #expect(StatusLine.parse(TestSupport.folded(text))?.status == status)
     }
 
+    @Test func longParagraphWithoutFullStop_doesNotSwallowTheStatusLine() {
+        let text = "整改情况区属各医疗卫生机构严格落实新闻稿件“三审制”,强化党组织对舆论导向的把控\n整改结果:完成"
+        #expect(Normalization.paragraphs(of: Normalization.lines(of: text)[...]).count == 2)
+    }
+
     @Test func measureParagraphs_areNotStatusLines() {
         #expect(StatusLine.parse(TestSupport.folded("整改情况:一是局党建办已指导相关基层党支部")) == nil)
         #expect(StatusLine.parse(TestSupport.folded("整改计划:实施医疗卫生人才强基工程")) == nil)

@@ -233,7 +233,7 @@ enum DateScanner {
         }
         let previous: Unicode.Scalar? = i > 0 ? f[i - 1] : nil
         if previous.map(Chars.isDigit) == true { return nil }
-        if f.hasLiteral("年底", at: i) || f.hasLiteral("年末", at: i) {
+        if f.hasLiteral("年底", at: i) || f.hasLiteral("年末", at: i) || f.hasLiteral("年内", at: i) {
             return DateMention(range: i..<(i + 2), readings: [DatePeriod(year: .missing, span: .year)], damaged: false)
         }
         if let half = halfYear(f, at: i) {

@@ -89,15 +89,22 @@ struct HeadingMarker: Hashable, Sendable {
         return (n, i + 1 - index)
     }
 
-    /// "针对“…”问题的整改情况": the quoted problem followed closely by 问题, in the first sentence.
+    /// "针对“…”问题的整改情况": the quoted problem followed closely by 问题, in the first sentence;
+    /// or, without quotes, a first sentence "针对…问题的整改情况" (also with 关于).
     static func isConcernHeading(_ f: [Unicode.Scalar], from start: Int) -> Bool {
-        guard f.hasLiteral("针对", at: start), start + 2 < f.count, Chars.isOpenQuote(f[start + 2]) else { return false }
+        guard f.hasLiteral("针对", at: start) || f.hasLiteral("关于", at: start), start + 2 < f.count else { return false }
+        let end = min(f.sentenceEnd(after: start), start + 120)
+        let sentence = Array(f[start..<end])
+        let endsAsHeading = ["问题的整改情况", "问题整改情况", "问题的整改落实情况", "问题整改落实情况"].contains { word in
+            sentence.count >= word.unicodeScalars.count && sentence.suffix(word.unicodeScalars.count).elementsEqual(word.unicodeScalars)
+        }
+        guard f.hasLiteral("针对", at: start), Chars.isOpenQuote(f[start + 2]) else { return endsAsHeading }
         var i = start + 3
         let limit = min(f.count, start + 120)
         while i < limit, !Chars.isCloseQuote(f[i]) { i += 1 }
         guard i < limit else { return false }
         let tail = Array(f[(i + 1)..<min(f.count, i + 8)])
-        guard let at = tail.firstOccurrence(of: "问题"), at <= 3 else { return false }
+        guard let at = tail.firstOccurrence(of: "问题"), at <= 3 else { return endsAsHeading }
         return true
     }
 

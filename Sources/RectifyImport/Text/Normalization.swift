@@ -148,6 +148,12 @@ enum Normalization {
 
     static let minimumWrappedLength = 20
 
+    /// "整改结果:", "整改计划：": a short label and a colon start a new paragraph.
+    static func startsWithLabel(_ f: [Unicode.Scalar]) -> Bool {
+        guard let colon = f.prefix(9).firstIndex(where: { $0 == ":" }), colon >= 2 else { return false }
+        return !f[..<colon].contains { Chars.isDigit($0) || Chars.isClauseEnd($0) }
+    }
+
     static func continues(_ paragraph: Paragraph, with line: SourceLine) -> Bool {
         guard let last = paragraph.folded.last, paragraph.folded.count >= minimumWrappedLength else { return false }
         if "。！？!?；;：:…".unicodeScalars.contains(last) { return false }
@@ -155,6 +161,7 @@ enum Normalization {
         let next = line.chars.map(Chars.fold)
         if HeadingMarker.parse(next) != nil || HeadingMarker.listItem(next) != nil { return false }
         if let first = next.first, "(（【[<《".unicodeScalars.contains(first) { return false }
+        if StatusLine.parse(next) != nil || startsWithLabel(next) { return false }
         if line.indent >= 8 { return false }
         for word in ["电话", "邮箱", "联系人", "邮编", "邮政"] where paragraph.folded.contains(literal: word) {
             return false
