@@ -65,6 +65,16 @@ struct ImportCommand: ParsableCommand {
         var inputs: [(file: String, data: Data)] = []
         var failed = false
         for file in reports {
+            guard FileManager.default.fileExists(atPath: file) else {
+                printError("\(file):1:1: error: cannot read the report: no such file or directory.")
+                failed = true
+                continue
+            }
+            if isDirectory(file) {
+                printError("\(file):1:1: error: is a directory; pass the report files (\(file)/*.txt).")
+                failed = true
+                continue
+            }
             do {
                 inputs.append((file, try Data(contentsOf: URL(fileURLWithPath: file))))
             } catch {
