@@ -10,7 +10,7 @@ public enum PlanWriter {
         switch format {
         case .json:
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
             return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
         case .yaml:
             let encoder = YAMLEncoder()
