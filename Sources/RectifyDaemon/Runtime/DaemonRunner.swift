@@ -21,11 +21,13 @@ public final class DaemonRunner: @unchecked Sendable {
     private var scheduler: Scheduler?
     private var delivery: DeliveryWorker?
     private var config: DaemonConfig?
+    private let systemd: SystemdNotifier
 
     public init(
         configPath: String, logger: Logger, reportImporter: PlanLoader.ReportImporter?,
-        makeChannels: @escaping ChannelFactory
+        makeChannels: @escaping ChannelFactory, systemd: SystemdNotifier = SystemdNotifier()
     ) {
+        self.systemd = systemd
         self.reportImporter = reportImporter
         self.configPath = configPath
         self.logger = logger
@@ -61,6 +63,9 @@ public final class DaemonRunner: @unchecked Sendable {
         self.delivery = delivery
         self.config = config
         installSignals()
+        if systemd.isEnabled {
+            scheduler.onEvaluated = { [systemd] summary in systemd.notify("STATUS=\(summary.statusLine)") }
+        }
         try scheduler.start(config: config, plans: plans)
         logger.info(
             "started",
@@ -68,6 +73,18 @@ public final class DaemonRunner: @unchecked Sendable {
                 "plans": "\(plans.count)", "items": "\(plans.reduce(0) { $0 + $1.items.count })",
                 "state": "\(config.databasePath)", "receivers": "\(config.receivers.map(\.name).joined(separator: ","))",
             ])
+        // Issue 5: move this call to where the control server is listening.
+        notifyReady()
+    }
+
+    /// Tells systemd the daemon is ready (`READY=1`) and starts the watchdog pings. Call it
+    /// once, after plans are loaded and the control socket accepts connections: systemd starts
+    /// units ordered after rectifyd (and returns from `systemctl start`) at this point.
+    public func notifyReady() {
+        systemd.notify("READY=1")
+        if let interval = systemd.watchdogInterval {
+            scheduler?.startWatchdog(interval: interval) { [systemd] in systemd.notify("WATCHDOG=1") }
+        }
     }
 
     private func installSignals() {
@@ -90,6 +107,9 @@ public final class DaemonRunner: @unchecked Sendable {
     /// SIGHUP: validate everything first; swap only when all of it is good.
     public func reload() {
         logger.info("reloading", metadata: ["config": "\(configPath)"])
+        systemd.notifyReloading()
+        // systemd holds the unit in "reloading" until READY=1, whether the reload took or not.
+        defer { systemd.notify("READY=1") }
         do {
             let (config, plans, warnings) = try Self.loadAll(configPath: configPath, reportImporter: reportImporter)
             for warning in warnings { logger.warning("\(warning.description)") }
@@ -111,6 +131,7 @@ public final class DaemonRunner: @unchecked Sendable {
 
     private func shutdown() {
         logger.info("stopping")
+        systemd.notify("STOPPING=1")
         scheduler?.stop()
         let grace = config?.delivery.shutdownGrace ?? 10
         if delivery?.drain(timeout: grace) == false {

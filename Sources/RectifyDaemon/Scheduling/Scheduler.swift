@@ -36,14 +36,22 @@ final class Scheduler: @unchecked Sendable {
     private let delivery: DeliveryWorker
     private let logger: Logger
     private let clock: @Sendable () -> Date
-    /// Called on the scheduler queue after each evaluation (sd_notify STATUS, metrics).
+    /// Called on the scheduler queue after an evaluation or a re-arm changed the summary
+    /// (sd_notify STATUS, metrics). Cheap: the counts come from `tally`, not a new evaluation.
     var onEvaluated: (@Sendable (Summary) -> Void)?
+    /// Every item's state as last evaluated, for `onEvaluated`.
+    private var tally = StatusTally()
+    private var lastPublished: Summary?
+    /// systemd's liveness ping (`startWatchdog`); nil when no watchdog is configured.
+    private var watchdog: DispatchSourceTimer?
 
-    struct Summary: Sendable {
+    struct Summary: Sendable, Equatable {
         var open: Int
         var overdue: Int
         var lagging: Int
         var nextWake: Date?
+        /// The config's zone, for showing `nextWake`.
+        var timeZone: TimeZone = .gmt
     }
 
     init(store: StateStore, delivery: DeliveryWorker, logger: Logger, clock: @escaping @Sendable () -> Date) {
@@ -78,6 +86,8 @@ final class Scheduler: @unchecked Sendable {
         queue.sync {
             timer?.cancel()
             timer = nil
+            watchdog?.cancel()
+            watchdog = nil
             state = .stopped
         }
     }
@@ -114,6 +124,21 @@ final class Scheduler: @unchecked Sendable {
 
     func summary() -> Summary? { queue.sync { currentSummary() } }
 
+    /// Calls `ping` every `interval` from this queue, so the pings stop when the queue is
+    /// stuck and systemd restarts the daemon (`WatchdogSec=`). The one timer besides the
+    /// scheduler's own; it exists only when systemd asked for a watchdog.
+    func startWatchdog(interval: TimeInterval, ping: @escaping @Sendable () -> Void) {
+        queue.sync {
+            guard watchdog == nil, interval > 0 else { return }
+            let source = DispatchSource.makeTimerSource(flags: [], queue: queue)
+            source.setEventHandler { @Sendable in ping() }
+            source.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(Int(interval * 50)))
+            source.resume()
+            watchdog = source
+            ping()
+        }
+    }
+
     // MARK: on the queue
 
     private func install(config: DaemonConfig, plans: [Plan]) {
@@ -124,6 +149,7 @@ final class Scheduler: @unchecked Sendable {
         let world = World(config: config, plans: plans, contexts: plans.map(PlanContext.init(plan:)), refs: refs)
         state = .running(world)
         instants.removeAll()
+        tally.reset(count: refs.count)
         let now = clock()
         evaluate(Array(world.refs.indices), world: world, now: now)
         scheduleDigest(world: world, now: now, catchUp: true)
@@ -151,14 +177,16 @@ final class Scheduler: @unchecked Sendable {
             webhooks: world.config.receivers.filter { $0.kind == .webhook })
     }
 
-    private func nextInstant(_ index: Int, world: World, now: Date) -> (next: Date?, outcome: AlertPlanner.Outcome) {
+    private func nextInstant(
+        _ index: Int, world: World, now: Date
+    ) -> (next: Date?, outcome: AlertPlanner.Outcome, state: ItemState) {
         let ref = world.refs[index]
         let plan = world.plans[ref.plan]
         let item = plan.items[ref.item]
         let evaluation = DeadlineEvaluator(policy: world.config.policy).evaluate(item, context: world.contexts[ref.plan], at: now)
         let outcome = planner(world).plan(item: item, in: plan, evaluation: evaluation, ledger: ledger, at: now)
         let candidates = [evaluation.nextChange, outcome.nextAlert].compactMap { $0 }
-        return (candidates.min(), outcome)
+        return (candidates.min(), outcome, evaluation.state)
     }
 
     /// Evaluates the given items at `now`, queues what is due, and reschedules them.
@@ -166,7 +194,8 @@ final class Scheduler: @unchecked Sendable {
         var alerts: [PlannedAlert] = []
         var unrouted = 0
         for index in indices {
-            let (next, outcome) = nextInstant(index, world: world, now: now)
+            let (next, outcome, itemState) = nextInstant(index, world: world, now: now)
+            tally.record(itemState, at: index)
             alerts += outcome.alerts
             unrouted += outcome.unrouted.isEmpty ? 0 : 1
             instants.schedule(index, at: next)
@@ -178,7 +207,6 @@ final class Scheduler: @unchecked Sendable {
                 metadata: ["items": "\(unrouted)", "hint": "add contacts to the plans or routing.default_recipient"])
         }
         enqueue(alerts, world: world, now: now)
-        if let onEvaluated, let summary = currentSummary() { onEvaluated(summary) }
     }
 
     private func enqueue(_ alerts: [PlannedAlert], world: World, now: Date) {
@@ -250,6 +278,18 @@ final class Scheduler: @unchecked Sendable {
         let next = wake.min()
         timer?.arm(at: next)
         logger.debug("timer armed", metadata: ["at": "\(next.map { "\($0)" } ?? "never")"])
+        publishSummary(world: world, nextWake: next)
+    }
+
+    /// Tells `onEvaluated` the counts and the next wake, when they changed.
+    private func publishSummary(world: World, nextWake: Date?) {
+        guard let onEvaluated else { return }
+        let summary = Summary(
+            open: tally.open, overdue: tally.overdue, lagging: tally.lagging, nextWake: nextWake,
+            timeZone: world.config.timeZone)
+        guard summary != lastPublished else { return }
+        lastPublished = summary
+        onEvaluated(summary)
     }
 
     private func currentSummary() -> Summary? {
@@ -265,7 +305,8 @@ final class Scheduler: @unchecked Sendable {
                 if e.state.lags { lagging += 1 }
             }
         }
-        return Summary(open: open, overdue: overdue, lagging: lagging, nextWake: timer?.armedAt)
+        return Summary(
+            open: open, overdue: overdue, lagging: lagging, nextWake: timer?.armedAt, timeZone: world.config.timeZone)
     }
 }
 
