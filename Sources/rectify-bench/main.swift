@@ -37,31 +37,64 @@ func generatePlan(count: Int) -> String {
 
 let args = CommandLine.arguments
 let mode = args.count > 1 ? args[1] : "all"
-let count = args.count > 2 ? Int(args[2]) ?? 100_000 : 100_000
+let count = args.count > 2 ? Int(args[2]) ?? 100_000 : 100_000  // generate/timer: items; load: ignored
 
-if mode == "load" || mode == "all" {
-    let yamlPath = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-bench-\(getpid()).yaml").path
+if mode == "generate" {
+    // A JSON plan of `count` items (the importer's output format) at the path in argv[3].
+    let path = args[3]
+    let yamlPath = path + ".yaml"
     try generatePlan(count: count).write(toFile: yamlPath, atomically: true, encoding: .utf8)
-    // The daemon's plans at scale are generated JSON (the importer's output format).
     let (generated, _) = try PlanLoader().loadFile(yamlPath)
     try? FileManager.default.removeItem(atPath: yamlPath)
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-bench-\(getpid()).json").path
     try PlanWriter.render(generated, as: .json).write(toFile: path, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(atPath: path) }
+}
+if mode == "load" {
+    // Load and evaluate the plan at argv[3] in a fresh process, as the daemon does at start.
+    let path = args[3]
     let baseline = peakRSSMegabytes()
     let t0 = Date()
     let result = try PlanLoader().load([path])
     let t1 = Date()
-    let report = StatusReport(plans: result.plans, at: Date())
+    let now = Date()
+    let evaluator = DeadlineEvaluator()
+    var lagging = 0
+    var nextWake = Date.distantFuture
+    for plan in result.plans {
+        let context = PlanContext(plan: plan)
+        for item in plan.items {
+            let e = evaluator.evaluate(item, context: context, at: now)
+            if e.state.lags { lagging += 1 }
+            if let next = e.nextChange, next < nextWake { nextWake = next }
+        }
+    }
     let t2 = Date()
-    let lagging = report.rows.filter { $0.evaluation.state.lags }.count
-    print(String(format: "load_items\t%d", count))
+    print(String(format: "load_items\t%d", result.plans.reduce(0) { $0 + $1.items.count }))
     print(String(format: "load_seconds\t%.3f", t1.timeIntervalSince(t0)))
     print(String(format: "evaluate_seconds\t%.3f", t2.timeIntervalSince(t1)))
     print(String(format: "load_and_evaluate_seconds\t%.3f", t2.timeIntervalSince(t0)))
     print(String(format: "lagging_items\t%d", lagging))
     print(String(format: "peak_rss_mb\t%.1f", peakRSSMegabytes()))
     print(String(format: "rss_before_load_mb\t%.1f", baseline))
+}
+if mode == "split" {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-bench-split.json").path
+    if !FileManager.default.fileExists(atPath: path) {
+        let yamlPath = path + ".yaml"
+        try generatePlan(count: count).write(toFile: yamlPath, atomically: true, encoding: .utf8)
+        let (generated, _) = try PlanLoader().loadFile(yamlPath)
+        try PlanWriter.render(generated, as: .json).write(toFile: path, atomically: true, encoding: .utf8)
+        print("generated; run again")
+        exit(0)
+    }
+    let t0 = Date()
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    let text = String(decoding: data, as: UTF8.self)
+    let t1 = Date()
+    let t2 = Date()
+    let (plan, _) = try PlanReader.read(text, file: path)
+    let t3 = Date()
+    print("read", t1.timeIntervalSince(t0), "jsonserialization", t2.timeIntervalSince(t1), "PlanReader.read", t3.timeIntervalSince(t2), plan.items.count)
+    print(String(format: "peak_rss_mb\t%.1f", peakRSSMegabytes()))
 }
 if mode == "timer" || mode == "all" {
     let lateness = Benchmarks.timerLateness(count: count, spread: 5)

@@ -125,3 +125,39 @@ struct PlanReaderTests {
         }
     }
 }
+
+struct FastJSONPathTests {
+    @Test func escapesAndSurrogates_decodeLikeYams() throws {
+        let json = #"{"plan": {"unit": "\u793a\u4f8b\u53bf", "title": "t\"q\\ \/ \ud83d\ude00"}, "items": [{"id": "1", "title": "x", "status": "done"}]}"#
+        let fast = try #require(FastJSONPlan.decode(Data(json.utf8), file: "e.json"))
+        #expect(fast.unit == "示例县")
+        #expect(fast.title == "t\"q\\ / 😀")
+        // libyaml takes \u escapes but not surrogate pairs; compare the rest with the YAML path.
+        let plain = json.replacingOccurrences(of: #" \ud83d\ude00"#, with: "")
+        let (slow, _) = try PlanReader.read(plain, file: "e.yaml")
+        #expect(slow.unit == fast.unit && slow.title + " 😀" == fast.title)
+    }
+
+    @Test func anythingStrange_fallsBackToTheReaderWithLines() {
+        // An unknown nested key: the fast path gives up, the slow path names the line.
+        let json = "{\n\"plan\": {\"unit\": \"u\", \"title\": \"t\"},\n\"items\": [{\"id\": \"1\", \"title\": \"x\", \"status\": \"done\",\n \"responsible\": {\"contacts\": [{\"name\": \"a\", \"mail\": \"a@b.c\"}]}}]}"
+        #expect(FastJSONPlan.decode(Data(json.utf8), file: "p.json") == nil)
+        #expect {
+            try PlanReader.read(json, file: "p.json")
+        } throws: { error in
+            (error as? PlanLoadError)?.diagnostics.first?.description.hasPrefix("p.json:4:") == true
+        }
+        for bad in ["{", "{\"plan\": {\"unit\": \"u\", \"title\": \"t\"}, \"items\": [1]}", "[]", "{\"plan\": 3}"] {
+            #expect(FastJSONPlan.decode(Data(bad.utf8), file: "b.json") == nil)
+        }
+    }
+
+    @Test func timestamps_fastPathAgreesWithTheFormatter() {
+        for text in ["2026-11-05T11:00:00+08:00", "2026-11-05T03:00:00Z", "2024-02-29T23:59:59-05:30"] {
+            var copy = text
+            let fast = copy.withUTF8 { Timestamps.parseCommon(UnsafeRawBufferPointer($0)) }
+            #expect(fast == (try? Date.ISO8601FormatStyle().parse(text)))
+        }
+        #expect(Timestamps.parse("2026-02-30T00:00:00Z") == nil)
+    }
+}

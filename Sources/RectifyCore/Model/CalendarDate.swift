@@ -102,11 +102,26 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
 extension CalendarDate: LosslessStringConvertible, Codable {
     /// Parses `YYYY-MM-DD`; returns nil for anything else or for a day that does not exist.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
+        // Byte-level: plan files at scale hold hundreds of thousands of dates.
+        var text = text
+        guard let (y, m, d) = text.withUTF8({ CalendarDate.parseDigits(UnsafeRawBufferPointer($0)) }) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD` as numbers, or nil.
+    static func parseDigits(_ bytes: UnsafeRawBufferPointer) -> (Int, Int, Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = Int(bytes[i]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return (y, m, d)
     }
 
     public var description: String {

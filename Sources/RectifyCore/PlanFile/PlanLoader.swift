@@ -69,6 +69,7 @@ public struct PlanLoader: Sendable {
             }
             return try reportImporter(data, file)
         }
+        if ext == "json", let plan = PlanReader.fastJSON(data, file: file) { return (plan, []) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw PlanLoadError(diagnostics: [
                 Diagnostic(file: file, line: 1, column: 1, message: "plan files must be UTF-8 text; convert the file (iconv -f GB18030 -t UTF-8).")

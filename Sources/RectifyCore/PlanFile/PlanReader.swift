@@ -8,16 +8,10 @@ public enum PlanReader {
     /// the plan id when the file gives none. Throws `PlanLoadError` with every error found;
     /// returns the plan together with any warnings.
     public static func read(_ text: String, file: String) throws(PlanLoadError) -> (Plan, [Diagnostic]) {
-        if file.lowercased().hasSuffix(".json"), let root = JSONNodes.parse(Data(text.utf8)) {
-            let sink = DiagnosticSink(file: file)
-            var marks: [Mark?] = []
-            if let plan = readDocument(root, file: file, sink: sink, itemMarks: &marks), sink.diagnostics.isEmpty,
-                PlanValidator.problems(in: plan).isEmpty
-            {
-                return (plan, [])
-            }
-            // Something to report: read again with marks, below.
+        if file.lowercased().hasSuffix(".json"), let plan = fastJSON(Data(text.utf8), file: file) {
+            return (plan, [])
         }
+        // YAML, or JSON with something to report: read through Yams, with marks.
         let sink = DiagnosticSink(file: file)
         let root: Node?
         do {
@@ -41,6 +35,13 @@ public enum PlanReader {
         let diagnostics = sink.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         guard let plan, !sink.hasErrors else { throw PlanLoadError(diagnostics: diagnostics) }
         return (plan, diagnostics)
+    }
+
+    /// A JSON plan with nothing to report, read without building a tree; nil when the slow
+    /// path must run to explain a problem.
+    static func fastJSON(_ data: Data, file: String) -> Plan? {
+        guard let plan = FastJSONPlan.decode(data, file: file), PlanValidator.problems(in: plan).isEmpty else { return nil }
+        return plan
     }
 
     static func readDocument(
@@ -136,7 +137,8 @@ public enum PlanReader {
 
     static func isPlausibleEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].utf8.contains(UInt8(ascii: "."))
+            && !text.utf8.contains(UInt8(ascii: " "))
     }
 
     static func readItem(_ f: FieldReader) -> Item? {

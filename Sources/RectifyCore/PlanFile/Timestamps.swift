@@ -8,9 +8,40 @@ public enum Timestamps {
         if let date = CalendarDate(text) {
             return date.startInstant(in: TimeZone(identifier: Plan.defaultTimeZone)!)
         }
+        var copy = text
+        if let instant = copy.withUTF8({ parseCommon(UnsafeRawBufferPointer($0)) }) { return instant }
         let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         let plain = Date.ISO8601FormatStyle()
+        // The formatter rolls 02-30 over into March; a day that does not exist is no time.
+        guard text.count >= 10, CalendarDate(String(text.prefix(10))) != nil else { return nil }
         return (try? plain.parse(text)) ?? (try? withFraction.parse(text))
+    }
+
+    /// The common shapes written by rectifyd itself, `YYYY-MM-DDTHH:MM:SS` followed by `Z` or
+    /// `±HH:MM`, parsed without a formatter (plan files hold one per item).
+    static func parseCommon(_ b: UnsafeRawBufferPointer) -> Date? {
+        guard b.count == 20 || b.count == 25, b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"),
+            b[16] == UInt8(ascii: ":"), let (y, mo, d) = CalendarDate.parseDigits(UnsafeRawBufferPointer(rebasing: b[0..<10])),
+            let date = CalendarDate(year: y, month: mo, day: d)
+        else { return nil }
+        func two(_ i: Int) -> Int? {
+            let a = Int(b[i]) - 48, c = Int(b[i + 1]) - 48
+            guard (0...9).contains(a), (0...9).contains(c) else { return nil }
+            return a * 10 + c
+        }
+        guard let h = two(11), let mi = two(14), let s = two(17), h < 24, mi < 60, s < 60 else { return nil }
+        var offset = 0
+        if b.count == 20 {
+            guard b[19] == UInt8(ascii: "Z") else { return nil }
+        } else {
+            let sign = b[19]
+            guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), b[22] == UInt8(ascii: ":"),
+                let oh = two(20), let om = two(23)
+            else { return nil }
+            offset = (oh * 3600 + om * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
+        }
+        let seconds = date.dayNumber * 86_400 + h * 3600 + mi * 60 + s - offset
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
     /// Formats an instant as RFC 3339 in `timeZone` (`2026-11-02T10:30:00+08:00`).

@@ -214,6 +214,8 @@ final class Scheduler: @unchecked Sendable {
         let assembler = NoticeAssembler(language: world.config.language, timeZone: world.config.timeZone)
         let notices = assembler.notices(from: alerts, at: now) { UUID().uuidString.lowercased() }
         let encoder = JSONEncoder()
+        var reasonsByKey: [String: String] = [:]
+        for alert in alerts { reasonsByKey[alert.log.alertKey + "\u{1}" + alert.recipient.address] = alert.reason.rawValue }
         var records: [OutboxRecord] = []
         for (notice, logs) in notices {
             guard let data = try? encoder.encode(notice) else { continue }
@@ -226,11 +228,21 @@ final class Scheduler: @unchecked Sendable {
             try store.enqueue(records)
             for record in records { for entry in record.logEntries { ledger.record(entry) } }
             for alert in alerts {
-                logger.info(
-                    "alert queued",
+                logger.debug(
+                    "alert decided",
                     metadata: [
                         "kind": "\(alert.entry.kind.rawValue)", "plan": "\(alert.entry.planID)", "item": "\(alert.entry.itemID)",
                         "recipient": "\(alert.recipient.address)", "reason": "\(alert.reason.rawValue)",
+                    ])
+            }
+            for (notice, logs) in notices {
+                let kinds = Set(notice.entries.map(\.kind.rawValue)).sorted().joined(separator: ",")
+                let reasons = Set(logs.compactMap { reasonsByKey[$0.alertKey + "\u{1}" + $0.recipient] }).sorted().joined(separator: ",")
+                logger.info(
+                    "notice queued",
+                    metadata: [
+                        "notice": "\(notice.id)", "receiver": "\(notice.receiver)", "recipient": "\(notice.recipient)",
+                        "items": "\(notice.entries.count)", "kinds": "\(kinds)", "reasons": "\(reasons)",
                     ])
             }
         } catch {
