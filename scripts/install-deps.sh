@@ -9,6 +9,7 @@ want=(libcurl4-openssl-dev libsqlite3-dev pkg-config)
 if [ "${1:-}" = "--test" ]; then
     want+=(openssl ca-certificates)
     command -v python3 >/dev/null 2>&1 || want+=(python3 python3-pip)
+    command -v systemd-analyze >/dev/null 2>&1 || want+=(systemd)
 fi
 need_apt=()
 for pkg in "${want[@]}"; do

@@ -18,5 +18,8 @@ if ! grep -q "Build complete" "$log"; then
     exit 1
 fi
 
+echo "== systemd unit"
+scripts/check-systemd.sh .build/debug/rectifyd
+
 echo "== swift test"
 swift test --skip-build 2>&1 | tail -n 200
