@@ -42,19 +42,20 @@ public struct DeadlineEvaluator: Sendable {
         var next = NextInstant(after: now)
 
         if let deadline = item.effectiveDeadline {
-            let due = deadline.dueInstant(in: zone)
+            let dueDate = policy.dueDate(deadline)
+            let due = dueDate.adding(days: 1).startInstant(in: zone)
             result.due = due
             if now >= due {
-                let days = deadline.date.days(until: today)
+                let days = dueDate.days(until: today)
                 result.daysOverdue = days
                 result.colour = .red
                 result.findings.append(Finding(state: .overdue, since: due, days: days))
             } else {
                 next.consider(due)
-                let daysLeft = today.days(until: deadline.date) + 1
+                let daysLeft = today.days(until: dueDate) + 1
                 result.daysLeft = daysLeft
                 for (index, window) in policy.reminderDays.enumerated() {
-                    let opens = deadline.date.adding(days: 1 - window).startInstant(in: zone)
+                    let opens = policy.windowOpens(window, due: dueDate).startInstant(in: zone)
                     if now >= opens {
                         result.colour = index == 0 ? .green : .yellow
                         if index == 0 {
