@@ -72,7 +72,7 @@ public enum WorkingCalendarReader {
     }
 
     /// `{name, from, to}`, `{name, date}` or a bare date.
-    static func dayRange(_ node: Node, path: String, sink: DiagnosticSink) -> (name: String, from: CalendarDate, to: CalendarDate)? {
+    public static func dayRange(_ node: Node, path: String, sink: DiagnosticSink) -> (name: String, from: CalendarDate, to: CalendarDate)? {
         if node.scalar != nil {
             return FieldReader.date(node, path: path, sink: sink).map { ("休息日", $0, $0) }
         }

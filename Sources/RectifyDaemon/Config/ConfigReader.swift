@@ -1,5 +1,6 @@
 import Foundation
 import RectifyCore
+import RectifyNotify
 import Yams
 
 /// Reads and validates rectifyd.yaml, reporting every problem with its line and column.
@@ -57,7 +58,7 @@ public enum ConfigReader {
                 sink.error(f.markOf("log_level"), "log_level '\(level)' is not one of \(levels.joined(separator: ", ")).")
             }
         }
-        if let node = f.node("policy") { config.policy = readPolicy(node, sink: sink) }
+        if let node = f.node("policy") { config.policy = readPolicy(node, sink: sink, resolve: resolve) }
         if let node = f.node("alerts") { config.alerts = readAlerts(node, sink: sink) }
         if let node = f.node("delivery") { config.delivery = readDelivery(node, sink: sink) }
         config.receivers = f.list("receivers").compactMap { readReceiver($0, path: $1, sink: sink, resolve: resolve) }
@@ -68,7 +69,7 @@ public enum ConfigReader {
         if let node = f.node("routing") {
             config.routing = readRouting(node, sink: sink, receivers: config.receivers)
         } else {
-            config.routing.emailReceiver = config.receivers.first { $0.kind != .webhook }?.name
+            config.routing.emailReceiver = config.receivers.first { !$0.kind.isGroupChannel }?.name
         }
         if config.receivers.isEmpty {
             sink.error(f.mark, "no receivers are configured; add at least a maildir receiver so alerts go somewhere.")
@@ -85,20 +86,34 @@ public enum ConfigReader {
         return nil
     }
 
-    static func readPolicy(_ node: Node, sink: DiagnosticSink) -> Policy {
+    static func readPolicy(_ node: Node, sink: DiagnosticSink, resolve: (String) -> String = { $0 }) -> Policy {
         var policy = Policy.default
         guard
             let f = FieldReader(
-                node, path: "policy", sink: sink, allowed: ["reminder_days", "stale_after", "pace_margin", "long_term_review"])
+                node, path: "policy", sink: sink,
+                allowed: [
+                    "reminder_days", "stale_after", "pace_margin", "long_term_review", "calendar", "days_off", "workdays",
+                    "deadline_on_day_off",
+                ])
         else { return policy }
+        var units = Set<Bool>()
         let days = f.list("reminder_days").compactMap { node, path -> Int? in
-            guard let value = node.scalar.flatMap({ Int($0.string) }), value > 0 else {
-                sink.error(node.mark, "\(path) must be a positive number of days.")
+            let text = node.scalar?.string ?? ""
+            let working = text.hasSuffix("wd")
+            let number = working ? String(text.dropLast(2)) : (text.hasSuffix("d") ? String(text.dropLast()) : text)
+            guard let value = Int(number), value > 0 else {
+                sink.error(node.mark, "\(path) must be a positive number of days (20 or 20d) or working days (10wd).")
                 return nil
             }
+            units.insert(working)
             return value
         }
         if f.has("reminder_days") { policy.reminderDays = days.sorted(by: >) }
+        if units.count > 1 {
+            sink.error(f.markOf("reminder_days"), "policy.reminder_days mixes days and working days; write all as 20d or all as 15wd.")
+        }
+        policy.reminderInWorkingDays = units == [true]
+        readCalendar(f, into: &policy, sink: sink, resolve: resolve)
         if let v = duration(f, "stale_after") { policy.staleAfter = v }
         if let v = duration(f, "long_term_review") { policy.longTermReview = v }
         if let text = f.string("pace_margin") {
@@ -107,6 +122,41 @@ public enum ConfigReader {
             }
         }
         return policy
+    }
+
+    /// `calendar` (files of holidays and 调休, e.g. calendars/cn.yaml), local `days_off` and
+    /// `workdays`, and `deadline_on_day_off`.
+    static func readCalendar(_ f: FieldReader, into policy: inout Policy, sink: DiagnosticSink, resolve: (String) -> String) {
+        var calendar: WorkingCalendar?
+        let files = f.node("calendar").map { $0.scalar != nil ? [f.string("calendar") ?? ""] : f.stringList("calendar") } ?? []
+        for file in files {
+            do {
+                var loaded = try WorkingCalendarReader.load(file: resolve(file))
+                if let existing = calendar { var merged = existing; merged.merge(loaded); loaded = merged }
+                calendar = loaded
+            } catch {
+                sink.error(f.markOf("calendar"), "policy.calendar \(file): \(error.diagnostics.map(\.description).joined(separator: "; "))")
+            }
+        }
+        if f.has("days_off") || f.has("workdays") {
+            var local = WorkingCalendar()
+            for (entry, path) in f.list("days_off") {
+                if let range = WorkingCalendarReader.dayRange(entry, path: path, sink: sink) {
+                    local.addDaysOff(from: range.from, to: range.to, name: range.name)
+                }
+            }
+            for (entry, path) in f.list("workdays") {
+                if let date = FieldReader.date(entry, path: path, sink: sink) { local.addWorkday(date) }
+            }
+            var merged = calendar ?? WorkingCalendar()
+            merged.merge(local)
+            calendar = merged
+        }
+        policy.calendar = calendar
+        if let rule = f.enumValue("deadline_on_day_off", Policy.DayOffRule.self) { policy.deadlineOnDayOff = rule }
+        if (policy.reminderInWorkingDays || policy.deadlineOnDayOff == .nextWorkingDay) && calendar == nil {
+            sink.error(f.mark, "policy uses working days but names no calendar; add calendar: calendars/cn.yaml.")
+        }
     }
 
     static func readAlerts(_ node: Node, sink: DiagnosticSink) -> AlertPolicy {
@@ -166,18 +216,19 @@ public enum ConfigReader {
     static let receiverKeys = [
         "name", "type", "path", "url", "from", "username", "password_file", "password_credential", "ca_file",
         "insecure_skip_verify", "bearer_token_file", "bearer_token_credential", "headers", "timeout", "kinds",
-        "password", "bearer_token",
+        "password", "bearer_token", "key_file", "key_credential", "secret_file", "secret_credential", "format", "mentions",
+        "key", "secret",
     ]
 
     static func readReceiver(_ node: Node, path: String, sink: DiagnosticSink, resolve: (String) -> String) -> ReceiverSpec? {
         guard let f = FieldReader(node, path: path, sink: sink, allowed: receiverKeys) else { return nil }
-        for secret in ["password", "bearer_token"] where f.has(secret) {
+        for secret in ["password", "bearer_token", "key", "secret"] where f.has(secret) {
             sink.error(
                 f.markOf(secret),
                 "\(path).\(secret): secrets are not written in the config; put it in a file readable only by rectifyd and use \(secret)_file, or a systemd credential with \(secret)_credential.")
         }
         guard let name = f.string("name", required: true), let kind = f.enumValue("type", ReceiverSpec.Kind.self) else {
-            if !f.has("type") { f.require("type", hint: "maildir, smtp or webhook.") }
+            if !f.has("type") { f.require("type", hint: "maildir, smtp, webhook, wecom, dingtalk or feishu.") }
             return nil
         }
         var spec = ReceiverSpec(name: name, kind: kind)
@@ -200,6 +251,12 @@ public enum ConfigReader {
         }
         if let t = duration(f, "timeout") { spec.timeout = t }
         spec.kinds = f.stringList("kinds")
+        spec.keyFile = f.string("key_file").map(resolve)
+        spec.keyCredential = f.string("key_credential")
+        spec.secretFile = f.string("secret_file").map(resolve)
+        spec.secretCredential = f.string("secret_credential")
+        spec.format = f.string("format")
+        spec.mentions = f.bool("mentions") ?? true
         let kindNames = ["reminder", "overdue", "escalation", "milestone_missed", "stale", "no_deadline", "resolved", "digest"]
         for k in spec.kinds where !kindNames.contains(k) {
             sink.error(f.markOf("kinds"), "\(path).kinds has '\(k)', which is not one of \(kindNames.joined(separator: ", ")).")
@@ -223,8 +280,31 @@ public enum ConfigReader {
                     sink.error(f.markOf("url"), "\(path).url must start with http:// or https://.")
                 }
             } else { f.require("url") }
+        case .wecom, .dingtalk, .feishu:
+            readRobot(spec, f, path: path, sink: sink)
         }
         return spec
+    }
+
+    /// A robot needs its key; DingTalk and Feishu robots should sign (加签 / 签名校验).
+    static func readRobot(_ spec: ReceiverSpec, _ f: FieldReader, path: String, sink: DiagnosticSink) {
+        guard let kind = RobotKind(rawValue: spec.kind.rawValue) else { return }
+        if let url = spec.url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+            sink.error(f.markOf("url"), "\(path).url must start with http:// or https:// (default \(kind.defaultURL)).")
+        }
+        if spec.keyFile == nil && spec.keyCredential == nil {
+            sink.error(
+                f.mark,
+                "\(path) needs key_file or key_credential: the robot's key (the part after key=, access_token= or hook/ in its webhook URL).")
+        }
+        if kind != .wecom && spec.secretFile == nil && spec.secretCredential == nil {
+            sink.warning(f.mark, "\(path) has no secret_file or secret_credential: messages are not signed.")
+        }
+        if let format = spec.format, !kind.formats.map(\.rawValue).contains(format) {
+            sink.error(
+                f.markOf("format"),
+                "\(path).format '\(format)' is not one of \(kind.formats.map(\.rawValue).joined(separator: ", ")) for \(kind.rawValue).")
+        }
     }
 
     static func readRouting(_ node: Node, sink: DiagnosticSink, receivers: [ReceiverSpec]) -> Routing {
@@ -232,21 +312,25 @@ public enum ConfigReader {
         let ruleKeys = Array(Routing.defaultRules.keys).sorted()
         guard
             let f = FieldReader(
-                node, path: "routing", sink: sink, allowed: ["email_receiver", "default_recipient"] + ruleKeys)
+                node, path: "routing", sink: sink, allowed: ["email_receiver", "default_recipient", "preset"] + ruleKeys)
         else { return routing }
         if let name = f.string("email_receiver") {
-            if let spec = receivers.first(where: { $0.name == name }), spec.kind != .webhook {
+            if let spec = receivers.first(where: { $0.name == name }), !spec.kind.isGroupChannel {
                 routing.emailReceiver = name
             } else {
                 sink.error(f.markOf("email_receiver"), "routing.email_receiver '\(name)' is not a maildir or smtp receiver named in 'receivers'.")
             }
         } else {
-            routing.emailReceiver = receivers.first { $0.kind != .webhook }?.name
+            routing.emailReceiver = receivers.first { !$0.kind.isGroupChannel }?.name
         }
         if let node = f.node("default_recipient"),
             let r = FieldReader(node, path: "routing.default_recipient", sink: sink, allowed: ["name", "email"])
         {
             routing.defaultRecipient = Contact(name: r.string("name"), email: r.string("email", required: true))
+        }
+        if let text = f.string("preset"), text != "auto" {
+            routing.preset = FieldReader.enumValue(
+                text, Routing.Preset.self, mark: f.markOf("preset"), path: "routing.preset", sink: sink)
         }
         for key in ruleKeys where f.has(key) {
             let roles = f.stringList(key).compactMap { name -> Routing.Role? in

@@ -109,6 +109,37 @@ public struct Routing: Sendable, Hashable {
     public var emailReceiver: String?
     public var defaultRecipient: Contact?
     public var rules: [String: [Role]] = Routing.defaultRules
+    /// The escalation ladder; nil: `threeColour` for plans imported from reports, else none.
+    public var preset: Preset?
+
+    /// Named routing presets.
+    public enum Preset: String, Sendable, CaseIterable {
+        /// The three-colour practice: green → 主办人, yellow → also the 分管领导, red (overdue,
+        /// from its first day) → also the 主要负责人 and the plan owner.
+        case threeColour = "three_colour"
+        /// Only the rules as written (no ladder, even for imported plans).
+        case rulesOnly = "rules_only"
+    }
+
+    public static let threeColourOverdue: [Role] = [.responsible, .itemLeader, .mainLeader, .owner]
+
+    /// Whether the three-colour ladder applies to `plan`: by the preset, else to imported
+    /// plans (their source is a report `.txt`).
+    public func usesThreeColourLadder(_ plan: Plan) -> Bool {
+        switch preset {
+        case .threeColour: return true
+        case .rulesOnly: return false
+        case nil: return plan.source?.lowercased().hasSuffix(".txt") ?? false
+        }
+    }
+
+    /// The rules for `plan`: red (`overdue`) widened by the ladder unless `overdue` was configured.
+    public func rules(for plan: Plan) -> [String: [Role]] {
+        guard usesThreeColourLadder(plan), rules["overdue"] == Routing.defaultRules["overdue"] else { return rules }
+        var result = rules
+        result["overdue"] = Routing.threeColourOverdue
+        return result
+    }
 
     public static let defaultRules: [String: [Role]] = [
         "reminder": [.responsible],
@@ -135,7 +166,13 @@ public struct DeliveryPolicy: Sendable, Hashable {
 
 /// A receiver as configured; RectifyNotify builds the notifier from it.
 public struct ReceiverSpec: Sendable, Hashable {
-    public enum Kind: String, Sendable, CaseIterable { case maildir, smtp, webhook }
+    public enum Kind: String, Sendable, CaseIterable {
+        case maildir, smtp, webhook, wecom, dingtalk, feishu
+
+        /// A channel to a system or a group chat (webhook, robots), not to people's mailboxes:
+        /// it gets every alert of its `kinds`, one message per evaluation.
+        public var isGroupChannel: Bool { self != .maildir && self != .smtp }
+    }
 
     public var name: String
     public var kind: Kind
@@ -156,5 +193,14 @@ public struct ReceiverSpec: Sendable, Hashable {
     public var timeout: TimeInterval = 30
     /// Alert kinds this receiver takes (webhooks); empty = all.
     public var kinds: [String] = []
+    /// Robots: the webhook key / access_token / hook id, and the signing secret (加签).
+    public var keyFile: String?
+    public var keyCredential: String?
+    public var secretFile: String?
+    public var secretCredential: String?
+    /// Robots: markdown/text (WeCom), markdown (DingTalk), card/post (Feishu).
+    public var format: String?
+    /// Robots: @-mention the responsible people by phone.
+    public var mentions = true
     public var line: Int = 1
 }

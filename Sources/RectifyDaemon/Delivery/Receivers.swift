@@ -35,6 +35,19 @@ public enum Receivers {
                     url: spec.url ?? "", headers: spec.headers, bearerToken: token, caFile: spec.caFile,
                     insecureSkipVerify: spec.insecureSkipVerify, connectTimeout: min(10, spec.timeout), timeout: spec.timeout),
                 logger: logger)
+        case .wecom, .dingtalk, .feishu:
+            return RobotNotifier(config: robotConfig(spec), logger: logger)
         }
+    }
+
+    /// One robot per receiver, kept across delivery passes: its rate window lives in it.
+    static func robotConfig(_ spec: ReceiverSpec) -> RobotConfig {
+        let kind = RobotKind(rawValue: spec.kind.rawValue) ?? .wecom
+        return RobotConfig(
+            kind: kind, url: spec.url, key: spec.keyCredential.map(SecretSource.credential) ?? spec.keyFile.map(SecretSource.file),
+            secret: spec.secretCredential.map(SecretSource.credential) ?? spec.secretFile.map(SecretSource.file),
+            format: spec.format.flatMap(RobotFormat.init(rawValue:)), mentions: spec.mentions, sender: spec.fromName,
+            caFile: spec.caFile, insecureSkipVerify: spec.insecureSkipVerify, connectTimeout: min(10, spec.timeout),
+            timeout: spec.timeout)
     }
 }

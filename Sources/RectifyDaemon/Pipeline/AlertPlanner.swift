@@ -32,6 +32,8 @@ struct AlertPlanner {
     var reminderDays: [Int]
     var routing: Routing
     var webhooks: [ReceiverSpec]
+    /// For reminder windows counted in working days.
+    var policy: Policy = .default
 
     struct Candidate {
         var kind: AlertKind
@@ -119,7 +121,7 @@ struct AlertPlanner {
                         rule: kind.rawValue, entry: entry(kind)))
             case .dueSoon:
                 let left = evaluation.daysLeft ?? 0
-                let window = reminderDays.filter { left <= $0 }.min() ?? 0
+                let window = reminderWindow(daysLeft: left, deadline: deadline, zone: plan.zone, at: now)
                 result.append(
                     Candidate(
                         kind: .reminder, key: "reminder:\(window)", fingerprint: deadlineKey, repeatEvery: nil,
@@ -148,12 +150,35 @@ struct AlertPlanner {
         return result
     }
 
+    /// The innermost reminder window open at `now` (its size names the alert, so each window is told once).
+    func reminderWindow(daysLeft: Int, deadline: Deadline?, zone: TimeZone, at now: Date) -> Int {
+        guard policy.reminderInWorkingDays, policy.calendar != nil, let deadline else {
+            return reminderDays.filter { daysLeft <= $0 }.min() ?? 0
+        }
+        let due = policy.dueDate(deadline)
+        return reminderDays.filter { policy.windowOpens($0, due: due).startInstant(in: zone) <= now }.min() ?? 0
+    }
+
+    /// The ladder's rungs that name nobody in `plan` ("yellow: 分管领导"), for a warning at load.
+    static func ladderGaps(_ plan: Plan, routing: Routing) -> [String] {
+        guard routing.usesThreeColourLadder(plan) else { return [] }
+        var gaps: [String] = []
+        let open = plan.items.filter { $0.status != .done }
+        if open.contains(where: { ($0.responsible?.contacts ?? []).isEmpty }) { gaps.append("green: 主办人 (responsible.contacts) of some items") }
+        if open.contains(where: { $0.responsible?.leader == nil }) && !plan.leaders.contains(where: { $0.level == .deputy }) {
+            gaps.append("yellow: 分管领导 (responsible.leader or a leader with level: deputy)")
+        }
+        if !plan.leaders.contains(where: { $0.level == .main }) { gaps.append("red: 主要负责人 (a leader with level: main)") }
+        if plan.owner == nil { gaps.append("red: plan owner (整改办)") }
+        return gaps
+    }
+
     /// Recipients for a candidate; `true` when the roles named nobody with an address.
     func recipients(for candidate: Candidate, item: Item, plan: Plan) -> ([Recipient], Bool) {
         var result: [Recipient] = []
         var seen = Set<String>()
         if let email = routing.emailReceiver {
-            for role in routing.rules[candidate.rule] ?? [] {
+            for role in routing.rules(for: plan)[candidate.rule] ?? [] {
                 for contact in contacts(role, item: item, plan: plan) {
                     guard let address = contact.email, seen.insert(address.lowercased()).inserted else { continue }
                     result.append(Recipient(receiver: email, address: address, name: contact.name ?? contact.role))

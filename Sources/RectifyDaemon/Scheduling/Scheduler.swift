@@ -143,6 +143,7 @@ final class Scheduler: @unchecked Sendable {
 
     private func install(config: DaemonConfig, plans: [Plan]) {
         dispatchPrecondition(condition: .onQueue(queue))
+        warnLadderGaps(plans, routing: config.routing)
         var refs: [(plan: Int, item: Int)] = []
         refs.reserveCapacity(plans.reduce(0) { $0 + $1.items.count })
         for (p, plan) in plans.enumerated() { for i in plan.items.indices { refs.append((p, i)) } }
@@ -174,7 +175,7 @@ final class Scheduler: @unchecked Sendable {
     private func planner(_ world: World) -> AlertPlanner {
         AlertPlanner(
             alerts: world.config.alerts, reminderDays: world.config.policy.reminderDays, routing: world.config.routing,
-            webhooks: world.config.receivers.filter { $0.kind == .webhook })
+            webhooks: world.config.receivers.filter(\.kind.isGroupChannel), policy: world.config.policy)
     }
 
     private func nextInstant(
@@ -275,7 +276,7 @@ final class Scheduler: @unchecked Sendable {
         let evaluations = world.plans.enumerated().map { p, plan in
             plan.items.map { policy.evaluate($0, context: world.contexts[p], at: now) }
         }
-        let builder = DigestBuilder(routing: world.config.routing, webhooks: world.config.receivers.filter { $0.kind == .webhook })
+        let builder = DigestBuilder(routing: world.config.routing, webhooks: world.config.receivers.filter(\.kind.isGroupChannel))
         let alerts = builder.alerts(plans: world.plans, evaluations: evaluations, at: now)
         logger.info("digest", metadata: ["entries": "\(alerts.count)"])
         enqueue(alerts, world: world, now: now)
@@ -319,6 +320,22 @@ final class Scheduler: @unchecked Sendable {
         }
         return Summary(
             open: open, overdue: overdue, lagging: lagging, nextWake: timer?.armedAt, timeZone: world.config.timeZone)
+    }
+}
+
+extension Scheduler {
+    /// Once per plan and load: the three-colour ladder has a rung with nobody on it.
+    fileprivate func warnLadderGaps(_ plans: [Plan], routing: Routing) {
+        for plan in plans {
+            let gaps = AlertPlanner.ladderGaps(plan, routing: routing)
+            guard !gaps.isEmpty else { continue }
+            logger.warning(
+                "three-colour ladder has a rung with nobody to send to",
+                metadata: [
+                    "plan": "\(plan.id)", "missing": "\(gaps.joined(separator: "; "))",
+                    "hint": "add the contacts to the plan (leaders, owner) or set routing.default_recipient",
+                ])
+        }
     }
 }
 
