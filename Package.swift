@@ -6,6 +6,7 @@ import PackageDescription
 // - swift-log: the logging API libraries take as a parameter; only `main` bootstraps it.
 // - Yams: YAML plan and config files, with line/column marks for error messages.
 // - GRDB: the state database (progress updates, notification log, outbox) in SQLite.
+// - SwiftNIO: the HTTP/1.1 control server on the local Unix socket (no hand-written parser).
 let package = Package(
     name: "rectifyd",
     platforms: [.macOS(.v13)],
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         .target(
@@ -39,17 +41,25 @@ let package = Package(
             dependencies: ["RectifyCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
+            name: "RectifyControl",
+            dependencies: ["RectifyCore", "RectifyNotify"]
+        ),
+        .target(
             name: "RectifyDaemon",
             dependencies: [
-                "RectifyCore", "RectifyNotify", "RectifyStore",
+                "RectifyCore", "RectifyNotify", "RectifyStore", "RectifyControl",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .executableTarget(
             name: "rectifyctl",
             dependencies: [
-                "RectifyCore", "RectifyImport",
+                "RectifyCore", "RectifyImport", "RectifyControl", "RectifyNotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
@@ -71,7 +81,8 @@ let package = Package(
         ),
         .testTarget(name: "RectifyStoreTests", dependencies: ["RectifyStore", "RectifyCore"]),
         .testTarget(
-            name: "RectifyDaemonTests", dependencies: ["RectifyDaemon", "RectifyCore"], exclude: ["Support"]
+            name: "RectifyDaemonTests", dependencies: ["RectifyDaemon", "RectifyCore", "RectifyControl"],
+            exclude: ["Support"]
         ),
     ]
 )

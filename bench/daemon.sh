@@ -32,6 +32,7 @@ cat > "$tmp/rectifyd.yaml" <<CONF
 state_dir: state
 plans: [plan.yaml]
 alerts: {digest: {enabled: false}}
+control: {socket: state/rectifyd.sock}
 receivers: [{name: mail, type: maildir, path: state/Maildir, from: {address: rectifyd@localhost}}]
 CONF
 "$BIN/rectifyd" --config "$tmp/rectifyd.yaml" 2>"$tmp/log" &

@@ -66,7 +66,11 @@ public struct DeliveryRecord: Hashable, Sendable {
 }
 
 extension StateStore {
-    private static let encoder = JSONEncoder()
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
     private static let decoder = JSONDecoder()
 
     /// Writes notices to the outbox in one transaction, before any of them is delivered.

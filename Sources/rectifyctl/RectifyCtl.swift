@@ -4,7 +4,11 @@ import ArgumentParser
 struct RectifyCtl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rectifyctl",
-        abstract: "rectifyd's command line: check plans offline, import reports.",
-        subcommands: [CheckCommand.self, ImportCommand.self]
+        abstract: "rectifyd's command line: check plans offline, import reports, query and update the running daemon.",
+        subcommands: [
+            CheckCommand.self, ImportCommand.self, StatusCommand.self, ItemsCommand.self, ShowCommand.self,
+            ProgressCommand.self, DoneCommand.self, ExtendCommand.self, AckCommand.self, SnoozeCommand.self,
+            ReopenCommand.self, ReloadCommand.self, DeliveriesCommand.self,
+        ]
     )
 }

@@ -63,6 +63,7 @@ struct EndToEndTests {
             alerts: {digest: {enabled: false}}
             delivery: {backoff_initial: 0.3s, backoff_max: 1s, max_attempts: 100, shutdown_grace: 5s}
             routing: {email_receiver: mail}
+            control: {socket: state/rectifyd.sock}
             receivers:
               - {name: mail, type: maildir, path: state/Maildir, from: {name: 督办系统, address: rectifyd@localhost}}
 
@@ -188,6 +189,7 @@ extension EndToEndTests {
             alerts: {digest: {enabled: false}}
             delivery: {backoff_initial: 0.3s, backoff_max: 1s, max_attempts: 100}
             routing: {email_receiver: smtp}
+            control: {socket: state/rectifyd.sock}
             receivers:
               - name: smtp
                 type: smtp

@@ -18,7 +18,7 @@ public enum ConfigReader {
     }
 
     static let topKeys = [
-        "state_dir", "plans", "language", "time_zone", "log_level", "policy", "alerts", "routing", "delivery", "receivers",
+        "state_dir", "plans", "language", "time_zone", "log_level", "policy", "alerts", "routing", "delivery", "receivers", "control",
     ]
 
     public static func read(_ text: String, file: String) throws(PlanLoadError) -> DaemonConfig {
@@ -71,6 +71,7 @@ public enum ConfigReader {
         } else {
             config.routing.emailReceiver = config.receivers.first { !$0.kind.isGroupChannel }?.name
         }
+        if let node = f.node("control") { config.control = readControl(node, sink: sink, resolve: resolve) }
         if config.receivers.isEmpty {
             sink.error(f.mark, "no receivers are configured; add at least a maildir receiver so alerts go somewhere.")
         }
@@ -196,6 +197,35 @@ public enum ConfigReader {
             }
         }
         return alerts
+    }
+
+    static func readControl(_ node: Node, sink: DiagnosticSink, resolve: (String) -> String) -> ControlConfig {
+        var control = ControlConfig()
+        guard
+            let f = FieldReader(
+                node, path: "control", sink: sink,
+                allowed: ["socket", "mode", "group", "writers", "body_limit", "idle_timeout"])
+        else { return control }
+        if let socket = f.string("socket") {
+            let path = resolve(socket)
+            if path.utf8.count > 107 {
+                sink.error(f.markOf("socket"), "control.socket is \(path.utf8.count) bytes long; a Unix socket path must be under 108.")
+            }
+            control.socket = path
+        }
+        if let mode = f.string("mode") {
+            if let value = Int(mode, radix: 8), (0...0o777).contains(value) { control.mode = value } else {
+                sink.error(f.markOf("mode"), "control.mode '\(mode)' is not an octal file mode like \"0660\".")
+            }
+        }
+        control.group = f.string("group")
+        if let node = f.node("writers"), let w = FieldReader(node, path: "control.writers", sink: sink, allowed: ["users", "groups"]) {
+            control.writerUsers = w.stringList("users")
+            control.writerGroups = w.stringList("groups")
+        }
+        if let limit = f.int("body_limit", minimum: 1) { control.bodyLimit = limit }
+        if let timeout = duration(f, "idle_timeout") { control.idleTimeout = timeout }
+        return control
     }
 
     static func readDelivery(_ node: Node, sink: DiagnosticSink) -> DeliveryPolicy {

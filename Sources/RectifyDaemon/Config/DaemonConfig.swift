@@ -15,6 +15,7 @@ public struct DaemonConfig: Sendable {
     public var routing: Routing
     public var delivery: DeliveryPolicy
     public var receivers: [ReceiverSpec]
+    public var control = ControlConfig()
 
     public var databasePath: String { URL(fileURLWithPath: stateDir).appendingPathComponent("state.sqlite").path }
 }
@@ -203,4 +204,23 @@ public struct ReceiverSpec: Sendable, Hashable {
     /// Robots: @-mention the responsible people by phone.
     public var mentions = true
     public var line: Int = 1
+}
+
+/// The local control socket (docs/api.md).
+public struct ControlConfig: Sendable, Hashable {
+    /// Unix socket path; under systemd in the RuntimeDirectory.
+    public var socket = "/run/rectifyd/rectifyd.sock"
+    /// File mode of the socket: who may connect (and so read).
+    public var mode: Int = 0o660
+    /// Group of the socket file (e.g. rectifyd), so its members may connect.
+    public var group: String?
+    /// Who may write (progress, done, extend …) besides the daemon's own user.
+    public var writerUsers: [String] = []
+    public var writerGroups: [String] = []
+    /// Largest request body accepted (413 beyond).
+    public var bodyLimit = 64 * 1024
+    /// A connection that sends nothing for this long is closed.
+    public var idleTimeout: TimeInterval = 10
+
+    public init() {}
 }

@@ -21,6 +21,7 @@ public final class DaemonRunner: @unchecked Sendable {
     private var scheduler: Scheduler?
     private var delivery: DeliveryWorker?
     private var config: DaemonConfig?
+    private var control: ControlServer?
     private let systemd: SystemdNotifier
 
     public init(
@@ -73,7 +74,17 @@ public final class DaemonRunner: @unchecked Sendable {
                 "plans": "\(plans.count)", "items": "\(plans.reduce(0) { $0 + $1.items.count })",
                 "state": "\(config.databasePath)", "receivers": "\(config.receivers.map(\.name).joined(separator: ","))",
             ])
-        // Issue 5: move this call to where the control server is listening.
+        let control = ControlServer(
+            service: ControlService(
+                scheduler: scheduler, store: store,
+                access: WriteAccess(users: config.control.writerUsers, groups: config.control.writerGroups),
+                startedAt: Date(), logger: logger,
+                reload: { [weak self] in self?.signalQueue.sync { self?.reload() } ?? false },
+                effectiveConfig: { [weak self] in self?.config.map(EffectiveConfig.redacted) ?? [:] }),
+            config: config.control, logger: logger)
+        try control.start()
+        self.control = control
+        // Plans are loaded and the control socket accepts connections: now systemd may go on.
         notifyReady()
     }
 
@@ -104,8 +115,10 @@ public final class DaemonRunner: @unchecked Sendable {
         }
     }
 
-    /// SIGHUP: validate everything first; swap only when all of it is good.
-    public func reload() {
+    /// SIGHUP: validate everything first; swap only when all of it is good. Returns whether
+    /// the new configuration was taken.
+    @discardableResult
+    public func reload() -> Bool {
         logger.info("reloading", metadata: ["config": "\(configPath)"])
         systemd.notifyReloading()
         // systemd holds the unit in "reloading" until READY=1, whether the reload took or not.
@@ -119,19 +132,25 @@ public final class DaemonRunner: @unchecked Sendable {
             let channels = try makeChannels(config, logger)
             delivery?.reconfigure(channels: channels, policy: config.delivery, quietHours: config.alerts.quietHours, zone: config.timeZone)
             scheduler?.reload(config: config, plans: plans)
+            if let old = self.config, old.control != config.control {
+                logger.warning("control socket changes take effect at the next restart")
+            }
             self.config = config
             logger.info("reloaded", metadata: ["plans": "\(plans.count)"])
+            return true
         } catch let error as PlanLoadError {
             for d in error.diagnostics { logger.error("reload rejected: \(d.description)") }
             logger.error("reload rejected; the previous configuration keeps running")
         } catch {
             logger.error("reload rejected; the previous configuration keeps running", metadata: ["error": "\(error)"])
         }
+        return false
     }
 
     private func shutdown() {
         logger.info("stopping")
         systemd.notify("STOPPING=1")
+        control?.stop()
         scheduler?.stop()
         let grace = config?.delivery.shutdownGrace ?? 10
         if delivery?.drain(timeout: grace) == false {

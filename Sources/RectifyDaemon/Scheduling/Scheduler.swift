@@ -14,10 +14,17 @@ final class Scheduler: @unchecked Sendable {
 
     struct World {
         var config: DaemonConfig
+        /// The plans as their files say, before stored updates.
+        var filePlans: [Plan]
+        /// The plans with every stored update laid over them: what is evaluated.
         var plans: [Plan]
         var contexts: [PlanContext]
         /// Flat item index → (plan, item) positions.
         var refs: [(plan: Int, item: Int)]
+        /// "plan\u{1}item" → flat index.
+        var index: [String: Int]
+        /// Items whose alerts are acknowledged or snoozed, until when.
+        var silences: [Int: Date]
     }
 
     private enum State {
@@ -139,15 +146,75 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
+    /// The timer's next instant; read only from inside `read` (it runs on the queue).
+    var armedAtUnsafe: Date? { timer?.armedAt }
+
+    func kickDelivery() { delivery.kick() }
+
+    /// Runs `body` on the scheduler queue with the current world (for status queries).
+    func read<T>(_ body: (World, Date) -> T) -> T? {
+        queue.sync {
+            guard case .running(let world) = state else { return nil }
+            return body(world, clock())
+        }
+    }
+
+    /// Checks an update against the item as it is now, stores it, lays it over the item and
+    /// re-evaluates the item at once (a `done` after alerts sends `resolved`). Atomic with
+    /// respect to scheduling: it all happens on the scheduler queue.
+    func apply(_ update: UpdateRecord, validate: (Item, Plan, Date) throws(ControlError) -> Void) throws(ControlError)
+        -> UpdateRecord
+    {
+        let result: Result<UpdateRecord, ControlError> = queue.sync {
+            guard case .running(var world) = state else { return .failure(.unavailable("the daemon is stopping")) }
+            guard let index = world.index[AlertLedger.itemRef(update.planID, update.itemID)] else {
+                return .failure(.notFound("no item '\(update.itemID)' in plan '\(update.planID)'"))
+            }
+            let ref = world.refs[index]
+            let now = clock()
+            do throws(ControlError) {
+                try validate(world.plans[ref.plan].items[ref.item], world.plans[ref.plan], now)
+            } catch {
+                return .failure(error)
+            }
+            var stored = update
+            do {
+                stored.id = try store.append(update)
+            } catch {
+                return .failure(.internal("the update could not be stored: \(error)"))
+            }
+            overlay(stored, on: &world)
+            state = .running(world)
+            evaluate([index], world: world, now: now)
+            rearm(world: world)
+            return .success(stored)
+        }
+        delivery.kick()
+        return try result.get()
+    }
+
     // MARK: on the queue
 
-    private func install(config: DaemonConfig, plans: [Plan]) {
+    private func install(config: DaemonConfig, plans filePlans: [Plan]) {
         dispatchPrecondition(condition: .onQueue(queue))
-        warnLadderGaps(plans, routing: config.routing)
+        warnLadderGaps(filePlans, routing: config.routing)
         var refs: [(plan: Int, item: Int)] = []
-        refs.reserveCapacity(plans.reduce(0) { $0 + $1.items.count })
-        for (p, plan) in plans.enumerated() { for i in plan.items.indices { refs.append((p, i)) } }
-        let world = World(config: config, plans: plans, contexts: plans.map(PlanContext.init(plan:)), refs: refs)
+        var index: [String: Int] = [:]
+        refs.reserveCapacity(filePlans.reduce(0) { $0 + $1.items.count })
+        for (p, plan) in filePlans.enumerated() {
+            for (i, item) in plan.items.enumerated() {
+                index[AlertLedger.itemRef(plan.id, item.id)] = refs.count
+                refs.append((p, i))
+            }
+        }
+        var world = World(
+            config: config, filePlans: filePlans, plans: filePlans, contexts: filePlans.map(PlanContext.init(plan:)),
+            refs: refs, index: index, silences: [:])
+        do {
+            for update in try store.updates() { overlay(update, on: &world) }
+        } catch {
+            logger.error("cannot read stored updates; plans are used as their files say", metadata: ["error": "\(error)"])
+        }
         state = .running(world)
         instants.removeAll()
         tally.reset(count: refs.count)
@@ -170,6 +237,21 @@ final class Scheduler: @unchecked Sendable {
         }
         delivery.kick()
         rearm(world: world)
+    }
+
+    /// Lays one stored update over the world (unknown items are skipped: their plan changed).
+    private func overlay(_ update: UpdateRecord, on world: inout World) {
+        guard let index = world.index[AlertLedger.itemRef(update.planID, update.itemID)] else { return }
+        let ref = world.refs[index]
+        let zone = world.contexts[ref.plan].timeZone
+        if let until = UpdateOverlay.apply(
+            update, to: &world.plans[ref.plan].items[ref.item], zone: zone, ackFor: world.config.alerts.repeatOverdue)
+        {
+            world.silences[index] = until
+        }
+        if update.kind == UpdateKind.reopen.rawValue || update.kind == UpdateKind.done.rawValue {
+            world.silences[index] = nil
+        }
     }
 
     private func planner(_ world: World) -> AlertPlanner {

@@ -43,9 +43,12 @@ final class EasyHandle {
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var lists: [UInt32: UnsafeMutablePointer<curl_slist>] = [:]
     private var upload: UploadSource?
-    private let sink = ResponseSink(limit: 2048)
+    private let sink: ResponseSink
 
-    init(_ options: CurlBaseOptions) throws(CurlSetupError) {
+    /// - Parameter responseLimit: how much of a response body to keep (notifiers need only
+    ///   an error message; the control client reads whole answers).
+    init(_ options: CurlBaseOptions, responseLimit: Int = 2048) throws(CurlSetupError) {
+        sink = ResponseSink(limit: responseLimit)
         if let failure = CurlGlobal.ensureInitialised() {
             throw CurlSetupError(description: "curl_global_init failed: \(failure)")
         }

@@ -1,0 +1,331 @@
+import Foundation
+import RectifyCore
+
+/// Request and response bodies of the control API (docs/api.md), shared by the daemon and
+/// `rectifyctl`. JSON uses snake_case keys (`JSONEncoder.keyEncodingStrategy`).
+public enum ControlAPI {
+    public static let version = "v1"
+
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+        return encoder
+    }
+
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }
+}
+
+// MARK: requests
+
+public struct ProgressRequest: Codable, Sendable {
+    public var note: String
+    public var done: Int?
+    public var total: Int?
+    public var evidence: String?
+    public init(note: String, done: Int? = nil, total: Int? = nil, evidence: String? = nil) {
+        self.note = note
+        self.done = done
+        self.total = total
+        self.evidence = evidence
+    }
+    public static let fields = ["note", "done", "total", "evidence"]
+}
+
+public struct DoneRequest: Codable, Sendable {
+    public var note: String
+    /// Close one milestone instead of the item.
+    public var milestone: String?
+    public init(note: String, milestone: String? = nil) {
+        self.note = note
+        self.milestone = milestone
+    }
+    public static let fields = ["note", "milestone"]
+}
+
+public struct ExtendRequest: Codable, Sendable {
+    /// The new deadline, YYYY-MM-DD.
+    public var to: String
+    public var reason: String
+    public init(to: String, reason: String) {
+        self.to = to
+        self.reason = reason
+    }
+    public static let fields = ["to", "reason"]
+}
+
+/// `ack`: the alerts are seen; `snooze`: silence them. Both until a date (YYYY-MM-DD).
+public struct SilenceRequest: Codable, Sendable {
+    public var until: String?
+    public var note: String?
+    public init(until: String? = nil, note: String? = nil) {
+        self.until = until
+        self.note = note
+    }
+    public static let fields = ["until", "note"]
+}
+
+public struct ReopenRequest: Codable, Sendable {
+    public var note: String
+    public init(note: String) { self.note = note }
+    public static let fields = ["note"]
+}
+
+public struct RetryRequest: Codable, Sendable {
+    public var ids: [String]?
+    public init(ids: [String]? = nil) { self.ids = ids }
+    public static let fields = ["ids"]
+}
+
+// MARK: responses
+
+public struct ErrorResponse: Codable, Sendable {
+    public var error: String
+    public var field: String?
+    public init(error: String, field: String? = nil) {
+        self.error = error
+        self.field = field
+    }
+}
+
+public struct HealthResponse: Codable, Sendable {
+    public var status: String
+    public var pid: Int
+    public var uptimeSeconds: Double
+    public var plans: Int
+    public var items: Int
+    public init(status: String, pid: Int, uptimeSeconds: Double, plans: Int, items: Int) {
+        self.status = status
+        self.pid = pid
+        self.uptimeSeconds = uptimeSeconds
+        self.plans = plans
+        self.items = items
+    }
+}
+
+public struct PlanStatus: Codable, Sendable {
+    public var id: String
+    public var unit: String
+    public var title: String
+    public var items: Int
+    public var open: Int
+    public var lagging: Int
+    public var counts: [String: Int]
+    public init(id: String, unit: String, title: String, items: Int, open: Int, lagging: Int, counts: [String: Int]) {
+        self.id = id
+        self.unit = unit
+        self.title = title
+        self.items = items
+        self.open = open
+        self.lagging = lagging
+        self.counts = counts
+    }
+}
+
+public struct StatusResponse: Codable, Sendable {
+    public var at: String
+    public var nextCheck: String?
+    public var lastEvaluation: String?
+    public var items: Int
+    public var open: Int
+    public var lagging: Int
+    public var states: [String: Int]
+    public var plans: [PlanStatus]
+    public var outboxPending: Int
+    public var outboxFailed: Int
+    public init(
+        at: String, nextCheck: String?, lastEvaluation: String?, items: Int, open: Int, lagging: Int,
+        states: [String: Int], plans: [PlanStatus], outboxPending: Int, outboxFailed: Int
+    ) {
+        self.at = at
+        self.nextCheck = nextCheck
+        self.lastEvaluation = lastEvaluation
+        self.items = items
+        self.open = open
+        self.lagging = lagging
+        self.states = states
+        self.plans = plans
+        self.outboxPending = outboxPending
+        self.outboxFailed = outboxFailed
+    }
+}
+
+public struct ItemSummary: Codable, Sendable {
+    public var plan: String
+    public var id: String
+    public var title: String
+    public var status: String
+    public var state: String
+    public var colour: String?
+    public var deadline: Deadline?
+    public var originalDeadline: Deadline?
+    public var due: String?
+    public var daysOverdue: Int?
+    public var daysLeft: Int?
+    public var responsible: String?
+    public var silencedUntil: String?
+    public init(
+        plan: String, id: String, title: String, status: String, state: String, colour: String?, deadline: Deadline?,
+        originalDeadline: Deadline?, due: String?, daysOverdue: Int?, daysLeft: Int?, responsible: String?,
+        silencedUntil: String?
+    ) {
+        self.plan = plan
+        self.id = id
+        self.title = title
+        self.status = status
+        self.state = state
+        self.colour = colour
+        self.deadline = deadline
+        self.originalDeadline = originalDeadline
+        self.due = due
+        self.daysOverdue = daysOverdue
+        self.daysLeft = daysLeft
+        self.responsible = responsible
+        self.silencedUntil = silencedUntil
+    }
+}
+
+public struct ItemsResponse: Codable, Sendable {
+    public var total: Int
+    public var offset: Int
+    public var limit: Int
+    public var items: [ItemSummary]
+    public init(total: Int, offset: Int, limit: Int, items: [ItemSummary]) {
+        self.total = total
+        self.offset = offset
+        self.limit = limit
+        self.items = items
+    }
+}
+
+public struct HistoryEntry: Codable, Sendable {
+    public var id: Int64
+    public var at: String
+    public var kind: String
+    public var uid: Int?
+    public var user: String?
+    public var note: String?
+    public var details: [String: String]
+    public init(id: Int64, at: String, kind: String, uid: Int?, user: String?, note: String?, details: [String: String]) {
+        self.id = id
+        self.at = at
+        self.kind = kind
+        self.uid = uid
+        self.user = user
+        self.note = note
+        self.details = details
+    }
+}
+
+public struct AlertRecord: Codable, Sendable {
+    public var kind: String
+    public var receiver: String
+    public var recipient: String
+    public var sentAt: String
+    public var notice: String
+    public init(kind: String, receiver: String, recipient: String, sentAt: String, notice: String) {
+        self.kind = kind
+        self.receiver = receiver
+        self.recipient = recipient
+        self.sentAt = sentAt
+        self.notice = notice
+    }
+}
+
+public struct DeliveryAttempt: Codable, Sendable {
+    public var notice: String
+    public var receiver: String
+    public var recipient: String
+    public var attempt: Int
+    public var at: String
+    public var outcome: String
+    public var detail: String?
+    public init(notice: String, receiver: String, recipient: String, attempt: Int, at: String, outcome: String, detail: String?) {
+        self.notice = notice
+        self.receiver = receiver
+        self.recipient = recipient
+        self.attempt = attempt
+        self.at = at
+        self.outcome = outcome
+        self.detail = detail
+    }
+}
+
+public struct ItemDetail: Codable, Sendable {
+    public var item: ItemSummary
+    public var category: [String]
+    public var text: String?
+    public var findings: [String]
+    public var milestones: [Milestone]
+    public var progress: RectifyCore.Progress?
+    public var extensions: [Extension]
+    public var lastUpdate: String?
+    public var history: [HistoryEntry]
+    public var alerts: [AlertRecord]
+    public var deliveries: [DeliveryAttempt]
+    public init(
+        item: ItemSummary, category: [String], text: String?, findings: [String], milestones: [Milestone],
+        progress: RectifyCore.Progress?, extensions: [Extension], lastUpdate: String?, history: [HistoryEntry],
+        alerts: [AlertRecord], deliveries: [DeliveryAttempt]
+    ) {
+        self.item = item
+        self.category = category
+        self.text = text
+        self.findings = findings
+        self.milestones = milestones
+        self.progress = progress
+        self.extensions = extensions
+        self.lastUpdate = lastUpdate
+        self.history = history
+        self.alerts = alerts
+        self.deliveries = deliveries
+    }
+}
+
+public struct OutboxEntry: Codable, Sendable {
+    public var id: String
+    public var receiver: String
+    public var recipient: String
+    public var status: String
+    public var attempts: Int
+    public var createdAt: String
+    public var nextAttemptAt: String
+    public var lastError: String?
+    public var items: [String]
+    public init(
+        id: String, receiver: String, recipient: String, status: String, attempts: Int, createdAt: String,
+        nextAttemptAt: String, lastError: String?, items: [String]
+    ) {
+        self.id = id
+        self.receiver = receiver
+        self.recipient = recipient
+        self.status = status
+        self.attempts = attempts
+        self.createdAt = createdAt
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+        self.items = items
+    }
+}
+
+public struct OutboxResponse: Codable, Sendable {
+    public var entries: [OutboxEntry]
+    public init(entries: [OutboxEntry]) { self.entries = entries }
+}
+
+public struct WriteResponse: Codable, Sendable {
+    public var ok: Bool
+    public var updateId: Int64?
+    public var message: String
+    public var item: ItemSummary?
+    public init(ok: Bool, updateId: Int64?, message: String, item: ItemSummary?) {
+        self.ok = ok
+        self.updateId = updateId
+        self.message = message
+        self.item = item
+    }
+}

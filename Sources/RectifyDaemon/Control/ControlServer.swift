@@ -1,0 +1,188 @@
+import Dispatch
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// Serves the control API as HTTP/1.1 over a Unix socket, with SwiftNIO's HTTP parser.
+/// Requests are answered off the event loop (on `work`), so a slow query never stalls
+/// other clients; the peer's uid comes from SO_PEERCRED when the connection opens.
+final class ControlServer: @unchecked Sendable {
+    private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    private let work = DispatchQueue(label: "rectifyd.control", attributes: .concurrent)
+    private let service: ControlService
+    private let config: ControlConfig
+    private let logger: Logger
+    private var channel: Channel?
+
+    init(service: ControlService, config: ControlConfig, logger: Logger) {
+        self.service = service
+        self.config = config
+        self.logger = logger
+    }
+
+    /// Binds the socket (replacing a stale one), sets its mode and group, starts accepting.
+    func start() throws {
+        let path = config.socket
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let service = self.service, work = self.work, limit = config.bodyLimit, idle = config.idleTimeout
+        let logger = self.logger
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.backlog, value: 512)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(
+                        IdleStateHandler(readTimeout: .milliseconds(Int64(idle * 1000))))
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(
+                        ControlHandler(service: service, work: work, bodyLimit: limit, logger: logger))
+                }
+            }
+        channel = try bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).wait()
+        guard chmod(path, mode_t(config.mode)) == 0 else {
+            throw ControlServerError("cannot set mode \(String(config.mode, radix: 8)) on \(path): \(String(cString: strerror(errno)))")
+        }
+        if let name = config.group {
+            guard let gid = Accounts.groupID(named: name) else { throw ControlServerError("control.group '\(name)' does not exist") }
+            guard chown(path, uid_t(UInt32.max), gid) == 0 else {
+                throw ControlServerError("cannot give \(path) to group \(name): \(String(cString: strerror(errno)))")
+            }
+        }
+        logger.info("control socket listening", metadata: ["socket": "\(path)", "mode": "\(String(config.mode, radix: 8))"])
+    }
+
+    func stop() {
+        try? channel?.close().wait()
+        try? group.syncShutdownGracefully()
+        unlink(config.socket)
+    }
+}
+
+struct ControlServerError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// `struct ucred` of Linux (glibc does not export it without _GNU_SOURCE).
+struct UCred: Sendable {
+    var pid: Int32 = 0
+    var uid: UInt32 = 0
+    var gid: UInt32 = 0
+}
+
+/// One connection: collects a request (refusing bodies over the limit), hands it to the
+/// service on the work queue, writes the answer back on the event loop.
+final class ControlHandler: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let service: ControlService
+    private let work: DispatchQueue
+    private let bodyLimit: Int
+    private let logger: Logger
+    private var head: HTTPRequestHead?
+    private var body = ByteBuffer()
+    private var tooLarge = false
+    private var peer: PeerCredentials?
+
+    init(service: ControlService, work: DispatchQueue, bodyLimit: Int, logger: Logger) {
+        self.service = service
+        self.work = work
+        self.bodyLimit = bodyLimit
+        self.logger = logger
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        if let provider = context.channel as? SocketOptionProvider {
+            let future: EventLoopFuture<UCred> = provider.unsafeGetSocketOption(
+                level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
+            future.whenSuccess { [self] cred in peer = PeerCredentials(pid: cred.pid, uid: cred.uid, gid: cred.gid) }
+        }
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let h):
+            head = h
+            body.clear()
+            tooLarge = false
+            if let length = h.headers.first(name: "content-length").flatMap(Int.init), length > bodyLimit {
+                tooLarge = true
+            }
+        case .body(var chunk):
+            if tooLarge { return }
+            if body.readableBytes + chunk.readableBytes > bodyLimit {
+                tooLarge = true
+                body.clear()
+            } else {
+                body.writeBuffer(&chunk)
+            }
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            if tooLarge {
+                let error = ControlService.json(
+                    ErrorBody(error: "the request body is over the limit of \(bodyLimit) bytes (control.body_limit)"), status: 413)
+                respond(context: context, head: head, response: error, close: true)
+                return
+            }
+            let request = Self.request(head, body: Data(body.readableBytesView), peer: peer)
+            let eventLoop = context.eventLoop
+            let bound = NIOLoopBound(context, eventLoop: eventLoop)
+            let service = self.service
+            work.async {
+                let response = service.handle(request)
+                eventLoop.execute {
+                    self.respond(context: bound.value, head: head, response: response, close: !head.isKeepAlive)
+                }
+            }
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is IdleStateHandler.IdleStateEvent {
+            // A client that sends nothing is not kept waiting forever.
+            context.close(promise: nil)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+
+    private func respond(context: ChannelHandlerContext, head: HTTPRequestHead, response: ControlResponse, close: Bool) {
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: response.contentType)
+        headers.add(name: "Content-Length", value: String(response.body.count))
+        if close { headers.add(name: "Connection", value: "close") }
+        let status = HTTPResponseStatus(statusCode: response.status)
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
+        let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if close {
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            done.whenComplete { _ in bound.value.close(promise: nil) }
+        }
+    }
+
+    static func request(_ head: HTTPRequestHead, body: Data, peer: PeerCredentials?) -> ControlRequest {
+        let parts = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        var query: [String: String] = [:]
+        if parts.count == 2 {
+            for pair in parts[1].split(separator: "&") {
+                let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let key = String(kv[0]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[0])
+                let value = kv.count > 1 ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[1])) : ""
+                query[key] = value
+            }
+        }
+        return ControlRequest(method: head.method.rawValue, path: String(parts[0]), query: query, body: body, peer: peer)
+    }
+}
+
+private struct ErrorBody: Encodable { var error: String }

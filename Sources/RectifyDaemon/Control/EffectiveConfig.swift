@@ -1,0 +1,41 @@
+import Foundation
+import RectifyNotify
+
+/// The running configuration as `GET /v1/config` shows it: every setting, no secret. Secrets
+/// are named by where they come from (a file path or a credential name), never read.
+enum EffectiveConfig {
+    static func redacted(_ c: DaemonConfig) -> [String: String] {
+        var out: [String: String] = [
+            "file": c.file, "state_dir": c.stateDir, "plans": c.plans.joined(separator: ", "), "language": c.language,
+            "time_zone": c.timeZone.identifier, "log_level": c.logLevel,
+            "policy.reminder_days": c.policy.reminderDays.map(String.init).joined(separator: ", "),
+            "policy.stale_after_seconds": String(Int(c.policy.staleAfter)),
+            "policy.pace_margin": String(c.policy.paceMargin),
+            "policy.long_term_review_seconds": String(Int(c.policy.longTermReview)),
+            "alerts.repeat_overdue_seconds": String(Int(c.alerts.repeatOverdue)),
+            "alerts.escalate_after_seconds": String(Int(c.alerts.escalateAfter)),
+            "alerts.repeat_stale_seconds": String(Int(c.alerts.repeatStale)),
+            "alerts.digest": c.alerts.digest.map { "weekday \($0.weekday.map(String.init) ?? "daily") at minute \($0.minuteOfDay)" } ?? "off",
+            "alerts.quiet_hours": c.alerts.quietHours.map { "\($0.fromMinute)-\($0.toMinute) (minutes)" } ?? "off",
+            "routing.email_receiver": c.routing.emailReceiver ?? "-",
+            "routing.default_recipient": c.routing.defaultRecipient?.email ?? "-",
+            "delivery.max_attempts": String(c.delivery.maxAttempts),
+            "control.socket": c.control.socket, "control.mode": String(c.control.mode, radix: 8),
+            "control.group": c.control.group ?? "-",
+            "control.writers": (c.control.writerUsers + c.control.writerGroups.map { "@\($0)" }).joined(separator: ", "),
+        ]
+        for r in c.receivers {
+            let p = "receivers.\(r.name)."
+            out[p + "type"] = r.kind.rawValue
+            if let url = r.url { out[p + "url"] = Redaction.url(url) }
+            if let path = r.path { out[p + "path"] = path }
+            if let user = r.username { out[p + "username"] = user }
+            if let f = r.passwordFile { out[p + "password"] = "(from file \(f))" }
+            if let n = r.passwordCredential { out[p + "password"] = "(from credential \(n))" }
+            if let f = r.bearerTokenFile { out[p + "bearer_token"] = "(from file \(f))" }
+            if let n = r.bearerTokenCredential { out[p + "bearer_token"] = "(from credential \(n))" }
+            if !r.headers.isEmpty { out[p + "headers"] = r.headers.keys.sorted().joined(separator: ", ") + " (values hidden)" }
+        }
+        return out
+    }
+}

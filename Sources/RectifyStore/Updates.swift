@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+/// One change made through the control socket (progress, 销号, 延期, ack, snooze, reopen),
+/// with who made it and when: the audit trail (留痕). Never edited or deleted.
+public struct UpdateRecord: Hashable, Sendable {
+    public var id: Int64
+    public var planID: String
+    public var itemID: String
+    /// progress, done, milestone_done, extend, ack, snooze, reopen.
+    public var kind: String
+    public var at: Date
+    public var uid: Int?
+    public var user: String?
+    public var note: String?
+    /// Kind-specific values as text: done/total/evidence, milestone, to/reason, until.
+    public var payload: [String: String]
+
+    public init(
+        id: Int64 = 0, planID: String, itemID: String, kind: String, at: Date, uid: Int?, user: String?, note: String?,
+        payload: [String: String] = [:]
+    ) {
+        self.id = id
+        self.planID = planID
+        self.itemID = itemID
+        self.kind = kind
+        self.at = at
+        self.uid = uid
+        self.user = user
+        self.note = note
+        self.payload = payload
+    }
+}
+
+extension StateStore {
+    /// Stores an update and returns its id.
+    public func append(_ update: UpdateRecord) throws -> Int64 {
+        try pool.write { db in
+            let payload = String(decoding: try JSONEncoder().encode(update.payload), as: UTF8.self)
+            try db.execute(
+                sql: "INSERT INTO updates (plan_id, item_id, kind, at, uid, user, note, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    update.planID, update.itemID, update.kind, update.at.timeIntervalSince1970, update.uid, update.user,
+                    update.note, payload,
+                ])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Every update, oldest first (the daemon lays them over the plans at start and reload).
+    public func updates() throws -> [UpdateRecord] {
+        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM updates ORDER BY id").map(Self.update(row:)) }
+    }
+
+    public func updates(planID: String, itemID: String) throws -> [UpdateRecord] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM updates WHERE plan_id = ? AND item_id = ? ORDER BY id", arguments: [planID, itemID]
+            ).map(Self.update(row:))
+        }
+    }
+
+    /// Pending and failed outbox records.
+    public func outboxCounts() throws -> (pending: Int, failed: Int) {
+        try pool.read { db in
+            let pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status = 'pending'") ?? 0
+            let failed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status = 'failed'") ?? 0
+            return (pending, failed)
+        }
+    }
+
+    /// Delivery counts by receiver and outcome, and the summed duration of confirmed ones (metrics).
+    public func deliveryStatistics() throws -> [(receiver: String, outcome: String, count: Int, seconds: Double)] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT receiver, outcome, COUNT(*) AS n, SUM(duration) AS d FROM deliveries GROUP BY receiver, outcome ORDER BY receiver, outcome"
+            ).map { ($0["receiver"], $0["outcome"], $0["n"], $0["d"] ?? 0) }
+        }
+    }
+
+    static func update(row: Row) throws -> UpdateRecord {
+        let payload = (try? JSONDecoder().decode([String: String].self, from: Data((row["payload"] as String).utf8))) ?? [:]
+        return UpdateRecord(
+            id: row["id"], planID: row["plan_id"], itemID: row["item_id"], kind: row["kind"],
+            at: Date(timeIntervalSince1970: row["at"]), uid: row["uid"], user: row["user"], note: row["note"],
+            payload: payload)
+    }
+}
