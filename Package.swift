@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(name: "RectifyStoreTests", dependencies: ["RectifyStore", "RectifyCore"]),
         .testTarget(
-            name: "RectifyDaemonTests", dependencies: ["RectifyDaemon", "RectifyCore", "RectifyControl"],
+            name: "RectifyDaemonTests", dependencies: ["RectifyDaemon", "RectifyCore", "RectifyControl", "RectifyNotify"],
             exclude: ["Support"]
         ),
     ]
