@@ -70,7 +70,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "rectify-bench", dependencies: ["RectifyCore", "RectifyDaemon"]),
+        .executableTarget(name: "rectify-bench", dependencies: ["RectifyCore", "RectifyDaemon", "RectifyNotify"]),
         .testTarget(name: "RectifyCoreTests", dependencies: ["RectifyCore"]),
         .testTarget(
             name: "RectifyImportTests", dependencies: ["RectifyImport", "RectifyCore"],

@@ -2,6 +2,7 @@
 import Foundation
 import RectifyCore
 import RectifyDaemon
+import RectifyNotify
 
 func peakRSSMegabytes() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
@@ -95,6 +96,44 @@ if mode == "split" {
     let t3 = Date()
     print("read", t1.timeIntervalSince(t0), "jsonserialization", t2.timeIntervalSince(t1), "PlanReader.read", t3.timeIntervalSince(t2), plan.items.count)
     print(String(format: "peak_rss_mb\t%.1f", peakRSSMegabytes()))
+}
+if mode == "control" {
+    // control SOCKET PATH CLIENTS SECONDS: requests/s and latency of one endpoint, each
+    // client a thread sending requests back to back (a new connection each, like rectifyctl).
+    let socket = args[3], path = args[4]
+    let clients = Int(args[5]) ?? 50, seconds = Double(args[6]) ?? 10
+    final class Tally: @unchecked Sendable {
+        let lock = NSLock()
+        var latencies: [Double] = []
+        var failures = 0
+    }
+    let tally = Tally()
+    let group = DispatchGroup()
+    let end = Date().addingTimeInterval(seconds)
+    for _ in 0..<clients {
+        group.enter()
+        Thread.detachNewThread {
+            var mine: [Double] = []
+            var failed = 0
+            while Date() < end {
+                let t0 = Date()
+                let ok = (try? UnixSocketHTTP.request(socket: socket, method: "GET", path: path).status) == 200
+                if ok { mine.append(Date().timeIntervalSince(t0)) } else { failed += 1 }
+            }
+            tally.lock.lock()
+            tally.latencies += mine
+            tally.failures += failed
+            tally.lock.unlock()
+            group.leave()
+        }
+    }
+    group.wait()
+    let latencies = tally.latencies, failures = tally.failures
+    print(String(format: "requests\t%d", latencies.count))
+    print(String(format: "failures\t%d", failures))
+    print(String(format: "requests_per_second\t%.1f", Double(latencies.count) / seconds))
+    print(String(format: "latency_p50_ms\t%.2f", percentile(latencies, 0.5) * 1000))
+    print(String(format: "latency_p99_ms\t%.2f", percentile(latencies, 0.99) * 1000))
 }
 if mode == "timer" || mode == "all" {
     let lateness = Benchmarks.timerLateness(count: count, spread: 5)
