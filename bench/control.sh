@@ -27,7 +27,11 @@ CONF
 pid=$!
 sock="$tmp/state/rectifyd.sock"
 for _ in $(seq 1 600); do [ -S "$sock" ] && break; sleep 0.1; done
-sleep 1
+# The first evaluation queues alerts for every lagging item; measure once they are delivered.
+for _ in $(seq 1 600); do
+    "$BIN/rectifyctl" status --socket "$sock" --json 2>/dev/null | grep -q '"outbox_pending" : 0' && break
+    sleep 1
+done
 
 run() { "$BIN/rectify-bench" control 0 "$sock" "$1" "$CLIENTS" "$SECONDS_PER"; }
 declare -A S I

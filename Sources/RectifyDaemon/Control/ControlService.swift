@@ -92,19 +92,18 @@ final class ControlService: Sendable {
     private func status() throws(ControlError) -> ControlResponse {
         guard
             var response = scheduler.read({ world, now -> StatusResponse in
-                let evaluator = DeadlineEvaluator(policy: world.config.policy)
+                let evaluations = scheduler.evaluations(world, at: now)
                 var states: [String: Int] = [:]
+                var perPlan = [[String: Int]](repeating: [:], count: world.plans.count)
+                for (index, ref) in world.refs.enumerated() {
+                    perPlan[ref.plan][evaluations[index].state.rawValue, default: 0] += 1
+                }
                 var plans: [PlanStatus] = []
                 var open = 0, lagging = 0
                 for (p, plan) in world.plans.enumerated() {
-                    var counts: [String: Int] = [:]
-                    var planOpen = 0, planLagging = 0
-                    for item in plan.items {
-                        let state = evaluator.evaluate(item, context: world.contexts[p], at: now).state
-                        counts[state.rawValue, default: 0] += 1
-                        if state != .done { planOpen += 1 }
-                        if state.lags { planLagging += 1 }
-                    }
+                    let counts = perPlan[p]
+                    let planOpen = counts.filter { $0.key != ItemState.done.rawValue }.values.reduce(0, +)
+                    let planLagging = counts.filter { ItemState(rawValue: $0.key)?.lags == true }.values.reduce(0, +)
                     for (k, v) in counts { states[k, default: 0] += v }
                     open += planOpen
                     lagging += planLagging
@@ -160,7 +159,7 @@ final class ControlService: Sendable {
         let plan = query["plan"], responsible = query["responsible"], text = query["q"]
         guard
             let response = scheduler.read({ world, now -> ItemsResponse in
-                let evaluator = DeadlineEvaluator(policy: world.config.policy)
+                let evaluations = scheduler.evaluations(world, at: now)
                 var matches: [(Plan, Item, Evaluation, Int)] = []
                 for (index, ref) in world.refs.enumerated() {
                     let p = world.plans[ref.plan]
@@ -173,7 +172,7 @@ final class ControlService: Sendable {
                     if let text, !(item.title.contains(text) || (item.text?.contains(text) ?? false) || item.id == text) {
                         continue
                     }
-                    let evaluation = evaluator.evaluate(item, context: world.contexts[ref.plan], at: now)
+                    let evaluation = evaluations[index]
                     if let states, !states.contains(evaluation.state.rawValue) { continue }
                     matches.append((p, item, evaluation, index))
                 }
@@ -265,12 +264,8 @@ final class ControlService: Sendable {
     private func metrics() throws(ControlError) -> ControlResponse {
         var lines: [String] = []
         let states = scheduler.read { world, now -> [String: Int] in
-            let evaluator = DeadlineEvaluator(policy: world.config.policy)
             var counts: [String: Int] = [:]
-            for ref in world.refs {
-                let item = world.plans[ref.plan].items[ref.item]
-                counts[evaluator.evaluate(item, context: world.contexts[ref.plan], at: now).state.rawValue, default: 0] += 1
-            }
+            for e in scheduler.evaluations(world, at: now) { counts[e.state.rawValue, default: 0] += 1 }
             return counts
         } ?? [:]
         lines.append("# HELP rectifyd_items Items by evaluated state.")

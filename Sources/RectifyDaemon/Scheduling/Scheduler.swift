@@ -34,6 +34,9 @@ final class Scheduler: @unchecked Sendable {
     }
 
     private var state: State = .initial
+    /// Bumped whenever the world changes, so cached evaluations are not reused across it.
+    private var generation = 0
+    private var evaluationCache: (generation: Int, validUntil: Date, evaluations: [Evaluation])?
     private var instants = InstantQueue<Int>()
     private var ledger = AlertLedger()
     private var timer: WallClockTimer?
@@ -110,11 +113,9 @@ final class Scheduler: @unchecked Sendable {
             }
             if !touched.isEmpty {
                 let now = self.clock()
-                for (index, ref) in world.refs.enumerated() {
-                    let plan = world.plans[ref.plan]
-                    if touched.contains(AlertLedger.itemRef(plan.id, plan.items[ref.item].id)) {
-                        self.instants.schedule(index, at: self.nextInstant(index, world: world, now: now).next)
-                    }
+                for ref in touched {
+                    guard let index = world.index[ref] else { continue }
+                    self.instants.schedule(index, at: self.nextInstant(index, world: world, now: now).next)
                 }
             }
             self.rearm(world: world)
@@ -159,6 +160,28 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
+    /// Every item's evaluation at `now`, by flat index, for queries. States change only at
+    /// known instants, so the array is reused until the earliest of them or until the world
+    /// changes (a fire, reload or update): a status query over 100,000 items then costs a
+    /// scan, not 100,000 evaluations.
+    func evaluations(_ world: World, at now: Date) -> [Evaluation] {
+        dispatchPrecondition(condition: .onQueue(queue))
+        if let cache = evaluationCache, cache.generation == generation, now < cache.validUntil {
+            return cache.evaluations
+        }
+        let evaluator = DeadlineEvaluator(policy: world.config.policy)
+        var validUntil = Date.distantFuture
+        let all = world.refs.map { ref -> Evaluation in
+            let e = evaluator.evaluate(world.plans[ref.plan].items[ref.item], context: world.contexts[ref.plan], at: now)
+            if let next = e.nextChange, next < validUntil { validUntil = next }
+            return e
+        }
+        // Days overdue and days left change at midnight too.
+        let tomorrow = CalendarDate(containing: now, in: world.config.timeZone).adding(days: 1).startInstant(in: world.config.timeZone)
+        evaluationCache = (generation, min(validUntil, tomorrow), all)
+        return all
+    }
+
     /// Checks an update against the item as it is now, stores it, lays it over the item and
     /// re-evaluates the item at once (a `done` after alerts sends `resolved`). Atomic with
     /// respect to scheduling: it all happens on the scheduler queue.
@@ -185,6 +208,7 @@ final class Scheduler: @unchecked Sendable {
             }
             overlay(stored, on: &world)
             state = .running(world)
+            generation += 1
             evaluate([index], world: world, now: now)
             rearm(world: world)
             return .success(stored)
@@ -216,6 +240,7 @@ final class Scheduler: @unchecked Sendable {
             logger.error("cannot read stored updates; plans are used as their files say", metadata: ["error": "\(error)"])
         }
         state = .running(world)
+        generation += 1
         instants.removeAll()
         tally.reset(count: refs.count)
         let now = clock()
