@@ -90,41 +90,36 @@ final class ControlService: Sendable {
     }
 
     private func status() throws(ControlError) -> ControlResponse {
-        guard
-            var response = scheduler.read({ world, now -> StatusResponse in
-                let evaluations = scheduler.evaluations(world, at: now)
-                var states: [String: Int] = [:]
-                var perPlan = [[String: Int]](repeating: [:], count: world.plans.count)
-                for (index, ref) in world.refs.enumerated() {
-                    perPlan[ref.plan][evaluations[index].state.rawValue, default: 0] += 1
-                }
-                var plans: [PlanStatus] = []
-                var open = 0, lagging = 0
-                for (p, plan) in world.plans.enumerated() {
-                    let counts = perPlan[p]
-                    let planOpen = counts.filter { $0.key != ItemState.done.rawValue }.values.reduce(0, +)
-                    let planLagging = counts.filter { ItemState(rawValue: $0.key)?.lags == true }.values.reduce(0, +)
-                    for (k, v) in counts { states[k, default: 0] += v }
-                    open += planOpen
-                    lagging += planLagging
-                    plans.append(
-                        PlanStatus(
-                            id: plan.id, unit: plan.unit, title: plan.title, items: plan.items.count, open: planOpen,
-                            lagging: planLagging, counts: counts))
-                }
-                let zone = world.config.timeZone
-                return StatusResponse(
-                    at: Timestamps.format(now, in: zone),
-                    nextCheck: scheduler.armedAtUnsafe.map { Timestamps.format($0, in: zone) },
-                    lastEvaluation: scheduler.lastEvaluation.map { Timestamps.format($0, in: zone) },
-                    items: world.refs.count, open: open, lagging: lagging, states: states, plans: plans, outboxPending: 0,
-                    outboxFailed: 0)
-            })
-        else { throw .unavailable("the daemon is stopping") }
+        guard let snapshot = scheduler.querySnapshot() else { throw .unavailable("the daemon is stopping") }
+        let nextCheck = scheduler.read { _, _ in scheduler.armedAtUnsafe } ?? nil
+        let world = snapshot.world, now = snapshot.now, evaluations = snapshot.evaluations
+        var perPlan = [[String: Int]](repeating: [:], count: world.plans.count)
+        for (index, ref) in world.refs.enumerated() {
+            perPlan[ref.plan][evaluations[index].state.rawValue, default: 0] += 1
+        }
+        var states: [String: Int] = [:]
+        var plans: [PlanStatus] = []
+        var open = 0, lagging = 0
+        for (p, plan) in world.plans.enumerated() {
+            let counts = perPlan[p]
+            let planOpen = counts.filter { $0.key != ItemState.done.rawValue }.values.reduce(0, +)
+            let planLagging = counts.filter { ItemState(rawValue: $0.key)?.lags == true }.values.reduce(0, +)
+            for (k, v) in counts { states[k, default: 0] += v }
+            open += planOpen
+            lagging += planLagging
+            plans.append(
+                PlanStatus(
+                    id: plan.id, unit: plan.unit, title: plan.title, items: plan.items.count, open: planOpen,
+                    lagging: planLagging, counts: counts))
+        }
+        let zone = world.config.timeZone
         let counts = (try? store.outboxCounts()) ?? (pending: 0, failed: 0)
-        response.outboxPending = counts.pending
-        response.outboxFailed = counts.failed
-        return Self.json(response)
+        return Self.json(
+            StatusResponse(
+                at: Timestamps.format(now, in: zone), nextCheck: nextCheck.map { Timestamps.format($0, in: zone) },
+                lastEvaluation: scheduler.lastEvaluation.map { Timestamps.format($0, in: zone) },
+                items: world.refs.count, open: open, lagging: lagging, states: states, plans: plans,
+                outboxPending: counts.pending, outboxFailed: counts.failed))
     }
 
     static let itemFilters = ["state", "plan", "responsible", "due_before", "due_after", "q", "limit", "offset"]
@@ -158,37 +153,29 @@ final class ControlService: Sendable {
         let limit = try number("limit", 100, 1...10_000), offset = try number("offset", 0, 0...Int.max)
         let plan = query["plan"], responsible = query["responsible"], text = query["q"]
         guard
-            let response = scheduler.read({ world, now -> ItemsResponse in
-                let evaluations = scheduler.evaluations(world, at: now)
-                var matches: [(Plan, Item, Evaluation, Int)] = []
-                for (index, ref) in world.refs.enumerated() {
-                    let p = world.plans[ref.plan]
-                    if let plan, p.id != plan { continue }
-                    let item = p.items[ref.item]
-                    let deadline = item.effectiveDeadline?.date
-                    if let dueBefore { guard let deadline, deadline < dueBefore else { continue } }
-                    if let dueAfter { guard let deadline, deadline > dueAfter else { continue } }
-                    if let responsible, !(item.responsible?.label.contains(responsible) ?? false) { continue }
-                    if let text, !(item.title.contains(text) || (item.text?.contains(text) ?? false) || item.id == text) {
-                        continue
-                    }
-                    let evaluation = evaluations[index]
-                    if let states, !states.contains(evaluation.state.rawValue) { continue }
-                    matches.append((p, item, evaluation, index))
-                }
-                matches.sort { a, b in
-                    if a.2.state != b.2.state { return a.2.state < b.2.state }
-                    if (a.2.daysOverdue ?? -1) != (b.2.daysOverdue ?? -1) { return (a.2.daysOverdue ?? -1) > (b.2.daysOverdue ?? -1) }
-                    if a.2.due != b.2.due { return (a.2.due ?? .distantFuture) < (b.2.due ?? .distantFuture) }
-                    return a.3 < b.3
-                }
-                let page = matches.dropFirst(offset).prefix(limit).map { p, item, e, index in
-                    Self.summary(p, item, e, silence: world.silences[index], zone: world.contexts[world.refs[index].plan].timeZone)
-                }
-                return ItemsResponse(total: matches.count, offset: offset, limit: limit, items: Array(page))
-            })
+            let snapshot = scheduler.querySnapshot()
         else { throw .unavailable("the daemon is stopping") }
-        return Self.json(response)
+        let world = snapshot.world
+        var total = 0
+        var page: [ItemSummary] = []
+        for index in snapshot.urgency {
+            let evaluation = snapshot.evaluations[index]
+            if let states, !states.contains(evaluation.state.rawValue) { continue }
+            let ref = world.refs[index]
+            let p = world.plans[ref.plan]
+            if let plan, p.id != plan { continue }
+            let item = p.items[ref.item]
+            let deadline = item.effectiveDeadline?.date
+            if let dueBefore { guard let deadline, deadline < dueBefore else { continue } }
+            if let dueAfter { guard let deadline, deadline > dueAfter else { continue } }
+            if let responsible, !(item.responsible?.label.contains(responsible) ?? false) { continue }
+            if let text, !(item.title.contains(text) || (item.text?.contains(text) ?? false) || item.id == text) { continue }
+            total += 1
+            if total > offset && page.count < limit {
+                page.append(Self.summary(p, item, evaluation, silence: world.silences[index], zone: world.contexts[ref.plan].timeZone))
+            }
+        }
+        return Self.json(ItemsResponse(total: total, offset: offset, limit: limit, items: page))
     }
 
     private func item(plan planID: String, id: String) throws(ControlError) -> ControlResponse {
@@ -263,11 +250,8 @@ final class ControlService: Sendable {
 
     private func metrics() throws(ControlError) -> ControlResponse {
         var lines: [String] = []
-        let states = scheduler.read { world, now -> [String: Int] in
-            var counts: [String: Int] = [:]
-            for e in scheduler.evaluations(world, at: now) { counts[e.state.rawValue, default: 0] += 1 }
-            return counts
-        } ?? [:]
+        var states: [String: Int] = [:]
+        for e in scheduler.querySnapshot()?.evaluations ?? [] { states[e.state.rawValue, default: 0] += 1 }
         lines.append("# HELP rectifyd_items Items by evaluated state.")
         lines.append("# TYPE rectifyd_items gauge")
         for state in ItemState.allCases { lines.append("rectifyd_items{state=\"\(state.rawValue)\"} \(states[state.rawValue] ?? 0)") }

@@ -36,7 +36,7 @@ final class Scheduler: @unchecked Sendable {
     private var state: State = .initial
     /// Bumped whenever the world changes, so cached evaluations are not reused across it.
     private var generation = 0
-    private var evaluationCache: (generation: Int, validUntil: Date, evaluations: [Evaluation])?
+    private var evaluationCache: (generation: Int, validUntil: Date, evaluations: [Evaluation], urgency: [Int])?
     private var instants = InstantQueue<Int>()
     private var ledger = AlertLedger()
     private var timer: WallClockTimer?
@@ -160,14 +160,32 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
-    /// Every item's evaluation at `now`, by flat index, for queries. States change only at
-    /// known instants, so the array is reused until the earliest of them or until the world
-    /// changes (a fire, reload or update): a status query over 100,000 items then costs a
-    /// scan, not 100,000 evaluations.
-    func evaluations(_ world: World, at now: Date) -> [Evaluation] {
+    /// What queries read: the world, every item's evaluation at `now` by flat index, and the
+    /// flat indices in urgency order. Taken on the queue in O(1) (copy-on-write), used off it,
+    /// so concurrent queries neither wait for each other nor hold up scheduling.
+    struct QuerySnapshot: @unchecked Sendable {
+        var world: World
+        var now: Date
+        var evaluations: [Evaluation]
+        var urgency: [Int]
+    }
+
+    func querySnapshot() -> QuerySnapshot? {
+        queue.sync {
+            guard case .running(let world) = state else { return nil }
+            let now = clock()
+            let (evaluations, urgency) = evaluations(world, at: now)
+            return QuerySnapshot(world: world, now: now, evaluations: evaluations, urgency: urgency)
+        }
+    }
+
+    /// Every item's evaluation at `now` and the urgency order. States change only at known
+    /// instants, so both are reused until the earliest of them, midnight (days left/overdue)
+    /// or a change of the world (reload, update): a query over 100,000 items is then a scan.
+    private func evaluations(_ world: World, at now: Date) -> ([Evaluation], [Int]) {
         dispatchPrecondition(condition: .onQueue(queue))
         if let cache = evaluationCache, cache.generation == generation, now < cache.validUntil {
-            return cache.evaluations
+            return (cache.evaluations, cache.urgency)
         }
         let evaluator = DeadlineEvaluator(policy: world.config.policy)
         var validUntil = Date.distantFuture
@@ -176,10 +194,17 @@ final class Scheduler: @unchecked Sendable {
             if let next = e.nextChange, next < validUntil { validUntil = next }
             return e
         }
-        // Days overdue and days left change at midnight too.
-        let tomorrow = CalendarDate(containing: now, in: world.config.timeZone).adding(days: 1).startInstant(in: world.config.timeZone)
-        evaluationCache = (generation, min(validUntil, tomorrow), all)
-        return all
+        let urgency = all.indices.sorted { a, b in
+            let ea = all[a], eb = all[b]
+            if ea.state != eb.state { return ea.state < eb.state }
+            if (ea.daysOverdue ?? -1) != (eb.daysOverdue ?? -1) { return (ea.daysOverdue ?? -1) > (eb.daysOverdue ?? -1) }
+            if ea.due != eb.due { return (ea.due ?? .distantFuture) < (eb.due ?? .distantFuture) }
+            return a < b
+        }
+        let zone = world.config.timeZone
+        let tomorrow = CalendarDate(containing: now, in: zone).adding(days: 1).startInstant(in: zone)
+        evaluationCache = (generation, min(validUntil, tomorrow), all, urgency)
+        return (all, urgency)
     }
 
     /// Checks an update against the item as it is now, stores it, lays it over the item and
@@ -301,14 +326,19 @@ final class Scheduler: @unchecked Sendable {
     private func evaluate(_ indices: [Int], world: World, now: Date) {
         var alerts: [PlannedAlert] = []
         var unrouted = 0
+        var held = 0
         for index in indices {
             let (next, outcome, itemState) = nextInstant(index, world: world, now: now)
             tally.record(itemState, at: index)
             alerts += outcome.alerts
             unrouted += outcome.unrouted.isEmpty ? 0 : 1
+            held += outcome.held
             instants.schedule(index, at: next)
         }
         lastEvaluation = now
+        if held > 0 {
+            logger.info("reminders held for the next working day", metadata: ["reminders": "\(held)"])
+        }
         if unrouted > 0 {
             logger.warning(
                 "alerts with nobody to send to",
@@ -364,10 +394,13 @@ final class Scheduler: @unchecked Sendable {
             return
         }
         let zone = world.config.timeZone
+        let alerts = world.config.alerts
+        // Digests keep office days: one on a day off goes out on the next working day.
+        let daysOff = alerts.sendOnDaysOff ? nil : world.config.policy.calendar
         if catchUp {
             // A digest missed while the daemon was down goes out once at start (never one from
             // before the daemon first ran).
-            let previous = schedule.previous(atOrBefore: now, in: zone)
+            let previous = schedule.previous(atOrBefore: now, in: zone, daysOff: daysOff)
             let firstStarted = (try? store.meta("first_started")).flatMap { $0.flatMap(Double.init) }.map(Date.init(timeIntervalSince1970:))
             let lastSent = ledger.entriesForDigest().map(\.sentAt).max()
             if let firstStarted, previous > firstStarted, (lastSent ?? .distantPast) < previous {
@@ -375,7 +408,7 @@ final class Scheduler: @unchecked Sendable {
                 return
             }
         }
-        nextDigest = schedule.next(after: now, in: zone)
+        nextDigest = schedule.next(after: now, in: zone, daysOff: daysOff)
     }
 
     private func sendDigest(world: World, at now: Date) {
