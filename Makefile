@@ -28,7 +28,8 @@ SCRATCH ?= .build
 RELEASE := $(SCRATCH)/release
 GEN := $(SCRATCH)/generated
 MANUALS := $(SCRATCH)/plugins/GenerateManual/outputs
-DOCS := docs/install.md docs/configuration.md docs/receivers.md docs/plan-format.md docs/check-output.md docs/import.md
+DOCS := docs/install.md docs/configuration.md docs/receivers.md docs/plan-format.md docs/check-output.md \
+    docs/import.md docs/api.md docs/robots.md
 
 .PHONY: all build man completions install uninstall clean-generated
 
