@@ -94,6 +94,25 @@ public struct WorkingCalendar: Hashable, Sendable {
         return count
     }
 
+    /// The instant `count` working days after `instant`, at the same time of day. Counting
+    /// from a day off starts at the beginning of the next working day: `5wd` from a Saturday
+    /// is the start of the Monday nine days later, once Monday to Friday have passed.
+    public func instant(_ instant: Date, addingWorkingDays count: Int, in zone: TimeZone) -> Date {
+        let day = CalendarDate(containing: instant, in: zone)
+        guard isWorkingDay(day) else {
+            return adding(workingDays: count, to: nextWorkingDay(onOrAfter: day)).startInstant(in: zone)
+        }
+        let timeOfDay = instant.timeIntervalSince(day.startInstant(in: zone))
+        return adding(workingDays: count, to: day).startInstant(in: zone).addingTimeInterval(timeOfDay)
+    }
+
+    /// When `instant` falls on a day off, the start of the next working day; nil on a working day.
+    public func nextWorkingDayStart(ifDayOff instant: Date, in zone: TimeZone) -> Date? {
+        let day = CalendarDate(containing: instant, in: zone)
+        guard !isWorkingDay(day) else { return nil }
+        return nextWorkingDay(onOrAfter: day).startInstant(in: zone)
+    }
+
     /// The day a reminder window of `count` working days opens for a deadline on `deadline`:
     /// the deadline's last working day is day 1 of the window.
     public func windowOpens(workingDays count: Int, before deadline: CalendarDate) -> CalendarDate {

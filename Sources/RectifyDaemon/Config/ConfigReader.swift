@@ -165,11 +165,12 @@ public enum ConfigReader {
         guard
             let f = FieldReader(
                 node, path: "alerts", sink: sink,
-                allowed: ["repeat_overdue", "escalate_after", "repeat_stale", "digest", "quiet_hours"])
+                allowed: ["repeat_overdue", "escalate_after", "repeat_stale", "digest", "quiet_hours", "send_on_days_off"])
         else { return alerts }
-        if let v = duration(f, "repeat_overdue") { alerts.repeatOverdue = v }
-        if let v = duration(f, "escalate_after") { alerts.escalateAfter = v }
-        if let v = duration(f, "repeat_stale") { alerts.repeatStale = v }
+        if let (v, wd) = interval(f, "repeat_overdue") { (alerts.repeatOverdue, alerts.repeatOverdueWorkingDays) = (v, wd) }
+        if let (v, wd) = interval(f, "escalate_after") { (alerts.escalateAfter, alerts.escalateAfterWorkingDays) = (v, wd) }
+        if let (v, wd) = interval(f, "repeat_stale") { (alerts.repeatStale, alerts.repeatStaleWorkingDays) = (v, wd) }
+        if let send = f.bool("send_on_days_off") { alerts.sendOnDaysOff = send }
         if let node = f.node("digest"), let d = FieldReader(node, path: "alerts.digest", sink: sink, allowed: ["enabled", "weekday", "time"]) {
             if d.bool("enabled") == false {
                 alerts.digest = nil
@@ -197,6 +198,17 @@ public enum ConfigReader {
             }
         }
         return alerts
+    }
+
+    /// A duration, or working days (`5wd`: seconds of N calendar days, for display, and N).
+    static func interval(_ f: FieldReader, _ key: String) -> (TimeInterval, Int?)? {
+        guard let text = f.string(key) else { return nil }
+        if let days = Durations.workingDays(text) { return (Double(days) * Policy.day, days) }
+        if let value = Durations.parse(text) { return (value, nil) }
+        f.sink.error(
+            f.markOf(key),
+            "\(f.fieldPath(key)) '\(text)' is not a duration; write e.g. 12h, 7d or 2w, or working days as 5wd.")
+        return nil
     }
 
     static func readControl(_ node: Node, sink: DiagnosticSink, resolve: (String) -> String) -> ControlConfig {

@@ -27,8 +27,25 @@ public struct AlertPolicy: Sendable, Hashable {
     public var repeatStale: TimeInterval = 30 * Policy.day
     public var digest: DigestSchedule? = DigestSchedule()
     public var quietHours: QuietHours?
+    /// `Nwd`: the intervals above in working days of the policy's calendar (Monday–Friday
+    /// without one); they win over the seconds, which then hold N calendar days for display.
+    public var repeatOverdueWorkingDays: Int?
+    public var escalateAfterWorkingDays: Int?
+    public var repeatStaleWorkingDays: Int?
+    /// Send digests and reminders on days off too. When false and the policy has a calendar,
+    /// a digest on a day off moves to the same time on the next working day and a reminder
+    /// decided on a day off waits for the start of the next working day.
+    public var sendOnDaysOff = false
 
     public init() {}
+
+    /// `seconds` after `instant`, or `workingDays` working days after it when set.
+    public static func after(
+        _ instant: Date, seconds: TimeInterval, workingDays: Int?, calendar: WorkingCalendar?, zone: TimeZone
+    ) -> Date {
+        guard let workingDays else { return instant.addingTimeInterval(seconds) }
+        return (calendar ?? WorkingCalendar()).instant(instant, addingWorkingDays: workingDays, in: zone)
+    }
 }
 
 /// A weekly (or daily) digest at a local time.
@@ -42,30 +59,38 @@ public struct DigestSchedule: Sendable, Hashable {
         self.minuteOfDay = minuteOfDay
     }
 
-    /// The first digest instant strictly after `instant`.
-    public func next(after instant: Date, in zone: TimeZone) -> Date {
-        var day = CalendarDate(containing: instant, in: zone)
-        for _ in 0..<9 {
-            if weekday == nil || day.weekday == weekday {
-                let at = day.startInstant(in: zone).addingTimeInterval(TimeInterval(minuteOfDay * 60))
-                if at > instant { return at }
-            }
+    /// The first digest instant strictly after `instant`. With `daysOff`, a digest whose day
+    /// is a day off moves to the same time on the next working day (several days' digests
+    /// that land on one working day go out once).
+    public func next(after instant: Date, in zone: TimeZone, daysOff: WorkingCalendar? = nil) -> Date {
+        let today = CalendarDate(containing: instant, in: zone)
+        // A digest scheduled before today may have moved past `instant` (a Monday in 国庆节).
+        var day = daysOff == nil ? today : today.adding(days: -Self.longestMove)
+        for _ in 0..<(Self.longestMove + 9) {
+            if let at = at(day, in: zone, daysOff: daysOff), at > instant { return at }
             day = day.adding(days: 1)
         }
         return instant.addingTimeInterval(7 * Policy.day)
     }
 
-    /// The last digest instant at or before `instant`.
-    public func previous(atOrBefore instant: Date, in zone: TimeZone) -> Date {
+    /// The last digest instant at or before `instant` (moved off days off with `daysOff`).
+    public func previous(atOrBefore instant: Date, in zone: TimeZone, daysOff: WorkingCalendar? = nil) -> Date {
         var day = CalendarDate(containing: instant, in: zone)
-        for _ in 0..<9 {
-            if weekday == nil || day.weekday == weekday {
-                let at = day.startInstant(in: zone).addingTimeInterval(TimeInterval(minuteOfDay * 60))
-                if at <= instant { return at }
-            }
+        for _ in 0..<(Self.longestMove + 9) {
+            if let at = at(day, in: zone, daysOff: daysOff), at <= instant { return at }
             day = day.adding(days: -1)
         }
         return instant.addingTimeInterval(-7 * Policy.day)
+    }
+
+    /// Days off in a row a digest may be moved across (春节 with its weekends is about ten).
+    static let longestMove = 45
+
+    /// The instant of the digest scheduled on `day`, moved off a day off; nil when `day` has none.
+    private func at(_ day: CalendarDate, in zone: TimeZone, daysOff: WorkingCalendar?) -> Date? {
+        guard weekday == nil || day.weekday == weekday else { return nil }
+        let sendDay = daysOff?.nextWorkingDay(onOrAfter: day) ?? day
+        return sendDay.startInstant(in: zone).addingTimeInterval(TimeInterval(minuteOfDay * 60))
     }
 }
 

@@ -15,6 +15,13 @@ enum Durations {
         }
     }
 
+    /// `10wd` → 10 working days (a whole number, at least 1); nil for anything else.
+    static func workingDays(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix("wd"), let value = Int(trimmed.dropLast(2)), value >= 1 else { return nil }
+        return value
+    }
+
     /// `HH:MM` → minutes after midnight.
     static func clock(_ text: String) -> Int? {
         let parts = text.split(separator: ":")

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import RectifyCore
 import RectifyNotify
 import RectifyStore
@@ -40,13 +41,21 @@ struct AlertPlanner {
         var key: String
         var fingerprint: String
         /// nil: sent once per fingerprint.
-        var repeatEvery: TimeInterval?
+        var repeatEvery: Interval?
         var rule: String
         var entry: NoticeEntry
     }
 
+    /// A repeat interval: seconds, or working days of the policy's calendar (`5wd`).
+    struct Interval {
+        var seconds: TimeInterval
+        var workingDays: Int?
+    }
+
     struct Outcome {
         var alerts: [PlannedAlert] = []
+        /// Reminders decided on a day off, held until the next working day starts.
+        var held = 0
         /// Roles that named nobody (for a warning).
         var unrouted: [String] = []
         /// The next instant at which this item may need an alert even if its state does not change.
@@ -61,7 +70,14 @@ struct AlertPlanner {
             outcome.alerts = resolvedAlerts(item: item, plan: plan, ledger: ledger, at: now)
             return outcome
         }
-        for candidate in candidates(item: item, plan: plan, evaluation: evaluation, at: now) {
+        let zone = plan.zone
+        for var candidate in candidates(item: item, plan: plan, evaluation: evaluation, at: now) {
+            if candidate.kind == .reminder, let until = heldUntil(now, zone: zone) {
+                outcome.held += 1
+                outcome.nextAlert = min(outcome.nextAlert ?? until, until)
+                continue
+            }
+            candidate.entry.mobiles = mobiles(for: candidate.rule, item: item, plan: plan)
             let (recipients, unrouted) = recipients(for: candidate, item: item, plan: plan)
             if unrouted { outcome.unrouted.append(candidate.rule) }
             for recipient in recipients {
@@ -72,7 +88,7 @@ struct AlertPlanner {
                     if previous.fingerprint != candidate.fingerprint {
                         reason = .stateChanged
                     } else if let every = candidate.repeatEvery {
-                        let again = previous.sentAt.addingTimeInterval(every)
+                        let again = after(previous.sentAt, every, zone: zone)
                         if again <= now { reason = .repeatIntervalElapsed } else {
                             reason = nil
                             outcome.nextAlert = min(outcome.nextAlert ?? again, again)
@@ -85,7 +101,7 @@ struct AlertPlanner {
                 }
                 guard let reason else { continue }
                 if let every = candidate.repeatEvery {
-                    let again = now.addingTimeInterval(every)
+                    let again = after(now, every, zone: zone)
                     outcome.nextAlert = min(outcome.nextAlert ?? again, again)
                 }
                 let log = LogEntry(
@@ -97,14 +113,49 @@ struct AlertPlanner {
         }
         // The instant an overdue item crosses into escalation.
         if evaluation.state == .overdue, let due = evaluation.due {
-            let escalation = due.addingTimeInterval(alerts.escalateAfter)
+            let escalation = escalationInstant(due: due, zone: zone)
             if escalation > now { outcome.nextAlert = min(outcome.nextAlert ?? escalation, escalation) }
         }
         return outcome
     }
 
+    /// `interval` after `instant`, counted in working days when the interval says so.
+    func after(_ instant: Date, _ interval: Interval, zone: TimeZone) -> Date {
+        AlertPolicy.after(
+            instant, seconds: interval.seconds, workingDays: interval.workingDays, calendar: policy.calendar, zone: zone)
+    }
+
+    /// When an item overdue since `due` becomes an escalation (`escalate_after`).
+    func escalationInstant(due: Date, zone: TimeZone) -> Date {
+        after(due, Interval(seconds: alerts.escalateAfter, workingDays: alerts.escalateAfterWorkingDays), zone: zone)
+    }
+
+    /// The start of the next working day when `now` is on a day off and reminders wait for it
+    /// (`alerts.send_on_days_off: false` with a calendar); nil when they may go now.
+    func heldUntil(_ now: Date, zone: TimeZone) -> Date? {
+        guard !alerts.sendOnDaysOff, let calendar = policy.calendar else { return nil }
+        return calendar.nextWorkingDayStart(ifDayOff: now, in: zone)
+    }
+
+    /// Phones to @-mention in group chats: the people of the rule's roles who are named in
+    /// person (主办人, 分管领导, 主要负责人), not the office (`owner`).
+    func mobiles(for rule: String, item: Item, plan: Plan) -> [String] {
+        var phones: [String] = []
+        for role in routing.rules(for: plan)[rule] ?? [] where role != .owner {
+            let people: [Contact]
+            if role == .itemLeader, let leader = item.responsible?.leader, leader.phone != nil {
+                people = [leader]
+            } else {
+                people = contacts(role, item: item, plan: plan)
+            }
+            for phone in people.compactMap(\.phone) where !phones.contains(phone) { phones.append(phone) }
+        }
+        return phones
+    }
+
     func candidates(item: Item, plan: Plan, evaluation: Evaluation, at now: Date) -> [Candidate] {
         let deadline = item.effectiveDeadline
+        let repeatOverdue = Interval(seconds: alerts.repeatOverdue, workingDays: alerts.repeatOverdueWorkingDays)
         let deadlineKey = deadline?.date.description ?? "-"
         func entry(_ kind: AlertKind, milestone: String? = nil) -> NoticeEntry {
             NoticeEntryFactory.make(kind: kind, item: item, plan: plan, evaluation: evaluation, milestone: milestone)
@@ -113,11 +164,11 @@ struct AlertPlanner {
         for finding in evaluation.findings {
             switch finding.state {
             case .overdue:
-                let escalated = (finding.since.map { now.timeIntervalSince($0) } ?? 0) >= alerts.escalateAfter
+                let escalated = finding.since.map { now >= escalationInstant(due: $0, zone: plan.zone) } ?? false
                 let kind: AlertKind = escalated ? .escalation : .overdue
                 result.append(
                     Candidate(
-                        kind: kind, key: kind.rawValue, fingerprint: deadlineKey, repeatEvery: alerts.repeatOverdue,
+                        kind: kind, key: kind.rawValue, fingerprint: deadlineKey, repeatEvery: repeatOverdue,
                         rule: kind.rawValue, entry: entry(kind)))
             case .dueSoon:
                 let left = evaluation.daysLeft ?? 0
@@ -132,13 +183,13 @@ struct AlertPlanner {
                 result.append(
                     Candidate(
                         kind: .milestoneMissed, key: "milestone:\(title)", fingerprint: date,
-                        repeatEvery: alerts.repeatOverdue, rule: "milestone_missed",
+                        repeatEvery: repeatOverdue, rule: "milestone_missed",
                         entry: entry(.milestoneMissed, milestone: title)))
             case .stale:
                 let since = finding.since.map { String(Int($0.timeIntervalSince1970)) } ?? "-"
                 result.append(
                     Candidate(
-                        kind: .stale, key: "stale", fingerprint: since, repeatEvery: alerts.repeatStale, rule: "stale",
+                        kind: .stale, key: "stale", fingerprint: since, repeatEvery: Interval(seconds: alerts.repeatStale, workingDays: alerts.repeatStaleWorkingDays), rule: "stale",
                         entry: entry(.stale)))
             case .noDeadline:
                 result.append(
@@ -171,6 +222,20 @@ struct AlertPlanner {
         if !plan.leaders.contains(where: { $0.level == .main }) { gaps.append("red: 主要负责人 (a leader with level: main)") }
         if plan.owner == nil { gaps.append("red: plan owner (整改办)") }
         return gaps
+    }
+
+    /// Logs a warning for every plan whose ladder has a rung with nobody on it.
+    static func warnLadderGaps(_ plans: [Plan], routing: Routing, logger: Logger) {
+        for plan in plans {
+            let gaps = ladderGaps(plan, routing: routing)
+            guard !gaps.isEmpty else { continue }
+            logger.warning(
+                "three-colour ladder has a rung with nobody to send to",
+                metadata: [
+                    "plan": "\(plan.id)", "missing": "\(gaps.joined(separator: "; "))",
+                    "hint": "add the contacts to the plan (leaders, owner) or set routing.default_recipient",
+                ])
+        }
     }
 
     /// Recipients for a candidate; `true` when the roles named nobody with an address.

@@ -466,16 +466,7 @@ final class Scheduler: @unchecked Sendable {
 extension Scheduler {
     /// Once per plan and load: the three-colour ladder has a rung with nobody on it.
     fileprivate func warnLadderGaps(_ plans: [Plan], routing: Routing) {
-        for plan in plans {
-            let gaps = AlertPlanner.ladderGaps(plan, routing: routing)
-            guard !gaps.isEmpty else { continue }
-            logger.warning(
-                "three-colour ladder has a rung with nobody to send to",
-                metadata: [
-                    "plan": "\(plan.id)", "missing": "\(gaps.joined(separator: "; "))",
-                    "hint": "add the contacts to the plan (leaders, owner) or set routing.default_recipient",
-                ])
-        }
+        AlertPlanner.warnLadderGaps(plans, routing: routing, logger: logger)
     }
 }
 
