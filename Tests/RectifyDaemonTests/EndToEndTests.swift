@@ -100,6 +100,9 @@ struct EndToEndTests {
         try daemon.start()
         // The webhook server is not up yet: the alert sits in the outbox, failing and retrying.
         #expect(DaemonHarness.waitFor(5) { daemon.log.contains("delivery failed, will retry") }, "\(daemon.log)")
+        // The mail went out and was recorded before the kill (otherwise it is in the one
+        // documented duplicate window and may be sent again, which is not what this test is about).
+        #expect(DaemonHarness.waitFor(5) { daemon.log.contains("msg=delivered") && daemon.log.contains("receiver=mail") })
         daemon.stop(SIGKILL)
         let hooks = daemon.dir.appendingPathComponent("hooks")
         let server = try ScriptServer(script: Self.webhookScript, arguments: [hooks.path, String(port), "60"])

@@ -158,21 +158,26 @@ final class ControlService: Sendable {
         let world = snapshot.world
         var total = 0
         var page: [ItemSummary] = []
+        let needsItem = dueBefore != nil || dueAfter != nil || responsible != nil || text != nil
         for index in snapshot.urgency {
             let evaluation = snapshot.evaluations[index]
             if let states, !states.contains(evaluation.state.rawValue) { continue }
             let ref = world.refs[index]
-            let p = world.plans[ref.plan]
-            if let plan, p.id != plan { continue }
-            let item = p.items[ref.item]
-            let deadline = item.effectiveDeadline?.date
-            if let dueBefore { guard let deadline, deadline < dueBefore else { continue } }
-            if let dueAfter { guard let deadline, deadline > dueAfter else { continue } }
-            if let responsible, !(item.responsible?.label.contains(responsible) ?? false) { continue }
-            if let text, !(item.title.contains(text) || (item.text?.contains(text) ?? false) || item.id == text) { continue }
+            if let plan, world.plans[ref.plan].id != plan { continue }
+            if needsItem {
+                // Only the filters that need the item read it (a 100k scan stays cheap).
+                let item = world.plans[ref.plan].items[ref.item]
+                let deadline = item.effectiveDeadline?.date
+                if let dueBefore { guard let deadline, deadline < dueBefore else { continue } }
+                if let dueAfter { guard let deadline, deadline > dueAfter else { continue } }
+                if let responsible, !(item.responsible?.label.contains(responsible) ?? false) { continue }
+                if let text, !(item.title.contains(text) || (item.text?.contains(text) ?? false) || item.id == text) { continue }
+            }
             total += 1
             if total > offset && page.count < limit {
-                page.append(Self.summary(p, item, evaluation, silence: world.silences[index], zone: world.contexts[ref.plan].timeZone))
+                let p = world.plans[ref.plan]
+                page.append(
+                    Self.summary(p, p.items[ref.item], evaluation, silence: world.silences[index], zone: world.contexts[ref.plan].timeZone))
             }
         }
         return Self.json(ItemsResponse(total: total, offset: offset, limit: limit, items: page))
