@@ -259,7 +259,7 @@ public enum ConfigReader {
         "name", "type", "path", "url", "from", "username", "password_file", "password_credential", "ca_file",
         "insecure_skip_verify", "bearer_token_file", "bearer_token_credential", "headers", "timeout", "kinds",
         "password", "bearer_token", "key_file", "key_credential", "secret_file", "secret_credential", "format", "mentions",
-        "key", "secret",
+        "key", "secret", "rate_limit",
     ]
 
     static func readReceiver(_ node: Node, path: String, sink: DiagnosticSink, resolve: (String) -> String) -> ReceiverSpec? {
@@ -303,6 +303,9 @@ public enum ConfigReader {
         for k in spec.kinds where !kindNames.contains(k) {
             sink.error(f.markOf("kinds"), "\(path).kinds has '\(k)', which is not one of \(kindNames.joined(separator: ", ")).")
         }
+        if !kind.isGroupChannel || kind == .webhook, f.has("rate_limit") {
+            sink.error(f.markOf("rate_limit"), "\(path).rate_limit is for the chat robots (wecom, dingtalk, feishu).")
+        }
         switch kind {
         case .maildir:
             if spec.path == nil { f.require("path", hint: "the Maildir folder (created if missing).") }
@@ -323,13 +326,13 @@ public enum ConfigReader {
                 }
             } else { f.require("url") }
         case .wecom, .dingtalk, .feishu:
-            readRobot(spec, f, path: path, sink: sink)
+            readRobot(&spec, f, path: path, sink: sink)
         }
         return spec
     }
 
     /// A robot needs its key; DingTalk and Feishu robots should sign (加签 / 签名校验).
-    static func readRobot(_ spec: ReceiverSpec, _ f: FieldReader, path: String, sink: DiagnosticSink) {
+    static func readRobot(_ spec: inout ReceiverSpec, _ f: FieldReader, path: String, sink: DiagnosticSink) {
         guard let kind = RobotKind(rawValue: spec.kind.rawValue) else { return }
         if let url = spec.url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
             sink.error(f.markOf("url"), "\(path).url must start with http:// or https:// (default \(kind.defaultURL)).")
@@ -341,6 +344,20 @@ public enum ConfigReader {
         }
         if kind != .wecom && spec.secretFile == nil && spec.secretCredential == nil {
             sink.warning(f.mark, "\(path) has no secret_file or secret_credential: messages are not signed.")
+        }
+        if let node = f.node("rate_limit"),
+            let r = FieldReader(node, path: f.fieldPath("rate_limit"), sink: sink, allowed: ["messages", "per", "per_second"])
+        {
+            spec.rateLimitMessages = r.int("messages", minimum: 1)
+            spec.rateLimitPerSecond = r.int("per_second", minimum: 1)
+            if let per = duration(r, "per") {
+                if per >= 1 { spec.rateLimitWindow = per } else {
+                    sink.error(r.markOf("per"), "\(path).rate_limit.per must be at least 1s (the platforms count per minute: 60s).")
+                }
+            }
+            if spec.rateLimitMessages == nil && !r.has("messages") {
+                r.require("messages", hint: "messages per window, e.g. 20 (WeCom, DingTalk) or 100 (Feishu).")
+            }
         }
         if let format = spec.format, !kind.formats.map(\.rawValue).contains(format) {
             sink.error(

@@ -228,6 +228,11 @@ public struct ReceiverSpec: Sendable, Hashable {
     public var format: String?
     /// Robots: @-mention the responsible people by phone.
     public var mentions = true
+    /// Robots: `rate_limit` below the platform's (a robot shared with other senders, a test
+    /// robot): messages per window, the window, and messages per second.
+    public var rateLimitMessages: Int?
+    public var rateLimitWindow: TimeInterval?
+    public var rateLimitPerSecond: Int?
     public var line: Int = 1
 }
 

@@ -43,11 +43,15 @@ public enum Receivers {
     /// One robot per receiver, kept across delivery passes: its rate window lives in it.
     static func robotConfig(_ spec: ReceiverSpec) -> RobotConfig {
         let kind = RobotKind(rawValue: spec.kind.rawValue) ?? .wecom
+        var limit = kind.defaultLimit
+        if let messages = spec.rateLimitMessages { limit.perWindow = messages }
+        if let window = spec.rateLimitWindow { limit.window = window }
+        if let perSecond = spec.rateLimitPerSecond { limit.perSecond = perSecond }
         return RobotConfig(
             kind: kind, url: spec.url, key: spec.keyCredential.map(SecretSource.credential) ?? spec.keyFile.map(SecretSource.file),
             secret: spec.secretCredential.map(SecretSource.credential) ?? spec.secretFile.map(SecretSource.file),
             format: spec.format.flatMap(RobotFormat.init(rawValue:)), mentions: spec.mentions, sender: spec.fromName,
-            caFile: spec.caFile, insecureSkipVerify: spec.insecureSkipVerify, connectTimeout: min(10, spec.timeout),
-            timeout: spec.timeout)
+            limit: limit, caFile: spec.caFile, insecureSkipVerify: spec.insecureSkipVerify,
+            connectTimeout: min(10, spec.timeout), timeout: spec.timeout)
     }
 }

@@ -15,6 +15,8 @@ struct RobotMessage {
     var footer: String
     /// The notices (indices into the batch) with an item in this message.
     var notices: Set<Int>
+    /// The entries this message carries (`RobotDigest.key`), so a retry sends only the rest.
+    var keys: Set<String> = []
 }
 
 /// The items of one alert kind in a message.
@@ -116,7 +118,7 @@ struct RobotDigest {
         var byKey: [String: Merged] = [:]
         for (index, notice) in notices.enumerated() {
             for entry in notice.entries {
-                let key = [entry.kind.rawValue, entry.planID, entry.itemID, entry.milestone ?? ""].joined(separator: "\u{1}")
+                let key = Self.key(entry)
                 if var existing = byKey[key] {
                     existing.notices.insert(index)
                     if notice.createdAt >= notices[existing.notices.min()!].createdAt { existing.entry = entry }
@@ -137,6 +139,11 @@ struct RobotDigest {
             if x.daysLeft != y.daysLeft { return (x.daysLeft ?? .max) < (y.daysLeft ?? .max) }
             return a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// What makes an entry the same line of a digest: kind, plan, item and milestone.
+    static func key(_ entry: NoticeEntry) -> String {
+        [entry.kind.rawValue, entry.planID, entry.itemID, entry.milestone ?? ""].joined(separator: "\u{1}")
     }
 
     private static func rank(_ colour: WarningColour?) -> Int {
@@ -177,7 +184,8 @@ struct RobotDigest {
             let suffix = total > 1 ? (english ? " (\(part)/\(total))" : "（\(part)/\(total)）") : ""
             return RobotMessage(
                 title: subject + suffix, colour: colour, intro: intro, sections: sections, mobiles: mobiles,
-                footer: footer, notices: lines.reduce(into: Set<Int>()) { $0.formUnion($1.item.notices) })
+                footer: footer, notices: lines.reduce(into: Set<Int>()) { $0.formUnion($1.item.notices) },
+                keys: Set(lines.map { RobotDigest.key($0.item.entry) }))
         }
     }
 }

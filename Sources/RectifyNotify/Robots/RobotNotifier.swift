@@ -8,10 +8,12 @@ import Logging
 /// the robot's size limit; the robot's rate limit is kept by a sliding window held in this
 /// notifier, which the daemon keeps across delivery passes. When the window is spent, the
 /// notices not yet carried come back `retryable` and wait in the outbox: nothing is dropped.
-/// A notice is delivered when every message carrying one of its items was accepted.
+/// A notice is delivered when every message carrying one of its items was accepted; when it
+/// comes back retryable, the items already accepted are not sent again on the next attempt.
 public final class RobotNotifier: Notifier {
     public let config: RobotConfig
     private let window: RateWindow
+    private let carried = CarriedEntries()
     private let logger: Logger
     private let environment: [String: String]
     private let clock: @Sendable () -> Date
@@ -47,7 +49,8 @@ public final class RobotNotifier: Notifier {
             }
         }
         let digest = RobotDigest(kind: config.kind, format: config.format, mentions: config.mentions, sender: config.sender)
-        let messages = digest.messages(for: notices)
+        // Items an earlier pass already got through are not posted twice.
+        let messages = digest.messages(for: notices.map(carried.remaining(of:)))
         var outcomes: [DeliveryOutcome?] = Array(repeating: nil, count: messages.count)
         var details: [String] = Array(repeating: "", count: messages.count)
         var stop: DeliveryOutcome?
@@ -69,7 +72,10 @@ public final class RobotNotifier: Notifier {
             let attempt = session.post(message, now: clock())
             outcomes[index] = attempt.outcome
             details[index] = attempt.detail
-            if case .delivered = attempt.outcome { continue }
+            if case .delivered = attempt.outcome {
+                carried.add(message.keys, to: message.notices.map { notices[$0].id })
+                continue
+            }
             if attempt.throttled { window.markThrottled(at: clock()) }
             stop = attempt.outcome
         }
@@ -101,14 +107,47 @@ public final class RobotNotifier: Notifier {
             let carrying = messages.indices.filter { messages[$0].notices.contains(index) }
             if let failed = carrying.first(where: { outcomes[$0]?.isDelivered != true }) {
                 let outcome = outcomes[failed] ?? .retryable(DeliveryError("not attempted"))
+                if case .permanent = outcome { carried.forget(notices[index].id) }
                 return DeliveryResult(noticeID: notices[index].id, outcome: outcome, detail: details[failed], duration: share)
             }
+            carried.forget(notices[index].id)
             let parts = carrying.map { "\($0 + 1)" }.joined(separator: ",")
             let detail =
                 carrying.isEmpty
-                ? "nothing to send" : "\(config.kind.rawValue) message \(parts) of \(messages.count): \(details[carrying[0]])"
+                ? "nothing left to send" : "\(config.kind.rawValue) message \(parts) of \(messages.count): \(details[carrying[0]])"
             return DeliveryResult(noticeID: notices[index].id, outcome: .delivered, detail: detail, duration: share)
         }
+    }
+}
+
+/// The items of notices that accepted messages already carried, per notice id, until the notice
+/// is done. Kept in memory across delivery passes: after a restart a notice is posted whole
+/// again (the at-least-once window of docs/configuration.md).
+final class CarriedEntries: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byNotice: [String: Set<String>] = [:]
+
+    /// `notice` without the entries already carried.
+    func remaining(of notice: AlertNotice) -> AlertNotice {
+        lock.lock()
+        let done = byNotice[notice.id] ?? []
+        lock.unlock()
+        guard !done.isEmpty else { return notice }
+        var rest = notice
+        rest.entries.removeAll { done.contains(RobotDigest.key($0)) }
+        return rest
+    }
+
+    func add(_ keys: Set<String>, to ids: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for id in ids { byNotice[id, default: []].formUnion(keys) }
+    }
+
+    func forget(_ id: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        byNotice[id] = nil
     }
 }
 
