@@ -135,7 +135,9 @@ struct EndToEndTests {
 
     @Test func badConfigOnSIGHUP_keepsTheOldOneRunning_goodOneIsApplied() throws {
         let daemon = try DaemonHarness()
-        try daemon.write("plan.yaml", Self.plan(staleIn: -10))
+        // One fixed instant for both versions of the plan: the stale item stays the same item.
+        let staleAt = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 10).rounded(.down))
+        try daemon.write("plan.yaml", Self.plan(staleAt: staleAt))
         try daemon.write("rectifyd.yaml", Self.config())
         try daemon.start()
         #expect(DaemonHarness.waitFor(5) { daemon.mails().count == 1 }, "\(daemon.log)")
@@ -146,10 +148,12 @@ struct EndToEndTests {
         #expect(daemon.process?.isRunning == true)
         // A good reload with a new item without a deadline: the owner hears of it.
         try daemon.write("rectifyd.yaml", Self.config())
-        try daemon.write("plan.yaml", Self.plan(staleIn: -10, extraItem: true))
+        try daemon.write("plan.yaml", Self.plan(staleAt: staleAt, extraItem: true))
         daemon.signal(SIGHUP)
         #expect(DaemonHarness.waitFor(5) { daemon.mails().count == 2 }, "\(daemon.log)")
         #expect(daemon.log.contains("msg=reloaded"))
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(daemon.mails().count == 2, "the reload re-evaluates, but sends nothing twice")
         #expect(daemon.stop() == 0)
     }
 }

@@ -4,6 +4,11 @@ import RectifyNotify
 /// The running configuration as `GET /v1/config` shows it: every setting, no secret. Secrets
 /// are named by where they come from (a file path or a credential name), never read.
 enum EffectiveConfig {
+    /// `10wd` for working days, else seconds as `604800s`.
+    static func interval(_ seconds: TimeInterval, _ workingDays: Int?) -> String {
+        workingDays.map { "\($0)wd" } ?? "\(Int(seconds))s"
+    }
+
     static func redacted(_ c: DaemonConfig) -> [String: String] {
         var out: [String: String] = [
             "file": c.file, "state_dir": c.stateDir, "plans": c.plans.joined(separator: ", "), "language": c.language,
@@ -12,9 +17,9 @@ enum EffectiveConfig {
             "policy.stale_after_seconds": String(Int(c.policy.staleAfter)),
             "policy.pace_margin": String(c.policy.paceMargin),
             "policy.long_term_review_seconds": String(Int(c.policy.longTermReview)),
-            "alerts.repeat_overdue_seconds": String(Int(c.alerts.repeatOverdue)),
-            "alerts.escalate_after_seconds": String(Int(c.alerts.escalateAfter)),
-            "alerts.repeat_stale_seconds": String(Int(c.alerts.repeatStale)),
+            "alerts.repeat_overdue": interval(c.alerts.repeatOverdue, c.alerts.repeatOverdueWorkingDays),
+            "alerts.escalate_after": interval(c.alerts.escalateAfter, c.alerts.escalateAfterWorkingDays),
+            "alerts.repeat_stale": interval(c.alerts.repeatStale, c.alerts.repeatStaleWorkingDays),
             "alerts.digest": c.alerts.digest.map { "weekday \($0.weekday.map(String.init) ?? "daily") at minute \($0.minuteOfDay)" } ?? "off",
             "alerts.quiet_hours": c.alerts.quietHours.map { "\($0.fromMinute)-\($0.toMinute) (minutes)" } ?? "off",
             "routing.email_receiver": c.routing.emailReceiver ?? "-",
