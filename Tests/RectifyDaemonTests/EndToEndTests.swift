@@ -160,7 +160,7 @@ struct EndToEndTests {
 
 extension EndToEndTests {
     static let smtpScript = DaemonHarness.repository
-        .appendingPathComponent("Tests/RectifyDaemonTests/Support/smtp_server.py").path
+        .appendingPathComponent("Tests/RectifyNotifyTests/Support/smtp_server.py").path
 
     static func run(_ arguments: [String], in dir: URL) throws -> String {
         let p = Process()

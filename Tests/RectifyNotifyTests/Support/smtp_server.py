@@ -55,7 +55,10 @@ def main():
     p.add_argument("--user", default="alerts")
     p.add_argument("--password", default="secret")
     p.add_argument("--timeout", type=float, default=60)
+    # A fixed port lets a test stop and restart "the mail server" (rectifyd's end-to-end tests).
+    p.add_argument("--port", type=int, default=0)
     args = p.parse_args()
+    os.makedirs(args.out, exist_ok=True)
 
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(args.cert, args.key)
@@ -77,7 +80,7 @@ def main():
 
     async def serve():
         loop = asyncio.get_running_loop()
-        server = await loop.create_server(factory, host="127.0.0.1", port=0)
+        server = await loop.create_server(factory, host="127.0.0.1", port=args.port, reuse_address=True)
         print(server.sockets[0].getsockname()[1], flush=True)
         done = loop.create_future()
         # stdin closing (the test finished or died) stops the server.
