@@ -24,56 +24,17 @@ public struct SMTPNotifier: Notifier {
     }
 
     public func deliver(_ notices: [AlertNotice]) -> [DeliveryResult] {
-        guard !notices.isEmpty else { return [] }
-        let clock = ContinuousClock()
-        let setupStart = clock.now
-        let session: SMTPSession
-        do {
-            session = try SMTPSession(config: config, environment: environment)
-        } catch {
-            let failure = DeliveryError("\(error)")
-            logger.error("smtp receiver unusable", metadata: ["error": "\(failure)"])
-            let duration = clock.now - setupStart
-            return notices.map {
-                DeliveryResult(
-                    noticeID: $0.id, outcome: .permanent(failure), detail: failure.message, duration: duration)
-            }
-        }
-        var batchFailure: DeliveryOutcome?
-        var results: [DeliveryResult] = []
-        for notice in notices {
-            if let batchFailure {
-                let detail = "not attempted: " + (batchFailure.error?.message ?? "")
-                results.append(
-                    DeliveryResult(noticeID: notice.id, outcome: batchFailure, detail: detail, duration: .zero))
-                continue
-            }
-            let start = clock.now
-            let attempt: SMTPSession.Attempt
-            do {
-                let bytes = try NoticeMail.bytes(for: notice, from: config.from, renderer: renderer)
-                attempt = session.send(bytes, to: notice.recipient)
-            } catch {
-                let failure = DeliveryError("\(error)")
-                attempt = .init(outcome: .permanent(failure), detail: failure.message, affectsBatch: false)
-            }
-            if attempt.affectsBatch { batchFailure = attempt.outcome }
-            log(attempt, notice: notice)
-            results.append(
-                DeliveryResult(
-                    noticeID: notice.id, outcome: attempt.outcome, detail: attempt.detail, duration: clock.now - start))
-        }
-        return results
-    }
-
-    private func log(_ attempt: SMTPSession.Attempt, notice: AlertNotice) {
-        let metadata: Logger.Metadata = [
-            "notice": "\(notice.id)", "receiver": "\(notice.receiver)", "detail": "\(attempt.detail)",
-        ]
-        switch attempt.outcome {
-        case .delivered: logger.debug("mail sent", metadata: metadata)
-        case .retryable: logger.warning("mail not sent, will retry", metadata: metadata)
-        case .permanent: logger.error("mail not sent, permanent failure", metadata: metadata)
-        }
+        BatchDelivery.run(
+            notices, channel: "smtp", logger: logger,
+            open: { try SMTPSession(config: config, environment: environment) },
+            send: { session, notice in
+                do {
+                    let bytes = try NoticeMail.bytes(for: notice, from: config.from, renderer: renderer)
+                    return session.send(bytes, to: notice.recipient)
+                } catch {
+                    let failure = DeliveryError("\(error)")
+                    return SendAttempt(outcome: .permanent(failure), detail: failure.message, affectsBatch: false)
+                }
+            })
     }
 }

@@ -46,13 +46,7 @@ final class SMTPSession {
     }
 
     /// What happened to one message.
-    struct Attempt {
-        var outcome: DeliveryOutcome
-        var detail: String
-        /// The failure concerns the server or the login, not this message: the rest of the
-        /// batch would fail alike.
-        var affectsBatch: Bool
-    }
+    typealias Attempt = SendAttempt
 
     func send(_ message: [UInt8], to recipient: String) -> Attempt {
         do {

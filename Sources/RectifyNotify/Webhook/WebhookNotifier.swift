@@ -23,46 +23,10 @@ public struct WebhookNotifier: Notifier {
     }
 
     public func deliver(_ notices: [AlertNotice]) -> [DeliveryResult] {
-        guard !notices.isEmpty else { return [] }
-        let clock = ContinuousClock()
-        let setupStart = clock.now
-        let session: WebhookSession
-        do {
-            session = try WebhookSession(config: config, environment: environment)
-        } catch {
-            let failure = DeliveryError("\(error)")
-            logger.error("webhook receiver unusable", metadata: ["error": "\(failure)"])
-            let duration = clock.now - setupStart
-            return notices.map {
-                DeliveryResult(
-                    noticeID: $0.id, outcome: .permanent(failure), detail: failure.message, duration: duration)
-            }
-        }
-        var batchFailure: DeliveryOutcome?
-        var results: [DeliveryResult] = []
-        for notice in notices {
-            if let batchFailure {
-                let detail = "not attempted: " + (batchFailure.error?.message ?? "")
-                results.append(
-                    DeliveryResult(noticeID: notice.id, outcome: batchFailure, detail: detail, duration: .zero))
-                continue
-            }
-            let start = clock.now
-            let attempt = session.post(notice, renderer: renderer)
-            if attempt.affectsBatch { batchFailure = attempt.outcome }
-            let metadata: Logger.Metadata = [
-                "notice": "\(notice.id)", "receiver": "\(notice.receiver)", "detail": "\(attempt.detail)",
-            ]
-            switch attempt.outcome {
-            case .delivered: logger.debug("webhook delivered", metadata: metadata)
-            case .retryable: logger.warning("webhook failed, will retry", metadata: metadata)
-            case .permanent: logger.error("webhook failed permanently", metadata: metadata)
-            }
-            results.append(
-                DeliveryResult(
-                    noticeID: notice.id, outcome: attempt.outcome, detail: attempt.detail, duration: clock.now - start))
-        }
-        return results
+        BatchDelivery.run(
+            notices, channel: "webhook", logger: logger,
+            open: { try WebhookSession(config: config, environment: environment) },
+            send: { session, notice in session.post(notice, renderer: renderer) })
     }
 }
 
@@ -73,11 +37,7 @@ final class WebhookSession {
     private let baseHeaders: [String]
     private let secrets: [String]
 
-    struct Attempt {
-        var outcome: DeliveryOutcome
-        var detail: String
-        var affectsBatch: Bool
-    }
+    typealias Attempt = SendAttempt
 
     init(config: WebhookConfig, environment: [String: String]) throws {
         url = try ReceiverURL(config.url, schemes: ["http", "https"])

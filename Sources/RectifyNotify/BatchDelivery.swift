@@ -1,0 +1,60 @@
+import Foundation
+import Logging
+
+/// What sending one notice over an open session came to.
+struct SendAttempt {
+    var outcome: DeliveryOutcome
+    var detail: String
+    /// The failure concerns the receiver (connection, TLS, login), not this notice: the rest
+    /// of the batch would fail alike, so it is not tried.
+    var affectsBatch: Bool
+}
+
+/// The batch loop every session-based notifier shares (SMTP, webhook): one session for the
+/// whole batch; a session that cannot be opened fails every notice permanently; a
+/// receiver-level failure stops the batch and gives the rest the same outcome, marked
+/// "not attempted", so a wrong password is not tried once per notice.
+enum BatchDelivery {
+    static func run<Session>(
+        _ notices: [AlertNotice], channel: String, logger: Logger, open: () throws -> Session,
+        send: (Session, AlertNotice) -> SendAttempt
+    ) -> [DeliveryResult] {
+        guard !notices.isEmpty else { return [] }
+        let clock = ContinuousClock()
+        let setupStart = clock.now
+        let session: Session
+        do {
+            session = try open()
+        } catch {
+            let failure = DeliveryError("\(error)")
+            logger.error("\(channel) receiver unusable", metadata: ["error": "\(failure)"])
+            let duration = clock.now - setupStart
+            return notices.map {
+                DeliveryResult(noticeID: $0.id, outcome: .permanent(failure), detail: failure.message, duration: duration)
+            }
+        }
+        var batchFailure: DeliveryOutcome?
+        var results: [DeliveryResult] = []
+        for notice in notices {
+            if let batchFailure {
+                let detail = "not attempted: " + (batchFailure.error?.message ?? "")
+                results.append(DeliveryResult(noticeID: notice.id, outcome: batchFailure, detail: detail, duration: .zero))
+                continue
+            }
+            let start = clock.now
+            let attempt = send(session, notice)
+            if attempt.affectsBatch { batchFailure = attempt.outcome }
+            let metadata: Logger.Metadata = [
+                "notice": "\(notice.id)", "receiver": "\(notice.receiver)", "detail": "\(attempt.detail)",
+            ]
+            switch attempt.outcome {
+            case .delivered: logger.debug("\(channel) delivered", metadata: metadata)
+            case .retryable: logger.warning("\(channel) not delivered, will retry", metadata: metadata)
+            case .permanent: logger.error("\(channel) not delivered, permanent failure", metadata: metadata)
+            }
+            results.append(
+                DeliveryResult(noticeID: notice.id, outcome: attempt.outcome, detail: attempt.detail, duration: clock.now - start))
+        }
+        return results
+    }
+}
