@@ -161,3 +161,22 @@ struct FastJSONPathTests {
         #expect(Timestamps.parse("2026-02-30T00:00:00Z") == nil)
     }
 }
+
+struct PlanDirectoryTests {
+    @Test func aReportWithItsImportedPlanBeside_isLoadedOnce() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plans-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = #"{"plan": {"id": "r", "unit": "u", "title": "t"}, "items": []}"#
+        try plan.write(to: dir.appendingPathComponent("r.plan.json"), atomically: true, encoding: .utf8)
+        try "报告".write(to: dir.appendingPathComponent("r.txt"), atomically: true, encoding: .utf8)
+        try "报告".write(to: dir.appendingPathComponent("other.txt"), atomically: true, encoding: .utf8)
+        // Only other.txt reaches the importer: r.txt is represented by r.plan.json.
+        let loader = PlanLoader(reportImporter: { _, file throws(PlanLoadError) in
+            (Plan(id: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, unit: "u", title: "t"), [])
+        })
+        let result = try loader.load([dir.path])
+        #expect(result.plans.map(\.id).sorted() == ["other", "r"])
+        #expect(result.files.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted() == ["other.txt", "r.plan.json"])
+    }
+}

@@ -22,7 +22,8 @@ public struct PlanLoader: Sendable {
     public static let planExtensions: Set<String> = ["yaml", "yml", "json"]
 
     /// Loads every path; a directory contributes its plan (and report) files, sorted by name,
-    /// not recursing. Throws one `PlanLoadError` with the errors of all files.
+    /// not recursing; a report `NAME.txt` with a `NAME.plan.json` (or `.yaml`) beside it is
+    /// left to that plan file. Throws one `PlanLoadError` with the errors of all files.
     public func load(_ paths: [String]) throws(PlanLoadError) -> Result {
         var result = Result(plans: [], warnings: [], files: [])
         var errors: [Diagnostic] = []
@@ -93,7 +94,16 @@ public struct PlanLoader: Sendable {
                 continue
             }
             let names = (try? fm.contentsOfDirectory(atPath: path)) ?? []
-            let chosen = names.sorted().filter { accepted.contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
+            let nameSet = Set(names)
+            let chosen = names.sorted().filter { name in
+                let url = URL(fileURLWithPath: name)
+                guard accepted.contains(url.pathExtension.lowercased()) else { return false }
+                // A report imported beside itself (`rectifyctl import -o NAME.plan.json NAME.txt`)
+                // is represented by its plan file, which the office may have corrected.
+                let stem = url.deletingPathExtension().lastPathComponent
+                return url.pathExtension.lowercased() != "txt"
+                    || !["json", "yaml", "yml"].contains { nameSet.contains("\(stem).plan.\($0)") }
+            }
             files += chosen.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
         }
         return files

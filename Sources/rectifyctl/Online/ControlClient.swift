@@ -49,7 +49,9 @@ struct ControlClient {
         do {
             response = try UnixSocketHTTP.request(socket: socket, method: method, path: path, body: data)
         } catch let failure as UnixSocketHTTP.Failure {
-            printError("rectifyctl: cannot reach rectifyd at \(socket): \(failure.description).")
+            // libcurl words a refused Unix socket as "localhost port 80"; say what it means here.
+            let reason = failure.curlCode == 7 ? "nothing accepts connections on that socket" : failure.description
+            printError("rectifyctl: cannot reach rectifyd at \(socket): \(reason).")
             printError(Self.hint(socket: socket))
             throw OnlineExit.unreachable
         }
