@@ -48,8 +48,6 @@ final class DeliveryWorker: @unchecked Sendable {
         }
     }
 
-    /// The end of the quiet window containing `now`, if any (the scheduler wakes then).
-    func quietEnd(at now: Date) -> Date? { queue.sync { quietHours?.end(ofWindowContaining: now, in: zone) } }
 
     /// Starts a pass over the due outbox records (coalesced if one is running).
     func kick() {

@@ -122,16 +122,6 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
-    /// The world as the scheduler sees it now (for status queries).
-    func snapshot() -> World? {
-        queue.sync {
-            if case .running(let world) = state { return world }
-            return nil
-        }
-    }
-
-    func summary() -> Summary? { queue.sync { currentSummary() } }
-
     /// Calls `ping` every `interval` from this queue, so the pings stop when the queue is
     /// stuck and systemd restarts the daemon (`WatchdogSec=`). The one timer besides the
     /// scheduler's own; it exists only when systemd asked for a watchdog.
@@ -426,7 +416,10 @@ final class Scheduler: @unchecked Sendable {
         let now = clock()
         var wake = [instants.peek(), nextDigest].compactMap { $0 }
         if let outbox = try? store.nextOutboxAttempt() {
-            wake.append(delivery.quietEnd(at: max(now, outbox)) ?? outbox)
+            // Quiet hours come from the scheduler's own config: asking the delivery queue would
+            // wait behind a blocking delivery batch.
+            let quiet = world.config.alerts.quietHours?.end(ofWindowContaining: max(now, outbox), in: world.config.timeZone)
+            wake.append(quiet ?? outbox)
         }
         let next = wake.min()
         timer?.arm(at: next)
@@ -443,23 +436,6 @@ final class Scheduler: @unchecked Sendable {
         guard summary != lastPublished else { return }
         lastPublished = summary
         onEvaluated(summary)
-    }
-
-    private func currentSummary() -> Summary? {
-        guard case .running(let world) = state else { return nil }
-        let now = clock()
-        let evaluator = DeadlineEvaluator(policy: world.config.policy)
-        var open = 0, overdue = 0, lagging = 0
-        for (p, plan) in world.plans.enumerated() {
-            for item in plan.items where item.status != .done {
-                open += 1
-                let e = evaluator.evaluate(item, context: world.contexts[p], at: now)
-                if e.state == .overdue { overdue += 1 }
-                if e.state.lags { lagging += 1 }
-            }
-        }
-        return Summary(
-            open: open, overdue: overdue, lagging: lagging, nextWake: timer?.armedAt, timeZone: world.config.timeZone)
     }
 }
 
