@@ -1,18 +1,6 @@
 import Foundation
 import RectifyCore
 
-/// The facts around the items: title, unit, report date, inspection and the office's contacts.
-struct HeaderFacts: Sendable {
-    var title: String?
-    var unit: String?
-    var reportDate: CalendarDate?
-    var reportDateLine: Int?
-    var inspection: Inspection?
-    var owner: Contact?
-    /// Lines of the title and the header notes ("（2024年10月28日 公开稿）"); the body follows.
-    var bodyStartLine: Int
-}
-
 enum Header {
     static let titleEndings = ["通报", "报告", "公告", "公示", "情况", "通知", "说明"]
 

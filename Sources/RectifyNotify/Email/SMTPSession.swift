@@ -46,20 +46,18 @@ final class SMTPSession {
     }
 
     /// What happened to one message.
-    typealias Attempt = SendAttempt
-
-    func send(_ message: [UInt8], to recipient: String) -> Attempt {
+    func send(_ message: [UInt8], to recipient: String) -> SendAttempt {
         do {
             try handle.setList(CURLOPT_MAIL_RCPT, ["<\(recipient)>"])
             try handle.setUpload(message)
         } catch {
-            return Attempt(outcome: .permanent(DeliveryError("\(error)")), detail: "\(error)", affectsBatch: true)
+            return SendAttempt(outcome: .permanent(DeliveryError("\(error)")), detail: "\(error)", affectsBatch: true)
         }
         let response = handle.perform()
         let connection = response.newConnections > 0 ? "new connection" : "connection reused"
         switch OutcomeClassifier.smtp(curlCode: response.curlCode, responseCode: response.responseCode) {
         case .delivered:
-            return Attempt(
+            return SendAttempt(
                 outcome: .delivered, detail: "smtp \(response.responseCode) (\(connection))", affectsBatch: false)
         case let verdict:
             let reply = response.responseCode >= 400 ? " (server replied \(response.responseCode))" : ""
@@ -67,7 +65,7 @@ final class SMTPSession {
             let error = DeliveryError(
                 "smtp to \(url.redacted): \(text)", curlCode: response.curlCode,
                 responseCode: response.responseCode > 0 ? response.responseCode : nil)
-            return Attempt(
+            return SendAttempt(
                 outcome: verdict == .permanent ? .permanent(error) : .retryable(error), detail: error.message,
                 affectsBatch: OutcomeClassifier.affectsWholeBatch(curlCode: response.curlCode))
         }

@@ -51,12 +51,4 @@ final class RateWindow: @unchecked Sendable {
         defer { lock.unlock() }
         sent.append(contentsOf: Array(repeating: now, count: max(0, limit.perWindow - sent.count)))
     }
-
-    /// Messages the window still allows at `now`.
-    func remaining(at now: Date) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        let span = limit.window + margin
-        return max(0, limit.perWindow - sent.filter { now.timeIntervalSince($0) < span }.count)
-    }
 }

@@ -57,7 +57,7 @@ struct RobotDigest {
         let zone = LocalTime.zone(first.timeZone)
         let time = LocalTime(latest, in: zone)
         let day = english ? "\(time.date)" : "\(time.date.year)年\(time.date.month)月\(time.date.day)日"
-        let zoneLabel = ["Asia/Shanghai", "Asia/Chongqing", "PRC"].contains(zone.identifier)
+        let zoneLabel = TimeZoneLabel(identifier: zone.identifier, offset: "").isBeijing
             ? (english ? "Beijing time" : "北京时间") : "UTC" + time.offsetText(colon: true)
         let kinds = NoticeRenderer.kindOrder.filter { kind in merged.contains { $0.entry.kind == kind } }
         let units = merged.map(\.entry.unit).reduce(into: [String]()) { if !$1.isEmpty && !$0.contains($1) { $0.append($1) } }
@@ -74,14 +74,16 @@ struct RobotDigest {
             (line: line(item.entry, number: index + 1, wording: wording), item: item)
         }
 
-        // Greedy packing, measured with the widest part number so numbering never overflows.
+        // Greedy packing, measured with a part number as wide as the most parts there can be
+        // (one per line), so numbering never overflows the limit.
         let layout = RobotLayout(kind: kind, format: format, mentions: mentions)
         let limit = format.byteLimit(kind)
         var parts: [[Int]] = []
         var current: [Int] = []
         for index in lines.indices {
             let trial = current + [index]
-            let message = frame.message(lines: trial.map { lines[$0] }, part: 99, of: 99, wording: wording)
+            let widest = max(99, lines.count)
+            let message = frame.message(lines: trial.map { lines[$0] }, part: widest, of: widest, wording: wording)
             if current.isEmpty || layout.measure(message) <= limit {
                 current = trial
             } else {
@@ -108,7 +110,9 @@ struct RobotDigest {
     struct Merged {
         var entry: NoticeEntry
         var notices: Set<Int>
-        var mobiles: [String]
+        /// When the kept entry's notice was made: a newer notice's wording replaces it.
+        var createdAt: Date
+        var mobiles: [String] { entry.mobiles }
     }
 
     /// Every entry once (an item told twice in a batch, e.g. a retried notice and a newer one,
@@ -121,12 +125,14 @@ struct RobotDigest {
                 let key = Self.key(entry)
                 if var existing = byKey[key] {
                     existing.notices.insert(index)
-                    if notice.createdAt >= notices[existing.notices.min()!].createdAt { existing.entry = entry }
-                    existing.mobiles = entry.mobiles
+                    if notice.createdAt >= existing.createdAt {
+                        existing.entry = entry
+                        existing.createdAt = notice.createdAt
+                    }
                     byKey[key] = existing
                 } else {
                     order.append(key)
-                    byKey[key] = Merged(entry: entry, notices: [index], mobiles: entry.mobiles)
+                    byKey[key] = Merged(entry: entry, notices: [index], createdAt: notice.createdAt)
                 }
             }
         }

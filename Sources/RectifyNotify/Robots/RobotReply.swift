@@ -15,11 +15,6 @@ struct RobotReply: Equatable {
         message = (object["errmsg"] ?? object["msg"] ?? object["StatusMessage"]).map { "\($0)" } ?? ""
     }
 
-    init(code: Int?, message: String) {
-        self.code = code
-        self.message = message
-    }
-
     var isSuccess: Bool { code == 0 }
 
     /// "Too fast" and "busy" codes of each robot: worth retrying after the window passes.

@@ -37,8 +37,6 @@ final class WebhookSession {
     private let baseHeaders: [String]
     private let secrets: [String]
 
-    typealias Attempt = SendAttempt
-
     init(config: WebhookConfig, environment: [String: String]) throws {
         url = try ReceiverURL(config.url, schemes: ["http", "https"])
         let token = try config.bearerToken?.resolve(environment: environment)
@@ -75,12 +73,12 @@ final class WebhookSession {
         return headers.map { $0.1.isEmpty ? "\($0.0):" : "\($0.0): \($0.1)" }
     }
 
-    func post(_ notice: AlertNotice, renderer: NoticeRenderer) -> Attempt {
+    func post(_ notice: AlertNotice, renderer: NoticeRenderer) -> SendAttempt {
         let body: [UInt8]
         do {
             body = try WebhookPayload(notice: notice, rendered: renderer.render(notice)).encoded()
         } catch {
-            return Attempt(
+            return SendAttempt(
                 outcome: .permanent(DeliveryError("cannot encode notice: \(error)")), detail: "\(error)",
                 affectsBatch: false)
         }
@@ -89,12 +87,12 @@ final class WebhookSession {
             try handle.setList(CURLOPT_HTTPHEADER, baseHeaders + ["Idempotency-Key: \(key)"])
             try handle.setPostBody(body)
         } catch {
-            return Attempt(outcome: .permanent(DeliveryError("\(error)")), detail: "\(error)", affectsBatch: true)
+            return SendAttempt(outcome: .permanent(DeliveryError("\(error)")), detail: "\(error)", affectsBatch: true)
         }
         let response = handle.perform()
         let verdict = OutcomeClassifier.http(curlCode: response.curlCode, status: response.responseCode)
         if verdict == .delivered {
-            return Attempt(outcome: .delivered, detail: "HTTP \(response.responseCode)", affectsBatch: false)
+            return SendAttempt(outcome: .delivered, detail: "HTTP \(response.responseCode)", affectsBatch: false)
         }
         let reason: String
         if response.succeeded {
@@ -108,7 +106,7 @@ final class WebhookSession {
             "webhook to \(url.redacted): " + Redaction.scrub(reason, secrets: secrets, url: url.text),
             curlCode: response.succeeded ? nil : response.curlCode,
             responseCode: response.responseCode > 0 ? response.responseCode : nil)
-        return Attempt(
+        return SendAttempt(
             outcome: verdict == .permanent ? .permanent(error) : .retryable(error), detail: error.message,
             affectsBatch: !response.succeeded && OutcomeClassifier.affectsWholeBatch(curlCode: response.curlCode))
     }
