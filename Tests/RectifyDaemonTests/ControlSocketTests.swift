@@ -227,3 +227,23 @@ struct ControlSocketTests {
         #expect(statuses.allSatisfy { $0 == 200 }, "\(Dictionary(grouping: statuses, by: { $0 }).mapValues(\.count))")
     }
 }
+
+extension ControlSocketTests {
+    @Test func aSnoozedItem_sendsNothingWhenItFallsDue() throws {
+        let d = try DaemonHarness()
+        defer { d.stop() }
+        let due = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 3).rounded(.up))
+        try d.write("plan.yaml", EndToEndTests.plan(staleAt: due))
+        try d.write("rectifyd.yaml", EndToEndTests.config())
+        try d.start()
+        #expect(DaemonHarness.waitFor(5) { d.log.contains("control socket listening") })
+        let (status, _) = try Self.call(d, "POST", "/v1/items/e2e/stale/snooze", #"{"until": "2099-01-31", "note": "等待批复"}"#)
+        #expect(status == 200)
+        // The item goes stale at `due`; snoozed, it is not alerted about.
+        Thread.sleep(forTimeInterval: max(0, due.timeIntervalSinceNow) + 1.5)
+        #expect(d.mails().isEmpty, "\(d.log)")
+        let (_, shown) = try Self.call(d, "GET", "/v1/items/e2e/stale")
+        #expect((shown["item"] as? [String: Any])?["state"] as? String == "stale")
+        #expect((shown["item"] as? [String: Any])?["silenced_until"] as? String != nil)
+    }
+}

@@ -19,7 +19,7 @@ enum UpdateOverlay {
     /// Applies `update` to `item`; returns the instant until which the item's alerts are
     /// silenced when the update is an ack or snooze.
     @discardableResult
-    static func apply(_ update: UpdateRecord, to item: inout Item, zone: TimeZone, ackFor: TimeInterval) -> Date? {
+    static func apply(_ update: UpdateRecord, to item: inout Item, zone: TimeZone, ackUntil: (Date) -> Date) -> Date? {
         guard let kind = UpdateKind(rawValue: update.kind) else { return nil }
         switch kind {
         case .progress:
@@ -54,7 +54,7 @@ enum UpdateOverlay {
             if let until = update.payload["until"].flatMap(CalendarDate.init) {
                 return until.adding(days: 1).startInstant(in: zone)
             }
-            return update.at.addingTimeInterval(ackFor)
+            return ackUntil(update.at)
         }
         return nil
     }

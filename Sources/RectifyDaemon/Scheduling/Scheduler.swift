@@ -112,11 +112,8 @@ final class Scheduler: @unchecked Sendable {
                 touched.insert(AlertLedger.itemRef(entry.planID, entry.itemID))
             }
             if !touched.isEmpty {
-                let now = self.clock()
-                for ref in touched {
-                    guard let index = world.index[ref] else { continue }
-                    self.instants.schedule(index, at: self.nextInstant(index, world: world, now: now).next)
-                }
+                // Their repeat instants moved with the confirmed send time.
+                self.evaluate(touched.compactMap { world.index[$0] }, world: world, now: self.clock())
             }
             self.rearm(world: world)
         }
@@ -285,7 +282,12 @@ final class Scheduler: @unchecked Sendable {
         let ref = world.refs[index]
         let zone = world.contexts[ref.plan].timeZone
         if let until = UpdateOverlay.apply(
-            update, to: &world.plans[ref.plan].items[ref.item], zone: zone, ackFor: world.config.alerts.repeatOverdue)
+            update, to: &world.plans[ref.plan].items[ref.item], zone: zone,
+            ackUntil: { at in
+                AlertPolicy.after(
+                    at, seconds: world.config.alerts.repeatOverdue, workingDays: world.config.alerts.repeatOverdueWorkingDays,
+                    calendar: world.config.policy.calendar, zone: zone)
+            })
         {
             world.silences[index] = until
         }
@@ -301,13 +303,18 @@ final class Scheduler: @unchecked Sendable {
     }
 
     private func nextInstant(
-        _ index: Int, world: World, now: Date
+        _ index: Int, world: World, planner: AlertPlanner, now: Date
     ) -> (next: Date?, outcome: AlertPlanner.Outcome, state: ItemState) {
         let ref = world.refs[index]
         let plan = world.plans[ref.plan]
         let item = plan.items[ref.item]
         let evaluation = DeadlineEvaluator(policy: world.config.policy).evaluate(item, context: world.contexts[ref.plan], at: now)
-        let outcome = planner(world).plan(item: item, in: plan, evaluation: evaluation, ledger: ledger, at: now)
+        var outcome = planner.plan(item: item, in: plan, evaluation: evaluation, ledger: ledger, at: now)
+        if let until = world.silences[index], until > now, item.status != .done {
+            // Acknowledged or snoozed: nothing is sent until then; look again when it ends.
+            outcome.alerts = []
+            outcome.nextAlert = until
+        }
         let candidates = [evaluation.nextChange, outcome.nextAlert].compactMap { $0 }
         return (candidates.min(), outcome, evaluation.state)
     }
@@ -317,8 +324,9 @@ final class Scheduler: @unchecked Sendable {
         var alerts: [PlannedAlert] = []
         var unrouted = 0
         var held = 0
+        let planner = planner(world)
         for index in indices {
-            let (next, outcome, itemState) = nextInstant(index, world: world, now: now)
+            let (next, outcome, itemState) = nextInstant(index, world: world, planner: planner, now: now)
             tally.record(itemState, at: index)
             alerts += outcome.alerts
             unrouted += outcome.unrouted.isEmpty ? 0 : 1
