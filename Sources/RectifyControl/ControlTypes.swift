@@ -4,8 +4,6 @@ import RectifyCore
 /// Request and response bodies of the control API (docs/api.md), shared by the daemon and
 /// `rectifyctl`. JSON uses snake_case keys (`JSONEncoder.keyEncodingStrategy`).
 public enum ControlAPI {
-    public static let version = "v1"
-
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase

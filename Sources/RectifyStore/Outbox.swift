@@ -164,16 +164,18 @@ extension StateStore {
     public func retryFailed(ids: [String]? = nil, at now: Date) throws -> Int {
         try pool.write { db in
             if let ids {
+                var count = 0
                 for id in ids {
                     try db.execute(
                         sql: "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'failed'",
                         arguments: [now.timeIntervalSince1970, id])
+                    count += db.changesCount
                 }
-            } else {
-                try db.execute(
-                    sql: "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'failed'",
-                    arguments: [now.timeIntervalSince1970])
+                return count
             }
+            try db.execute(
+                sql: "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'failed'",
+                arguments: [now.timeIntervalSince1970])
             return db.changesCount
         }
     }

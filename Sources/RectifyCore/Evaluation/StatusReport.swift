@@ -1,7 +1,6 @@
 import Foundation
 
-/// The evaluated picture of a set of plans at one instant: what `rectifyctl check` prints
-/// and what the daemon's status endpoint serves.
+/// The evaluated picture of a set of plans at one instant: what `rectifyctl check` prints.
 public struct StatusReport: Sendable {
     public struct Row: Sendable {
         public var plan: Plan

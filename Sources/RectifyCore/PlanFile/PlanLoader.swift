@@ -76,7 +76,7 @@ public struct PlanLoader: Sendable {
                 Diagnostic(file: file, line: 1, column: 1, message: "plan files must be UTF-8 text; convert the file (iconv -f GB18030 -t UTF-8).")
             ])
         }
-        return try PlanReader.read(text, file: file)
+        return try PlanReader.read(text, file: file, tryFastJSON: false)
     }
 
     func expand(_ paths: [String], errors: inout [Diagnostic]) -> [String] {

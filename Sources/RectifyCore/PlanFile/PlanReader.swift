@@ -8,7 +8,12 @@ public enum PlanReader {
     /// the plan id when the file gives none. Throws `PlanLoadError` with every error found;
     /// returns the plan together with any warnings.
     public static func read(_ text: String, file: String) throws(PlanLoadError) -> (Plan, [Diagnostic]) {
-        if file.lowercased().hasSuffix(".json"), let plan = fastJSON(Data(text.utf8), file: file) {
+        try read(text, file: file, tryFastJSON: true)
+    }
+
+    /// `tryFastJSON: false` when the caller has already tried the fast path on these bytes.
+    static func read(_ text: String, file: String, tryFastJSON: Bool) throws(PlanLoadError) -> (Plan, [Diagnostic]) {
+        if tryFastJSON, file.lowercased().hasSuffix(".json"), let plan = fastJSON(Data(text.utf8), file: file) {
             return (plan, [])
         }
         // YAML, or JSON with something to report: read through Yams, with marks.

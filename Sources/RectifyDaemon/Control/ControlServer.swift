@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import RectifyControl
 
 /// Serves the control API as HTTP/1.1 over a Unix socket, with SwiftNIO's HTTP parser.
 /// Requests are answered off the event loop (on `work`), so a slow query never stalls
@@ -124,8 +125,8 @@ final class ControlHandler: ChannelInboundHandler, @unchecked Sendable {
             guard let head else { return }
             self.head = nil
             if tooLarge {
-                let error = ControlService.json(
-                    ErrorBody(error: "the request body is over the limit of \(bodyLimit) bytes (control.body_limit)"), status: 413)
+                let tooLarge = ControlError.tooLarge("the request body is over the limit of \(bodyLimit) bytes (control.body_limit)")
+                let error = ControlService.json(ErrorResponse(error: tooLarge.message), status: tooLarge.status)
                 respond(context: context, head: head, response: error, close: true)
                 return
             }
@@ -184,5 +185,3 @@ final class ControlHandler: ChannelInboundHandler, @unchecked Sendable {
         return ControlRequest(method: head.method.rawValue, path: String(parts[0]), query: query, body: body, peer: peer)
     }
 }
-
-private struct ErrorBody: Encodable { var error: String }

@@ -91,7 +91,6 @@ final class ControlService: Sendable {
 
     private func status() throws(ControlError) -> ControlResponse {
         guard let snapshot = scheduler.querySnapshot() else { throw .unavailable("the daemon is stopping") }
-        let nextCheck = scheduler.read { _, _ in scheduler.armedAtUnsafe } ?? nil
         let world = snapshot.world, now = snapshot.now, evaluations = snapshot.evaluations
         var perPlan = [[String: Int]](repeating: [:], count: world.plans.count)
         for (index, ref) in world.refs.enumerated() {
@@ -116,8 +115,8 @@ final class ControlService: Sendable {
         let counts = (try? store.outboxCounts()) ?? (pending: 0, failed: 0)
         return Self.json(
             StatusResponse(
-                at: Timestamps.format(now, in: zone), nextCheck: nextCheck.map { Timestamps.format($0, in: zone) },
-                lastEvaluation: scheduler.lastEvaluation.map { Timestamps.format($0, in: zone) },
+                at: Timestamps.format(now, in: zone), nextCheck: snapshot.nextWake.map { Timestamps.format($0, in: zone) },
+                lastEvaluation: snapshot.lastEvaluation.map { Timestamps.format($0, in: zone) },
                 items: world.refs.count, open: open, lagging: lagging, states: states, plans: plans,
                 outboxPending: counts.pending, outboxFailed: counts.failed))
     }
@@ -229,7 +228,7 @@ final class ControlService: Sendable {
         case let other?: throw .badRequest("status '\(other)' is not pending or failed", field: "status")
         }
         do {
-            let zone = TimeZone(identifier: Plan.defaultTimeZone)!
+            let zone = configZone
             let entries = try store.outbox(status: status).map { r in
                 OutboxEntry(
                     id: r.id, receiver: r.receiver, recipient: r.recipient, status: r.status.rawValue, attempts: r.attempts,
@@ -246,7 +245,7 @@ final class ControlService: Sendable {
         if query["failed"] == "true" || query["failed"] == "1" { return try outbox(["status": "failed"]) }
         let limit = Int(query["limit"] ?? "100") ?? 100
         do {
-            let zone = TimeZone(identifier: Plan.defaultTimeZone)!
+            let zone = configZone
             return Self.json(try store.deliveries(limit: max(1, min(limit, 10_000))).map { Self.attempt($0, zone: zone) })
         } catch {
             throw .internal("the delivery history cannot be read: \(error)")
@@ -255,8 +254,9 @@ final class ControlService: Sendable {
 
     private func metrics() throws(ControlError) -> ControlResponse {
         var lines: [String] = []
+        let snapshot = scheduler.querySnapshot()
         var states: [String: Int] = [:]
-        for e in scheduler.querySnapshot()?.evaluations ?? [] { states[e.state.rawValue, default: 0] += 1 }
+        for e in snapshot?.evaluations ?? [] { states[e.state.rawValue, default: 0] += 1 }
         lines.append("# HELP rectifyd_items Items by evaluated state.")
         lines.append("# TYPE rectifyd_items gauge")
         for state in ItemState.allCases { lines.append("rectifyd_items{state=\"\(state.rawValue)\"} \(states[state.rawValue] ?? 0)") }
@@ -277,7 +277,7 @@ final class ControlService: Sendable {
         lines.append("rectifyd_outbox{status=\"failed\"} \(counts.failed)")
         lines.append("# HELP rectifyd_last_evaluation_timestamp_seconds When items were last evaluated.")
         lines.append("# TYPE rectifyd_last_evaluation_timestamp_seconds gauge")
-        lines.append("rectifyd_last_evaluation_timestamp_seconds \(scheduler.lastEvaluation?.timeIntervalSince1970 ?? 0)")
+        lines.append("rectifyd_last_evaluation_timestamp_seconds \(snapshot?.lastEvaluation?.timeIntervalSince1970 ?? 0)")
         return ControlResponse(status: 200, body: Data((lines.joined(separator: "\n") + "\n").utf8), contentType: "text/plain; version=0.0.4")
     }
 
@@ -402,6 +402,11 @@ final class ControlService: Sendable {
     }
 
     // MARK: helpers
+
+    /// The zone times are shown in where no plan decides it (the config's `time_zone`).
+    private var configZone: TimeZone {
+        scheduler.read { world, _ in world.config.timeZone } ?? TimeZone(identifier: Plan.defaultTimeZone)!
+    }
 
     static func summary(_ plan: Plan, _ item: Item, _ e: Evaluation, silence: Date?, zone: TimeZone) -> ItemSummary {
         ItemSummary(

@@ -40,7 +40,8 @@ public enum Receivers {
         }
     }
 
-    /// One robot per receiver, kept across delivery passes: its rate window lives in it.
+    /// One robot per receiver, kept across delivery passes (a reload builds new ones, and
+    /// with them new rate windows): its rate window lives in it.
     static func robotConfig(_ spec: ReceiverSpec) -> RobotConfig {
         let kind = RobotKind(rawValue: spec.kind.rawValue) ?? .wecom
         var limit = kind.defaultLimit

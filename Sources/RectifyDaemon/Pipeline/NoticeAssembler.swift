@@ -28,7 +28,10 @@ struct NoticeAssembler {
             let notice = AlertNotice(
                 id: id, receiver: recipient.receiver, recipient: recipient.address, recipientName: recipient.name,
                 entries: group.map(\.entry), createdAt: now, timeZone: timeZone.identifier, language: language)
-            let logs = group.map { alert -> LogEntry in
+            // One log entry per alert key: a digest lists many items under the one key "digest".
+            var seen = Set<String>()
+            let logs = group.compactMap { alert -> LogEntry? in
+                guard seen.insert(alert.log.alertKey).inserted else { return nil }
                 var log = alert.log
                 log.noticeID = id
                 return log

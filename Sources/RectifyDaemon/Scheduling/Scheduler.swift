@@ -8,14 +8,13 @@ import RectifyStore
 /// Evaluates items when they can change, turns what is due into notices in the outbox, and
 /// keeps one wall-clock timer armed at the earliest instant anything can happen.
 ///
-/// All state is confined to `queue`; public methods hop onto it.
+/// All scheduling state is confined to `queue`; public methods hop onto it. Queries take a
+/// copy-on-write snapshot there and evaluate it off the queue (`querySnapshot`).
 final class Scheduler: @unchecked Sendable {
     let queue = DispatchQueue(label: "rectifyd.scheduler")
 
     struct World {
         var config: DaemonConfig
-        /// The plans as their files say, before stored updates.
-        var filePlans: [Plan]
         /// The plans with every stored update laid over them: what is evaluated.
         var plans: [Plan]
         var contexts: [PlanContext]
@@ -36,12 +35,15 @@ final class Scheduler: @unchecked Sendable {
     private var state: State = .initial
     /// Bumped whenever the world changes, so cached evaluations are not reused across it.
     private var generation = 0
+    /// Query results, guarded by `cacheLock` (queries run off the queue).
+    private let cacheLock = NSLock()
     private var evaluationCache: (generation: Int, validUntil: Date, evaluations: [Evaluation], urgency: [Int])?
     private var instants = InstantQueue<Int>()
     private var ledger = AlertLedger()
     private var timer: WallClockTimer?
     private var nextDigest: Date?
-    private(set) var lastEvaluation: Date?
+    /// When items were last evaluated (read off the queue through `querySnapshot`).
+    private var lastEvaluation: Date?
     private let store: StateStore
     private let delivery: DeliveryWorker
     private let logger: Logger
@@ -135,8 +137,6 @@ final class Scheduler: @unchecked Sendable {
     }
 
     /// The timer's next instant; read only from inside `read` (it runs on the queue).
-    var armedAtUnsafe: Date? { timer?.armedAt }
-
     func kickDelivery() { delivery.kick() }
 
     /// Runs `body` on the scheduler queue with the current world (for status queries).
@@ -147,32 +147,33 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
-    /// What queries read: the world, every item's evaluation at `now` by flat index, and the
-    /// flat indices in urgency order. Taken on the queue in O(1) (copy-on-write), used off it,
-    /// so concurrent queries neither wait for each other nor hold up scheduling.
+    /// What queries read: the world, every item's evaluation at `now` by flat index, the flat
+    /// indices in urgency order, and the scheduler's last and next instants.
     struct QuerySnapshot: @unchecked Sendable {
         var world: World
         var now: Date
         var evaluations: [Evaluation]
         var urgency: [Int]
+        var lastEvaluation: Date?
+        var nextWake: Date?
     }
 
+    /// Takes the world on the queue in O(1) (copy-on-write) and evaluates off it, so a query
+    /// never holds up the timer, updates or the watchdog. Evaluations are reused until the
+    /// earliest state change, the next midnight in any plan's zone (days left/overdue) or a
+    /// change of the world: a query over 100,000 items is then a scan.
     func querySnapshot() -> QuerySnapshot? {
-        queue.sync {
+        let taken: (World, Int, Date, Date?, Date?)? = queue.sync {
             guard case .running(let world) = state else { return nil }
-            let now = clock()
-            let (evaluations, urgency) = evaluations(world, at: now)
-            return QuerySnapshot(world: world, now: now, evaluations: evaluations, urgency: urgency)
+            return (world, generation, clock(), lastEvaluation, timer?.armedAt)
         }
-    }
-
-    /// Every item's evaluation at `now` and the urgency order. States change only at known
-    /// instants, so both are reused until the earliest of them, midnight (days left/overdue)
-    /// or a change of the world (reload, update): a query over 100,000 items is then a scan.
-    private func evaluations(_ world: World, at now: Date) -> ([Evaluation], [Int]) {
-        dispatchPrecondition(condition: .onQueue(queue))
+        guard let (world, generation, now, last, next) = taken else { return nil }
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
         if let cache = evaluationCache, cache.generation == generation, now < cache.validUntil {
-            return (cache.evaluations, cache.urgency)
+            return QuerySnapshot(
+                world: world, now: now, evaluations: cache.evaluations, urgency: cache.urgency, lastEvaluation: last,
+                nextWake: next)
         }
         let evaluator = DeadlineEvaluator(policy: world.config.policy)
         var validUntil = Date.distantFuture
@@ -188,10 +189,11 @@ final class Scheduler: @unchecked Sendable {
             if ea.due != eb.due { return (ea.due ?? .distantFuture) < (eb.due ?? .distantFuture) }
             return a < b
         }
-        let zone = world.config.timeZone
-        let tomorrow = CalendarDate(containing: now, in: zone).adding(days: 1).startInstant(in: zone)
-        evaluationCache = (generation, min(validUntil, tomorrow), all, urgency)
-        return (all, urgency)
+        for zone in Set(world.contexts.map(\.timeZone.identifier)).compactMap(TimeZone.init(identifier:)) {
+            validUntil = min(validUntil, CalendarDate(containing: now, in: zone).adding(days: 1).startInstant(in: zone))
+        }
+        evaluationCache = (generation, validUntil, all, urgency)
+        return QuerySnapshot(world: world, now: now, evaluations: all, urgency: urgency, lastEvaluation: last, nextWake: next)
     }
 
     /// Checks an update against the item as it is now, stores it, lays it over the item and
@@ -244,7 +246,7 @@ final class Scheduler: @unchecked Sendable {
             }
         }
         var world = World(
-            config: config, filePlans: filePlans, plans: filePlans, contexts: filePlans.map(PlanContext.init(plan:)),
+            config: config, plans: filePlans, contexts: filePlans.map(PlanContext.init(plan:)),
             refs: refs, index: index, silences: [:])
         do {
             for update in try store.updates() { overlay(update, on: &world) }
@@ -400,7 +402,7 @@ final class Scheduler: @unchecked Sendable {
             // before the daemon first ran).
             let previous = schedule.previous(atOrBefore: now, in: zone, daysOff: daysOff)
             let firstStarted = (try? store.meta("first_started")).flatMap { $0.flatMap(Double.init) }.map(Date.init(timeIntervalSince1970:))
-            let lastSent = ledger.entriesForDigest().map(\.sentAt).max()
+            let lastSent = ledger.entries(planID: "*", itemID: "*").map(\.sentAt).max()
             if let firstStarted, previous > firstStarted, (lastSent ?? .distantPast) < previous {
                 nextDigest = now
                 return
@@ -454,6 +456,3 @@ extension Scheduler {
     }
 }
 
-extension AlertLedger {
-    func entriesForDigest() -> [LogEntry] { entries(planID: "*", itemID: "*") }
-}
