@@ -32,6 +32,15 @@ for _ in $(seq 1 600); do
     "$BIN/rectifyctl" status --socket "$sock" --json 2>/dev/null | grep -q '"outbox_pending" : 0' && break
     sleep 1
 done
+# …and once confirming them has settled (the scheduler re-evaluates every confirmed item):
+# measure the steady state, not the start-up flood.
+last=""
+for _ in $(seq 1 300); do
+    now=$("$BIN/rectifyctl" status --socket "$sock" --json 2>/dev/null | grep '"last_evaluation"' || true)
+    [ -n "$now" ] && [ "$now" = "$last" ] && break
+    last=$now
+    sleep 3
+done
 
 run() { "$BIN/rectify-bench" control 0 "$sock" "$1" "$CLIENTS" "$SECONDS_PER"; }
 declare -A S I

@@ -113,10 +113,10 @@ final class Scheduler: @unchecked Sendable {
                 self.ledger.record(entry)
                 touched.insert(AlertLedger.itemRef(entry.planID, entry.itemID))
             }
-            if !touched.isEmpty {
-                // Their repeat instants moved with the confirmed send time.
-                self.evaluate(touched.compactMap { world.index[$0] }, world: world, now: self.clock())
-            }
+            // Their repeat instants moved with the confirmed send time: make them due now, so the
+            // next fire evaluates them once, however many passes confirm them meanwhile.
+            let now = self.clock()
+            for ref in touched { if let index = world.index[ref] { self.instants.schedule(index, at: now) } }
             self.rearm(world: world)
         }
     }
@@ -429,7 +429,13 @@ final class Scheduler: @unchecked Sendable {
             // Quiet hours come from the scheduler's own config: asking the delivery queue would
             // wait behind a blocking delivery batch.
             let quiet = world.config.alerts.quietHours?.end(ofWindowContaining: max(now, outbox), in: world.config.timeZone)
-            wake.append(quiet ?? outbox)
+            if let quiet {
+                wake.append(quiet)
+            } else if outbox > now {
+                wake.append(outbox)
+            }
+            // A record already due is the delivery worker's (it was kicked and drains the outbox
+            // pass after pass); arming for it would fire again and again while a long batch runs.
         }
         let next = wake.min()
         timer?.arm(at: next)
