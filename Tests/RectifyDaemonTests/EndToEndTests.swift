@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized)
 struct EndToEndTests {
     static let webhookScript = DaemonHarness.repository
-        .appendingPathComponent("Tests/RectifyDaemonTests/Support/webhook_server.py").path
+        .appendingPathComponent("Tests/RectifyNotifyTests/Support/webhook_server.py").path
 
     /// A plan whose item "stale" goes stale `staleIn` seconds from now (policy stale_after: 1h);
     /// the other item is fresh and far from its deadline.
@@ -104,18 +104,22 @@ struct EndToEndTests {
         // documented duplicate window and may be sent again, which is not what this test is about).
         #expect(DaemonHarness.waitFor(5) { daemon.log.contains("msg=delivered") && daemon.log.contains("receiver=mail") })
         daemon.stop(SIGKILL)
-        let hooks = daemon.dir.appendingPathComponent("hooks")
-        let server = try ScriptServer(script: Self.webhookScript, arguments: [hooks.path, String(port), "60"])
+        let hooks = daemon.dir.appendingPathComponent("hooks.jsonl")
+        let server = try ScriptServer(
+            script: Self.webhookScript, arguments: ["--out", hooks.path, "--port", String(port), "--timeout", "60"])
         defer { server.stop() }
         try daemon.start()
-        let received = { ((try? FileManager.default.contentsOfDirectory(atPath: hooks.path)) ?? []).filter { $0.hasSuffix(".json") } }
+        // One JSON line per request received.
+        let received = {
+            ((try? String(contentsOf: hooks, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        }
         #expect(DaemonHarness.waitFor(5) { received().count >= 1 }, "\(daemon.log)")
         Thread.sleep(forTimeInterval: 1.5)
         #expect(received().count == 1)
         #expect(daemon.mails().count == 1)
-        let body = try String(contentsOf: hooks.appendingPathComponent(received()[0]), encoding: .utf8)
-        #expect(body.contains("Idempotency-Key"))
-        #expect(body.contains("闲置公车"))
+        let request = received().first ?? ""
+        #expect(request.contains("\"idempotency-key\""))
+        #expect(request.contains("闲置公车"))
         #expect(daemon.stop() == 0)
     }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A throwaway webhook receiver for RectifyNotify's tests (http.server).
 
-Listens on 127.0.0.1 (a free port chosen by the kernel). A POST to /status/NNN is answered
+Listens on 127.0.0.1 (a free port chosen by the kernel, or --port). A POST to /status/NNN is answered
 with status NNN (any other path: 200); every request is appended to OUT as one JSON line
 {path, headers, body}. Prints the port on stdout once listening; exits when stdin closes or
 after --timeout seconds.
@@ -17,6 +17,8 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--out", required=True)
     p.add_argument("--timeout", type=float, default=60)
+    # A fixed port lets a test start "the receiver" after the daemon (rectifyd's end-to-end tests).
+    p.add_argument("--port", type=int, default=0)
     args = p.parse_args()
     lock = threading.Lock()
 
@@ -46,7 +48,7 @@ def main():
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     print(server.server_address[1], flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
