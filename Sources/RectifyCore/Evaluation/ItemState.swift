@@ -125,4 +125,18 @@ public struct Evaluation: Hashable, Sendable {
     }
 
     public func finding(_ state: ItemState) -> Finding? { findings.first { $0.state == state } }
+
+    /// Whether `self` is more urgent than `other`: state precedence first, then the longest
+    /// overdue, then the nearest due instant (an item with one before one without). Nil when
+    /// neither is more urgent; callers break the tie their own way.
+    public func urgencyPrecedes(_ other: Evaluation) -> Bool? {
+        if state != other.state { return state < other.state }
+        if (daysOverdue ?? -1) != (other.daysOverdue ?? -1) { return (daysOverdue ?? -1) > (other.daysOverdue ?? -1) }
+        switch (due, other.due) {
+        case (let x?, let y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return nil
+        }
+    }
 }

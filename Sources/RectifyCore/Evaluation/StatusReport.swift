@@ -45,18 +45,10 @@ public struct StatusReport: Sendable {
 
     public var hasLagging: Bool { rows.contains { $0.evaluation.state.lags } }
 
-    /// State precedence first; within a state, the longest overdue, then the nearest
-    /// deadline, then plan and item id so the order is stable.
+    /// Urgency order (see `Evaluation.urgencyPrecedes`), then plan and item id so the order
+    /// is stable.
     public static func urgencyOrder(_ a: Row, _ b: Row) -> Bool {
-        let ea = a.evaluation, eb = b.evaluation
-        if ea.state != eb.state { return ea.state < eb.state }
-        if (ea.daysOverdue ?? -1) != (eb.daysOverdue ?? -1) { return (ea.daysOverdue ?? -1) > (eb.daysOverdue ?? -1) }
-        switch (ea.due, eb.due) {
-        case (let x?, let y?) where x != y: return x < y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: break
-        }
+        if let order = a.evaluation.urgencyPrecedes(b.evaluation) { return order }
         if a.plan.id != b.plan.id { return a.plan.id < b.plan.id }
         return a.item.id.count != b.item.id.count ? a.item.id.count < b.item.id.count : a.item.id < b.item.id
     }

@@ -182,13 +182,8 @@ final class Scheduler: @unchecked Sendable {
             if let next = e.nextChange, next < validUntil { validUntil = next }
             return e
         }
-        let urgency = all.indices.sorted { a, b in
-            let ea = all[a], eb = all[b]
-            if ea.state != eb.state { return ea.state < eb.state }
-            if (ea.daysOverdue ?? -1) != (eb.daysOverdue ?? -1) { return (ea.daysOverdue ?? -1) > (eb.daysOverdue ?? -1) }
-            if ea.due != eb.due { return (ea.due ?? .distantFuture) < (eb.due ?? .distantFuture) }
-            return a < b
-        }
+        // Ties keep plan-file order.
+        let urgency = all.indices.sorted { a, b in all[a].urgencyPrecedes(all[b]) ?? (a < b) }
         for zone in Set(world.contexts.map(\.timeZone.identifier)).compactMap(TimeZone.init(identifier:)) {
             validUntil = min(validUntil, CalendarDate(containing: now, in: zone).adding(days: 1).startInstant(in: zone))
         }
