@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "rectifyd",
             dependencies: [
-                "RectifyDaemon", "RectifyImport",
+                "RectifyDaemon", "RectifyImport", "RectifyStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

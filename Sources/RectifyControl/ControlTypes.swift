@@ -91,17 +91,21 @@ public struct ErrorResponse: Codable, Sendable {
 }
 
 public struct HealthResponse: Codable, Sendable {
+    /// "ok", or "unhealthy" while the state database refuses writes (then HTTP 503).
     public var status: String
     public var pid: Int
     public var uptimeSeconds: Double
     public var plans: Int
     public var items: Int
-    public init(status: String, pid: Int, uptimeSeconds: Double, plans: Int, items: Int) {
+    /// Why the daemon is unhealthy ("the state database refuses writes since …: …").
+    public var problem: String?
+    public init(status: String, pid: Int, uptimeSeconds: Double, plans: Int, items: Int, problem: String? = nil) {
         self.status = status
         self.pid = pid
         self.uptimeSeconds = uptimeSeconds
         self.plans = plans
         self.items = items
+        self.problem = problem
     }
 }
 

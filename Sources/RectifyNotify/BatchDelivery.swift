@@ -17,9 +17,9 @@ struct SendAttempt {
 enum BatchDelivery {
     static func run<Session>(
         _ notices: [AlertNotice], channel: String, logger: Logger, open: () throws -> Session,
-        send: (Session, AlertNotice) -> SendAttempt
-    ) -> [DeliveryResult] {
-        guard !notices.isEmpty else { return [] }
+        send: (Session, AlertNotice) -> SendAttempt, onResult: (DeliveryResult) -> Void
+    ) {
+        guard !notices.isEmpty else { return }
         let clock = ContinuousClock()
         let setupStart = clock.now
         let session: Session
@@ -29,16 +29,16 @@ enum BatchDelivery {
             let failure = DeliveryError("\(error)")
             logger.error("\(channel) receiver unusable", metadata: ["error": "\(failure)"])
             let duration = clock.now - setupStart
-            return notices.map {
-                DeliveryResult(noticeID: $0.id, outcome: .permanent(failure), detail: failure.message, duration: duration)
+            for notice in notices {
+                onResult(DeliveryResult(noticeID: notice.id, outcome: .permanent(failure), detail: failure.message, duration: duration))
             }
+            return
         }
         var batchFailure: DeliveryOutcome?
-        var results: [DeliveryResult] = []
         for notice in notices {
             if let batchFailure {
                 let detail = "not attempted: " + (batchFailure.error?.message ?? "")
-                results.append(DeliveryResult(noticeID: notice.id, outcome: batchFailure, detail: detail, duration: .zero))
+                onResult(DeliveryResult(noticeID: notice.id, outcome: batchFailure, detail: detail, duration: .zero))
                 continue
             }
             let start = clock.now
@@ -52,9 +52,8 @@ enum BatchDelivery {
             case .retryable: logger.warning("\(channel) not delivered, will retry", metadata: metadata)
             case .permanent: logger.error("\(channel) not delivered, permanent failure", metadata: metadata)
             }
-            results.append(
+            onResult(
                 DeliveryResult(noticeID: notice.id, outcome: attempt.outcome, detail: attempt.detail, duration: clock.now - start))
         }
-        return results
     }
 }

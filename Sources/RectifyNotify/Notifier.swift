@@ -3,11 +3,24 @@ import RectifyCore
 
 /// A channel that delivers rendered alert notices: SMTP, webhook or Maildir.
 ///
-/// `deliver` blocks (libcurl's `curl_easy_perform`, file syncs); the daemon calls it on its
-/// dedicated delivery queue. One call is one batch: the SMTP notifier sends the whole batch
-/// over one connection. The result has one element per notice, in the same order.
+/// `deliver` blocks (libcurl's `curl_easy_perform`, file syncs); the daemon calls it on the
+/// receiver's own delivery queue. One call is one batch: the SMTP notifier sends the whole
+/// batch over one connection. `onResult` is called once per notice, as soon as its outcome is
+/// known (a message the server accepted is reported before the next one is sent), so the
+/// caller can record each confirmation at once: a crash in the middle of a batch then re-sends
+/// at most the one message in flight.
 public protocol Notifier: Sendable {
-    func deliver(_ notices: [AlertNotice]) -> [DeliveryResult]
+    func deliver(_ notices: [AlertNotice], onResult: (DeliveryResult) -> Void)
+}
+
+extension Notifier {
+    /// The whole batch's results, in the order of `notices` (for tests and tools).
+    public func deliver(_ notices: [AlertNotice]) -> [DeliveryResult] {
+        var results: [DeliveryResult] = []
+        deliver(notices) { results.append($0) }
+        let order = Dictionary(notices.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return results.sorted { (order[$0.noticeID] ?? 0) < (order[$1.noticeID] ?? 0) }
+    }
 }
 
 /// What went wrong with a delivery, in words safe to log and store: never a password, a

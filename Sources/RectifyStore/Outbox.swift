@@ -93,14 +93,44 @@ extension StateStore {
         }
     }
 
-    /// Pending records whose next attempt is due at `now`, oldest first.
-    public func dueOutbox(at now: Date, limit: Int = 500) throws -> [OutboxRecord] {
+    /// Pending records whose next attempt is due at `now`, oldest first (of one receiver, or all).
+    public func dueOutbox(at now: Date, receiver: String? = nil, limit: Int = 500) throws -> [OutboxRecord] {
         try pool.read { db in
-            try Row.fetchAll(
+            if let receiver {
+                return try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND receiver = ?
+                        ORDER BY created_at LIMIT ?
+                        """,
+                    arguments: [now.timeIntervalSince1970, receiver, limit]
+                ).map(Self.record(row:))
+            }
+            return try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?",
                 arguments: [now.timeIntervalSince1970, limit]
             ).map(Self.record(row:))
+        }
+    }
+
+    /// The receivers with pending records due at `now`.
+    public func receiversDue(at now: Date) throws -> [String] {
+        try pool.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT receiver FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?",
+                arguments: [now.timeIntervalSince1970])
+        }
+    }
+
+    /// The earliest attempt after `now` among pending records (records already due are the
+    /// delivery worker's; this is what a timer waits for).
+    public func nextOutboxAttempt(after now: Date) throws -> Date? {
+        try pool.read { db in
+            try Double.fetchOne(
+                db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending' AND next_attempt_at > ?",
+                arguments: [now.timeIntervalSince1970]
+            ).map(Date.init(timeIntervalSince1970:))
         }
     }
 

@@ -5,6 +5,7 @@ import Logging
 import RectifyCore
 import RectifyDaemon
 import RectifyImport
+import RectifyStore
 
 struct RectifyD: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,6 +27,13 @@ struct RectifyD: ParsableCommand {
     @Option(name: .customLong("check-config"), help: ArgumentHelp("Validate a config and its plans, then exit.", valueName: "FILE"))
     var checkConfig: String?
 
+    @Flag(
+        name: .customLong("accept-new-state"),
+        help: ArgumentHelp(
+            "Start on an empty or replaced state database although the state directory held a history before "
+                + "(every alert is decided afresh; see docs/operations.md)."))
+    var acceptNewState = false
+
     func run() throws {
         if let checkConfig {
             try Self.check(checkConfig)
@@ -35,9 +43,13 @@ struct RectifyD: ParsableCommand {
         LoggingSystem.bootstrap { label in KeyValueLogHandler(label: label, level: level) }
         let logger = Logger(label: "rectifyd")
         let runner = DaemonRunner(
-            configPath: config, logger: logger, reportImporter: reportImporter, makeChannels: Receivers.make)
+            configPath: config, logger: logger, reportImporter: reportImporter, makeChannels: Receivers.make,
+            acceptNewState: acceptNewState)
         do {
             try runner.start()
+        } catch let error as StateError {
+            logger.error("not started: \(error.description)")
+            throw ExitCode(2)
         } catch let error as PlanLoadError {
             for diagnostic in error.diagnostics { logger.error("\(diagnostic.description)") }
             logger.error("not started: fix the errors above")

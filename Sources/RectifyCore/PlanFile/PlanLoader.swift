@@ -104,6 +104,15 @@ public struct PlanLoader: Sendable {
                 return url.pathExtension.lowercased() != "txt"
                     || !["json", "yaml", "yml"].contains { nameSet.contains("\(stem).plan.\($0)") }
             }
+            if chosen.isEmpty {
+                // An empty plans directory is a mistake (a wrong path, a failed copy), not "no
+                // items": on reload it would silently drop every item being chased.
+                let kinds = accepted.sorted().map { ".\($0)" }.joined(separator: ", ")
+                errors.append(
+                    Diagnostic(
+                        file: path, line: 1, column: 1,
+                        message: "the directory holds no plan files (\(kinds)); list the right directory or add a plan."))
+            }
             files += chosen.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
         }
         return files

@@ -16,6 +16,8 @@ final class ControlServer: @unchecked Sendable {
     private let config: ControlConfig
     private let logger: Logger
     private var channel: Channel?
+    /// The socket file this server created (device and inode): only that one is removed at stop.
+    private var created: (dev: UInt, ino: UInt)?
 
     init(service: ControlService, config: ControlConfig, logger: Logger) {
         self.service = service
@@ -41,7 +43,15 @@ final class ControlServer: @unchecked Sendable {
                         ControlHandler(service: service, work: work, bodyLimit: limit, logger: logger))
                 }
             }
+        // A socket someone answers on belongs to a running process (another rectifyd with another
+        // state_dir): refuse rather than take it over. A stale one (nobody listening) is replaced.
+        if Self.someoneListens(at: path) {
+            throw ControlServerError(
+                "\(path): another process is listening on this control socket; stop it, or give this daemon its own "
+                    + "control.socket")
+        }
         channel = try bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).wait()
+        created = Self.identity(of: path)
         guard chmod(path, mode_t(config.mode)) == 0 else {
             throw ControlServerError("cannot set mode \(String(config.mode, radix: 8)) on \(path): \(String(cString: strerror(errno)))")
         }
@@ -55,9 +65,47 @@ final class ControlServer: @unchecked Sendable {
     }
 
     func stop() {
-        try? channel?.close().wait()
-        try? group.syncShutdownGracefully()
-        unlink(config.socket)
+        do {
+            try channel?.close().wait()
+        } catch {
+            logger.warning("control socket did not close cleanly", metadata: ["error": "\(error)"])
+        }
+        do {
+            try group.syncShutdownGracefully()
+        } catch {
+            logger.warning("control event loop did not stop cleanly", metadata: ["error": "\(error)"])
+        }
+        // Never remove a socket another process put there after us.
+        if let created, let now = Self.identity(of: config.socket), now == created {
+            unlink(config.socket)
+        }
+    }
+
+    private static func identity(of path: String) -> (dev: UInt, ino: UInt)? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return (UInt(info.st_dev), UInt(info.st_ino))
+    }
+
+    /// Whether a process accepts connections on the Unix socket at `path`.
+    static func someoneListens(at path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFSOCK else { return false }
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (i, b) in bytes.enumerated() { raw[i] = b }
+            raw[bytes.count] = 0
+        }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        return result == 0
     }
 }
 

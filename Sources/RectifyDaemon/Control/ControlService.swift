@@ -25,6 +25,7 @@ struct ControlResponse: Sendable {
 final class ControlService: Sendable {
     let scheduler: Scheduler
     let store: StateStore
+    let storage: StorageHealth
     let access: WriteAccess
     let startedAt: Date
     let reload: @Sendable () -> Bool
@@ -32,11 +33,12 @@ final class ControlService: Sendable {
     let logger: Logger
 
     init(
-        scheduler: Scheduler, store: StateStore, access: WriteAccess, startedAt: Date, logger: Logger,
-        reload: @escaping @Sendable () -> Bool, effectiveConfig: @escaping @Sendable () -> [String: String]
+        scheduler: Scheduler, store: StateStore, health: StorageHealth, access: WriteAccess, startedAt: Date,
+        logger: Logger, reload: @escaping @Sendable () -> Bool, effectiveConfig: @escaping @Sendable () -> [String: String]
     ) {
         self.scheduler = scheduler
         self.store = store
+        self.storage = health
         self.access = access
         self.startedAt = startedAt
         self.logger = logger
@@ -83,10 +85,15 @@ final class ControlService: Sendable {
 
     private func health() -> ControlResponse {
         let counts = scheduler.read { world, _ in (world.plans.count, world.refs.count) } ?? (0, 0)
+        let failure = storage.failure
+        let problem = failure.map {
+            "the state database refuses writes since \(Timestamps.format($0.since, in: .gmt)) (\($0.operation)): \($0.error)"
+        }
         return Self.json(
             HealthResponse(
-                status: "ok", pid: Int(getpid()), uptimeSeconds: Date().timeIntervalSince(startedAt), plans: counts.0,
-                items: counts.1))
+                status: failure == nil ? "ok" : "unhealthy", pid: Int(getpid()),
+                uptimeSeconds: Date().timeIntervalSince(startedAt), plans: counts.0, items: counts.1, problem: problem),
+            status: failure == nil ? 200 : 503)
     }
 
     private func status() throws(ControlError) -> ControlResponse {
@@ -279,6 +286,12 @@ final class ControlService: Sendable {
         lines.append("# TYPE rectifyd_outbox gauge")
         lines.append("rectifyd_outbox{status=\"pending\"} \(counts.pending)")
         lines.append("rectifyd_outbox{status=\"failed\"} \(counts.failed)")
+        lines.append("# HELP rectifyd_storage_healthy 1 while the state database takes writes, 0 while it refuses them.")
+        lines.append("# TYPE rectifyd_storage_healthy gauge")
+        lines.append("rectifyd_storage_healthy \(storage.failure == nil ? 1 : 0)")
+        lines.append("# HELP rectifyd_storage_write_failures_total Writes the state database refused since start.")
+        lines.append("# TYPE rectifyd_storage_write_failures_total counter")
+        lines.append("rectifyd_storage_write_failures_total \(storage.failureCount)")
         lines.append("# HELP rectifyd_last_evaluation_timestamp_seconds When items were last evaluated.")
         lines.append("# TYPE rectifyd_last_evaluation_timestamp_seconds gauge")
         lines.append("rectifyd_last_evaluation_timestamp_seconds \(snapshot?.lastEvaluation?.timeIntervalSince1970 ?? 0)")

@@ -12,6 +12,17 @@ public enum Receivers {
         return result
     }
 
+    /// Per receiver, what may never appear in a log line, the outbox or a response: the parts
+    /// of its URL that can hold a key, and header values long enough to be tokens. (Secrets
+    /// read from files are scrubbed by the notifiers, which hold them.)
+    static func secrets(_ config: DaemonConfig) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for spec in config.receivers {
+            result[spec.name] = Redaction.urlSecrets(spec.url ?? "") + spec.headers.values.filter { $0.count >= 8 }
+        }
+        return result
+    }
+
     static func make(_ spec: ReceiverSpec, logger: Logger) -> any Notifier {
         var logger = logger
         logger[metadataKey: "receiver"] = "\(spec.name)"

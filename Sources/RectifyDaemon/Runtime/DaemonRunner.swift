@@ -22,13 +22,17 @@ public final class DaemonRunner: @unchecked Sendable {
     private var delivery: DeliveryWorker?
     private var config: DaemonConfig?
     private var control: ControlServer?
+    private var stateDirectory: StateDirectory?
+    private let health = StorageHealth()
     private let systemd: SystemdNotifier
+    private let acceptNewState: Bool
 
     public init(
         configPath: String, logger: Logger, reportImporter: PlanLoader.ReportImporter?,
-        makeChannels: @escaping ChannelFactory, systemd: SystemdNotifier = SystemdNotifier()
+        makeChannels: @escaping ChannelFactory, systemd: SystemdNotifier = SystemdNotifier(), acceptNewState: Bool = false
     ) {
         self.systemd = systemd
+        self.acceptNewState = acceptNewState
         self.reportImporter = reportImporter
         self.configPath = configPath
         self.logger = logger
@@ -42,6 +46,13 @@ public final class DaemonRunner: @unchecked Sendable {
         let config = try ConfigReader.load(file: configPath)
         let loader = PlanLoader(reportImporter: reportImporter)
         let result = try loader.load(config.plans)
+        if result.plans.isEmpty {
+            throw PlanLoadError(diagnostics: [
+                Diagnostic(
+                    file: configPath, line: 1, column: 1,
+                    message: "'plans' yields no plan: list at least one plan file, report or directory holding them.")
+            ])
+        }
         return (config, result.plans, result.warnings)
     }
 
@@ -49,16 +60,28 @@ public final class DaemonRunner: @unchecked Sendable {
     public func start() throws {
         let (config, plans, warnings) = try Self.loadAll(configPath: configPath, reportImporter: reportImporter)
         for warning in warnings { logger.warning("\(warning.description)") }
-        try FileManager.default.createDirectory(atPath: config.stateDir, withIntermediateDirectories: true)
-        let store = try StateStore(path: config.databasePath)
+        // Locked, writable, the right database: or a clear refusal naming the file.
+        let stateDirectory = try StateDirectory(
+            path: config.stateDir, databaseName: URL(fileURLWithPath: config.databasePath).lastPathComponent,
+            acceptNewState: acceptNewState)
+        self.stateDirectory = stateDirectory
+        let store = stateDirectory.store
         let channels = try makeChannels(config, logger)
         let clock: @Sendable () -> Date = { Date() }
         let schedulerBox = SchedulerBox()
+        let logger = self.logger
         let delivery = DeliveryWorker(
-            store: store, channels: channels, policy: config.delivery, quietHours: config.alerts.quietHours,
-            zone: config.timeZone, logger: logger, clock: clock,
+            store: store, setup: Self.deliverySetup(config, channels: channels), health: health, logger: logger,
+            clock: clock,
+            onConfirmed: {
+                do {
+                    try stateDirectory.noteHistory()
+                } catch {
+                    logger.error("cannot update the state marker", metadata: ["error": "\(error)"])
+                }
+            },
             onPass: { confirmed in schedulerBox.scheduler?.deliveryPassFinished(confirmed) })
-        let scheduler = Scheduler(store: store, delivery: delivery, logger: logger, clock: clock)
+        let scheduler = Scheduler(store: store, delivery: delivery, health: health, logger: logger, clock: clock)
         schedulerBox.scheduler = scheduler
         self.scheduler = scheduler
         self.delivery = delivery
@@ -76,7 +99,7 @@ public final class DaemonRunner: @unchecked Sendable {
             ])
         let control = ControlServer(
             service: ControlService(
-                scheduler: scheduler, store: store,
+                scheduler: scheduler, store: store, health: health,
                 access: WriteAccess(users: config.control.writerUsers, groups: config.control.writerGroups),
                 startedAt: Date(), logger: logger,
                 reload: { [weak self] in self?.signalQueue.sync { self?.reload() } ?? false },
@@ -98,8 +121,11 @@ public final class DaemonRunner: @unchecked Sendable {
         }
     }
 
+    /// The signals the daemon handles.
+    static let handledSignals = [SIGHUP, SIGTERM, SIGINT]
+
     private func installSignals() {
-        for sig in [SIGHUP, SIGTERM, SIGINT] {
+        for sig in Self.handledSignals {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: signalQueue)
             source.setEventHandler { @Sendable [weak self] in self?.handle(signal: sig) }
@@ -130,7 +156,7 @@ public final class DaemonRunner: @unchecked Sendable {
                 logger.warning("state_dir changes take effect at the next restart", metadata: ["state_dir": "\(old.stateDir)"])
             }
             let channels = try makeChannels(config, logger)
-            delivery?.reconfigure(channels: channels, policy: config.delivery, quietHours: config.alerts.quietHours, zone: config.timeZone)
+            delivery?.reconfigure(Self.deliverySetup(config, channels: channels))
             scheduler?.reload(config: config, plans: plans)
             if let old = self.config, old.control != config.control {
                 logger.warning("control socket changes take effect at the next restart")
@@ -147,11 +173,18 @@ public final class DaemonRunner: @unchecked Sendable {
         return false
     }
 
+    static func deliverySetup(_ config: DaemonConfig, channels: [String: any Notifier]) -> DeliveryWorker.Setup {
+        DeliveryWorker.Setup(
+            channels: channels, policy: config.delivery, quietHours: config.alerts.quietHours, zone: config.timeZone,
+            secrets: Receivers.secrets(config))
+    }
+
     private func shutdown() {
         logger.info("stopping")
         systemd.notify("STOPPING=1")
         control?.stop()
         scheduler?.stop()
+        delivery?.stop()
         let grace = config?.delivery.shutdownGrace ?? 10
         if delivery?.drain(timeout: grace) == false {
             logger.warning("deliveries still running at shutdown; they stay in the outbox", metadata: ["grace": "\(grace)s"])

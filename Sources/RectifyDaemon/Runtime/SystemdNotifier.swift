@@ -86,6 +86,9 @@ extension Scheduler.Summary {
     /// One line for `systemctl status`: "42 open, 7 overdue, next check 2026-11-23 09:00".
     var statusLine: String {
         var line = "\(open) open, \(overdue) overdue"
+        if let failure = storageFailure {
+            line = "UNHEALTHY: the state database refuses writes (\(failure.operation)); " + line
+        }
         if lagging > overdue { line += ", \(lagging) lagging" }
         guard let nextWake else { return line + ", nothing scheduled" }
         var calendar = Calendar(identifier: .gregorian)

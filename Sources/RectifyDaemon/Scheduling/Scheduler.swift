@@ -46,6 +46,9 @@ final class Scheduler: @unchecked Sendable {
     private var lastEvaluation: Date?
     private let store: StateStore
     private let delivery: DeliveryWorker
+    private let health: StorageHealth
+    /// Consecutive outbox writes refused: the retry of the decision backs off (5 s … 60 s).
+    private var outboxFailures = 0
     private let logger: Logger
     private let clock: @Sendable () -> Date
     /// Called on the scheduler queue after an evaluation or a re-arm changed the summary
@@ -64,11 +67,17 @@ final class Scheduler: @unchecked Sendable {
         var nextWake: Date?
         /// The config's zone, for showing `nextWake`.
         var timeZone: TimeZone = .gmt
+        /// Set while the state database refuses writes.
+        var storageFailure: StorageHealth.Failure?
     }
 
-    init(store: StateStore, delivery: DeliveryWorker, logger: Logger, clock: @escaping @Sendable () -> Date) {
+    init(
+        store: StateStore, delivery: DeliveryWorker, health: StorageHealth, logger: Logger,
+        clock: @escaping @Sendable () -> Date
+    ) {
         self.store = store
         self.delivery = delivery
+        self.health = health
         self.logger = logger
         self.clock = clock
     }
@@ -212,8 +221,11 @@ final class Scheduler: @unchecked Sendable {
             var stored = update
             do {
                 stored.id = try store.append(update)
+                storageWorked()
             } catch {
-                return .failure(.internal("the update could not be stored: \(error)"))
+                storageFailed("store an update", error)
+                rearm(world: world)
+                return .failure(.unavailable("the update could not be stored (the state database refuses writes): \(error)"))
             }
             overlay(stored, on: &world)
             state = .running(world)
@@ -266,8 +278,8 @@ final class Scheduler: @unchecked Sendable {
         let due = instants.popDue(now.addingTimeInterval(0.001))
         if !due.isEmpty { evaluate(due, world: world, now: now) }
         if let digest = nextDigest, digest <= now.addingTimeInterval(0.001) {
-            sendDigest(world: world, at: now)
             scheduleDigest(world: world, now: now, catchUp: false)
+            sendDigest(world: world, at: now)
         }
         delivery.kick()
         rearm(world: world)
@@ -339,11 +351,40 @@ final class Scheduler: @unchecked Sendable {
                 "alerts with nobody to send to",
                 metadata: ["items": "\(unrouted)", "hint": "add contacts to the plans or routing.default_recipient"])
         }
-        enqueue(alerts, world: world, now: now)
+        if !enqueue(alerts, world: world, now: now) {
+            // Nothing was queued or recorded: decide these items again once writes may work.
+            let retry = now.addingTimeInterval(outboxRetryDelay())
+            for index in Set(alerts.compactMap { world.index[AlertLedger.itemRef($0.entry.planID, $0.entry.itemID)] }) {
+                instants.schedule(index, at: retry)
+            }
+        }
     }
 
-    private func enqueue(_ alerts: [PlannedAlert], world: World, now: Date) {
-        guard !alerts.isEmpty else { return }
+    /// 5 s after the first refused outbox write, doubling to at most 60 s.
+    private func outboxRetryDelay() -> TimeInterval {
+        min(60, 5 * pow(2, Double(max(0, outboxFailures - 1))))
+    }
+
+    private func storageFailed(_ operation: String, _ error: any Error) {
+        if health.failed(operation, error: error, at: clock()) {
+            logger.error(
+                "the state database refuses writes; alerts are decided again when it takes them",
+                metadata: ["operation": "\(operation)", "error": "\(error)"])
+        }
+    }
+
+    private func storageWorked() {
+        if let ended = health.succeeded() {
+            logger.notice(
+                "the state database takes writes again",
+                metadata: ["since": "\(ended.since)", "operation": "\(ended.operation)"])
+        }
+    }
+
+    /// Writes the notices for `alerts` to the outbox; false when the database refused them.
+    @discardableResult
+    private func enqueue(_ alerts: [PlannedAlert], world: World, now: Date) -> Bool {
+        guard !alerts.isEmpty else { return true }
         let assembler = NoticeAssembler(language: world.config.language, timeZone: world.config.timeZone)
         let notices = assembler.notices(from: alerts, at: now) { UUID().uuidString.lowercased() }
         let encoder = JSONEncoder()
@@ -351,7 +392,13 @@ final class Scheduler: @unchecked Sendable {
         for alert in alerts { reasonsByKey[alert.log.alertKey + "\u{1}" + alert.recipient.address] = alert.reason.rawValue }
         var records: [OutboxRecord] = []
         for (notice, logs) in notices {
-            guard let data = try? encoder.encode(notice) else { continue }
+            let data: Data
+            do {
+                data = try encoder.encode(notice)
+            } catch {
+                logger.error("cannot encode a notice; it is not sent", metadata: ["notice": "\(notice.id)", "error": "\(error)"])
+                continue
+            }
             records.append(
                 OutboxRecord(
                     id: notice.id, receiver: notice.receiver, recipient: notice.recipient, notice: data, logEntries: logs,
@@ -359,6 +406,8 @@ final class Scheduler: @unchecked Sendable {
         }
         do {
             try store.enqueue(records)
+            outboxFailures = 0
+            storageWorked()
             for record in records { for entry in record.logEntries { ledger.record(entry) } }
             for alert in alerts {
                 logger.debug(
@@ -379,8 +428,16 @@ final class Scheduler: @unchecked Sendable {
                     ])
             }
         } catch {
-            logger.error("cannot write the outbox; alerts will be decided again", metadata: ["error": "\(error)"])
+            outboxFailures += 1
+            storageFailed("write the outbox", error)
+            logger.error(
+                "cannot write the outbox; these alerts will be decided again",
+                metadata: [
+                    "alerts": "\(alerts.count)", "retry_in": "\(Int(outboxRetryDelay()))s", "error": "\(error)",
+                ])
+            return false
         }
+        return true
     }
 
     private func scheduleDigest(world: World, now: Date, catchUp: Bool) {
@@ -414,23 +471,32 @@ final class Scheduler: @unchecked Sendable {
         let builder = DigestBuilder(routing: world.config.routing, webhooks: world.config.receivers.filter(\.kind.isGroupChannel))
         let alerts = builder.alerts(plans: world.plans, evaluations: evaluations, at: now)
         logger.info("digest", metadata: ["entries": "\(alerts.count)"])
-        enqueue(alerts, world: world, now: now)
+        if !enqueue(alerts, world: world, now: now) {
+            // The digest is sent once the database takes writes again.
+            nextDigest = now.addingTimeInterval(outboxRetryDelay())
+        }
     }
 
     private func rearm(world: World) {
         let now = clock()
         var wake = [instants.peek(), nextDigest].compactMap { $0 }
-        if let outbox = try? store.nextOutboxAttempt() {
+        // Records already due are the delivery lanes' (each looks again after its pass, so one
+        // that fell due during a long pass is sent without a timer); the timer waits for the
+        // earliest *future* retry, and for the end of quiet hours when anything is pending.
+        do {
+            let future = try store.nextOutboxAttempt(after: now)
+            let pending = try store.nextOutboxAttempt()
             // Quiet hours come from the scheduler's own config: asking the delivery queue would
             // wait behind a blocking delivery batch.
-            let quiet = world.config.alerts.quietHours?.end(ofWindowContaining: max(now, outbox), in: world.config.timeZone)
-            if let quiet {
+            let zone = world.config.timeZone
+            if let pending, let quiet = world.config.alerts.quietHours?.end(ofWindowContaining: max(now, pending), in: zone) {
                 wake.append(quiet)
-            } else if outbox > now {
-                wake.append(outbox)
+            } else if let future {
+                wake.append(future)
             }
-            // A record already due is the delivery worker's (it was kicked and drains the outbox
-            // pass after pass); arming for it would fire again and again while a long batch runs.
+        } catch {
+            storageFailed("outbox read", error)
+            wake.append(now.addingTimeInterval(DeliveryWorker.storageRetryDelay))
         }
         let next = wake.min()
         timer?.arm(at: next)
@@ -443,7 +509,7 @@ final class Scheduler: @unchecked Sendable {
         guard let onEvaluated else { return }
         let summary = Summary(
             open: tally.open, overdue: tally.overdue, lagging: tally.lagging, nextWake: nextWake,
-            timeZone: world.config.timeZone)
+            timeZone: world.config.timeZone, storageFailure: health.failure)
         guard summary != lastPublished else { return }
         lastPublished = summary
         onEvaluated(summary)

@@ -15,13 +15,36 @@ public enum Redaction {
         return hadQuery ? clean + "?[redacted]" : clean
     }
 
-    /// `text` with every occurrence of each secret, and of the raw URL, replaced.
-    static func scrub(_ text: String, secrets: [String], url: String? = nil) -> String {
-        var result = text
-        if let url, !url.isEmpty, result.contains(url) {
-            result = result.replacingOccurrences(of: url, with: Redaction.url(url))
+    /// The parts of a URL that may hold a secret, as they could appear in a server's echo of
+    /// the request: the query (whole, raw and decoded), each query value, the fragment and
+    /// any userinfo. Longest first, so a whole query is replaced before its values.
+    public static func urlSecrets(_ text: String) -> [String] {
+        guard let components = URLComponents(string: text) else { return [text] }
+        var secrets: [String] = []
+        if let query = components.percentEncodedQuery, !query.isEmpty {
+            secrets.append(query)
+            if let decoded = components.query { secrets.append(decoded) }
         }
-        for secret in secrets where secret.count >= 3 {
+        for item in components.queryItems ?? [] {
+            if let value = item.value, !value.isEmpty {
+                secrets.append(value)
+                if let encoded = value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) { secrets.append(encoded) }
+            }
+        }
+        secrets += [components.fragment, components.password, components.user].compactMap { $0 }
+        return Array(Set(secrets.filter { $0.count >= 3 })).sorted { $0.count > $1.count }
+    }
+
+    /// `text` with every occurrence of each secret, and of the raw URL, replaced.
+    public static func scrub(_ text: String, secrets: [String], url: String? = nil) -> String {
+        var result = text
+        if let url, !url.isEmpty {
+            if result.contains(url) { result = result.replacingOccurrences(of: url, with: Redaction.url(url)) }
+            for secret in urlSecrets(url) where result.contains(secret) {
+                result = result.replacingOccurrences(of: secret, with: "[redacted]")
+            }
+        }
+        for secret in secrets.sorted(by: { $0.count > $1.count }) where secret.count >= 3 {
             result = result.replacingOccurrences(of: secret, with: "[redacted]")
         }
         return result

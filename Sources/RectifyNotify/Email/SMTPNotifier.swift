@@ -23,7 +23,7 @@ public struct SMTPNotifier: Notifier {
         self.environment = environment
     }
 
-    public func deliver(_ notices: [AlertNotice]) -> [DeliveryResult] {
+    public func deliver(_ notices: [AlertNotice], onResult: (DeliveryResult) -> Void) {
         BatchDelivery.run(
             notices, channel: "smtp", logger: logger,
             open: { try SMTPSession(config: config, environment: environment) },
@@ -35,6 +35,6 @@ public struct SMTPNotifier: Notifier {
                     let failure = DeliveryError("\(error)")
                     return SendAttempt(outcome: .permanent(failure), detail: failure.message, affectsBatch: false)
                 }
-            })
+            }, onResult: onResult)
     }
 }

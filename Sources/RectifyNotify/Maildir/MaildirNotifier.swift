@@ -23,10 +23,9 @@ public struct MaildirNotifier: Notifier {
         self.logger = logger
     }
 
-    public func deliver(_ notices: [AlertNotice]) -> [DeliveryResult] {
+    public func deliver(_ notices: [AlertNotice], onResult: (DeliveryResult) -> Void) {
         let clock = ContinuousClock()
         let folder = MaildirFolder(path: config.path)
-        var results: [DeliveryResult] = []
         for (index, notice) in notices.enumerated() {
             let start = clock.now
             let outcome: DeliveryOutcome
@@ -49,10 +48,8 @@ public struct MaildirNotifier: Notifier {
             } else {
                 logger.error("mail not stored", metadata: metadata)
             }
-            results.append(
-                DeliveryResult(noticeID: notice.id, outcome: outcome, detail: detail, duration: clock.now - start))
+            onResult(DeliveryResult(noticeID: notice.id, outcome: outcome, detail: detail, duration: clock.now - start))
         }
-        return results
     }
 }
 

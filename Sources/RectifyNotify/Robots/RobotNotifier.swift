@@ -32,8 +32,8 @@ public final class RobotNotifier: Notifier {
         self.clock = clock
     }
 
-    public func deliver(_ notices: [AlertNotice]) -> [DeliveryResult] {
-        guard !notices.isEmpty else { return [] }
+    public func deliver(_ notices: [AlertNotice], onResult: (DeliveryResult) -> Void) {
+        guard !notices.isEmpty else { return }
         let started = ContinuousClock.now
         let label = config.kind.label
         let session: RobotSession
@@ -42,17 +42,32 @@ public final class RobotNotifier: Notifier {
         } catch {
             let failure = DeliveryError("\(error)")
             logger.error("robot receiver unusable", metadata: ["error": "\(failure)"])
-            return notices.map {
-                DeliveryResult(
-                    noticeID: $0.id, outcome: .permanent(failure), detail: failure.message,
-                    duration: ContinuousClock.now - started)
+            for notice in notices {
+                onResult(
+                    DeliveryResult(
+                        noticeID: notice.id, outcome: .permanent(failure), detail: failure.message,
+                        duration: ContinuousClock.now - started))
             }
+            return
         }
         let digest = RobotDigest(kind: config.kind, format: config.format, mentions: config.mentions, sender: config.sender)
         // Items an earlier pass already got through are not posted twice.
         let messages = digest.messages(for: notices.map(carried.remaining(of:)))
         var outcomes: [DeliveryOutcome?] = Array(repeating: nil, count: messages.count)
         var details: [String] = Array(repeating: "", count: messages.count)
+        // Each notice is reported once its last message is through (or has failed), so an
+        // accepted notice is confirmed before the next message goes out.
+        var carrying: [[Int]] = Array(repeating: [], count: notices.count)
+        for (index, message) in messages.enumerated() { for n in message.notices { carrying[n].append(index) } }
+        var reported = Array(repeating: false, count: notices.count)
+        func report(_ index: Int) {
+            reported[index] = true
+            onResult(
+                self.result(
+                    for: notices[index], carrying: carrying[index], total: messages.count, outcomes: outcomes,
+                    details: details, started: started, count: notices.count))
+        }
+        for index in notices.indices where carrying[index].isEmpty { report(index) }
         var stop: DeliveryOutcome?
         for (index, message) in messages.enumerated() {
             if let stop {
@@ -74,6 +89,7 @@ public final class RobotNotifier: Notifier {
             details[index] = attempt.detail
             if case .delivered = attempt.outcome {
                 carried.add(message.keys, to: message.notices.map { notices[$0].id })
+                for n in message.notices where !reported[n] && carrying[n].last == index { report(n) }
                 continue
             }
             if attempt.throttled { window.markThrottled(at: clock()) }
@@ -81,7 +97,7 @@ public final class RobotNotifier: Notifier {
         }
         logger.debug(
             "robot digest", metadata: ["notices": "\(notices.count)", "messages": "\(messages.count)", "robot": "\(label)"])
-        return results(notices: notices, messages: messages, outcomes: outcomes, details: details, started: started)
+        for index in notices.indices where !reported[index] { report(index) }
     }
 
     /// Takes one message from the window; nil when it may go, else when the window frees up.
@@ -97,26 +113,23 @@ public final class RobotNotifier: Notifier {
         }
     }
 
-    /// One result per notice: delivered when all its messages were, else the first failure.
-    private func results(
-        notices: [AlertNotice], messages: [RobotMessage], outcomes: [DeliveryOutcome?], details: [String],
-        started: ContinuousClock.Instant
-    ) -> [DeliveryResult] {
-        let share = (ContinuousClock.now - started) / max(1, notices.count)
-        return notices.indices.map { index in
-            let carrying = messages.indices.filter { messages[$0].notices.contains(index) }
-            if let failed = carrying.first(where: { outcomes[$0]?.isDelivered != true }) {
-                let outcome = outcomes[failed] ?? .retryable(DeliveryError("not attempted"))
-                if case .permanent = outcome { carried.forget(notices[index].id) }
-                return DeliveryResult(noticeID: notices[index].id, outcome: outcome, detail: details[failed], duration: share)
-            }
-            carried.forget(notices[index].id)
-            let parts = carrying.map { "\($0 + 1)" }.joined(separator: ",")
-            let detail =
-                carrying.isEmpty
-                ? "nothing left to send" : "\(config.kind.rawValue) message \(parts) of \(messages.count): \(details[carrying[0]])"
-            return DeliveryResult(noticeID: notices[index].id, outcome: .delivered, detail: detail, duration: share)
+    /// One notice's result: delivered when all its messages were, else the first failure.
+    private func result(
+        for notice: AlertNotice, carrying: [Int], total: Int, outcomes: [DeliveryOutcome?], details: [String],
+        started: ContinuousClock.Instant, count: Int
+    ) -> DeliveryResult {
+        let share = (ContinuousClock.now - started) / max(1, count)
+        if let failed = carrying.first(where: { outcomes[$0]?.isDelivered != true }) {
+            let outcome = outcomes[failed] ?? .retryable(DeliveryError("not attempted"))
+            if case .permanent = outcome { carried.forget(notice.id) }
+            return DeliveryResult(noticeID: notice.id, outcome: outcome, detail: details[failed], duration: share)
         }
+        carried.forget(notice.id)
+        let parts = carrying.map { "\($0 + 1)" }.joined(separator: ",")
+        let detail =
+            carrying.isEmpty
+            ? "nothing left to send" : "\(config.kind.rawValue) message \(parts) of \(total): \(details[carrying[0]])"
+        return DeliveryResult(noticeID: notice.id, outcome: .delivered, detail: detail, duration: share)
     }
 }
 

@@ -22,11 +22,11 @@ public struct WebhookNotifier: Notifier {
         self.environment = environment
     }
 
-    public func deliver(_ notices: [AlertNotice]) -> [DeliveryResult] {
+    public func deliver(_ notices: [AlertNotice], onResult: (DeliveryResult) -> Void) {
         BatchDelivery.run(
             notices, channel: "webhook", logger: logger,
             open: { try WebhookSession(config: config, environment: environment) },
-            send: { session, notice in session.post(notice, renderer: renderer) })
+            send: { session, notice in session.post(notice, renderer: renderer) }, onResult: onResult)
     }
 }
 

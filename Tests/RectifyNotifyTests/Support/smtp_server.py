@@ -25,11 +25,15 @@ logging.getLogger("mail.log").setLevel(logging.CRITICAL)
 
 
 class Recorder:
-    def __init__(self, out):
+    def __init__(self, out, delay=0.0):
         self.out = out
         self.count = 0
+        self.delay = delay
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            # A slow server: the message is accepted only after the delay.
+            await asyncio.sleep(self.delay)
         self.count += 1
         base = os.path.join(self.out, f"msg-{self.count}")
         with open(base + ".eml", "wb") as f:
@@ -57,12 +61,13 @@ def main():
     p.add_argument("--timeout", type=float, default=60)
     # A fixed port lets a test stop and restart "the mail server" (rectifyd's end-to-end tests).
     p.add_argument("--port", type=int, default=0)
+    p.add_argument("--delay", type=float, default=0, help="seconds before each message is accepted")
     args = p.parse_args()
     os.makedirs(args.out, exist_ok=True)
 
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(args.cert, args.key)
-    recorder = Recorder(args.out)
+    recorder = Recorder(args.out, args.delay)
     connections = 0
 
     def authenticator(server, session, envelope, mechanism, auth_data):
