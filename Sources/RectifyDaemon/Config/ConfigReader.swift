@@ -216,7 +216,10 @@ public enum ConfigReader {
         guard
             let f = FieldReader(
                 node, path: "control", sink: sink,
-                allowed: ["socket", "mode", "group", "writers", "body_limit", "idle_timeout"])
+                allowed: [
+                    "socket", "mode", "group", "writers", "body_limit", "idle_timeout", "request_timeout", "max_connections",
+                    "max_connections_per_uid",
+                ])
         else { return control }
         if let socket = f.string("socket") {
             let path = resolve(socket)
@@ -237,6 +240,9 @@ public enum ConfigReader {
         }
         if let limit = f.int("body_limit", minimum: 1) { control.bodyLimit = limit }
         if let timeout = duration(f, "idle_timeout") { control.idleTimeout = timeout }
+        if let timeout = duration(f, "request_timeout") { control.requestTimeout = timeout }
+        if let limit = f.int("max_connections", minimum: 1) { control.maxConnections = limit }
+        if let limit = f.int("max_connections_per_uid", minimum: 1) { control.maxConnectionsPerUID = limit }
         return control
     }
 
