@@ -106,11 +106,7 @@ final class ControlHandler: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        if let provider = context.channel as? SocketOptionProvider {
-            let future: EventLoopFuture<UCred> = provider.unsafeGetSocketOption(
-                level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
-            future.whenSuccess { [self] cred in peer = PeerCredentials(pid: cred.pid, uid: cred.uid, gid: cred.gid) }
-        }
+        PeerCredentials.read(from: context.channel).assumeIsolated().whenSuccess { self.peer = $0 }
         context.fireChannelActive()
     }
 

@@ -48,8 +48,19 @@ final class ControlService: Sendable {
         do throws(ControlError) {
             return try route(request)
         } catch {
+            if case .forbidden(let reason) = error { logRefusal(request, reason: reason) }
             return Self.json(ErrorResponse(error: error.message, field: error.field), status: error.status)
         }
+    }
+
+    /// Who was refused what, and why; never the body.
+    private func logRefusal(_ r: ControlRequest, reason: String) {
+        logger.warning(
+            "write refused",
+            metadata: [
+                "uid": "\(r.peer.map { String($0.uid) } ?? "-")", "user": "\(r.peer?.userName ?? "-")",
+                "method": "\(r.method)", "path": "\(r.path)", "reason": "\(reason)",
+            ])
     }
 
     private func route(_ r: ControlRequest) throws(ControlError) -> ControlResponse {
@@ -512,7 +523,8 @@ struct WriteAccess: Sendable {
         if peer.uid == getuid() { return name }
         if let name, users.contains(name) { return name }
         if users.contains(String(peer.uid)) { return name }
-        let callerGroups = name.map { Accounts.groups(of: $0, primary: peer.gid) } ?? [peer.gid]
+        // The groups the calling process has, not the members /etc/group lists for its name.
+        let callerGroups = peer.allGroups
         for group in groups {
             if let gid = Accounts.groupID(named: group) ?? UInt32(group), callerGroups.contains(gid) { return name }
         }
