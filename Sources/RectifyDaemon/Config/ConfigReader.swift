@@ -28,8 +28,12 @@ public enum ConfigReader {
             path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardized.path
         }
         let root: Node?
+        if let fault = PlanReader.jsonSyntaxFault(text, file: file) {
+            sink.error(line: fault.line, column: fault.column, fault.problem)
+            throw PlanLoadError(diagnostics: sink.diagnostics)
+        }
         do { root = try Yams.compose(yaml: text) } catch {
-            sink.error(nil, "the config is not valid YAML: \(error)")
+            sink.error(PlanReader.syntaxMark(error), "the config is not valid YAML: \(PlanReader.syntaxProblem(error))")
             throw PlanLoadError(diagnostics: sink.diagnostics)
         }
         guard let root, let f = FieldReader(root, path: "", sink: sink, allowed: topKeys) else {
