@@ -49,8 +49,9 @@ public final class DaemonRunner: @unchecked Sendable {
     public func start() throws {
         let (config, plans, warnings) = try Self.loadAll(configPath: configPath, reportImporter: reportImporter)
         for warning in warnings { logger.warning("\(warning.description)") }
-        try FileManager.default.createDirectory(atPath: config.stateDir, withIntermediateDirectories: true)
-        let store = try StateStore(path: config.databasePath)
+        let permissions = StatePermissions(config)
+        try permissions.prepare(config.stateDir)
+        let store = try StateStore(path: config.databasePath, mode: permissions.database)
         let channels = try makeChannels(config, logger)
         let clock: @Sendable () -> Date = { Date() }
         let schedulerBox = SchedulerBox()
