@@ -53,6 +53,14 @@ final class ControlService: Sendable {
         }
     }
 
+    /// Dates a request may set: the years a plan's deadlines may use (docs/plan-format.md).
+    static func plannable(_ date: CalendarDate, field: String) throws(ControlError) {
+        let years = Deadline.plannableYears
+        guard years.contains(date.year) else {
+            throw .badRequest("\(field) \(date) is outside the years \(years.lowerBound)–\(years.upperBound)", field: field)
+        }
+    }
+
     /// Who was refused what, and why; never the body.
     private func logRefusal(_ r: ControlRequest, reason: String) {
         logger.warning(
@@ -347,6 +355,7 @@ final class ControlService: Sendable {
             guard let to = CalendarDate(body.to) else {
                 throw .badRequest("to '\(body.to)' is not a date YYYY-MM-DD that exists", field: "to")
             }
+            try Self.plannable(to, field: "to")
             update.note = try RequestBody.required(body.reason, "reason")
             update.payload["to"] = to.description
             update.payload["reason"] = update.note
@@ -361,6 +370,7 @@ final class ControlService: Sendable {
             update.note = body.note
             if let text = body.until {
                 guard let until = CalendarDate(text) else { throw .badRequest("until '\(text)' is not a date YYYY-MM-DD", field: "until") }
+                try Self.plannable(until, field: "until")
                 update.payload["until"] = until.description
                 validate = { _, plan, now throws(ControlError) in
                     if until.adding(days: 1).startInstant(in: plan.zone) <= now {
