@@ -8,7 +8,9 @@ import RectifyControl
 
 /// Serves the control API as HTTP/1.1 over a Unix socket, with SwiftNIO's HTTP parser.
 /// Requests are answered off the event loop (on `work`), so a slow query never stalls
-/// other clients; the peer's uid comes from SO_PEERCRED when the connection opens.
+/// other clients; the peer's uid comes from SO_PEERCRED when the connection opens. Held
+/// connections cannot deny service: `AcceptGate` caps them in total and pauses on EMFILE,
+/// `PeerConnectionGate` caps them per uid, `RequestDeadlineHandler` closes slow requests.
 final class ControlServer: @unchecked Sendable {
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let work = DispatchQueue(label: "rectifyd.control", attributes: .concurrent)
