@@ -34,8 +34,10 @@ public final class StateDirectory: Sendable {
     /// - Parameters:
     ///   - databaseName: the database file inside `path`.
     ///   - acceptNewState: start even when the marker says an earlier database held a history.
-    ///   - groupReadable: the database and directory may be read by the group (mode 0640/0750).
-    public init(path: String, databaseName: String = "state.sqlite", acceptNewState: Bool = false) throws(StateError) {
+    ///   - databaseMode: the mode of the database and its -wal/-shm (0600, or 0640 for a group).
+    public init(
+        path: String, databaseName: String = "state.sqlite", databaseMode: mode_t = 0o600, acceptNewState: Bool = false
+    ) throws(StateError) {
         self.path = path
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -57,7 +59,7 @@ public final class StateDirectory: Sendable {
             let existed = fm.fileExists(atPath: database)
             let store: StateStore
             do {
-                store = try StateStore(path: database)
+                store = try StateStore(path: database, mode: databaseMode)
             } catch {
                 throw Self.openError(error, database: database)
             }
@@ -213,6 +215,7 @@ public final class StateDirectory: Sendable {
 
     static func reason(_ error: any Error) -> String {
         if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        if let error = error as? StateFileError { return String(cString: strerror(error.errno)) }
         return (error as NSError).localizedDescription
     }
 

@@ -9,14 +9,27 @@ public final class StateStore: Sendable {
     let pool: DatabasePool
     public let path: String
 
-    /// Opens (creating if needed) the database at `path` and runs pending migrations.
-    public init(path: String) throws {
+    /// Opens (creating if needed) the database at `path` and runs pending migrations. The
+    /// database and its -wal/-shm get `mode` whatever the umask (SQLite gives -wal and -shm
+    /// the main file's mode), and existing ones are brought to it.
+    public init(path: String, mode: mode_t = 0o600) throws {
+        try Self.restrict(path, to: mode)
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.label = "rectifyd-state"
         self.pool = try DatabasePool(path: path, configuration: configuration)
         self.path = path
         try Self.migrator.migrate(pool)
+    }
+
+    static func restrict(_ path: String, to mode: mode_t) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw StateFileError(path: path, errno: errno) }
+        defer { close(fd) }
+        guard fchmod(fd, mode) == 0 else { throw StateFileError(path: path, errno: errno) }
+        for companion in [path + "-wal", path + "-shm"] where chmod(companion, mode) != 0 && errno != ENOENT {
+            throw StateFileError(path: companion, errno: errno)
+        }
     }
 
     /// Named, forward-only migrations, applied in order. Never edit a shipped one; add another.
@@ -99,4 +112,11 @@ public final class StateStore: Sendable {
                 arguments: [key, value])
         }
     }
+}
+
+/// The state database's files could not be created or given their mode.
+public struct StateFileError: Error, CustomStringConvertible {
+    public var path: String
+    public var errno: Int32
+    public var description: String { "cannot create or restrict \(path): \(String(cString: strerror(errno)))" }
 }

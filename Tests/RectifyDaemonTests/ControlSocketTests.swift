@@ -138,6 +138,8 @@ struct ControlSocketTests {
         #expect(s2 == 400 && a2["field"] as? String == "to")
         let (s3, a3) = try Self.call(d, "POST", "/v1/items/example-county-health/2.2/extend", #"{"to": "2026-01-31", "reason": "r"}"#)
         #expect(s3 == 409 && (a3["error"] as? String)?.contains("must be after the current one") == true)
+        let (s3b, a3b) = try Self.call(d, "POST", "/v1/items/example-county-health/2.2/extend", #"{"to": "9999-12-31", "reason": "r"}"#)
+        #expect(s3b == 400 && (a3b["error"] as? String)?.contains("1900–9998") == true, "\(a3b)")
         let (s4, _) = try Self.call(d, "GET", "/v1/items?state=late")
         #expect(s4 == 400)
         let (s5, _) = try Self.call(d, "GET", "/v1/nothing")

@@ -37,10 +37,16 @@ final class DaemonHarness: @unchecked Sendable {
         try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
 
-    func start() throws {
+    /// Starts the daemon; `fileLimit` lowers its RLIMIT_NOFILE (through the shell's `ulimit -n`).
+    func start(fileLimit: Int? = nil) throws {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["--config", configPath]
+        if let fileLimit {
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "ulimit -n \(fileLimit) && exec \"$0\" \"$@\"", Self.binary, "--config", configPath]
+        } else {
+            p.executableURL = URL(fileURLWithPath: Self.binary)
+            p.arguments = ["--config", configPath]
+        }
         p.currentDirectoryURL = dir
         let pipe = Pipe()
         p.standardError = pipe
@@ -60,6 +66,17 @@ final class DaemonHarness: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return String(decoding: logData, as: UTF8.self)
+    }
+
+    /// CPU seconds (user + system) the daemon has used so far, from /proc/PID/stat.
+    var cpuSeconds: Double? {
+        guard let process, let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        // Fields after "(comm)": state is field 3, utime 14 and stime 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     func signal(_ sig: Int32) {

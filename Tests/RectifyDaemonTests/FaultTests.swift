@@ -258,8 +258,8 @@ struct FaultTests {
         let (_, metrics) = try Self.call(daemon, "GET", "/v1/metrics")
         #expect(metrics.contains("rectifyd_storage_healthy 0"))
         try? FileManager.default.removeItem(at: state.appendingPathComponent("filler"))
-        // Decided again within the retry delay (5 s at first), delivered, healthy again.
-        #expect(DaemonHarness.waitFor(12) { daemon.mails().count == 2 }, "\(daemon.log)")
+        // Decided again within the retry delay (1 s, doubling), delivered, healthy again.
+        #expect(DaemonHarness.waitFor(20) { daemon.mails().count == 2 }, "\(daemon.log)")
         #expect(DaemonHarness.waitFor(3) { (try? Self.call(daemon, "GET", "/v1/health").0) == 200 })
         #expect(daemon.log.contains("takes writes again"))
     }

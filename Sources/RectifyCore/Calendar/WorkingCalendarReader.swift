@@ -25,7 +25,7 @@ public enum WorkingCalendarReader {
         let sink = DiagnosticSink(file: file)
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
-            sink.error(nil, "the calendar is not valid YAML: \(error)")
+            sink.error(PlanReader.syntaxMark(error), "the calendar is not valid YAML: \(PlanReader.syntaxProblem(error))")
             throw PlanLoadError(diagnostics: sink.diagnostics)
         }
         var calendar = WorkingCalendar()

@@ -16,6 +16,11 @@ public enum DeadlinePrecision: String, Codable, Sendable, CaseIterable {
 /// it came from. It is due when the day after `date` begins in the plan's time zone:
 /// "2026年4月底前" (2026-04-30, month) is due at 2026-05-01 00:00 +08:00.
 public struct Deadline: Hashable, Codable, Sendable {
+    /// The years a plan's deadlines may fall in. Plans are about real deadlines; beyond 9998
+    /// the moment a deadline falls due (the next day's start) would need a five-digit year,
+    /// which RFC 3339 cannot write, and before 1900 is a typo.
+    public static let plannableYears = 1900...9998
+
     public var date: CalendarDate
     public var precision: DeadlinePrecision
     /// The source phrase, e.g. "预计2026年4月底前完成".

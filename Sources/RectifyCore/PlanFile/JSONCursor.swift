@@ -1,8 +1,19 @@
 /// A minimal pull parser over UTF-8 JSON bytes, for reading large plan files straight into
 /// the model without building a tree. Any malformed input throws `JSONCursor.Failure`; the
-/// caller then reads the file through Yams to say what is wrong and where.
+/// caller then reads the file through Yams to say what is wrong and where. It is strict where
+/// Yams is lenient (a trailing comma, a key twice in one object): those failures carry their
+/// byte offset and a sentence, and `syntaxError(in:)` finds them for the slow path too.
 struct JSONCursor {
-    struct Failure: Error {}
+    struct Failure: Error {
+        /// Set for the syntax faults Yams would accept; nil for anything Yams explains itself.
+        var problem: String?
+        var offset = 0
+        init() {}
+        init(_ problem: String, at offset: Int) {
+            self.problem = problem
+            self.offset = offset
+        }
+    }
 
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
@@ -53,21 +64,19 @@ struct JSONCursor {
             index += 1
             return
         }
+        var keys: [String] = []
         while true {
+            skipSpace()
+            let keyOffset = index
             let key = try string()
+            // A linear search: plan objects have a dozen keys, and a Set per item costs more.
+            if keys.contains(key) {
+                throw Failure("the key '\(key)' appears twice in one object; keep one.", at: keyOffset)
+            }
+            keys.append(key)
             try expect(UInt8(ascii: ":"))
             try field(&self, key)
-            skipSpace()
-            guard index < bytes.count else { throw Failure() }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return
-            }
-            throw Failure()
+            if try separator(closing: UInt8(ascii: "}")) { return }
         }
     }
 
@@ -79,18 +88,68 @@ struct JSONCursor {
         }
         while true {
             try element(&self)
-            skipSpace()
-            guard index < bytes.count else { throw Failure() }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return
-            }
-            throw Failure()
+            if try separator(closing: UInt8(ascii: "]")) { return }
         }
+    }
+
+    /// After a member: consumes `,` (false: another follows) or `closing` (true: done).
+    private mutating func separator(closing: UInt8) throws -> Bool {
+        skipSpace()
+        guard index < bytes.count else { throw Failure() }
+        if bytes[index] == closing {
+            index += 1
+            return true
+        }
+        guard bytes[index] == UInt8(ascii: ",") else { throw Failure() }
+        let comma = index
+        index += 1
+        if peek() == closing {
+            throw Failure("a trailing comma before '\(Character(Unicode.Scalar(closing)))'; JSON allows none: remove it.", at: comma)
+        }
+        return false
+    }
+
+    /// Reads any value and drops it: the syntax check of a whole document.
+    mutating func skipValue() throws {
+        switch peek() {
+        case UInt8(ascii: "{"): try object { c, _ in try c.skipValue() }
+        case UInt8(ascii: "["): try array { c in try c.skipValue() }
+        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try bool()
+        case UInt8(ascii: "n"): guard consumeNull() else { throw Failure() }
+        default:
+            // A number: Yams checks its form; here it only has to end.
+            let start = index
+            while index < bytes.count, !Self.delimiters.contains(bytes[index]) { index += 1 }
+            guard index > start else { throw Failure() }
+        }
+    }
+
+    private static let delimiters: Set<UInt8> = [0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")]
+
+    /// The first trailing comma or repeated key in a JSON document, as line, column (in
+    /// characters, both from 1) and a sentence; nil when there is none (other faults are
+    /// left to Yams, which names them).
+    static func syntaxError(in text: String) -> (line: Int, column: Int, problem: String)? {
+        let utf8 = Array(text.utf8)
+        let failure: Failure? = utf8.withUnsafeBytes { bytes in
+            var cursor = JSONCursor(bytes)
+            do {
+                try cursor.skipValue()
+                try cursor.end()
+                return nil
+            } catch let failure as Failure {
+                return failure
+            } catch {
+                return nil
+            }
+        }
+        guard let failure, let problem = failure.problem else { return nil }
+        let before = utf8[..<failure.offset]
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let column = String(decoding: utf8[lineStart..<failure.offset], as: UTF8.self).count + 1
+        return (line, column, problem)
     }
 
     mutating func string() throws -> String {

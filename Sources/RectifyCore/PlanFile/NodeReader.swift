@@ -20,9 +20,9 @@ public final class DiagnosticSink {
                 message: message))
     }
 
-    /// Reports an error at a line when no YAML mark is at hand.
-    public func error(line: Int, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: line, column: 1, message: message))
+    /// Reports an error at a line (and column) when no YAML mark is at hand.
+    public func error(line: Int, column: Int = 1, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -86,7 +86,7 @@ public struct PlanLoader: Sendable {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                errors.append(Diagnostic(file: path, line: 1, column: 1, message: "no such file or directory."))
+                errors.append(Diagnostic(file: path, line: 1, column: 1, message: Self.unreachable(path)))
                 continue
             }
             if !isDirectory.boolValue {
@@ -121,8 +121,22 @@ public struct PlanLoader: Sendable {
     static func reason(_ error: any Error) -> String {
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+            return describe(errno: Int32(underlying.code))
         }
         return ns.localizedDescription
+    }
+
+    /// Why `path` cannot be reached: `fileExists` says only "no", which is wrong for a loop.
+    static func unreachable(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) != 0 else { return "cannot be read." }
+        let code = errno
+        return code == ENOENT ? "no such file or directory." : describe(errno: code) + "."
+    }
+
+    static func describe(errno code: Int32) -> String {
+        code == ELOOP
+            ? "symlink loop: following its symbolic links never reaches a file (ELOOP)"
+            : String(cString: strerror(code))
     }
 }

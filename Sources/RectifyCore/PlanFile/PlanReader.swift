@@ -18,6 +18,10 @@ public enum PlanReader {
         }
         // YAML, or JSON with something to report: read through Yams, with marks.
         let sink = DiagnosticSink(file: file)
+        if let fault = jsonSyntaxFault(text, file: file) {
+            sink.error(line: fault.line, column: fault.column, fault.problem)
+            throw PlanLoadError(diagnostics: sink.diagnostics)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -248,7 +252,14 @@ public enum PlanReader {
         return nil
     }
 
-    static func syntaxMark(_ error: any Error) -> Mark? {
+    /// What Yams would accept in a `.json` file but JSON does not: a trailing comma, a key twice.
+    public static func jsonSyntaxFault(_ text: String, file: String) -> (line: Int, column: Int, problem: String)? {
+        guard file.lowercased().hasSuffix(".json") else { return nil }
+        return JSONCursor.syntaxError(in: text)
+    }
+
+    /// Where a Yams parse error is, when it says.
+    public static func syntaxMark(_ error: any Error) -> Mark? {
         guard let error = error as? YamlError else { return nil }
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark
@@ -257,14 +268,15 @@ public enum PlanReader {
         }
     }
 
-    static func syntaxProblem(_ error: any Error) -> String {
+    /// A Yams parse error as a sentence.
+    public static func syntaxProblem(_ error: any Error) -> String {
         guard let error = error as? YamlError else { return "\(error)" }
         switch error {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
             .composer(let context, let problem, _, _):
             return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") + "."
         case .duplicatedKeysInMapping(let duplicates, _):
-            return "the key \(duplicates.joined(separator: ", ")) appears twice in one mapping; keep one."
+            return "the key \(duplicates.joined(separator: ", ")) appears more than once in this mapping (first here); keep one."
         default: return "\(error)"
         }
     }

@@ -21,6 +21,12 @@ public enum PlanValidator {
         }
         for (position, item) in plan.items.enumerated() {
             index = position
+            let dated = [item.deadline].compactMap { $0 } + item.milestones.map(\.deadline) + item.extensions.map(\.deadline)
+            if let far = dated.first(where: { !Deadline.plannableYears.contains($0.date.year) }) {
+                error(
+                    item,
+                    "the deadline \(far.date) is outside the years \(Deadline.plannableYears.lowerBound)–\(Deadline.plannableYears.upperBound) a plan may use; write the real date.")
+            }
             let open = item.milestones.filter { !$0.done }
             if item.status == .done, !open.isEmpty {
                 error(

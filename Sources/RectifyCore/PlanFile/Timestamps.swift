@@ -44,9 +44,12 @@ public enum Timestamps {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
-    /// Formats an instant as RFC 3339 in `timeZone` (`2026-11-02T10:30:00+08:00`).
+    /// Formats an instant as RFC 3339 in `timeZone` (`2026-11-02T10:30:00+08:00`). An offset
+    /// with seconds (local mean time, e.g. +08:05:43 in Shanghai before 1901) cannot be written
+    /// in RFC 3339: such instants are written in UTC (`Z`) rather than 43 s off.
     public static func format(_ date: Date, in timeZone: TimeZone) -> String {
         let offset = timeZone.secondsFromGMT(for: date)
+        if offset % 60 != 0 { return format(date, in: TimeZone(identifier: "UTC")!) }
         let local = Int((date.timeIntervalSince1970 + Double(offset)).rounded(.down))
         let day = CalendarDate(dayNumber: Int((Double(local) / 86_400).rounded(.down)))
         let seconds = local - day.dayNumber * 86_400

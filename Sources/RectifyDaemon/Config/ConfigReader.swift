@@ -28,8 +28,12 @@ public enum ConfigReader {
             path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardized.path
         }
         let root: Node?
+        if let fault = PlanReader.jsonSyntaxFault(text, file: file) {
+            sink.error(line: fault.line, column: fault.column, fault.problem)
+            throw PlanLoadError(diagnostics: sink.diagnostics)
+        }
         do { root = try Yams.compose(yaml: text) } catch {
-            sink.error(nil, "the config is not valid YAML: \(error)")
+            sink.error(PlanReader.syntaxMark(error), "the config is not valid YAML: \(PlanReader.syntaxProblem(error))")
             throw PlanLoadError(diagnostics: sink.diagnostics)
         }
         guard let root, let f = FieldReader(root, path: "", sink: sink, allowed: topKeys) else {
@@ -216,7 +220,10 @@ public enum ConfigReader {
         guard
             let f = FieldReader(
                 node, path: "control", sink: sink,
-                allowed: ["socket", "mode", "group", "writers", "body_limit", "idle_timeout"])
+                allowed: [
+                    "socket", "mode", "group", "writers", "body_limit", "idle_timeout", "request_timeout", "max_connections",
+                    "max_connections_per_uid",
+                ])
         else { return control }
         if let socket = f.string("socket") {
             let path = resolve(socket)
@@ -237,6 +244,9 @@ public enum ConfigReader {
         }
         if let limit = f.int("body_limit", minimum: 1) { control.bodyLimit = limit }
         if let timeout = duration(f, "idle_timeout") { control.idleTimeout = timeout }
+        if let timeout = duration(f, "request_timeout") { control.requestTimeout = timeout }
+        if let limit = f.int("max_connections", minimum: 1) { control.maxConnections = limit }
+        if let limit = f.int("max_connections_per_uid", minimum: 1) { control.maxConnectionsPerUID = limit }
         return control
     }
 

@@ -251,6 +251,13 @@ public struct ControlConfig: Sendable, Hashable {
     public var bodyLimit = 64 * 1024
     /// A connection that sends nothing for this long is closed.
     public var idleTimeout: TimeInterval = 10
+    /// A connection that has not completed a request this long after it opened (or after its
+    /// last answer) is closed, however many bytes trickle in.
+    public var requestTimeout: TimeInterval = 10
+    /// Open connections at most; beyond, new ones wait in the listen backlog.
+    public var maxConnections = 256
+    /// Open connections of one peer uid at most; beyond, new ones are refused with 503.
+    public var maxConnectionsPerUID = 64
 
     public init() {}
 }

@@ -8,7 +8,9 @@ import RectifyControl
 
 /// Serves the control API as HTTP/1.1 over a Unix socket, with SwiftNIO's HTTP parser.
 /// Requests are answered off the event loop (on `work`), so a slow query never stalls
-/// other clients; the peer's uid comes from SO_PEERCRED when the connection opens.
+/// other clients; the peer's uid comes from SO_PEERCRED when the connection opens. Held
+/// connections cannot deny service: `AcceptGate` caps them in total and pauses on EMFILE,
+/// `PeerConnectionGate` caps them per uid, `RequestDeadlineHandler` closes slow requests.
 final class ControlServer: @unchecked Sendable {
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let work = DispatchQueue(label: "rectifyd.control", attributes: .concurrent)
@@ -31,16 +33,26 @@ final class ControlServer: @unchecked Sendable {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let service = self.service, work = self.work, limit = config.bodyLimit, idle = config.idleTimeout
-        let logger = self.logger
+        let logger = self.logger, config = self.config
+        let perUID = ConnectionsPerUID(limit: config.maxConnectionsPerUID)
+        let refusals = RateLimitedLog(logger: logger, interval: 10)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 512)
+            // One accept per wake-up, so the connection cap is never overshot.
+            .serverChannelOption(ChannelOptions.maxMessagesPerRead, value: 1)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(AcceptGate(limit: config.maxConnections, logger: logger))
+                }
+            }
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(
-                        IdleStateHandler(readTimeout: .milliseconds(Int64(idle * 1000))))
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(
-                        ControlHandler(service: service, work: work, bodyLimit: limit, logger: logger))
+                    let pipeline = channel.pipeline.syncOperations
+                    try pipeline.addHandler(PeerConnectionGate(counts: perUID, refusals: refusals))
+                    try pipeline.addHandler(RequestDeadlineHandler(timeout: .nanoseconds(Int64(config.requestTimeout * 1e9))))
+                    try pipeline.addHandler(IdleStateHandler(readTimeout: .milliseconds(Int64(idle * 1000))))
+                    try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
+                    try pipeline.addHandler(ControlHandler(service: service, work: work, bodyLimit: limit, logger: logger))
                 }
             }
         // A socket someone answers on belongs to a running process (another rectifyd with another
@@ -144,11 +156,7 @@ final class ControlHandler: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        if let provider = context.channel as? SocketOptionProvider {
-            let future: EventLoopFuture<UCred> = provider.unsafeGetSocketOption(
-                level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
-            future.whenSuccess { [self] cred in peer = PeerCredentials(pid: cred.pid, uid: cred.uid, gid: cred.gid) }
-        }
+        PeerCredentials.read(from: context.channel).assumeIsolated().whenSuccess { self.peer = $0 }
         context.fireChannelActive()
     }
 
@@ -172,6 +180,7 @@ final class ControlHandler: ChannelInboundHandler, @unchecked Sendable {
         case .end:
             guard let head else { return }
             self.head = nil
+            context.triggerUserOutboundEvent(RequestDeadlineHandler.Event.requestComplete, promise: nil)
             if tooLarge {
                 let tooLarge = ControlError.tooLarge("the request body is over the limit of \(bodyLimit) bytes (control.body_limit)")
                 let error = ControlService.json(ErrorResponse(error: tooLarge.message), status: tooLarge.status)
@@ -213,6 +222,7 @@ final class ControlHandler: ChannelInboundHandler, @unchecked Sendable {
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
         let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        context.triggerUserOutboundEvent(RequestDeadlineHandler.Event.responseSent, promise: nil)
         if close {
             let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
             done.whenComplete { _ in bound.value.close(promise: nil) }

@@ -50,8 +50,27 @@ final class ControlService: Sendable {
         do throws(ControlError) {
             return try route(request)
         } catch {
+            if case .forbidden(let reason) = error { logRefusal(request, reason: reason) }
             return Self.json(ErrorResponse(error: error.message, field: error.field), status: error.status)
         }
+    }
+
+    /// Dates a request may set: the years a plan's deadlines may use (docs/plan-format.md).
+    static func plannable(_ date: CalendarDate, field: String) throws(ControlError) {
+        let years = Deadline.plannableYears
+        guard years.contains(date.year) else {
+            throw .badRequest("\(field) \(date) is outside the years \(years.lowerBound)–\(years.upperBound)", field: field)
+        }
+    }
+
+    /// Who was refused what, and why; never the body.
+    private func logRefusal(_ r: ControlRequest, reason: String) {
+        logger.warning(
+            "write refused",
+            metadata: [
+                "uid": "\(r.peer.map { String($0.uid) } ?? "-")", "user": "\(r.peer?.userName ?? "-")",
+                "method": "\(r.method)", "path": "\(r.path)", "reason": "\(reason)",
+            ])
     }
 
     private func route(_ r: ControlRequest) throws(ControlError) -> ControlResponse {
@@ -349,6 +368,7 @@ final class ControlService: Sendable {
             guard let to = CalendarDate(body.to) else {
                 throw .badRequest("to '\(body.to)' is not a date YYYY-MM-DD that exists", field: "to")
             }
+            try Self.plannable(to, field: "to")
             update.note = try RequestBody.required(body.reason, "reason")
             update.payload["to"] = to.description
             update.payload["reason"] = update.note
@@ -363,6 +383,7 @@ final class ControlService: Sendable {
             update.note = body.note
             if let text = body.until {
                 guard let until = CalendarDate(text) else { throw .badRequest("until '\(text)' is not a date YYYY-MM-DD", field: "until") }
+                try Self.plannable(until, field: "until")
                 update.payload["until"] = until.description
                 validate = { _, plan, now throws(ControlError) in
                     if until.adding(days: 1).startInstant(in: plan.zone) <= now {
@@ -525,7 +546,8 @@ struct WriteAccess: Sendable {
         if peer.uid == getuid() { return name }
         if let name, users.contains(name) { return name }
         if users.contains(String(peer.uid)) { return name }
-        let callerGroups = name.map { Accounts.groups(of: $0, primary: peer.gid) } ?? [peer.gid]
+        // The groups the calling process has, not the members /etc/group lists for its name.
+        let callerGroups = peer.allGroups
         for group in groups {
             if let gid = Accounts.groupID(named: group) ?? UInt32(group), callerGroups.contains(gid) { return name }
         }

@@ -28,6 +28,9 @@ enum EffectiveConfig {
             "control.socket": c.control.socket, "control.mode": String(c.control.mode, radix: 8),
             "control.group": c.control.group ?? "-",
             "control.writers": (c.control.writerUsers + c.control.writerGroups.map { "@\($0)" }).joined(separator: ", "),
+            "control.request_timeout": "\(Int(c.control.requestTimeout))s",
+            "control.max_connections": String(c.control.maxConnections),
+            "control.max_connections_per_uid": String(c.control.maxConnectionsPerUID),
         ]
         for r in c.receivers {
             let p = "receivers.\(r.name)."

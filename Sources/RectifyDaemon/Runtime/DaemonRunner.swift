@@ -60,10 +60,13 @@ public final class DaemonRunner: @unchecked Sendable {
     public func start() throws {
         let (config, plans, warnings) = try Self.loadAll(configPath: configPath, reportImporter: reportImporter)
         for warning in warnings { logger.warning("\(warning.description)") }
-        // Locked, writable, the right database: or a clear refusal naming the file.
+        // Private to the daemon (and the socket's group); locked, writable, the right database:
+        // or a clear refusal naming the file.
+        let permissions = StatePermissions(config)
+        try permissions.prepare(config.stateDir)
         let stateDirectory = try StateDirectory(
             path: config.stateDir, databaseName: URL(fileURLWithPath: config.databasePath).lastPathComponent,
-            acceptNewState: acceptNewState)
+            databaseMode: permissions.database, acceptNewState: acceptNewState)
         self.stateDirectory = stateDirectory
         let store = stateDirectory.store
         let channels = try makeChannels(config, logger)

@@ -47,7 +47,7 @@ final class Scheduler: @unchecked Sendable {
     private let store: StateStore
     private let delivery: DeliveryWorker
     private let health: StorageHealth
-    /// Consecutive outbox writes refused: the retry of the decision backs off (5 s … 60 s).
+    /// Consecutive outbox writes refused: the retry of the decision backs off (1 s … 60 s).
     private var outboxFailures = 0
     private let logger: Logger
     private let clock: @Sendable () -> Date
@@ -360,9 +360,9 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
-    /// 5 s after the first refused outbox write, doubling to at most 60 s.
+    /// 1 s after the first refused outbox write, doubling to at most 60 s.
     private func outboxRetryDelay() -> TimeInterval {
-        min(60, 5 * pow(2, Double(max(0, outboxFailures - 1))))
+        min(60, pow(2, Double(max(0, outboxFailures - 1))))
     }
 
     private func storageFailed(_ operation: String, _ error: any Error) {

@@ -1,0 +1,37 @@
+import Foundation
+import RectifyCore
+import Testing
+@testable import RectifyDaemon
+
+/// A config with a syntax fault is refused at the fault's line and column, not at 1:1.
+struct ConfigSyntaxTests {
+    static func diagnostics(_ text: String, file: String) -> [Diagnostic] {
+        do {
+            _ = try ConfigReader.read(text, file: file)
+            return []
+        } catch { return error.diagnostics }
+    }
+
+    @Test func aYamlSyntaxError_isReportedAtItsLine() {
+        let yaml = "state_dir: /tmp/x\nplans: [a.yaml]\ncontrol:\n  socket: \"/tmp/x.sock\n  mode: \"0660\"\nreceivers: []\n"
+        let found = Self.diagnostics(yaml, file: "c.yaml")
+        #expect(found.count == 1 && (found.first?.line ?? 1) >= 4, "\(found)")
+        #expect(found.first?.message.contains("not valid YAML") == true && !(found.first?.message.contains("Yams") ?? true), "\(found)")
+    }
+
+    @Test func aJsonConfigWithATrailingComma_isRefusedAtTheComma() {
+        let json = "{\n  \"state_dir\": \"/tmp/x\",\n  \"plans\": [\"a.yaml\",],\n  \"receivers\": []\n}\n"
+        let found = Self.diagnostics(json, file: "c.json")
+        #expect(found.first?.line == 3 && found.first?.column == 21 && found.first?.message.contains("trailing comma") == true, "\(found)")
+    }
+
+    @Test func aKeyTwice_isRefusedAtTheSecond_inJsonAndYaml() {
+        let json = "{\n  \"state_dir\": \"/tmp/x\",\n  \"plans\": [],\n  \"state_dir\": \"/tmp/y\",\n  \"receivers\": []\n}\n"
+        let inJSON = Self.diagnostics(json, file: "c.json")
+        #expect(inJSON.first?.line == 4 && inJSON.first?.column == 3 && inJSON.first?.message.contains("twice") == true, "\(inJSON)")
+        // Yams refuses a repeated YAML key itself and marks the first one.
+        let yaml = "state_dir: /tmp/x\nplans: []\ncontrol:\n  mode: \"0660\"\n  mode: \"0600\"\nreceivers: []\n"
+        let inYAML = Self.diagnostics(yaml, file: "c.yaml")
+        #expect(inYAML.contains { $0.line == 4 && $0.column == 3 && $0.message.contains("mode appears more than once") }, "\(inYAML)")
+    }
+}
