@@ -15,6 +15,9 @@ enum Chars {
         }
     }
 
+    /// A CJK unified ideograph.
+    static func isHan(_ c: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(c.value) || (0x3400...0x4DBF).contains(c.value) }
+
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 
     static func digitValue(_ c: Unicode.Scalar) -> Int? { isDigit(c) ? Int(c.value - 0x30) : nil }
