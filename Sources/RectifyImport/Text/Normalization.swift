@@ -190,7 +190,10 @@ enum Normalization {
         guard let end = next.last, next.count <= 30, Chars.isSentenceEnd(end), line.indent < 8 else { return false }
         if HeadingMarker.parse(next) != nil || HeadingMarker.listItem(next) != nil || startsWithLabel(next) { return false }
         if next.dropLast().contains(where: Chars.isSentenceEnd) { return false }
-        return last == "," || last == "，" || last == "、" || Chars.isHan(last)
+        if last == "," || last == "，" || last == "、" { return true }
+        // Ending in a character, the heading may be complete ("2.完善工程款支付手续"): join only a
+        // tail that is one clause ("证据不充分。").
+        return Chars.isHan(last) && next.dropLast().allSatisfy { !Chars.isClauseEnd($0) }
     }
 
     /// "整改结果:", "整改计划：": a short label and a colon start a new paragraph.
