@@ -99,7 +99,7 @@ struct ItemFields: Sendable {
         var column = 0
         for i in 0...f.count where i == f.count || f[i] == "\t" {
             if column < columns.count, let kind = columns[column], i > start {
-                result.append(Field(kind: kind, label: kind.rawValue, paragraph: paragraph, labelStart: start, value: start..<i, number: nil))
+                result.append(Field(kind: kind, label: "table column (\(kind.rawValue))", paragraph: paragraph, labelStart: start, value: start..<i, number: nil))
             }
             column += 1
             start = i + 1
