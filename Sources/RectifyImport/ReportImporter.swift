@@ -32,6 +32,25 @@ public enum ReportImporter {
         return assembler.run()
     }
 
+    /// Imports decoded report text and explains, per item, what was read from which line and why.
+    public static func explain(text: String, file: String, referenceDate: CalendarDate? = nil) -> (Plan, [Diagnostic], [ItemExplanation]) {
+        var assembler = PlanAssembler(text: text, file: file, referenceOverride: referenceDate)
+        let (plan, warnings) = assembler.run()
+        return (plan, warnings, assembler.explanations)
+    }
+
+    /// Decodes report bytes as `importReport` does, for callers that need the text.
+    public static func decode(_ data: Data, file: String) throws(PlanLoadError) -> String {
+        guard let (text, _) = ReportDecoding.decode(data) else {
+            throw PlanLoadError(diagnostics: [
+                Diagnostic(
+                    file: file, line: 1, column: 1,
+                    message: "the report is neither UTF-8 nor GB18030 text; save it as text (UTF-8) and try again.")
+            ])
+        }
+        return text
+    }
+
     /// The plan id for a report path: the file name without its extension.
     public static func planID(forFile file: String) -> String {
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent

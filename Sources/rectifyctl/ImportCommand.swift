@@ -28,6 +28,8 @@ struct ImportCommand: ParsableCommand {
               rectifyctl import seeds/001_76357eb5244c6017.txt
               rectifyctl import --format json -o plan.json report.txt
               rectifyctl import --reference-date 2025-10-09 --format json report.txt
+              rectifyctl import --explain report.txt
+              rectifyctl import --directory directory.json -o plan.json report.txt
             """
     )
 
@@ -43,6 +45,14 @@ struct ImportCommand: ParsableCommand {
             "Place dates written without a year relative to this day (default: the report's date, else its feedback date).",
             valueName: "DATE"))
     var referenceDate: String?
+
+    @Flag(name: .long, help: "Print, per item, what was read from which line and why (instead of the plan).")
+    var explain = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A directory file (JSON) mapping names and departments to emails, mobiles and leader levels.", valueName: "FILE"))
+    var directory: String?
 
     @Option(name: .long, help: .hidden)
     var benchRepeat: Int?
@@ -83,6 +93,11 @@ struct ImportCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode(2) }
+        let contacts = try directory.map(loadDirectory)
+        if explain {
+            try explainReports(inputs, reference: reference, directory: contacts)
+            return
+        }
         if let benchRepeat {
             try bench(inputs, repeat: benchRepeat, reference: reference)
             return
@@ -98,8 +113,13 @@ struct ImportCommand: ParsableCommand {
                 failed = true
                 continue
             }
+            var routed = plan
+            if let contacts {
+                let lines = Dictionary(plan.items.map { ($0.id, $0.statusEvidence?.line ?? 1) }, uniquingKeysWith: { a, _ in a })
+                for warning in contacts.apply(to: &routed, file: input.file, lines: lines) { printError(warning.description) }
+            }
             for warning in warnings { printError(warning.description) }
-            documents.append((input.file, try PlanWriter.render(plan, as: format)))
+            documents.append((input.file, try PlanWriter.render(routed, as: format)))
         }
         try emit(documents)
         if failed { throw ExitCode(2) }
@@ -161,6 +181,41 @@ struct ImportCommand: ParsableCommand {
             String(
                 format: "reports=%d bytes=%d items=%d runs=%d median_ms=%.2f min_ms=%.2f", inputs.count, bytes, items, count,
                 samples[samples.count / 2], samples[0]))
+    }
+
+    private func loadDirectory(_ path: String) throws -> ContactDirectory {
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try ContactDirectory.read(data, file: path)
+        } catch let error as PlanLoadError {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            throw ExitCode(2)
+        } catch {
+            printError("\(path):1:1: error: cannot read the directory: \(reason(error)).")
+            throw ExitCode(2)
+        }
+    }
+
+    /// `--explain`: per item, the status, deadline and responsibility with their lines and rules.
+    private func explainReports(_ inputs: [(file: String, data: Data)], reference: CalendarDate?, directory: ContactDirectory?) throws {
+        for input in inputs {
+            let text: String
+            do {
+                text = try ReportImporter.decode(input.data, file: input.file)
+            } catch {
+                for diagnostic in error.diagnostics { printError(diagnostic.description) }
+                throw ExitCode(2)
+            }
+            var (plan, warnings, explanations) = ReportImporter.explain(text: text, file: input.file, referenceDate: reference)
+            if let directory { warnings += directory.apply(to: &plan, file: input.file) }
+            let review = plan.items.filter { !$0.review.isEmpty }.count
+            print("\(input.file): \(plan.items.count) items, \(review) to review")
+            if let stated = plan.stated, let text = stated.text {
+                print("  totals    '\(text)' (line \(stated.line ?? 0))")
+            }
+            for explanation in explanations { print(explanation.render()) }
+            for warning in warnings { printError(warning.description) }
+        }
     }
 
     private func isDirectory(_ path: String) -> Bool {

@@ -24,6 +24,10 @@ public struct Item: Hashable, Sendable {
     public var start: CalendarDate?
     /// The last progress report on the item.
     public var lastUpdate: Date?
+    /// Why a person should check this item against its source before relying on it (an
+    /// importer was not sure: no status found, conflicting statuses, a guessed year). Empty
+    /// when there is nothing to check.
+    public var review: [String] = []
 
     public init(
         id: String, category: [String] = [], title: String, text: String? = nil, status: ItemStatus = .inProgress,

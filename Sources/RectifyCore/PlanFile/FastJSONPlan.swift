@@ -197,6 +197,8 @@ enum FastJSONPlan {
             case "category":
                 if !c.consumeNull() { try c.array { c in item.category.append(try c.string()) } }
             case "text": item.text = try text(&c)
+            case "review":
+                if !c.consumeNull() { try c.array { c in item.review.append(try c.string()) } }
             case "status":
                 guard let status = ItemStatus(rawValue: try c.string()) else { throw Failure() }
                 item.status = status

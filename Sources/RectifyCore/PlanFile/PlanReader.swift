@@ -87,7 +87,7 @@ public enum PlanReader {
     ]
     static let itemKeys = [
         "id", "category", "title", "text", "status", "status_evidence", "deadline", "milestones", "progress",
-        "responsible", "extensions", "start", "last_update",
+        "responsible", "extensions", "start", "last_update", "review",
     ]
     static let contactKeys = ["name", "role", "email", "phone", "level"]
 
@@ -155,6 +155,7 @@ public enum PlanReader {
         let title = f.string("title", required: true)
         var item = Item(id: id ?? "", title: title ?? "")
         item.category = f.stringList("category")
+        item.review = f.stringList("review")
         item.text = f.string("text")
         if f.has("status") {
             item.status = f.enumValue("status", ItemStatus.self) ?? .inProgress

@@ -64,7 +64,7 @@ struct ItemRecord: Encodable {
 
     enum Keys: String, CodingKey {
         case id, category, title, text, status, statusEvidence = "status_evidence", deadline, milestones, progress
-        case responsible, extensions, start, lastUpdate = "last_update"
+        case responsible, extensions, start, lastUpdate = "last_update", review
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -83,5 +83,6 @@ struct ItemRecord: Encodable {
         if !item.extensions.isEmpty { try c.encode(item.extensions, forKey: .extensions) }
         try c.encodeIfPresent(item.start, forKey: .start)
         try c.encodeIfPresent(item.lastUpdate.map { Timestamps.format($0, in: zone) }, forKey: .lastUpdate)
+        if !item.review.isEmpty { try c.encode(item.review, forKey: .review) }
     }
 }

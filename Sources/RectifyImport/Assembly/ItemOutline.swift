@@ -58,12 +58,40 @@ enum ItemOutline {
             let h = headings[index]
             return ((h.paragraph + 1)..<max(h.paragraph + 1, h.bodyEnd)).filter { statusParagraphs.contains($0) }
         }
-        // Items are (nearly) leaves: a level whose headings mostly have sub-headings groups
-        // items and is not itself counted.
+        let actionStyles = Set(Set(candidates.map { headings[$0].style }).filter { style in
+            let members = candidates.filter { headings[$0].style == style }
+            let actions = members.filter { isActionHeading(paragraphs[headings[$0].paragraph].folded, marker: headings[$0].marker) }
+            return members.count >= 2 && actions.count * 5 >= members.count * 3
+        })
+        let global = globalChoice(
+            outline: outline, candidates: candidates, statuses: statuses, statedProblems: statedProblems,
+            actionStyles: actionStyles, paragraphs: paragraphs)
+        let structured = structuredItems(outline: outline, candidates: candidates, paragraphs: paragraphs, actionStyles: actionStyles)
+        let chosen = structured.count * 2 >= global.count && !structured.isEmpty ? structured : global
+        var drafts: [ItemDraft] = []
+        for index in chosen {
+            if let findings = AuditFindings.find(heading: index, outline: outline, paragraphs: paragraphs) {
+                drafts += findingDrafts(index, findings, outline: outline, paragraphs: paragraphs)
+                continue
+            }
+            drafts += split(index, outline: outline, paragraphs: paragraphs, statuses: statuses(index))
+        }
+        return uniqueIDs(drafts)
+    }
+
+    /// Items by numbering alone: one level, among the levels whose headings are mostly leaves
+    /// (or whose sub-headings are measures, "（1）修订…"), the one nearest the stated number of
+    /// problems, else the most numerous, or the problems above a level of measures.
+    static func globalChoice(
+        outline: Outline, candidates: [Int], statuses: (Int) -> [Int], statedProblems: Int?,
+        actionStyles: Set<HeadingStyle>, paragraphs: [Paragraph]
+    ) -> [Int] {
+        let headings = outline.headings
         var parents: [HeadingStyle: (withChildren: Int, all: Int)] = [:]
         for index in candidates {
             let entry = parents[headings[index].style] ?? (0, 0)
-            parents[headings[index].style] = (entry.withChildren + (headings[index].children.isEmpty ? 0 : 1), entry.all + 1)
+            let grouping = headings[index].children.contains { !actionStyles.contains(headings[$0].style) }
+            parents[headings[index].style] = (entry.withChildren + (grouping ? 1 : 0), entry.all + 1)
         }
         var counts: [HeadingStyle: (count: Int, depth: Int)] = [:]
         for index in candidates {
@@ -77,7 +105,7 @@ enum ItemOutline {
             return Double(e.depth) / Double(max(1, e.count))
         }
         let styles = counts.keys.sorted { meanDepth($0) < meanDepth($1) }
-        let chosen: HeadingStyle?
+        var chosen: HeadingStyle?
         if let stated = statedProblems, stated > 0 {
             chosen = styles.min { a, b in
                 let da = abs(counts[a]!.count - stated), db = abs(counts[b]!.count - stated)
@@ -87,13 +115,95 @@ enum ItemOutline {
             chosen = styles.max { a, b in
                 counts[a]!.count != counts[b]!.count ? counts[a]!.count < counts[b]!.count : meanDepth(a) < meanDepth(b)
             }
+            // Measures ("（1）修订…") under problems ("1.…不到位。"): the problems are the items.
+            if let c = chosen, actionStyles.contains(c) {
+                let parentStyles = Set(candidates.filter { headings[$0].style == c }.compactMap { headings[$0].parent }.map { headings[$0].style })
+                if parentStyles.count == 1, let p = parentStyles.first, counts[p] != nil, !actionStyles.contains(p) { chosen = p }
+            }
         }
         guard let chosen else { return [] }
-        var drafts: [ItemDraft] = []
-        for index in candidates where headings[index].style == chosen {
-            drafts += split(index, outline: outline, paragraphs: paragraphs, statuses: statuses(index))
+        return candidates.filter { headings[$0].style == chosen }
+    }
+
+    /// Items by labelled structure: labelled problems and table rows, and the deepest headings
+    /// whose own text holds a problem field, a status or deadline field, or a list of findings
+    /// sharing one status. Measures under such a heading are part of it.
+    static func structuredItems(outline: Outline, candidates: [Int], paragraphs: [Paragraph], actionStyles: Set<HeadingStyle>) -> [Int] {
+        let headings = outline.headings
+        let candidateSet = Set(candidates)
+        var marked = Set<Int>()
+        for index in candidates {
+            let h = headings[index]
+            if h.style == .labelled || h.style == .tableRow {
+                marked.insert(index)
+                continue
+            }
+            let own = paragraphs[h.paragraph].folded
+            let ownFields = FieldLabels.fields(in: own, paragraph: h.paragraph, range: 0..<own.count, markerEnd: h.marker.length)
+            var isStructured = ownFields.contains { $0.kind == .problem || $0.kind == .deadline || $0.kind == .status && hasStatusWord($0, own) }
+            if !isStructured {
+                for q in (h.paragraph + 1)..<max(h.paragraph + 1, h.bodyEnd) {
+                    let f = paragraphs[q].folded
+                    if StatusLine.parse(f) != nil || FieldLabels.label(f, at: 0)?.kind == .deadline {
+                        isStructured = true
+                        break
+                    }
+                }
+            }
+            if !isStructured, AuditFindings.find(heading: index, outline: outline, paragraphs: paragraphs) != nil { isStructured = true }
+            guard isStructured else { continue }
+            // A status closing a list of measures belongs to the problem above them.
+            var target = index
+            if actionStyles.contains(h.style), let parent = h.parent, candidateSet.contains(parent),
+                !actionStyles.contains(headings[parent].style)
+            {
+                target = parent
+            }
+            marked.insert(target)
         }
-        return uniqueIDs(drafts)
+        func hasMarkedAncestor(_ index: Int, terminalOnly: Bool) -> Bool {
+            var current = headings[index].parent
+            while let c = current {
+                if marked.contains(c), !terminalOnly || headings[c].style == .labelled || headings[c].style == .tableRow { return true }
+                current = headings[c].parent
+            }
+            return false
+        }
+        // Inside a labelled problem nothing else is an item; elsewhere the deepest marked heading is.
+        let inside = Set(marked.filter { hasMarkedAncestor($0, terminalOnly: true) })
+        let kept = marked.subtracting(inside)
+        return kept.filter { index in
+            let isTerminal = headings[index].style == .labelled || headings[index].style == .tableRow
+            if isTerminal { return true }
+            // Drop a heading when a marked heading lies below it.
+            return !kept.contains { other in other != index && isDescendant(other, of: index, outline) }
+        }.sorted()
+    }
+
+    static func isDescendant(_ index: Int, of ancestor: Int, _ outline: Outline) -> Bool {
+        var current = outline.headings[index].parent
+        while let c = current {
+            if c == ancestor { return true }
+            current = outline.headings[c].parent
+        }
+        return false
+    }
+
+    static func hasStatusWord(_ field: Field, _ f: [Unicode.Scalar]) -> Bool {
+        StatusVocabulary.leading(f, from: field.value.lowerBound, to: field.value.upperBound) != nil
+    }
+
+    /// Verbs a measure starts with ("（1）修订…", "2.开展…"); problems are stated as shortcomings.
+    static let actionVerbs = [
+        "修订", "制定", "开展", "建立", "组织", "完善", "调整", "设立", "上线", "每月", "每季度", "每年", "对", "与", "印发",
+        "召开", "加强", "落实", "推行", "实行", "明确", "成立", "规范", "严格", "健全", "优化", "强化", "深化", "推进", "聘请",
+        "配备", "购置", "更新", "启动", "举办", "出台", "签订", "重新", "全面", "逐一", "逐项", "认真", "积极", "督促", "联合",
+        "持续", "利用", "通过", "按照", "根据", "坚持", "采取", "实施", "编制", "梳理", "排查", "清理", "补齐", "整改", "约谈",
+    ]
+
+    static func isActionHeading(_ f: [Unicode.Scalar], marker: HeadingMarker) -> Bool {
+        let start = marker.length
+        return actionVerbs.contains { f.hasLiteral($0, at: start) }
     }
 
     /// The item(s) of one heading.
@@ -161,6 +271,24 @@ enum ItemOutline {
                     statusParagraph: status))
         }
         return drafts
+    }
+
+    /// One item per finding of a list that shares one status ("审计发现，A，B，C。上述问题已全部整改到位。").
+    static func findingDrafts(_ index: Int, _ findings: AuditFindings, outline: Outline, paragraphs: [Paragraph]) -> [ItemDraft] {
+        let heading = outline.headings[index]
+        let id = idPath(index, outline: outline)
+        let category = outline.ancestors(of: index).map { headingTitle(outline.headings[$0], paragraphs) } + [headingTitle(heading, paragraphs)]
+        let subtreeEnd = max(heading.paragraph + 1, heading.subtreeEnd)
+        var body = [TextPiece(paragraph: findings.status.paragraph, range: findings.status.range.lowerBound..<paragraphs[findings.status.paragraph].chars.count)]
+        body += ((findings.status.paragraph + 1)..<max(findings.status.paragraph + 1, subtreeEnd)).map {
+            TextPiece(paragraph: $0, range: 0..<paragraphs[$0].chars.count)
+        }
+        return findings.items.enumerated().map { k, piece in
+            let p = paragraphs[piece.paragraph]
+            return ItemDraft(
+                id: "\(id)-\(k + 1)", category: category, title: p.text(piece.range), titleLine: p.line(at: piece.range.lowerBound),
+                statement: [piece], body: body, statusParagraph: nil)
+        }
     }
 
     /// "2.1.3.7": each level's number, or its position among its siblings when unnumbered.

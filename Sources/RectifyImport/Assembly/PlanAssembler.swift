@@ -9,6 +9,8 @@ struct PlanAssembler {
     let outline: Outline
     let referenceOverride: CalendarDate?
     var warnings: [Diagnostic] = []
+    /// Per item, what was read from where and why (`rectifyctl import --explain`).
+    var explanations: [ItemExplanation] = []
     private var mentionCache: [Int: [DateMention]] = [:]
     private var quoteCache: [Int: [Bool]] = [:]
 
@@ -57,7 +59,10 @@ struct PlanAssembler {
         let totalsEvidence = stated.flatMap { s in s.text.map { Evidence(text: $0, line: s.line) } }
         let statuses = StatusAllocation.allocate(facts.map(\.status), statedOpen: statedOpen, totalsEvidence: totalsEvidence)
         for (k, draft) in drafts.enumerated() {
-            plan.items.append(item(draft, facts[k], status: statuses[k]))
+            let (built, explanation) = item(draft, facts[k], status: statuses[k], hasTotals: statedOpen != nil)
+            plan.items.append(built)
+            explanations.append(explanation)
+            for reason in built.review { warn(line: explanation.line, "item '\(built.id)' needs review: \(reason)") }
         }
         checkTotals(plan, stated: stated)
         if reference == nil { warnUndated(drafts) }
@@ -86,6 +91,11 @@ struct PlanAssembler {
         var planned: [PlannedDate]
         var progress: RectifyCore.Progress?
         var text: String
+        var fields: ItemFields
+        /// Where the explicit status came from: "field 完成情况", "status line", "closing sentence".
+        var statusSource: String?
+        var review: [String]
+        var cueScore: Int
     }
 
     mutating func mentions(_ paragraph: Int) -> [DateMention] {
@@ -103,10 +113,27 @@ struct PlanAssembler {
     }
 
     mutating func readFacts(_ draft: ItemDraft, reference: CalendarDate?, reportDate: CalendarDate?) -> ItemFacts {
-        var explicit: (ItemStatus, Evidence)?
+        let fields = ItemFields.read(
+            pieces: draft.statement + draft.body, paragraphs: paragraphs, tableColumns: outline.tableColumns, reference: reference)
+        var candidates: [(kind: StatusVocabulary.Kind, evidence: Evidence, source: String)] = []
+        if let field = fields.status { candidates.append((field.kind, field.evidence, "field \(field.label)")) }
         if let s = draft.statusParagraph, let line = StatusLine.parse(paragraphs[s].folded) {
             let paragraph = paragraphs[s]
-            explicit = (line.status, Evidence(text: paragraph.text(0..<line.phraseEnd), line: paragraph.firstLine))
+            candidates.append((line.kind, Evidence(text: paragraph.text(0..<line.phraseEnd), line: paragraph.firstLine), "status line"))
+        }
+        if let closing = closingSentence(draft.body) { candidates.append((closing.kind, closing.evidence, "closing sentence")) }
+        var review: [String] = []
+        if let first = candidates.first,
+            let other = candidates.dropFirst().first(where: { $0.kind.isOpen != first.kind.isOpen })
+        {
+            review.append(
+                "conflicting statuses: '\(first.evidence.text)' (line \(first.evidence.line ?? 0)) and '\(other.evidence.text)' (line \(other.evidence.line ?? 0)); the first was used.")
+        }
+        var explicit: (ItemStatus, Evidence)?
+        if let first = candidates.first {
+            var status = first.kind.status
+            if status == .inProgress, fields.deadlineIsLongTerm, fields.deadline == nil { status = .longTerm }
+            explicit = (status, first.evidence)
         }
         var planned: [PlannedDate] = []
         var hits: [(StatusCues.Hit, TextPiece)] = []
@@ -126,12 +153,39 @@ struct PlanAssembler {
             openEvidence = Evidence(text: last.phrase, line: last.line)
         }
         let doneEvidence = hits.first { $0.0.weight < 0 }.map { evidence($0.0.offset, $0.1) }
-        let longTerm = hits.contains { $0.0.word == "长期坚持" }
+        let longTerm = hits.contains { $0.0.word == "长期坚持" } || fields.deadlineIsLongTerm
         let text = (draft.statement + draft.body).map { paragraphs[$0.paragraph].text($0.range) }
             .filter { !$0.isEmpty }.joined(separator: "\n")
         return ItemFacts(
             status: StatusAllocation.Input(explicit: explicit, score: score, openEvidence: openEvidence, doneEvidence: doneEvidence, longTerm: longTerm),
-            planned: planned, progress: progress, text: text)
+            planned: planned, progress: progress, text: text, fields: fields, statusSource: candidates.first?.source,
+            review: review, cueScore: hits.isEmpty && planned.isEmpty ? 0 : max(1, abs(score)))
+    }
+
+    /// The last sentence of an item that states its status as a whole: "目前，该问题已整改到位",
+    /// "目前，…正按计划推进，预计…前完成", "上述问题已全部整改到位". An open word anywhere in it wins
+    /// over a done word ("已完成72家，剩余18家正在整改" is open).
+    func closingSentence(_ body: [TextPiece]) -> (kind: StatusVocabulary.Kind, evidence: Evidence)? {
+        let starts = ["目前", "截至目前", "截止目前", "当前", "上述问题", "以上问题", "该问题", "此问题", "现已", "该项"]
+        // Only the item's last sentence closes it; a 目前 sentence in the middle describes a step.
+        guard let piece = body.last(where: { !$0.range.isEmpty }) else { return nil }
+        let paragraph = paragraphs[piece.paragraph]
+        let f = paragraph.folded
+        var end = piece.range.upperBound
+        while end > piece.range.lowerBound, Chars.isSentenceEnd(f[end - 1]) || f[end - 1] == " " { end -= 1 }
+        var start = end
+        while start > piece.range.lowerBound, !Chars.isSentenceEnd(f[start - 1]) { start -= 1 }
+        guard start < end, starts.contains(where: { f.hasLiteral($0, at: start) }) else { return nil }
+        let found = StatusVocabulary.matches(in: f, range: start..<end)
+        // Done must be said of the whole problem ("已整改到位", "该问题已完成"), not of a
+        // sub-task ("目前已完成施工图设计"); a plan in the sentence keeps it open.
+        let aboutWhole = ["该问题", "上述问题", "以上问题", "此问题", "该项"].contains { f.hasLiteral($0, at: start) }
+        let planning = ["有望", "预计", "计划", "力争", "将于"].contains { f.firstOccurrence(of: $0, from: start, to: end) != nil }
+        let done = found.first { $0.kind == .done && (aboutWhole || $0.word.contains("整改") || $0.word.contains("办结")) }
+        if let m = found.first(where: { $0.kind.isOpen && $0.kind != .longTerm }) ?? (planning ? nil : done) {
+            return (m.kind, Evidence(text: paragraph.text(start..<end), line: paragraph.line(at: start)))
+        }
+        return nil
     }
 
     /// The clause around an offset, as evidence.
@@ -142,21 +196,69 @@ struct PlanAssembler {
         return Evidence(text: paragraph.text(start..<end), line: paragraph.line(at: offset))
     }
 
-    func item(_ draft: ItemDraft, _ facts: ItemFacts, status: (ItemStatus, Evidence?)) -> Item {
+    func item(_ draft: ItemDraft, _ facts: ItemFacts, status: (ItemStatus, Evidence?), hasTotals: Bool) -> (Item, ItemExplanation) {
+        let title = facts.fields.problemCell?.text ?? draft.title
         var item = Item(
-            id: draft.id, category: draft.category, title: draft.title, text: facts.text, status: status.0,
+            id: draft.id, category: draft.category, title: title, text: facts.text, status: status.0,
             statusEvidence: status.1)
-        guard status.0 != .done else { return item }
+        item.responsible = facts.fields.responsibility
+        var review = facts.review
+        var explanation = ItemExplanation(id: draft.id, title: title, line: facts.fields.problemCell?.line ?? draft.titleLine)
+        let statusWhy: String
+        if let source = facts.statusSource {
+            statusWhy = source
+        } else if status.0 == .done, facts.cueScore == 0 {
+            statusWhy = hasTotals ? "no status phrase; read as done, as the report's totals allow" : "no status phrase found; read as done"
+            if !hasTotals { review.append("no status phrase found; read as done by default.") }
+        } else {
+            statusWhy = hasTotals ? "words in the text, weighed against the report's totals" : "words in the text"
+        }
+        explanation.status = (status.0.rawValue, status.1, statusWhy)
+        if let leader = facts.fields.leader { explanation.responsibility.append(("责任领导", leader.value, leader.line)) }
+        if let department = facts.fields.department { explanation.responsibility.append(("责任科室", department.value, department.line)) }
+        if let person = facts.fields.person { explanation.responsibility.append(("责任人", person.value, person.line)) }
+        guard status.0 != .done else {
+            if let d = facts.fields.deadlineEvidence {
+                explanation.deadlineNote = "none: the item is done (\(d.text), line \(d.line ?? 0))"
+            } else if let planned = facts.planned.last {
+                explanation.deadlineNote = "none: the item is done ('\(planned.phrase)', line \(planned.line), is part of its history)"
+            }
+            item.review = review
+            explanation.review = review
+            return (item, explanation)
+        }
         let schedule = DeadlinePhrases.schedule(facts.planned)
-        if let d = schedule.deadline {
+        if let field = facts.fields.deadline {
+            item.deadline = Deadline(date: field.date, precision: field.precision, text: field.text, line: field.line)
+            explanation.deadline = (field.date.description, field.text, field.line, "deadline field")
+            if field.guessedYear {
+                review.append("the deadline '\(field.text)' has no year; \(field.date.year) was taken from the report's date.")
+            }
+            if let later = facts.planned.first(where: { $0.date > field.date }) {
+                review.append("the text plans '\(later.phrase)' (line \(later.line)), later than the deadline field '\(field.text)'.")
+            }
+            item.milestones = facts.planned.filter { $0.date < field.date }.reduce(into: [PlannedDate]()) { list, step in
+                if !list.contains(where: { $0.date == step.date }) { list.append(step) }
+            }.sorted { $0.date < $1.date }.map { step in
+                Milestone(title: step.phrase, deadline: Deadline(date: step.date, precision: step.precision, text: step.phrase, line: step.line))
+            }
+        } else if facts.fields.deadlineIsLongTerm || facts.fields.deadlineIsImmediate, schedule.deadline == nil {
+            explanation.deadlineNote = "none: \(facts.fields.deadlineEvidence?.text ?? "")"
+        } else if let d = schedule.deadline {
             item.deadline = Deadline(date: d.date, precision: d.precision, text: d.phrase, line: d.line)
-            if item.status == .longTerm { item.status = .inProgress }
+            explanation.deadline = (d.date.description, d.phrase, d.line, "latest planned date in the text")
+            if d.guessedYear {
+                review.append("the deadline '\(d.phrase)' has no year; \(d.date.year) was taken from the report's date.")
+            }
+            item.milestones = schedule.milestones.map { step in
+                Milestone(title: step.phrase, deadline: Deadline(date: step.date, precision: step.precision, text: step.phrase, line: step.line))
+            }
         }
-        item.milestones = schedule.milestones.map { step in
-            Milestone(title: step.phrase, deadline: Deadline(date: step.date, precision: step.precision, text: step.phrase, line: step.line))
-        }
+        if item.deadline != nil, item.status == .longTerm { item.status = .inProgress }
         item.progress = facts.progress
-        return item
+        item.review = review
+        explanation.review = review
+        return (item, explanation)
     }
 
     // MARK: - Checks

@@ -12,6 +12,8 @@ struct PlannedDate: Sendable {
     /// Paragraph and offset, to keep document order.
     var paragraph: Int
     var offset: Int
+    /// The year was not written ("10月31日前") and comes from the reference date.
+    var guessedYear = false
 }
 
 enum DeadlinePhrases {
@@ -52,13 +54,15 @@ enum DeadlinePhrases {
             guard planningAt != nil || deadlineSuffix else { continue }
             let rest = Array(f[end..<clauseEnd])
             if rest.contains("已") || rest.contains("了") || Array(f[(planningAt ?? start)..<start]).contains("已") { continue }
-            guard let (_, date) = mention.resolve(reference: reference, latest: reportDate, future: true) else { continue }
+            guard let (period, date) = mention.resolve(reference: reference, latest: reportDate, future: true) else { continue }
+            var guessedYear = false
+            if case .missing = period.year { guessedYear = true }
             let phraseStart = planningAt ?? max(clauseStart, f.clauseStart(before: start))
             result.append(
                 PlannedDate(
                     date: date, precision: mention.period.precision,
                     phrase: paragraph.text(phraseStart..<clauseEnd), line: paragraph.line(at: start),
-                    paragraph: index, offset: start))
+                    paragraph: index, offset: start, guessedYear: guessedYear))
         }
         return result
     }

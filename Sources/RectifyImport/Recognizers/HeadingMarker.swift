@@ -15,6 +15,10 @@ enum HeadingStyle: Hashable, Sendable {
     case circled
     /// An unnumbered "针对“…”问题的整改情况" paragraph.
     case concern
+    /// A labelled problem: "问题1：", "问题二：", "【问题】", "问题编号3：", "问题描述：".
+    case labelled
+    /// A row of a table flattened to text, under a header row naming the columns.
+    case tableRow
 }
 
 /// A numbering marker at the start of a paragraph.
@@ -28,6 +32,9 @@ struct HeadingMarker: Hashable, Sendable {
 
     /// Parses the marker at the start of folded text, or recognises a concern heading.
     static func parse(_ f: [Unicode.Scalar]) -> HeadingMarker? {
+        if let label = FieldLabels.label(f, at: 0), label.kind == .problem {
+            return HeadingMarker(style: .labelled, number: label.number, length: 0)
+        }
         guard var marker = numbered(f) else {
             return isConcernHeading(f, from: 0) ? HeadingMarker(style: .concern, number: nil, length: 0, isConcern: true) : nil
         }

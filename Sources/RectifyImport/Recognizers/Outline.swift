@@ -20,6 +20,8 @@ struct Outline: Sendable {
     }
 
     var headings: [Heading]
+    /// Table rows (by paragraph) and the kind of each of their columns, from the header row.
+    var tableColumns: [Int: [FieldKind?]] = [:]
     /// The first paragraph of the closing part (欢迎…监督, contacts, signature), or the count.
     var footerStart: Int
 
@@ -27,8 +29,17 @@ struct Outline: Sendable {
         var headings: [Heading] = []
         var stack: [Int] = []
         var lastConcernStyle: HeadingStyle?
+        let tables = Outline.tableRows(paragraphs)
+        tableColumns = tables
         for (index, paragraph) in paragraphs.enumerated() {
-            guard var marker = HeadingMarker.parse(paragraph.folded) else { continue }
+            var parsed = HeadingMarker.parse(paragraph.folded)
+            if tables[index] != nil {
+                let cell = Array(paragraph.folded.prefix { $0 != "\t" })
+                parsed = HeadingMarker(style: .tableRow, number: cell.allSatisfy(Chars.isDigit) ? cell.number(in: 0..<cell.count) : nil, length: 0)
+            } else if paragraph.folded.contains("\t"), parsed?.style == .arabicDot || parsed?.style == .arabicComma {
+                parsed = nil
+            }
+            guard var marker = parsed else { continue }
             if marker.style == .concern, let style = lastConcernStyle { marker.style = style }
             if marker.isConcern { lastConcernStyle = marker.style }
             var style = marker.style
@@ -64,6 +75,29 @@ struct Outline: Sendable {
         }
         self.headings = headings
         self.footerStart = footer
+    }
+
+    /// Rows under a header row whose cells name a problem column and at least one other field
+    /// ("序号 反馈问题 整改措施 责任领导 整改时限 完成情况"). A row has at least half as many cells.
+    static func tableRows(_ paragraphs: [Paragraph]) -> [Int: [FieldKind?]] {
+        var result: [Int: [FieldKind?]] = [:]
+        var columns: [FieldKind?]?
+        for (index, paragraph) in paragraphs.enumerated() {
+            let cells = paragraph.folded.split(separator: "\t", omittingEmptySubsequences: false).map(Array.init)
+            guard cells.count >= 3 else {
+                columns = nil
+                continue
+            }
+            let kinds = cells.map(FieldLabels.columnKind)
+            if kinds.contains(.problem), Set(kinds.compactMap { $0 }).count >= 2 {
+                columns = kinds
+                continue
+            }
+            if let header = columns, cells.count * 2 >= header.count {
+                result[index] = header
+            }
+        }
+        return result
     }
 
     static func compatible(_ a: HeadingStyle, _ b: HeadingStyle) -> Bool {

@@ -22,12 +22,11 @@ enum StatusCues {
         var word: String
     }
 
+    /// Status words come from `StatusVocabulary`: said open (正在, 尚未, 阶段性完成 …) weighs 3,
+    /// 持续… and 长期… 2, said done with 已 (已整改到位, 均已整改, 整改已完成) −2; a bare 已完成
+    /// in running text is usually a sub-task ("已完成72家") and does not count. The rest are
+    /// planning words that are not statuses.
     static let cues: [Cue] = [
-        Cue(word: "正在", weight: 3),
-        Cue(word: "尚未", weight: 3),
-        Cue(word: "仍未", weight: 3),
-        Cue(word: "还未", weight: 3),
-        Cue(word: "未完成", weight: 3, notAfter: ["尚", "仍", "还"]),
         Cue(word: "有望", weight: 3),
         Cue(word: "即将", weight: 3),
         Cue(word: "尚需", weight: 3),
@@ -35,14 +34,10 @@ enum StatusCues {
         Cue(word: "尚在", weight: 3),
         Cue(word: "仍在", weight: 3),
         Cue(word: "等待", weight: 3),
-        Cue(word: "阶段性成效", weight: 3),
-        Cue(word: "阶段性完成", weight: 3),
-        Cue(word: "阶段性进展", weight: 3),
         Cue(word: "计划", weight: 2,
             notAfter: ["按", "的", "作", "习", "款", "度", "求", "聘", "《", "“", "划", "生"],
             notBefore: ["方", "表", "书", "》", "”", "、", ",", "。", ";", "和", "及", "与", "的", "内", "中", "外", "生", "免", "单"],
             attributiveCheck: false),
-        Cue(word: "长期坚持", weight: 2, attributiveCheck: false),
         Cue(word: "将继续", weight: 1, attributiveCheck: false),
         Cue(word: "要继续", weight: 1, attributiveCheck: false),
         Cue(word: "还将", weight: 1, attributiveCheck: false),
@@ -52,16 +47,24 @@ enum StatusCues {
         Cue(word: "尽快", weight: 1, attributiveCheck: false),
         Cue(word: "力争", weight: 1, attributiveCheck: false),
         Cue(word: "拟", weight: 1, notBefore: ["定", "订"], attributiveCheck: false),
-        Cue(word: "已完成整改", weight: -2, attributiveCheck: false),
-        Cue(word: "已整改完成", weight: -2, attributiveCheck: false),
-        Cue(word: "已整改到位", weight: -2, attributiveCheck: false),
-        Cue(word: "均已整改", weight: -2, attributiveCheck: false),
-        Cue(word: "已全部整改", weight: -2, attributiveCheck: false),
-        Cue(word: "整改已完成", weight: -2, attributiveCheck: false),
         Cue(word: "立行立改", weight: -2, attributiveCheck: false),
-        Cue(word: "已办结", weight: -2, attributiveCheck: false),
-        Cue(word: "已销号", weight: -2, attributiveCheck: false),
     ]
+
+    /// The running-text weight of a status word, or nil when it does not count there.
+    static func weight(of match: StatusVocabulary.Match) -> (weight: Int, attributive: Bool)? {
+        let word = match.word
+        switch match.kind {
+        case .negated, .partly, .open:
+            if word.hasPrefix("持续") || word.hasPrefix("序时") || word.hasPrefix("按序时") { return (2, false) }
+            if word == "未到位" || word == "未整改" { return nil }
+            return (3, true)
+        case .longTerm:
+            return (2, false)
+        case .done:
+            guard word.contains("已"), !["已完成", "已整改", "已落实"].contains(word) else { return nil }
+            return (-2, false)
+        }
+    }
 
     /// 待 followed by one of these is pending work ("待解决", "待县委编办开具"); elsewhere 待
     /// is 待遇, 待岗, 接待.
@@ -73,6 +76,11 @@ enum StatusCues {
     /// Every cue in `range` of folded text.
     static func hits(in f: [Unicode.Scalar], range: Range<Int>, quoted: [Bool]) -> [Hit] {
         var result: [Hit] = []
+        for match in StatusVocabulary.matches(in: f, range: range) {
+            guard let (weight, attributive) = weight(of: match) else { continue }
+            if attributive, isAttributive(f, after: match.range.upperBound) { continue }
+            result.append(Hit(offset: match.range.lowerBound, weight: weight, word: match.word))
+        }
         for cue in cues {
             for at in f.occurrences(of: cue.word, from: range.lowerBound, to: range.upperBound) {
                 if at > 0, cue.notAfter.contains(f[at - 1]) { continue }

@@ -5,8 +5,8 @@ import RectifyCore
 /// "制定的25条整改措施，已落实到位20条".
 ///
 /// A paragraph is read clause by clause. Counts of 个 are problems, counts in a clause about
-/// 措施 (and later counts of the same unit) are measures; an open word (未完成, 阶段性) or a
-/// done word (已完成, 完成整改, 落实到位) in the clause says which total a count is. Counts of
+/// 措施 (and later counts of the same unit) are measures; a status word of `StatusVocabulary`
+/// in the clause (未完成, 阶段性…, 长期坚持; 已完成, 落实到位) says which total a count is. Counts of
 /// 方面 are categories. Clauses about 立行立改, 交办/移交 matters, 信访 or 线索 end the statement.
 enum Totals {
     struct Count {
@@ -17,8 +17,6 @@ enum Totals {
 
     static let units: Set<Unicode.Scalar> = ["个", "条", "项", "件"]
     static let stopWords = ["立行立改", "交办", "移交", "信访", "线索", "点人点事", "督办件"]
-    static let openWords = ["未完成", "阶段性", "正在", "尚未", "未整改", "推进中", "持续整改", "整改中"]
-    static let doneWords = ["已完成", "完成整改", "整改完成", "已整改", "已落实", "落实到位", "已办结", "销号", "完成", "整改到位"]
 
     /// The first paragraph that states a total and a done or open count.
     static func find(in paragraphs: [Paragraph], range: Range<Int>) -> StatedTotals? {
@@ -47,8 +45,9 @@ enum Totals {
                 if found { break } else { continue }
             }
             guard !counts.isEmpty else { continue }
-            let isOpen = openWords.contains { clause.contains(literal: $0) }
-            let isDone = !isOpen && doneWords.contains { clause.contains(literal: $0) }
+            let kind = StatusVocabulary.clauseKind(clause)
+            let isOpen = kind?.isOpen ?? false
+            let isDone = kind == .done
             let aboutMeasures = clause.contains(literal: "措施")
             for count in counts {
                 var used = true
@@ -65,8 +64,9 @@ enum Totals {
                         used = false
                     }
                 } else if count.unit == "个" || clause.contains(literal: "问题") {
-                    if isOpen, totals.open == nil {
-                        totals.open = count.value
+                    if isOpen {
+                        // "阶段性完成2个，正在推进1个，长期坚持1个": open counts add up.
+                        totals.open = (totals.open ?? 0) + count.value
                     } else if isDone, totals.done == nil {
                         totals.done = count.value
                     } else if !isOpen, !isDone, clause.contains(literal: "问题") {

@@ -4,16 +4,21 @@
 /// "12"). Recognisers work on a folded copy of the text that has the same length as the
 /// original, so a match found in the folded copy is cut from the original by the same offsets.
 enum Chars {
-    /// Full-width ASCII to ASCII, other spaces to " ", dashes to "-"; one scalar to one.
+    /// Full-width ASCII to ASCII, other spaces to " ", dashes to "-", traditional characters
+    /// to simplified ones; one scalar to one.
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         switch s.value {
         case 0xFF01...0xFF5E: return Unicode.Scalar(s.value - 0xFEE0)!
         case 0x3000, 0x00A0, 0x2000...0x200B, 0x202F, 0x205F: return " "
         case 0x2010...0x2015, 0x2212, 0xFE63: return "-"
         case 0x301C: return "~"
+        case 0x3400...0x9FFF: return TraditionalFold.table[s] ?? s
         default: return s
         }
     }
+
+    /// A CJK unified ideograph.
+    static func isHan(_ c: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(c.value) || (0x3400...0x4DBF).contains(c.value) }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 

@@ -59,7 +59,7 @@ enum Normalization {
         var current: [Unicode.Scalar] = []
         func flush() {
             number += 1
-            result.append(clean(current, number: number))
+            for piece in RunOnText.split(current) { result.append(clean(piece, number: number)) }
             current.removeAll(keepingCapacity: true)
         }
         var afterCR = false
@@ -77,7 +77,9 @@ enum Normalization {
     }
 
     /// Cleans one raw line: drops "[bookmark: …]" and similar word-processor residue, control
-    /// characters and a BOM, and removes white space except between two Latin letters.
+    /// characters and a BOM, and removes white space except between two Latin letters. In a
+    /// table flattened to text (three or more cells separated by tabs or runs of spaces) each
+    /// cell break is kept as one tab.
     static func clean(_ raw: [Unicode.Scalar], number: Int) -> SourceLine {
         var chars = stripArtefacts(raw.filter { s in
             !(s.value < 0x20 && s != "\t") && s.value != 0xFEFF && s.value != 0x200B
@@ -85,6 +87,7 @@ enum Normalization {
         var indent = 0
         while indent < chars.count, Chars.isSpace(chars[indent]) { indent += 1 }
         chars.removeFirst(indent)
+        let isTableRow = cellBreaks(chars) >= 2
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(chars.count)
         var i = 0
@@ -97,6 +100,11 @@ enum Normalization {
             }
             var j = i
             while j < chars.count, Chars.isSpace(chars[j]) { j += 1 }
+            if isTableRow, j < chars.count, isCellBreak(chars[i..<j]) {
+                out.append("\t")
+                i = j
+                continue
+            }
             if let before = out.last, j < chars.count, Chars.isASCIILetter(Chars.fold(before)),
                 Chars.isASCIILetter(Chars.fold(chars[j]))
             {
@@ -105,6 +113,28 @@ enum Normalization {
             i = j
         }
         return SourceLine(number: number, chars: out, indent: indent)
+    }
+
+    /// A tab, or two or more spaces of any width, between cells.
+    static func isCellBreak(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+        gap.contains("\t") || gap.count >= 2
+    }
+
+    /// Cell breaks inside a line (leading and trailing white space excluded).
+    static func cellBreaks(_ chars: [Unicode.Scalar]) -> Int {
+        var count = 0
+        var i = 0
+        while i < chars.count {
+            guard Chars.isSpace(chars[i]) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < chars.count, Chars.isSpace(chars[j]) { j += 1 }
+            if i > 0, j < chars.count, isCellBreak(chars[i..<j]) { count += 1 }
+            i = j
+        }
+        return count
     }
 
     /// Removes bracketed residue of document converters: "[bookmark: _GoBack]", "[image: …]".
@@ -148,6 +178,24 @@ enum Normalization {
 
     static let minimumWrappedLength = 20
 
+    /// A heading broken inside its sentence: "（一）行政执法文书制作不规范,部分案卷" then
+    /// "证据不充分。". The heading ends in a clause mark or a Han character, not a full stop, and
+    /// the next line is short, closes the sentence and is not a heading, label or list point.
+    static func continuesHeading(_ paragraph: Paragraph, with line: SourceLine) -> Bool {
+        let f = paragraph.folded
+        guard paragraph.segments.count == 1, let last = f.last, let marker = HeadingMarker.numbered(f),
+            marker.length < f.count, f.count <= 60, !Chars.isSentenceEnd(last), last != ":", last != ";"
+        else { return false }
+        let next = line.chars.map(Chars.fold)
+        guard let end = next.last, next.count <= 30, Chars.isSentenceEnd(end), line.indent < 8 else { return false }
+        if HeadingMarker.parse(next) != nil || HeadingMarker.listItem(next) != nil || startsWithLabel(next) { return false }
+        if next.dropLast().contains(where: Chars.isSentenceEnd) { return false }
+        if last == "," || last == "，" || last == "、" { return true }
+        // Ending in a character, the heading may be complete ("2.完善工程款支付手续"): join only a
+        // tail that is one clause ("证据不充分。").
+        return Chars.isHan(last) && next.dropLast().allSatisfy { !Chars.isClauseEnd($0) }
+    }
+
     /// "整改结果:", "整改计划：": a short label and a colon start a new paragraph.
     static func startsWithLabel(_ f: [Unicode.Scalar]) -> Bool {
         guard let colon = f.prefix(9).firstIndex(where: { $0 == ":" }), colon >= 2 else { return false }
@@ -155,6 +203,8 @@ enum Normalization {
     }
 
     static func continues(_ paragraph: Paragraph, with line: SourceLine) -> Bool {
+        if paragraph.folded.contains("\t") || line.chars.contains("\t") { return false }
+        if continuesHeading(paragraph, with: line) { return true }
         guard let last = paragraph.folded.last, paragraph.folded.count >= minimumWrappedLength else { return false }
         if "。！？!?；;：:…".unicodeScalars.contains(last) { return false }
         if HeadingMarker.parse(paragraph.folded) != nil { return false }

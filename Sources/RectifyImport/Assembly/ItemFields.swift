@@ -1,0 +1,150 @@
+import Foundation
+import RectifyCore
+
+/// What an item's labelled fields (or table cells) say: status, deadline and who answers
+/// for it, each with the phrase and line it came from.
+struct ItemFields: Sendable {
+    var status: (kind: StatusVocabulary.Kind, evidence: Evidence, label: String)?
+    /// A status field whose value is not a status word ("整改情况：组建…") is not a status.
+    var deadline: FieldDeadline?
+    var deadlineIsLongTerm = false
+    var deadlineIsImmediate = false
+    var deadlineEvidence: Evidence?
+    var leader: (value: String, line: Int)?
+    var department: (value: String, line: Int)?
+    var person: (value: String, line: Int)?
+    /// The problem cell of a table row, for the item's title.
+    var problemCell: (text: String, line: Int)?
+
+    struct FieldDeadline: Sendable {
+        var date: CalendarDate
+        var precision: DeadlinePrecision
+        var text: String
+        var line: Int
+        /// The year was not written ("12月31日前") and was taken from the reference date.
+        var guessedYear: Bool
+    }
+
+    /// Reads the fields in an item's pieces and, for a table row, its cells.
+    static func read(
+        pieces: [TextPiece], paragraphs: [Paragraph], tableColumns: [Int: [FieldKind?]], reference: CalendarDate?
+    ) -> ItemFields {
+        var result = ItemFields()
+        var fields: [Field] = []
+        var seen = Set<Int>()
+        for piece in pieces {
+            let f = paragraphs[piece.paragraph].folded
+            if let columns = tableColumns[piece.paragraph] {
+                guard !seen.contains(piece.paragraph) else { continue }
+                seen.insert(piece.paragraph)
+                fields += cells(f, paragraph: piece.paragraph, columns: columns)
+                continue
+            }
+            let markerEnd = HeadingMarker.numbered(f)?.length ?? 0
+            fields += FieldLabels.fields(in: f, paragraph: piece.paragraph, range: piece.range, markerEnd: markerEnd)
+        }
+        for field in fields {
+            let paragraph = paragraphs[field.paragraph]
+            let f = paragraph.folded
+            let value = paragraph.text(field.value)
+            let line = paragraph.line(at: field.value.lowerBound)
+            switch field.kind {
+            case .status:
+                guard result.status == nil,
+                    let word = StatusVocabulary.leading(f, from: field.value.lowerBound, to: field.value.upperBound)
+                else { continue }
+                let phraseEnd = f.clauseEnd(after: word.range.upperBound)
+                result.status = (
+                    word.kind, Evidence(text: paragraph.text(field.labelStart..<min(phraseEnd, field.value.upperBound)), line: line),
+                    field.label
+                )
+            case .deadline:
+                guard result.deadlineEvidence == nil else { continue }
+                result.deadlineEvidence = Evidence(text: paragraph.text(field.labelStart..<field.value.upperBound), line: line)
+                let valueChars = Array(f[field.value])
+                if valueChars.contains(literal: "长期") || valueChars.contains(literal: "持续") { result.deadlineIsLongTerm = true }
+                if valueChars.contains(literal: "立行立改") || valueChars.contains(literal: "立即") { result.deadlineIsImmediate = true }
+                result.deadline = deadline(in: paragraph, field: field, reference: reference)
+            case .leader: if result.leader == nil, !value.isEmpty { result.leader = (value, line) }
+            case .department: if result.department == nil, !value.isEmpty { result.department = (value, line) }
+            case .person: if result.person == nil, !value.isEmpty { result.person = (value, line) }
+            case .problem: if result.problemCell == nil, tableColumns[field.paragraph] != nil { result.problemCell = (value, line) }
+            case .measures, .target: continue
+            }
+        }
+        return result
+    }
+
+    /// The latest date written in a deadline field's value.
+    static func deadline(in paragraph: Paragraph, field: Field, reference: CalendarDate?) -> FieldDeadline? {
+        let f = paragraph.folded
+        let mentions = DateScanner.mentions(in: f).filter { field.value.contains($0.range.lowerBound) }
+        var best: FieldDeadline?
+        for mention in mentions {
+            guard let (period, date) = mention.resolve(reference: reference, latest: nil, future: true) else { continue }
+            if let b = best, b.date >= date { continue }
+            let guessed: Bool
+            if case .missing = period.year { guessed = true } else { guessed = false }
+            best = FieldDeadline(
+                date: date, precision: period.precision, text: paragraph.text(field.labelStart..<field.value.upperBound),
+                line: paragraph.line(at: mention.range.lowerBound), guessedYear: guessed)
+        }
+        return best
+    }
+
+    /// A table row's cells as fields, by the header's column kinds.
+    static func cells(_ f: [Unicode.Scalar], paragraph: Int, columns: [FieldKind?]) -> [Field] {
+        var result: [Field] = []
+        var start = 0
+        var column = 0
+        for i in 0...f.count where i == f.count || f[i] == "\t" {
+            if column < columns.count, let kind = columns[column], i > start {
+                result.append(Field(kind: kind, label: "table column (\(kind.rawValue))", paragraph: paragraph, labelStart: start, value: start..<i, number: nil))
+            }
+            column += 1
+            start = i + 1
+        }
+        return result
+    }
+
+    /// 责任领导, 责任科室, 责任人 as a responsibility: "刘振华（副主任）", "院长 马骏",
+    /// "业务科科长 李明" give a name and a post.
+    var responsibility: Responsibility? {
+        guard leader != nil || department != nil || person != nil else { return nil }
+        return Responsibility(
+            leader: leader.map { ItemFields.contact($0.value) }, department: department?.value,
+            contacts: person.map { ItemFields.people($0.value) } ?? [])
+    }
+
+    static let posts = ["党组书记", "党委书记", "支部书记", "书记", "院长", "副院长", "局长", "副局长", "主任", "副主任", "站长", "科长", "股长", "部长", "组长", "所长", "负责人"]
+
+    static func people(_ text: String) -> [Contact] {
+        text.split(whereSeparator: { "、，,；;/".contains($0) }).map { contact(String($0)) }
+    }
+
+    static func contact(_ raw: String) -> Contact {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        var role: String?
+        // "刘振华（副主任）"
+        if let open = text.firstIndex(where: { $0 == "（" || $0 == "(" }), let close = text.lastIndex(where: { $0 == "）" || $0 == ")" }),
+            open < close
+        {
+            role = String(text[text.index(after: open)..<close])
+            text = String(text[..<open])
+        }
+        // "院长 马骏" (the space was removed in cleaning: "院长马骏"), "业务科科长李明".
+        if role == nil {
+            for post in posts.sorted(by: { $0.count > $1.count }) {
+                if let range = text.range(of: post, options: .backwards), range.upperBound != text.endIndex {
+                    let name = String(text[range.upperBound...])
+                    if (2...4).contains(name.count) {
+                        role = String(text[..<range.upperBound])
+                        text = name
+                        break
+                    }
+                }
+            }
+        }
+        return Contact(name: text.isEmpty ? nil : text, role: role)
+    }
+}

@@ -1,0 +1,124 @@
+import RectifyCore
+
+/// The one list of status words every recogniser uses: labelled fields ("完成情况：阶段性完成"),
+/// status lines, closing sentences ("目前，该问题已整改到位"), cues in running text and the
+/// report's totals ("已完成7个，3个取得阶段性成效").
+///
+/// Words are matched longest first at each position, so a negation ("尚未完成", "未按期")
+/// or a partial result ("基本完成", "阶段性完成") is read before the 完成 inside it.
+enum StatusVocabulary {
+    enum Kind: Sendable, Equatable {
+        /// 已完成, 整改到位, 办结, 销号.
+        case done
+        /// 阶段性完成, 基本完成, 部分完成: progress, but open.
+        case partly
+        /// 正在推进, 持续整改, 推进中.
+        case open
+        /// 尚未, 未完成, 未按期: said not to be done.
+        case negated
+        /// 长期坚持: ongoing by nature.
+        case longTerm
+
+        var status: ItemStatus {
+            switch self {
+            case .done: return .done
+            case .longTerm: return .longTerm
+            case .partly, .open, .negated: return .inProgress
+            }
+        }
+
+        var isOpen: Bool { self != .done }
+    }
+
+    struct Match: Sendable, Equatable {
+        var kind: Kind
+        var range: Range<Int>
+        var word: String
+    }
+
+    static let words: [(String, Kind)] = [
+        // Negations first among equals: they contain done words.
+        ("尚未完成", .negated), ("仍未完成", .negated), ("还未完成", .negated), ("未完成", .negated), ("没有完成", .negated),
+        ("未按期", .negated), ("未整改", .negated), ("尚未", .negated), ("仍未", .negated), ("还未", .negated),
+        ("未全部完成", .negated), ("未到位", .negated),
+        ("取得阶段性成效", .partly), ("取得阶段性进展", .partly), ("取得阶段性成果", .partly), ("阶段性完成", .partly),
+        ("阶段性成效", .partly), ("阶段性进展", .partly), ("阶段性成果", .partly), ("基本完成", .partly), ("部分完成", .partly),
+        ("大部分完成", .partly), ("初步完成", .partly),
+        ("正在整改", .open), ("正在推进", .open), ("正按计划推进", .open), ("正在按计划推进", .open), ("有序推进中", .open),
+        ("整改中", .open), ("推进中", .open), ("进行中", .open), ("持续推进", .open), ("持续整改", .open), ("序时推进", .open),
+        ("按序时推进", .open), ("正在办理", .open), ("正在实施", .open), ("正在", .open),
+        ("长期坚持", .longTerm), ("长期整改", .longTerm), ("长期推进", .longTerm), ("持续坚持", .longTerm),
+        ("已完成整改", .done), ("已整改完成", .done), ("已全部整改到位", .done), ("已全部整改完成", .done), ("已全部完成", .done),
+        ("均已整改到位", .done), ("均已整改", .done), ("已全部整改", .done), ("已整改到位", .done), ("整改已完成", .done),
+        ("已整改", .done), ("已完成", .done), ("完成整改", .done), ("整改完成", .done), ("整改到位", .done), ("已办结", .done),
+        ("已销号", .done), ("已落实", .done), ("落实到位", .done), ("办结", .done), ("销号", .done), ("完成", .done),
+    ]
+
+    /// Words sorted longest first, grouped by first scalar for speed.
+    private static let index: [Unicode.Scalar: [(word: [Unicode.Scalar], text: String, kind: Kind)]] = {
+        var result: [Unicode.Scalar: [(word: [Unicode.Scalar], text: String, kind: Kind)]] = [:]
+        for (text, kind) in words {
+            let scalars = Array(text.unicodeScalars)
+            result[scalars[0], default: []].append((scalars, text, kind))
+        }
+        for key in result.keys { result[key]!.sort { $0.word.count > $1.word.count } }
+        return result
+    }()
+
+    /// The status word starting exactly at `i`, the longest one.
+    static func match(_ f: [Unicode.Scalar], at i: Int) -> Match? {
+        guard i < f.count, let candidates = index[f[i]] else { return nil }
+        for candidate in candidates where f.hasScalars(candidate.word, at: i) {
+            // "推进中医院" is 推进 + 中医院: a word ending in 中 must end its phrase.
+            let after = i + candidate.word.count
+            if candidate.word.last == "中", after < f.count, Chars.isHan(f[after]) { continue }
+            return Match(kind: candidate.kind, range: i..<(i + candidate.word.count), word: candidate.text)
+        }
+        return nil
+    }
+
+    /// Every status word in `range`, left to right, without overlaps.
+    static func matches(in f: [Unicode.Scalar], range: Range<Int>) -> [Match] {
+        var result: [Match] = []
+        var i = range.lowerBound
+        let end = min(range.upperBound, f.count)
+        while i < end {
+            if let m = match(f, at: i), m.range.upperBound <= end {
+                result.append(m)
+                i = m.range.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// The status a field value or a short statement opens with: "已完成。…", "阶段性完成",
+    /// "目前已整改到位". The word must start within the first few characters (after 目前, 现, 该问题 …).
+    static func leading(_ f: [Unicode.Scalar], from start: Int, to end: Int) -> Match? {
+        var i = start
+        while i < end, f[i] == " " || f[i] == "\t" { i += 1 }
+        for prefix in ["目前", "截至目前", "现已", "现", "该问题", "此问题", "问题"] where f.hasLiteral(prefix, at: i) {
+            if let m = match(f, at: i + prefix.unicodeScalars.count), m.range.upperBound <= end { return m }
+        }
+        if let m = match(f, at: i), m.range.upperBound <= end { return m }
+        return nil
+    }
+
+    /// Whether a clause of the totals says its count is open (未完成, 阶段性…, 长期坚持) or done.
+    static func clauseKind(_ clause: [Unicode.Scalar]) -> Kind? {
+        let found = matches(in: clause, range: 0..<clause.count)
+        if let open = found.first(where: { $0.kind.isOpen }) { return open.kind }
+        if clause.contains(literal: "阶段性") { return .partly }
+        return found.isEmpty ? nil : .done
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// Whether `pattern` occurs at `index`.
+    func hasScalars(_ pattern: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + pattern.count <= count else { return false }
+        for k in 0..<pattern.count where self[index + k] != pattern[k] { return false }
+        return true
+    }
+}
