@@ -39,12 +39,21 @@ struct RectifyD: ParsableCommand {
             try Self.check(checkConfig)
             return
         }
-        let level = (try? ConfigReader.load(file: config)).flatMap { Logger.Level(rawValue: $0.logLevel) } ?? .info
+        // The config is read once: for the log level here, and handed on to build the first snapshot.
+        let parsed: DaemonConfig
+        do {
+            parsed = try ConfigReader.load(file: config)
+        } catch {
+            LoggingSystem.bootstrap { label in KeyValueLogHandler(label: label, level: .info) }
+            let logger = Logger(label: "rectifyd")
+            for diagnostic in error.diagnostics { logger.error("\(diagnostic.description)") }
+            logger.error("not started: fix the errors above")
+            throw ExitCode(2)
+        }
+        let level = Logger.Level(rawValue: parsed.logLevel) ?? .info
         LoggingSystem.bootstrap { label in KeyValueLogHandler(label: label, level: level) }
         let logger = Logger(label: "rectifyd")
-        let runner = DaemonRunner(
-            configPath: config, logger: logger, reportImporter: reportImporter, makeChannels: Receivers.make,
-            acceptNewState: acceptNewState)
+        let runner = DaemonRunner(config: parsed, logger: logger, loader: loader, acceptNewState: acceptNewState)
         do {
             try runner.start()
         } catch let error as StateError {
@@ -63,11 +72,12 @@ struct RectifyD: ParsableCommand {
 
     static func check(_ path: String) throws {
         do {
-            let (config, plans, warnings) = try DaemonRunner.loadAll(configPath: path, reportImporter: reportImporter)
-            for warning in warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
-            _ = try Receivers.make(config, Logger(label: "check"))
-            let items = plans.reduce(0) { $0 + $1.items.count }
-            print("\(path): OK — \(plans.count) plans, \(items) items, \(config.receivers.count) receivers, state in \(config.stateDir)")
+            let snapshot = try loader.load(configPath: path, logger: Logger(label: "check"), generation: 0)
+            for warning in snapshot.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
+            let config = snapshot.config
+            print(
+                "\(path): OK — \(snapshot.plans.count) plans, \(snapshot.itemCount) items, \(config.receivers.count) receivers, "
+                    + "state in \(config.stateDir)")
         } catch let error as PlanLoadError {
             for diagnostic in error.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
             throw ExitCode(2)
@@ -78,9 +88,9 @@ struct RectifyD: ParsableCommand {
     }
 }
 
-/// Report `.txt` files in `plans` are imported on load.
-let reportImporter: PlanLoader.ReportImporter? = { data, file throws(PlanLoadError) in
-    try ReportImporter.importReport(data, file: file)
-}
+/// Report `.txt` files in `plans` are imported on load; receivers become notifiers.
+let loader = SnapshotLoader(
+    reportImporter: { data, file throws(PlanLoadError) in try ReportImporter.importReport(data, file: file) },
+    makeChannels: Receivers.make)
 
 RectifyD.main()

@@ -260,4 +260,11 @@ public struct ControlConfig: Sendable, Hashable {
     public var maxConnectionsPerUID = 64
 
     public init() {}
+
+    /// Whether `other` names the same socket file with the same mode and group: those are set
+    /// when the socket is bound, so a reload cannot change them (a new path would pull the socket
+    /// from under every `rectifyctl` and script that knows it); everything else applies at once.
+    public func sameSocket(as other: ControlConfig) -> Bool {
+        socket == other.socket && mode == other.mode && group == other.group
+    }
 }

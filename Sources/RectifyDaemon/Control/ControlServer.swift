@@ -15,15 +15,18 @@ final class ControlServer: @unchecked Sendable {
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let work = DispatchQueue(label: "rectifyd.control", attributes: .concurrent)
     private let service: ControlService
+    private let snapshots: SnapshotCell
+    /// The socket's path, mode and group, fixed when it is bound (the limits are read live).
     private let config: ControlConfig
     private let logger: Logger
     private var channel: Channel?
     /// The socket file this server created (device and inode): only that one is removed at stop.
     private var created: (dev: UInt, ino: UInt)?
 
-    init(service: ControlService, config: ControlConfig, logger: Logger) {
+    init(service: ControlService, snapshots: SnapshotCell, logger: Logger) {
         self.service = service
-        self.config = config
+        self.snapshots = snapshots
+        self.config = snapshots.current.config.control
         self.logger = logger
     }
 
@@ -32,9 +35,11 @@ final class ControlServer: @unchecked Sendable {
         let path = config.socket
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let service = self.service, work = self.work, limit = config.bodyLimit, idle = config.idleTimeout
-        let logger = self.logger, config = self.config
-        let perUID = ConnectionsPerUID(limit: config.maxConnectionsPerUID)
+        let service = self.service, work = self.work, snapshots = self.snapshots
+        let logger = self.logger
+        // Limits come from the current snapshot, so a reload changes them for new connections.
+        let live: @Sendable () -> ControlConfig = { snapshots.current.config.control }
+        let perUID = ConnectionsPerUID(limit: { live().maxConnectionsPerUID })
         let refusals = RateLimitedLog(logger: logger, interval: 10)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 512)
@@ -42,17 +47,18 @@ final class ControlServer: @unchecked Sendable {
             .serverChannelOption(ChannelOptions.maxMessagesPerRead, value: 1)
             .serverChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(AcceptGate(limit: config.maxConnections, logger: logger))
+                    try channel.pipeline.syncOperations.addHandler(AcceptGate(limit: { live().maxConnections }, logger: logger))
                 }
             }
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    let config = live()
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(PeerConnectionGate(counts: perUID, refusals: refusals))
                     try pipeline.addHandler(RequestDeadlineHandler(timeout: .nanoseconds(Int64(config.requestTimeout * 1e9))))
-                    try pipeline.addHandler(IdleStateHandler(readTimeout: .milliseconds(Int64(idle * 1000))))
+                    try pipeline.addHandler(IdleStateHandler(readTimeout: .milliseconds(Int64(config.idleTimeout * 1000))))
                     try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
-                    try pipeline.addHandler(ControlHandler(service: service, work: work, bodyLimit: limit, logger: logger))
+                    try pipeline.addHandler(ControlHandler(service: service, work: work, bodyLimit: config.bodyLimit, logger: logger))
                 }
             }
         // A socket someone answers on belongs to a running process (another rectifyd with another

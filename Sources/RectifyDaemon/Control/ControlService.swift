@@ -26,24 +26,28 @@ final class ControlService: Sendable {
     let scheduler: Scheduler
     let store: StateStore
     let storage: StorageHealth
-    let access: WriteAccess
+    let snapshots: SnapshotCell
     let startedAt: Date
     let reload: @Sendable () -> Bool
-    let effectiveConfig: @Sendable () -> [String: String]
     let logger: Logger
 
     init(
-        scheduler: Scheduler, store: StateStore, health: StorageHealth, access: WriteAccess, startedAt: Date,
-        logger: Logger, reload: @escaping @Sendable () -> Bool, effectiveConfig: @escaping @Sendable () -> [String: String]
+        scheduler: Scheduler, store: StateStore, health: StorageHealth, snapshots: SnapshotCell, startedAt: Date,
+        logger: Logger, reload: @escaping @Sendable () -> Bool
     ) {
         self.scheduler = scheduler
         self.store = store
         self.storage = health
-        self.access = access
+        self.snapshots = snapshots
         self.startedAt = startedAt
         self.logger = logger
         self.reload = reload
-        self.effectiveConfig = effectiveConfig
+    }
+
+    /// Who may write, as the current snapshot's `control.writers` says (a reload applies at once).
+    var access: WriteAccess {
+        let control = snapshots.current.config.control
+        return WriteAccess(users: control.writerUsers, groups: control.writerGroups)
     }
 
     func handle(_ request: ControlRequest) -> ControlResponse {
@@ -89,7 +93,7 @@ final class ControlService: Sendable {
         case ("GET", 1, "deliveries"): return try deliveries(r.query)
         case ("POST", 2, "deliveries") where rest[1] == "retry": return try retry(r)
         case ("POST", 1, "reload"): return try reloadNow(r)
-        case ("GET", 1, "config"): return Self.json(effectiveConfig())
+        case ("GET", 1, "config"): return Self.json(EffectiveConfig.redacted(snapshots.current.config))
         case ("GET", 1, "metrics"): return try metrics()
         default:
             let known = ["health", "status", "items", "outbox", "deliveries", "reload", "config", "metrics"]
@@ -442,9 +446,7 @@ final class ControlService: Sendable {
     // MARK: helpers
 
     /// The zone times are shown in where no plan decides it (the config's `time_zone`).
-    private var configZone: TimeZone {
-        scheduler.read { world, _ in world.config.timeZone } ?? TimeZone(identifier: Plan.defaultTimeZone)!
-    }
+    private var configZone: TimeZone { snapshots.current.config.timeZone }
 
     static func summary(_ plan: Plan, _ item: Item, _ e: Evaluation, silence: Date?, zone: TimeZone) -> ItemSummary {
         ItemSummary(

@@ -14,18 +14,10 @@ import RectifyStore
 /// lane looks again: records that fell due while it was busy (a retry whose backoff ended
 /// during a long pass) are its own to send — nothing waits for a timer that is not armed.
 final class DeliveryWorker: @unchecked Sendable {
-    struct Setup: Sendable {
-        var channels: [String: any Notifier]
-        var policy: DeliveryPolicy
-        var quietHours: QuietHours?
-        var zone: TimeZone
-        /// Per receiver: texts that must never leave the process (URL query values, tokens).
-        var secrets: [String: [String]]
-    }
-
-    // `setup` and `lanes` are guarded by `lock`.
+    /// Channels, policy, quiet hours and secrets come from the current snapshot at each pass.
+    private let snapshots: SnapshotCell
+    // `lanes` and `stopped` are guarded by `lock`.
     private let lock = NSLock()
-    private var setup: Setup
     private var lanes: [String: Lane] = [:]
     private var stopped = false
     private let store: StateStore
@@ -41,21 +33,16 @@ final class DeliveryWorker: @unchecked Sendable {
     static let storageRetryDelay: TimeInterval = 5
 
     init(
-        store: StateStore, setup: Setup, health: StorageHealth, logger: Logger, clock: @escaping @Sendable () -> Date,
+        store: StateStore, snapshots: SnapshotCell, health: StorageHealth, logger: Logger, clock: @escaping @Sendable () -> Date,
         onConfirmed: @escaping @Sendable () -> Void = {}, onPass: @escaping @Sendable ([LogEntry]) -> Void
     ) {
         self.store = store
-        self.setup = setup
+        self.snapshots = snapshots
         self.health = health
         self.logger = logger
         self.clock = clock
         self.onConfirmed = onConfirmed
         self.onPass = onPass
-    }
-
-    /// Swaps channels and policy after a reload (each lane takes it from its next pass).
-    func reconfigure(_ setup: Setup) {
-        lock.withLock { self.setup = setup }
     }
 
     /// Starts a pass in every lane with due records (coalesced with a pass already running).
@@ -93,7 +80,6 @@ final class DeliveryWorker: @unchecked Sendable {
     }
 
     fileprivate var isStopped: Bool { lock.withLock { stopped } }
-    fileprivate var currentSetup: Setup { lock.withLock { setup } }
 
     private func storageFailed(_ operation: String, _ error: any Error) {
         if health.failed(operation, error: error, at: clock()) {
@@ -116,31 +102,32 @@ final class DeliveryWorker: @unchecked Sendable {
     /// Delivers the due records of one receiver; returns the confirmed log entries and whether
     /// the lane should look again at once (more due) or after a storage pause.
     fileprivate func pass(receiver: String) -> (confirmed: [LogEntry], again: Bool, storageTrouble: Bool) {
-        let setup = currentSetup
+        let snapshot = snapshots.current
         let now = clock()
-        if setup.quietHours?.end(ofWindowContaining: now, in: setup.zone) != nil {
+        if snapshot.config.alerts.quietHours?.end(ofWindowContaining: now, in: snapshot.config.timeZone) != nil {
             logger.debug("quiet hours: deliveries wait", metadata: ["receiver": "\(receiver)"])
             return ([], false, false)
         }
         let records: [OutboxRecord]
         do {
-            records = try store.dueOutbox(at: now, receiver: receiver, limit: setup.policy.batchSize)
+            records = try store.dueOutbox(at: now, receiver: receiver, limit: snapshot.config.delivery.batchSize)
         } catch {
             storageFailed("outbox read", error)
             return ([], false, true)
         }
         guard !records.isEmpty else { return ([], false, false) }
         var trouble = false
-        let confirmed = deliver(records, through: receiver, setup: setup, trouble: &trouble)
+        let confirmed = deliver(records, through: receiver, snapshot: snapshot, trouble: &trouble)
         if trouble { return (confirmed, false, true) }
         // Anything due now (more than a batch, or a retry whose backoff ended during this pass)?
         let more = (try? store.dueOutbox(at: clock(), receiver: receiver, limit: 1).isEmpty == false) ?? false
         return (confirmed, more, false)
     }
 
-    private func deliver(_ batch: [OutboxRecord], through receiver: String, setup: Setup, trouble: inout Bool)
+    private func deliver(_ batch: [OutboxRecord], through receiver: String, snapshot: Snapshot, trouble: inout Bool)
         -> [LogEntry]
     {
+        let policy = snapshot.config.delivery
         let decoder = JSONDecoder()
         var notices: [AlertNotice] = []
         var records: [String: OutboxRecord] = [:]
@@ -151,18 +138,18 @@ final class DeliveryWorker: @unchecked Sendable {
             } catch {
                 fail(
                     record, detail: "the stored notice cannot be read: \(error)", retryable: false, duration: 0,
-                    policy: setup.policy, trouble: &trouble)
+                    policy: policy, trouble: &trouble)
             }
         }
-        guard let channel = setup.channels[receiver] else {
+        guard let channel = snapshot.channels[receiver] else {
             for record in records.values {
                 fail(
                     record, detail: "receiver '\(receiver)' is no longer configured", retryable: true, duration: 0,
-                    policy: setup.policy, trouble: &trouble)
+                    policy: policy, trouble: &trouble)
             }
             return []
         }
-        let secrets = setup.secrets[receiver] ?? []
+        let secrets = snapshot.secrets[receiver] ?? []
         var confirmed: [LogEntry] = []
         channel.deliver(notices) { result in
             guard let record = records.removeValue(forKey: result.noticeID) else { return }
@@ -176,17 +163,17 @@ final class DeliveryWorker: @unchecked Sendable {
             case .retryable(let error):
                 fail(
                     record, detail: Redaction.scrub(error.message, secrets: secrets), retryable: true, duration: duration,
-                    policy: setup.policy, trouble: &trouble)
+                    policy: policy, trouble: &trouble)
             case .permanent(let error):
                 fail(
                     record, detail: Redaction.scrub(error.message, secrets: secrets), retryable: false, duration: duration,
-                    policy: setup.policy, trouble: &trouble)
+                    policy: policy, trouble: &trouble)
             }
         }
         for record in records.values {
             fail(
                 record, detail: "the channel gave no result for this notice", retryable: true, duration: 0,
-                policy: setup.policy, trouble: &trouble)
+                policy: policy, trouble: &trouble)
         }
         return confirmed
     }

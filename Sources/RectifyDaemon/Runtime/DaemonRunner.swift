@@ -5,22 +5,20 @@ import RectifyCore
 import RectifyNotify
 import RectifyStore
 
-/// Builds the delivery channels for a config (the notifiers live in RectifyNotify).
-public typealias ChannelFactory = @Sendable (DaemonConfig, Logger) throws -> [String: any Notifier]
-
 /// Wires config, plans, state, scheduler, delivery and signals together and runs until
 /// SIGTERM/SIGINT. SIGHUP reloads config and plans atomically: a bad new config is logged
 /// and the old one keeps running.
 public final class DaemonRunner: @unchecked Sendable {
     private let configPath: String
     private let logger: Logger
-    private let makeChannels: ChannelFactory
-    private let reportImporter: PlanLoader.ReportImporter?
+    private let loader: SnapshotLoader
+    /// The config as `main` read it (once) to set up logging.
+    private let initialConfig: DaemonConfig
     private let signalQueue = DispatchQueue(label: "rectifyd.signals")
     private var signalSources: [DispatchSourceSignal] = []
     private var scheduler: Scheduler?
     private var delivery: DeliveryWorker?
-    private var config: DaemonConfig?
+    private var snapshots: SnapshotCell?
     private var control: ControlServer?
     private var stateDirectory: StateDirectory?
     private let health = StorageHealth()
@@ -28,38 +26,24 @@ public final class DaemonRunner: @unchecked Sendable {
     private let acceptNewState: Bool
 
     public init(
-        configPath: String, logger: Logger, reportImporter: PlanLoader.ReportImporter?,
-        makeChannels: @escaping ChannelFactory, systemd: SystemdNotifier = SystemdNotifier(), acceptNewState: Bool = false
+        config: DaemonConfig, logger: Logger, loader: SnapshotLoader, systemd: SystemdNotifier = SystemdNotifier(),
+        acceptNewState: Bool = false
     ) {
         self.systemd = systemd
         self.acceptNewState = acceptNewState
-        self.reportImporter = reportImporter
-        self.configPath = configPath
+        self.configPath = config.file
+        self.initialConfig = config
         self.logger = logger
-        self.makeChannels = makeChannels
-    }
-
-    /// Loads the config and every plan, or throws every problem found.
-    public static func loadAll(
-        configPath: String, reportImporter: PlanLoader.ReportImporter?
-    ) throws(PlanLoadError) -> (DaemonConfig, [Plan], [Diagnostic]) {
-        let config = try ConfigReader.load(file: configPath)
-        let loader = PlanLoader(reportImporter: reportImporter)
-        let result = try loader.load(config.plans)
-        if result.plans.isEmpty {
-            throw PlanLoadError(diagnostics: [
-                Diagnostic(
-                    file: configPath, line: 1, column: 1,
-                    message: "'plans' yields no plan: list at least one plan file, report or directory holding them.")
-            ])
-        }
-        return (config, result.plans, result.warnings)
+        self.loader = loader
     }
 
     /// Starts everything; returns once running (the caller then parks the main thread).
     public func start() throws {
-        let (config, plans, warnings) = try Self.loadAll(configPath: configPath, reportImporter: reportImporter)
-        for warning in warnings { logger.warning("\(warning.description)") }
+        let snapshot = try loader.load(config: initialConfig, logger: logger, generation: 1)
+        for warning in snapshot.warnings { logger.warning("\(warning.description)") }
+        let config = snapshot.config
+        let snapshots = SnapshotCell(snapshot)
+        self.snapshots = snapshots
         // Private to the daemon (and the socket's group); locked, writable, the right database:
         // or a clear refusal naming the file.
         let permissions = StatePermissions(config)
@@ -69,12 +53,11 @@ public final class DaemonRunner: @unchecked Sendable {
             databaseMode: permissions.database, acceptNewState: acceptNewState)
         self.stateDirectory = stateDirectory
         let store = stateDirectory.store
-        let channels = try makeChannels(config, logger)
         let clock: @Sendable () -> Date = { Date() }
         let schedulerBox = SchedulerBox()
         let logger = self.logger
         let delivery = DeliveryWorker(
-            store: store, setup: Self.deliverySetup(config, channels: channels), health: health, logger: logger,
+            store: store, snapshots: snapshots, health: health, logger: logger,
             clock: clock,
             onConfirmed: {
                 do {
@@ -88,26 +71,22 @@ public final class DaemonRunner: @unchecked Sendable {
         schedulerBox.scheduler = scheduler
         self.scheduler = scheduler
         self.delivery = delivery
-        self.config = config
         installSignals()
         if systemd.isEnabled {
             scheduler.onEvaluated = { [systemd] summary in systemd.notify("STATUS=\(summary.statusLine)") }
         }
-        try scheduler.start(config: config, plans: plans)
+        try scheduler.start(snapshot: snapshot)
         logger.info(
             "started",
             metadata: [
-                "plans": "\(plans.count)", "items": "\(plans.reduce(0) { $0 + $1.items.count })",
+                "plans": "\(snapshot.plans.count)", "items": "\(snapshot.itemCount)",
                 "state": "\(config.databasePath)", "receivers": "\(config.receivers.map(\.name).joined(separator: ","))",
             ])
         let control = ControlServer(
             service: ControlService(
-                scheduler: scheduler, store: store, health: health,
-                access: WriteAccess(users: config.control.writerUsers, groups: config.control.writerGroups),
-                startedAt: Date(), logger: logger,
-                reload: { [weak self] in self?.signalQueue.sync { self?.reload() } ?? false },
-                effectiveConfig: { [weak self] in self?.config.map(EffectiveConfig.redacted) ?? [:] }),
-            config: config.control, logger: logger)
+                scheduler: scheduler, store: store, health: health, snapshots: snapshots, startedAt: Date(), logger: logger,
+                reload: { [weak self] in self?.signalQueue.sync { self?.reload() } ?? false }),
+            snapshots: snapshots, logger: logger)
         try control.start()
         self.control = control
         // Plans are loaded and the control socket accepts connections: now systemd may go on.
@@ -152,20 +131,21 @@ public final class DaemonRunner: @unchecked Sendable {
         systemd.notifyReloading()
         // systemd holds the unit in "reloading" until READY=1, whether the reload took or not.
         defer { systemd.notify("READY=1") }
+        guard let snapshots, let scheduler else { return false }
         do {
-            let (config, plans, warnings) = try Self.loadAll(configPath: configPath, reportImporter: reportImporter)
-            for warning in warnings { logger.warning("\(warning.description)") }
-            if let old = self.config, old.stateDir != config.stateDir {
-                logger.warning("state_dir changes take effect at the next restart", metadata: ["state_dir": "\(old.stateDir)"])
+            let old = snapshots.current
+            let snapshot = try loader.load(configPath: configPath, logger: logger, generation: old.generation + 1)
+            for warning in snapshot.warnings { logger.warning("\(warning.description)") }
+            if old.config.stateDir != snapshot.config.stateDir {
+                logger.warning("state_dir changes take effect at the next restart", metadata: ["state_dir": "\(old.config.stateDir)"])
             }
-            let channels = try makeChannels(config, logger)
-            delivery?.reconfigure(Self.deliverySetup(config, channels: channels))
-            scheduler?.reload(config: config, plans: plans)
-            if let old = self.config, old.control != config.control {
-                logger.warning("control socket changes take effect at the next restart")
+            if !old.config.control.sameSocket(as: snapshot.config.control) {
+                logger.warning(
+                    "control socket path, mode and group changes take effect at the next restart; the other control settings apply now")
             }
-            self.config = config
-            logger.info("reloaded", metadata: ["plans": "\(plans.count)"])
+            snapshots.replace(with: snapshot)
+            scheduler.reload(snapshot: snapshot)
+            logger.info("reloaded", metadata: ["plans": "\(snapshot.plans.count)", "generation": "\(snapshot.generation)"])
             return true
         } catch let error as PlanLoadError {
             for d in error.diagnostics { logger.error("reload rejected: \(d.description)") }
@@ -176,19 +156,13 @@ public final class DaemonRunner: @unchecked Sendable {
         return false
     }
 
-    static func deliverySetup(_ config: DaemonConfig, channels: [String: any Notifier]) -> DeliveryWorker.Setup {
-        DeliveryWorker.Setup(
-            channels: channels, policy: config.delivery, quietHours: config.alerts.quietHours, zone: config.timeZone,
-            secrets: Receivers.secrets(config))
-    }
-
     private func shutdown() {
         logger.info("stopping")
         systemd.notify("STOPPING=1")
         control?.stop()
         scheduler?.stop()
         delivery?.stop()
-        let grace = config?.delivery.shutdownGrace ?? 10
+        let grace = snapshots?.current.config.delivery.shutdownGrace ?? 10
         if delivery?.drain(timeout: grace) == false {
             logger.warning("deliveries still running at shutdown; they stay in the outbox", metadata: ["grace": "\(grace)s"])
         }

@@ -14,7 +14,9 @@ final class Scheduler: @unchecked Sendable {
     let queue = DispatchQueue(label: "rectifyd.scheduler")
 
     struct World {
-        var config: DaemonConfig
+        /// What the world was built from; a reload builds a new world from the new snapshot.
+        let snapshot: Snapshot
+        var config: DaemonConfig { snapshot.config }
         /// The plans with every stored update laid over them: what is evaluated.
         var plans: [Plan]
         var contexts: [PlanContext]
@@ -84,7 +86,7 @@ final class Scheduler: @unchecked Sendable {
 
     /// Loads the ledger, evaluates everything once (catching up on whatever fell due while
     /// the daemon was down) and arms the timer.
-    func start(config: DaemonConfig, plans: [Plan]) throws {
+    func start(snapshot: Snapshot) throws {
         try queue.sync {
             for entry in try store.notificationLog() { ledger.record(entry) }
             for entry in try store.queuedLogEntries() { ledger.record(entry) }
@@ -92,14 +94,14 @@ final class Scheduler: @unchecked Sendable {
                 try store.setMeta("first_started", String(clock().timeIntervalSince1970))
             }
             timer = WallClockTimer(queue: queue) { [weak self] in self?.fire() }
-            install(config: config, plans: plans)
+            install(snapshot)
         }
         delivery.kick()
     }
 
-    /// Replaces config and plans (after a validated reload) and re-evaluates everything.
-    func reload(config: DaemonConfig, plans: [Plan]) {
-        queue.sync { install(config: config, plans: plans) }
+    /// Rebuilds the world from a new snapshot (after a validated reload) and re-evaluates everything.
+    func reload(snapshot: Snapshot) {
+        queue.sync { install(snapshot) }
         delivery.kick()
     }
 
@@ -240,9 +242,10 @@ final class Scheduler: @unchecked Sendable {
 
     // MARK: on the queue
 
-    private func install(config: DaemonConfig, plans filePlans: [Plan]) {
+    private func install(_ snapshot: Snapshot) {
         dispatchPrecondition(condition: .onQueue(queue))
-        warnLadderGaps(filePlans, routing: config.routing)
+        let filePlans = snapshot.plans
+        warnLadderGaps(filePlans, routing: snapshot.config.routing)
         var refs: [(plan: Int, item: Int)] = []
         var index: [String: Int] = [:]
         refs.reserveCapacity(filePlans.reduce(0) { $0 + $1.items.count })
@@ -253,7 +256,7 @@ final class Scheduler: @unchecked Sendable {
             }
         }
         var world = World(
-            config: config, plans: filePlans, contexts: filePlans.map(PlanContext.init(plan:)),
+            snapshot: snapshot, plans: filePlans, contexts: filePlans.map(PlanContext.init(plan:)),
             refs: refs, index: index, silences: [:])
         do {
             for update in try store.updates() { overlay(update, on: &world) }
@@ -290,12 +293,13 @@ final class Scheduler: @unchecked Sendable {
         guard let index = world.index[AlertLedger.itemRef(update.planID, update.itemID)] else { return }
         let ref = world.refs[index]
         let zone = world.contexts[ref.plan].timeZone
+        let config = world.config
         if let until = UpdateOverlay.apply(
             update, to: &world.plans[ref.plan].items[ref.item], zone: zone,
             ackUntil: { at in
                 AlertPolicy.after(
-                    at, seconds: world.config.alerts.repeatOverdue, workingDays: world.config.alerts.repeatOverdueWorkingDays,
-                    calendar: world.config.policy.calendar, zone: zone)
+                    at, seconds: config.alerts.repeatOverdue, workingDays: config.alerts.repeatOverdueWorkingDays,
+                    calendar: config.policy.calendar, zone: zone)
             })
         {
             world.silences[index] = until
