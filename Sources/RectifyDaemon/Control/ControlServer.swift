@@ -14,7 +14,7 @@ import RectifyControl
 final class ControlServer: @unchecked Sendable {
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let work = DispatchQueue(label: "rectifyd.control", attributes: .concurrent)
-    private let service: ControlService
+    private let router: ControlRouter
     private let snapshots: SnapshotCell
     /// The socket's path, mode and group, fixed when it is bound (the limits are read live).
     private let config: ControlConfig
@@ -23,8 +23,8 @@ final class ControlServer: @unchecked Sendable {
     /// The socket file this server created (device and inode): only that one is removed at stop.
     private var created: (dev: UInt, ino: UInt)?
 
-    init(service: ControlService, snapshots: SnapshotCell, logger: Logger) {
-        self.service = service
+    init(router: ControlRouter, snapshots: SnapshotCell, logger: Logger) {
+        self.router = router
         self.snapshots = snapshots
         self.config = snapshots.current.config.control
         self.logger = logger
@@ -35,7 +35,7 @@ final class ControlServer: @unchecked Sendable {
         let path = config.socket
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let service = self.service, work = self.work, snapshots = self.snapshots
+        let router = self.router, work = self.work, snapshots = self.snapshots
         let logger = self.logger
         // Limits come from the current snapshot, so a reload changes them for new connections.
         let live: @Sendable () -> ControlConfig = { snapshots.current.config.control }
@@ -58,7 +58,7 @@ final class ControlServer: @unchecked Sendable {
                     try pipeline.addHandler(RequestDeadlineHandler(timeout: .nanoseconds(Int64(config.requestTimeout * 1e9))))
                     try pipeline.addHandler(IdleStateHandler(readTimeout: .milliseconds(Int64(config.idleTimeout * 1000))))
                     try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
-                    try pipeline.addHandler(ControlHandler(service: service, work: work, bodyLimit: config.bodyLimit, logger: logger))
+                    try pipeline.addHandler(ControlHandler(router: router, work: work, bodyLimit: config.bodyLimit, logger: logger))
                 }
             }
         // A socket someone answers on belongs to a running process (another rectifyd with another
@@ -145,7 +145,7 @@ final class ControlHandler: ChannelInboundHandler, @unchecked Sendable {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    private let service: ControlService
+    private let router: ControlRouter
     private let work: DispatchQueue
     private let bodyLimit: Int
     private let logger: Logger
@@ -154,8 +154,8 @@ final class ControlHandler: ChannelInboundHandler, @unchecked Sendable {
     private var tooLarge = false
     private var peer: PeerCredentials?
 
-    init(service: ControlService, work: DispatchQueue, bodyLimit: Int, logger: Logger) {
-        self.service = service
+    init(router: ControlRouter, work: DispatchQueue, bodyLimit: Int, logger: Logger) {
+        self.router = router
         self.work = work
         self.bodyLimit = bodyLimit
         self.logger = logger
@@ -189,16 +189,16 @@ final class ControlHandler: ChannelInboundHandler, @unchecked Sendable {
             context.triggerUserOutboundEvent(RequestDeadlineHandler.Event.requestComplete, promise: nil)
             if tooLarge {
                 let tooLarge = ControlError.tooLarge("the request body is over the limit of \(bodyLimit) bytes (control.body_limit)")
-                let error = ControlService.json(ErrorResponse(error: tooLarge.message), status: tooLarge.status)
+                let error = ControlResponse.json(ErrorResponse(error: tooLarge.message), status: tooLarge.status)
                 respond(context: context, head: head, response: error, close: true)
                 return
             }
             let request = Self.request(head, body: Data(body.readableBytesView), peer: peer)
             let eventLoop = context.eventLoop
             let bound = NIOLoopBound(context, eventLoop: eventLoop)
-            let service = self.service
+            let router = self.router
             work.async {
-                let response = service.handle(request)
+                let response = router.handle(request)
                 eventLoop.execute {
                     self.respond(context: bound.value, head: head, response: response, close: !head.isKeepAlive)
                 }

@@ -3,8 +3,9 @@ import RectifyCore
 import RectifyNotify
 import RectifyStore
 
-/// Groups the alerts of one evaluation into one notice per recipient, and turns notices
-/// into outbox records carrying the log entries their delivery will confirm.
+/// The fourth stage: the alerts of one evaluation grouped into one notice per recipient, each
+/// with the log entries its confirmed delivery will write. Entries are in the one urgency
+/// order of notices (`NoticeEntry.precedes`).
 struct NoticeAssembler {
     var language: String
     var timeZone: TimeZone
@@ -18,11 +19,7 @@ struct NoticeAssembler {
         }
         return order.map { recipient in
             let group = groups[recipient]!.sorted { a, b in
-                if a.entry.kind != b.entry.kind { return Self.kindOrder(a.entry.kind) < Self.kindOrder(b.entry.kind) }
-                if (a.entry.daysOverdue ?? -1) != (b.entry.daysOverdue ?? -1) {
-                    return (a.entry.daysOverdue ?? -1) > (b.entry.daysOverdue ?? -1)
-                }
-                return (a.entry.planID, a.entry.itemID) < (b.entry.planID, b.entry.itemID)
+                a.entry.precedes(b.entry) ?? ((a.entry.planID, a.entry.itemID) < (b.entry.planID, b.entry.itemID))
             }
             let id = makeID()
             let notice = AlertNotice(
@@ -39,6 +36,4 @@ struct NoticeAssembler {
             return (notice, logs)
         }
     }
-
-    static func kindOrder(_ kind: AlertKind) -> Int { AlertKind.allCases.firstIndex(of: kind).map { [4, 1, 0, 2, 3, 5, 6, 7][$0] } ?? 9 }
 }

@@ -5,11 +5,13 @@ import RectifyCore
 import RectifyNotify
 import RectifyStore
 
-/// Wires config, plans, state, scheduler, delivery and signals together and runs until
+/// Wires snapshot, state, scheduler, delivery, control and signals together and runs until
 /// SIGTERM/SIGINT. SIGHUP reloads config and plans atomically: a bad new config is logged
 /// and the old one keeps running.
+///
+/// `@unchecked Sendable`: its properties are set once in `start` (before any signal source or
+/// the control socket exists) and only read afterwards; reloads run on `signalQueue`.
 public final class DaemonRunner: @unchecked Sendable {
-    private let configPath: String
     private let logger: Logger
     private let loader: SnapshotLoader
     /// The config as `main` read it (once) to set up logging.
@@ -31,7 +33,6 @@ public final class DaemonRunner: @unchecked Sendable {
     ) {
         self.systemd = systemd
         self.acceptNewState = acceptNewState
-        self.configPath = config.file
         self.initialConfig = config
         self.logger = logger
         self.loader = loader
@@ -43,7 +44,6 @@ public final class DaemonRunner: @unchecked Sendable {
         for warning in snapshot.warnings { logger.warning("\(warning.description)") }
         let config = snapshot.config
         let snapshots = SnapshotCell(snapshot)
-        self.snapshots = snapshots
         // Private to the daemon (and the socket's group); locked, writable, the right database:
         // or a clear refusal naming the file.
         let permissions = StatePermissions(config)
@@ -51,30 +51,31 @@ public final class DaemonRunner: @unchecked Sendable {
         let stateDirectory = try StateDirectory(
             path: config.stateDir, databaseName: URL(fileURLWithPath: config.databasePath).lastPathComponent,
             databaseMode: permissions.database, acceptNewState: acceptNewState)
-        self.stateDirectory = stateDirectory
         let store = stateDirectory.store
         let clock: @Sendable () -> Date = { Date() }
-        let schedulerBox = SchedulerBox()
         let logger = self.logger
         let delivery = DeliveryWorker(
-            store: store, snapshots: snapshots, health: health, logger: logger,
-            clock: clock,
+            store: store, snapshots: snapshots, health: health, logger: logger, clock: clock,
             onConfirmed: {
                 do {
                     try stateDirectory.noteHistory()
                 } catch {
                     logger.error("cannot update the state marker", metadata: ["error": "\(error)"])
                 }
-            },
-            onPass: { confirmed in schedulerBox.scheduler?.deliveryPassFinished(confirmed) })
-        let scheduler = Scheduler(store: store, delivery: delivery, health: health, logger: logger, clock: clock)
-        schedulerBox.scheduler = scheduler
+            })
+        let evaluations = Evaluations(clock: clock)
+        let systemd = self.systemd
+        let scheduler = Scheduler(
+            store: store, health: health, evaluations: evaluations, logger: logger, clock: clock,
+            outboxWritten: { delivery.kick() },
+            onSummary: { summary in if systemd.isEnabled { systemd.notify("STATUS=\(summary.statusLine)") } })
+        // Confirmations come back from the lanes as values; the scheduler records them.
+        Task { for await confirmation in delivery.confirmations { scheduler.record(confirmation) } }
+        self.snapshots = snapshots
+        self.stateDirectory = stateDirectory
         self.scheduler = scheduler
         self.delivery = delivery
         installSignals()
-        if systemd.isEnabled {
-            scheduler.onEvaluated = { [systemd] summary in systemd.notify("STATUS=\(summary.statusLine)") }
-        }
         try scheduler.start(snapshot: snapshot)
         logger.info(
             "started",
@@ -82,11 +83,11 @@ public final class DaemonRunner: @unchecked Sendable {
                 "plans": "\(snapshot.plans.count)", "items": "\(snapshot.itemCount)",
                 "state": "\(config.databasePath)", "receivers": "\(config.receivers.map(\.name).joined(separator: ","))",
             ])
-        let control = ControlServer(
-            service: ControlService(
-                scheduler: scheduler, store: store, health: health, snapshots: snapshots, startedAt: Date(), logger: logger,
-                reload: { [weak self] in self?.signalQueue.sync { self?.reload() } ?? false }),
-            snapshots: snapshots, logger: logger)
+        let context = ControlContext(
+            evaluations: evaluations, store: store, health: health, snapshots: snapshots, scheduler: scheduler,
+            delivery: delivery, startedAt: Date(), logger: logger,
+            reload: { [weak self] in self?.signalQueue.sync { self?.reload() } ?? false })
+        let control = ControlServer(router: context.router(), snapshots: snapshots, logger: logger)
         try control.start()
         self.control = control
         // Plans are loaded and the control socket accepts connections: now systemd may go on.
@@ -127,14 +128,14 @@ public final class DaemonRunner: @unchecked Sendable {
     /// the new configuration was taken.
     @discardableResult
     public func reload() -> Bool {
-        logger.info("reloading", metadata: ["config": "\(configPath)"])
+        guard let snapshots, let scheduler else { return false }
+        let old = snapshots.current
+        logger.info("reloading", metadata: ["config": "\(old.config.file)"])
         systemd.notifyReloading()
         // systemd holds the unit in "reloading" until READY=1, whether the reload took or not.
         defer { systemd.notify("READY=1") }
-        guard let snapshots, let scheduler else { return false }
         do {
-            let old = snapshots.current
-            let snapshot = try loader.load(configPath: configPath, logger: logger, generation: old.generation + 1)
+            let snapshot = try loader.load(configPath: old.config.file, logger: logger, generation: old.generation + 1)
             for warning in snapshot.warnings { logger.warning("\(warning.description)") }
             if old.config.stateDir != snapshot.config.stateDir {
                 logger.warning("state_dir changes take effect at the next restart", metadata: ["state_dir": "\(old.config.stateDir)"])
@@ -169,9 +170,4 @@ public final class DaemonRunner: @unchecked Sendable {
         logger.info("stopped")
         exit(0)
     }
-}
-
-/// Breaks the init cycle between the delivery worker and the scheduler.
-private final class SchedulerBox: @unchecked Sendable {
-    var scheduler: Scheduler?
 }

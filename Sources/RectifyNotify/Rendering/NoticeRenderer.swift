@@ -29,16 +29,12 @@ public struct NoticeRenderer: Sendable {
             subject: document.subject, text: TextLayout.render(document), html: HTMLLayout.render(document))
     }
 
-    static let kindOrder: [AlertKind] = [
-        .escalation, .overdue, .milestoneMissed, .reminder, .stale, .noDeadline, .digest, .resolved,
-    ]
-
     func document(for notice: AlertNotice) -> NoticeDocument {
         let wording: any NoticeWording =
             notice.language.lowercased().hasPrefix("en") ? EnglishWording() : ChineseWording()
         let zone = LocalTime.zone(notice.timeZone)
         let time = LocalTime(notice.createdAt, in: zone)
-        let kinds = Self.kindOrder.filter { kind in notice.entries.contains { $0.kind == kind } }
+        let kinds = AlertKind.urgencyOrder.filter { kind in notice.entries.contains { $0.kind == kind } }
         let itemCount = Set(notice.entries.map { [$0.planID, $0.itemID] }).count
         let units = Self.distinct(notice.entries.map(\.unit))
         let plans = Self.distinct(notice.entries.map(\.planTitle))
@@ -80,19 +76,7 @@ public struct NoticeRenderer: Sendable {
     }
 
     private static func moreUrgent(_ a: NoticeEntry, _ b: NoticeEntry) -> Bool {
-        if a.colour != b.colour { return rank(a.colour) > rank(b.colour) }
-        if a.daysOverdue != b.daysOverdue { return (a.daysOverdue ?? -1) > (b.daysOverdue ?? -1) }
-        if a.daysLeft != b.daysLeft { return (a.daysLeft ?? .max) < (b.daysLeft ?? .max) }
-        return (a.planID, a.itemID) < (b.planID, b.itemID)
-    }
-
-    private static func rank(_ colour: WarningColour?) -> Int {
-        switch colour {
-        case nil: return 0
-        case .green: return 1
-        case .yellow: return 2
-        case .red: return 3
-        }
+        a.precedes(b) ?? ((a.planID, a.itemID) < (b.planID, b.itemID))
     }
 
     private static func distinct(_ values: [String]) -> [String] {

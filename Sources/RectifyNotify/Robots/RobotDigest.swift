@@ -59,7 +59,7 @@ struct RobotDigest {
         let day = english ? "\(time.date)" : "\(time.date.year)年\(time.date.month)月\(time.date.day)日"
         let zoneLabel = TimeZoneLabel(identifier: zone.identifier, offset: "").isBeijing
             ? (english ? "Beijing time" : "北京时间") : "UTC" + time.offsetText(colon: true)
-        let kinds = NoticeRenderer.kindOrder.filter { kind in merged.contains { $0.entry.kind == kind } }
+        let kinds = AlertKind.urgencyOrder.filter { kind in merged.contains { $0.entry.kind == kind } }
         let units = merged.map(\.entry.unit).reduce(into: [String]()) { if !$1.isEmpty && !$0.contains($1) { $0.append($1) } }
         let itemCount = Set(merged.map { [$0.entry.planID, $0.entry.itemID] }).count
         let colour = merged.compactMap(\.entry.colour).max()
@@ -136,29 +136,14 @@ struct RobotDigest {
                 }
             }
         }
-        let kindRank = Dictionary(uniqueKeysWithValues: NoticeRenderer.kindOrder.enumerated().map { ($1, $0) })
         return order.compactMap { byKey[$0] }.enumerated().sorted { a, b in
-            let (x, y) = (a.element.entry, b.element.entry)
-            if x.kind != y.kind { return kindRank[x.kind, default: 99] < kindRank[y.kind, default: 99] }
-            if x.colour != y.colour { return rank(x.colour) > rank(y.colour) }
-            if x.daysOverdue != y.daysOverdue { return (x.daysOverdue ?? -1) > (y.daysOverdue ?? -1) }
-            if x.daysLeft != y.daysLeft { return (x.daysLeft ?? .max) < (y.daysLeft ?? .max) }
-            return a.offset < b.offset
+            a.element.entry.precedes(b.element.entry) ?? (a.offset < b.offset)
         }.map(\.element)
     }
 
     /// What makes an entry the same line of a digest: kind, plan, item and milestone.
     static func key(_ entry: NoticeEntry) -> String {
         [entry.kind.rawValue, entry.planID, entry.itemID, entry.milestone ?? ""].joined(separator: "\u{1}")
-    }
-
-    private static func rank(_ colour: WarningColour?) -> Int {
-        switch colour {
-        case nil: return 0
-        case .green: return 1
-        case .yellow: return 2
-        case .red: return 3
-        }
     }
 
     /// What every part of one digest shares.
