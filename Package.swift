@@ -79,7 +79,10 @@ let package = Package(
         .testTarget(
             name: "RectifyNotifyTests", dependencies: ["RectifyNotify", "RectifyCore"], exclude: ["Support"]
         ),
-        .testTarget(name: "RectifyStoreTests", dependencies: ["RectifyStore", "RectifyCore"]),
+        .testTarget(
+            name: "RectifyStoreTests",
+            dependencies: ["RectifyStore", "RectifyCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "RectifyDaemonTests", dependencies: ["RectifyDaemon", "RectifyCore", "RectifyControl", "RectifyNotify"]
         ),

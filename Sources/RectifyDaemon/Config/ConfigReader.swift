@@ -1,4 +1,5 @@
 import Foundation
+import RectifyStore
 import RectifyCore
 import RectifyNotify
 import Yams
@@ -19,6 +20,7 @@ public enum ConfigReader {
 
     static let topKeys = [
         "state_dir", "plans", "language", "time_zone", "log_level", "policy", "alerts", "routing", "delivery", "receivers", "control",
+        "retention",
     ]
 
     public static func read(_ text: String, file: String) throws(PlanLoadError) -> DaemonConfig {
@@ -76,6 +78,7 @@ public enum ConfigReader {
             config.routing.emailReceiver = config.receivers.first { !$0.kind.isGroupChannel }?.name
         }
         if let node = f.node("control") { config.control = readControl(node, sink: sink, resolve: resolve) }
+        if let node = f.node("retention") { config.retention = readRetention(node, sink: sink) }
         if config.receivers.isEmpty {
             sink.error(f.mark, "no receivers are configured; add at least a maildir receiver so alerts go somewhere.")
         }
@@ -248,6 +251,23 @@ public enum ConfigReader {
         if let limit = f.int("max_connections", minimum: 1) { control.maxConnections = limit }
         if let limit = f.int("max_connections_per_uid", minimum: 1) { control.maxConnectionsPerUID = limit }
         return control
+    }
+
+    /// `retention: {deliveries: 90d, notification_log: 400d}`; at least a day each.
+    static func readRetention(_ node: Node, sink: DiagnosticSink) -> RetentionPolicy {
+        var retention = RetentionPolicy()
+        guard let f = FieldReader(node, path: "retention", sink: sink, allowed: ["deliveries", "notification_log"]) else {
+            return retention
+        }
+        for key in ["deliveries", "notification_log"] {
+            guard let value = duration(f, key) else { continue }
+            guard value >= Policy.day else {
+                sink.error(f.markOf(key), "retention.\(key) must be at least 1d (history is pruned once a day).")
+                continue
+            }
+            if key == "deliveries" { retention.deliveries = value } else { retention.notificationLog = value }
+        }
+        return retention
     }
 
     static func readDelivery(_ node: Node, sink: DiagnosticSink) -> DeliveryPolicy {

@@ -1,5 +1,6 @@
 import Foundation
 import RectifyCore
+import RectifyStore
 
 /// rectifyd's configuration (docs/configuration.md). Paths are absolute once read:
 /// relative ones are resolved against the config file's directory.
@@ -16,6 +17,8 @@ public struct DaemonConfig: Sendable {
     public var delivery: DeliveryPolicy
     public var receivers: [ReceiverSpec]
     public var control = ControlConfig()
+    /// How long delivery history and the notification log are kept.
+    public var retention = RetentionPolicy()
 
     public var databasePath: String { URL(fileURLWithPath: stateDir).appendingPathComponent("state.sqlite").path }
 }

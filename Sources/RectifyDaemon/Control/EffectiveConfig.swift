@@ -31,6 +31,8 @@ enum EffectiveConfig {
             "control.request_timeout": "\(Int(c.control.requestTimeout))s",
             "control.max_connections": String(c.control.maxConnections),
             "control.max_connections_per_uid": String(c.control.maxConnectionsPerUID),
+            "retention.deliveries": "\(Int(c.retention.deliveries))s",
+            "retention.notification_log": "\(Int(c.retention.notificationLog))s",
         ]
         for r in c.receivers {
             let p = "receivers.\(r.name)."

@@ -28,6 +28,8 @@ final class Scheduler: @unchecked Sendable {
     private var timer: WallClockTimer?
     private var watchdog: Watchdog?
     private var digest = DigestClock()
+    /// When delivery history and the notification log are next pruned (daily).
+    private var nextPrune: Date?
     private var outbox: OutboxWriter
     private var tally = StatusTally()
     private var lastEvaluation: Date?
@@ -185,6 +187,7 @@ final class Scheduler: @unchecked Sendable {
         let now = clock()
         evaluate(Array(world.refs.indices), world: world, now: now)
         digest.start(config: snapshot.config, now: now, firstStarted: firstStarted(), lastSent: lastDigest())
+        prune(world.config.retention, at: now)
         rearm(world: world)
     }
 
@@ -211,8 +214,24 @@ final class Scheduler: @unchecked Sendable {
             digest.advance(config: world.config, now: now)
             sendDigest(world: world, at: now)
         }
+        if let nextPrune, nextPrune <= now { prune(world.config.retention, at: now) }
         outboxWritten()
         rearm(world: world)
+    }
+
+    /// Deletes history older than `retention` allows, and schedules the next pruning a day later.
+    private func prune(_ retention: RetentionPolicy, at now: Date) {
+        nextPrune = now.addingTimeInterval(Policy.day)
+        do {
+            let removed = try store.prune(retention, at: now)
+            if removed.deliveries > 0 || removed.logEntries > 0 {
+                logger.info(
+                    "history pruned",
+                    metadata: ["deliveries": "\(removed.deliveries)", "notification_log": "\(removed.logEntries)"])
+            }
+        } catch {
+            health.failed("prune history", error: error, at: now, logger: logger, consequence: "history is pruned again tomorrow")
+        }
     }
 
     private func planner(_ config: DaemonConfig) -> AlertPlanner {
@@ -284,7 +303,7 @@ final class Scheduler: @unchecked Sendable {
 
     private func rearm(world: World) {
         let now = clock()
-        var wake = [instants.peek(), digest.next].compactMap { $0 }
+        var wake = [instants.peek(), digest.next, nextPrune].compactMap { $0 }
         // Records already due are the delivery lanes' (each looks again after its pass, so one
         // that fell due during a long pass is sent without a timer); the timer waits for the
         // earliest *future* retry, and for the end of quiet hours when anything is pending.

@@ -1,5 +1,6 @@
 import Foundation
 import RectifyCore
+import RectifyStore
 
 /// `GET /v1/metrics`: Prometheus text — items by state, delivery counters, the outbox, the
 /// state database's health and the last evaluation.
@@ -14,10 +15,10 @@ struct MetricsRoutes {
         let evaluated = context.evaluations.current()
         var states: [String: Int] = [:]
         for e in evaluated?.evaluations ?? [] { states[e.state.rawValue, default: 0] += 1 }
-        let stats: [(receiver: String, outcome: String, count: Int, seconds: Double)]
+        let stats: [DeliveryTotals]
         let outbox: (pending: Int, failed: Int)
         do {
-            stats = try context.store.deliveryStatistics()
+            stats = try context.store.deliveryTotals()
             outbox = try context.store.outboxCounts()
         } catch {
             throw .internal("the state database cannot be read: \(error)")
