@@ -6,7 +6,15 @@ import PackageDescription
 // - swift-log: the logging API libraries take as a parameter; only `main` bootstraps it.
 // - Yams: YAML plan and config files, with line/column marks for error messages.
 // - GRDB: the state database (progress updates, notification log, outbox) in SQLite.
-// - SwiftNIO: the HTTP/1.1 control server on the local Unix socket (no hand-written parser).
+// - SwiftNIO: the control socket's channel handlers (connection caps, request deadline, EMFILE
+//   pause, SO_PEERCRED) under the HTTP server.
+// - swift-service-lifecycle: scheduler, delivery and control as services in one ServiceGroup —
+//   started in order, stopped in reverse, SIGHUP/SIGTERM as an async sequence, no exit() from
+//   a signal queue.
+// - Hummingbird: the HTTP framework of the control socket (and of the web listener to come):
+//   one router, middleware and error mapping; it binds Unix sockets and lets us add our own
+//   NIO handlers to each connection.
+// - swift-crypto: SHA-256 and HMAC-SHA256 for the robots' signatures (no hand-written hash).
 let package = Package(
     name: "rectifyd",
     platforms: [.macOS(.v13)],
@@ -19,7 +27,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(
@@ -34,7 +45,10 @@ let package = Package(
         ),
         .target(
             name: "RectifyNotify",
-            dependencies: ["RectifyCore", "CCurl", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "RectifyCore", "CCurl", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "RectifyStore",
@@ -52,6 +66,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(
@@ -68,6 +85,7 @@ let package = Package(
                 "RectifyDaemon", "RectifyImport", "RectifyStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(name: "rectify-bench", dependencies: ["RectifyCore", "RectifyDaemon", "RectifyNotify"]),
@@ -77,7 +95,9 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
-            name: "RectifyNotifyTests", dependencies: ["RectifyNotify", "RectifyCore"], exclude: ["Support"]
+            name: "RectifyNotifyTests",
+            dependencies: ["RectifyNotify", "RectifyCore", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Support"]
         ),
         .testTarget(
             name: "RectifyStoreTests",

@@ -128,6 +128,9 @@ public final class StateStore: Sendable {
         return migrator
     }
 
+    /// Closes the database (after the last service stopped); later calls fail.
+    public func closeDatabase() throws { try pool.close() }
+
     // MARK: meta
 
     public func meta(_ key: String) throws -> String? {

@@ -5,13 +5,14 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import RectifyControl
+import Synchronization
 
 /// Serves the control API as HTTP/1.1 over a Unix socket, with SwiftNIO's HTTP parser.
 /// Requests are answered off the event loop (on `work`), so a slow query never stalls
 /// other clients; the peer's uid comes from SO_PEERCRED when the connection opens. Held
 /// connections cannot deny service: `AcceptGate` caps them in total and pauses on EMFILE,
 /// `PeerConnectionGate` caps them per uid, `RequestDeadlineHandler` closes slow requests.
-final class ControlServer: @unchecked Sendable {
+final class ControlServer: Sendable {
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let work = DispatchQueue(label: "rectifyd.control", attributes: .concurrent)
     private let router: ControlRouter
@@ -19,9 +20,9 @@ final class ControlServer: @unchecked Sendable {
     /// The socket's path, mode and group, fixed when it is bound (the limits are read live).
     private let config: ControlConfig
     private let logger: Logger
-    private var channel: Channel?
-    /// The socket file this server created (device and inode): only that one is removed at stop.
-    private var created: (dev: UInt, ino: UInt)?
+    /// The listening channel and the socket file it created (device and inode: only that one is
+    /// removed at stop), set once bound.
+    private let bound = Mutex<(channel: any Channel, created: (dev: UInt, ino: UInt)?)?>(nil)
 
     init(router: ControlRouter, snapshots: SnapshotCell, logger: Logger) {
         self.router = router
@@ -31,7 +32,7 @@ final class ControlServer: @unchecked Sendable {
     }
 
     /// Binds the socket (replacing a stale one), sets its mode and group, starts accepting.
-    func start() throws {
+    func start() async throws {
         let path = config.socket
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -68,8 +69,8 @@ final class ControlServer: @unchecked Sendable {
                 "\(path): another process is listening on this control socket; stop it, or give this daemon its own "
                     + "control.socket")
         }
-        channel = try bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).wait()
-        created = Self.identity(of: path)
+        let channel = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get()
+        bound.withLock { $0 = (channel, Self.identity(of: path)) }
         guard chmod(path, mode_t(config.mode)) == 0 else {
             throw ControlServerError("cannot set mode \(String(config.mode, radix: 8)) on \(path): \(String(cString: strerror(errno)))")
         }
@@ -82,19 +83,21 @@ final class ControlServer: @unchecked Sendable {
         logger.info("control socket listening", metadata: ["socket": "\(path)", "mode": "\(String(config.mode, radix: 8))"])
     }
 
-    func stop() {
+    /// Stops accepting, closes the listening socket and removes its file if it is still ours.
+    func stop() async {
+        let listening = bound.withLock { $0 }
         do {
-            try channel?.close().wait()
+            try await listening?.channel.close()
         } catch {
             logger.warning("control socket did not close cleanly", metadata: ["error": "\(error)"])
         }
         do {
-            try group.syncShutdownGracefully()
+            try await group.shutdownGracefully()
         } catch {
             logger.warning("control event loop did not stop cleanly", metadata: ["error": "\(error)"])
         }
         // Never remove a socket another process put there after us.
-        if let created, let now = Self.identity(of: config.socket), now == created {
+        if let created = listening?.created, let now = Self.identity(of: config.socket), now == created {
             unlink(config.socket)
         }
     }

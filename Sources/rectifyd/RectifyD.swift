@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import Logging
 import RectifyCore
@@ -7,7 +6,8 @@ import RectifyDaemon
 import RectifyImport
 import RectifyStore
 
-struct RectifyD: ParsableCommand {
+@main
+struct RectifyD: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rectifyd",
         abstract: "Watches rectification deadlines and sends alerts by email, webhook and Maildir.",
@@ -34,7 +34,7 @@ struct RectifyD: ParsableCommand {
                 + "(every alert is decided afresh; see docs/operations.md)."))
     var acceptNewState = false
 
-    func run() throws {
+    func run() async throws {
         if let checkConfig {
             try Self.check(checkConfig)
             return
@@ -53,9 +53,8 @@ struct RectifyD: ParsableCommand {
         let level = Logger.Level(rawValue: parsed.logLevel) ?? .info
         LoggingSystem.bootstrap { label in KeyValueLogHandler(label: label, level: level) }
         let logger = Logger(label: "rectifyd")
-        let runner = DaemonRunner(config: parsed, logger: logger, loader: loader, acceptNewState: acceptNewState)
         do {
-            try runner.start()
+            try await Daemon(config: parsed, loader: Self.loader, logger: logger, acceptNewState: acceptNewState).run()
         } catch let error as StateError {
             logger.error("not started: \(error.description)")
             throw ExitCode(2)
@@ -67,12 +66,12 @@ struct RectifyD: ParsableCommand {
             logger.error("not started", metadata: ["error": "\(error)"])
             throw ExitCode(1)
         }
-        dispatchMain()
     }
 
     static func check(_ path: String) throws {
+        let logger = Logger(label: "check")
         do {
-            let snapshot = try loader.load(configPath: path, logger: Logger(label: "check"), generation: 0)
+            let snapshot = try loader.load(configPath: path, logger: logger, generation: 0)
             for warning in snapshot.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
             let config = snapshot.config
             print(
@@ -86,11 +85,11 @@ struct RectifyD: ParsableCommand {
             throw ExitCode(2)
         }
     }
+
+    /// Report `.txt` files in `plans` are imported on load; each receiver becomes a notifier
+    /// with a logger derived from the daemon's.
+    static let loader = SnapshotLoader(
+        reportImporter: { data, file throws(PlanLoadError) in try ReportImporter.importReport(data, file: file) },
+        makeChannels: Receivers.make)
 }
 
-/// Report `.txt` files in `plans` are imported on load; receivers become notifiers.
-let loader = SnapshotLoader(
-    reportImporter: { data, file throws(PlanLoadError) in try ReportImporter.importReport(data, file: file) },
-    makeChannels: Receivers.make)
-
-RectifyD.main()
