@@ -21,6 +21,17 @@ struct StatusTests {
         #expect(Normalization.paragraphs(of: Normalization.lines(of: text)[...]).count == 2)
     }
 
+    @Test func stepsCompleted_inAStatusField_areNotTheProblemsStatus() {
+        #expect(StatusLine.parse(TestSupport.folded("整改情况：已完成对2021年以来9个基建工程项目的全面清理，计划于2026年3月31日前结清。")) == nil)
+        #expect(StatusLine.parse(TestSupport.folded("整改情况：已完成HIS系统升级和集成平台招标。")) == nil)
+        #expect(StatusLine.parse(TestSupport.folded("整改进展：已完成72家机构监督检查，其余正在检查。")) == nil)
+        // Said of the whole problem, the same words still decide.
+        #expect(StatusLine.parse(TestSupport.folded("完成情况：已完成。2025年以来开展专题研讨2次。"))?.status == .done)
+        #expect(StatusLine.parse(TestSupport.folded("整改进展：已完成整改。"))?.status == .done)
+        #expect(StatusLine.parse(TestSupport.folded("整改情况：已落实到位。"))?.status == .done)
+        #expect(StatusLine.parse(TestSupport.folded("整改结果：基本完成整改"))?.status == .inProgress)
+    }
+
     @Test func measureParagraphs_areNotStatusLines() {
         #expect(StatusLine.parse(TestSupport.folded("整改情况:一是局党建办已指导相关基层党支部")) == nil)
         #expect(StatusLine.parse(TestSupport.folded("整改计划:实施医疗卫生人才强基工程")) == nil)
@@ -54,6 +65,12 @@ struct StatusTests {
 
     @Test func doneStatements_scoreNegative() {
         #expect(score("孕产妇产后访视工作均已整改到位。") < 0)
+    }
+
+    @Test func doneWordBeforeACount_speaksOfAPart() {
+        #expect(score("发现问题案卷11卷，已完成整改7卷，剩余4卷正在整改。") == 3)
+        #expect(score("已整改到位三项，其余两项正在推进。") == 3)
+        #expect(score("发现问题案卷11卷，已完成整改7卷。") == 0)
     }
 
     func input(_ score: Int) -> StatusAllocation.Input {

@@ -181,7 +181,10 @@ struct PlanAssembler {
         // sub-task ("目前已完成施工图设计"); a plan in the sentence keeps it open.
         let aboutWhole = ["该问题", "上述问题", "以上问题", "此问题", "该项"].contains { f.hasLiteral($0, at: start) }
         let planning = ["有望", "预计", "计划", "力争", "将于"].contains { f.firstOccurrence(of: $0, from: start, to: end) != nil }
-        let done = found.first { $0.kind == .done && (aboutWhole || $0.word.contains("整改") || $0.word.contains("办结")) }
+        let done = found.first {
+            $0.kind == .done && (aboutWhole || $0.word.contains("整改") || $0.word.contains("办结"))
+                && !StatusVocabulary.isSaidOfPart(f, $0, statement: false)
+        }
         if let m = found.first(where: { $0.kind.isOpen && $0.kind != .longTerm }) ?? (planning ? nil : done) {
             return (m.kind, Evidence(text: paragraph.text(start..<end), line: paragraph.line(at: start)))
         }
