@@ -79,4 +79,22 @@ struct SyntheticReportTests {
         #expect(school.status == .inProgress)
         #expect(school.deadline?.date.description == "2025-08-31")
     }
+
+    @Test func tableRow_progressCellWithAPlan_givesTheRowItsDeadline() throws {
+        let (plan, _) = TestSupport.importText([
+            "县卫生健康综合监督执法所巡察整改落实情况公开", Self.opening,
+            "序号    反馈问题                      整改落实情况",
+            "1       执法文书填写不规范            开展执法文书评查，整改不规范文书23份，已整改。",
+            "2       职业卫生监督覆盖面不足        整改中，已检查用人单位41家，预计2025年12月底前实现全覆盖。",
+            "3       执法装备配备不足              整改中，装备采购已报县财政审批，待批复后采购。",
+            "县卫生健康综合监督执法所", "2025年10月9日",
+        ])
+        #expect(plan.items.count == 3)
+        #expect(try item(plan, "执法文书").status == .done)
+        let survey = try item(plan, "职业卫生")
+        #expect(survey.title == "职业卫生监督覆盖面不足")
+        #expect(survey.status == .inProgress)
+        #expect(survey.deadline?.date.description == "2025-12-31")
+        #expect(try item(plan, "执法装备").status == .inProgress)
+    }
 }

@@ -213,7 +213,9 @@ enum ItemOutline {
         let headingChars = paragraphs[p].folded
         let id = idPath(index, outline: outline)
         let category = outline.ancestors(of: index).map { headingTitle(outline.headings[$0], paragraphs) }
-        let titleEnd = firstSentence(headingChars)
+        let titleEnd = heading.style == .tableRow
+            ? problemCellEnd(headingChars, columns: outline.tableColumns[p]) ?? firstSentence(headingChars)
+            : firstSentence(headingChars)
         let subtree = (p + 1)..<max(p + 1, heading.subtreeEnd)
         guard statuses.count >= 2 else {
             var body: [TextPiece] = []
@@ -316,6 +318,18 @@ enum ItemOutline {
             if n > 1 { d.id += "~\(n)" }
             return d
         }
+    }
+
+    /// Where a table row's problem cell ends: the cells after it (measures, dates, progress)
+    /// are what the report says was done and is planned, not the problem.
+    static func problemCellEnd(_ f: [Unicode.Scalar], columns: [FieldKind?]?) -> Int? {
+        guard let columns, let problem = columns.firstIndex(of: .problem) else { return nil }
+        var column = 0
+        for (i, c) in f.enumerated() where c == "\t" {
+            if column == problem { return i }
+            column += 1
+        }
+        return column == problem ? f.count : nil
     }
 
     /// A heading's first sentence without its closing full stop, for category paths.
