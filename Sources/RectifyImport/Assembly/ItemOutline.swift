@@ -275,21 +275,17 @@ enum ItemOutline {
         return drafts
     }
 
-    /// One item per finding of a list that shares one status ("审计发现，A，B，C。上述问题已全部整改到位。").
+    /// One item per finding of a list that shares one status ("审计发现，A，B，C。上述问题已全部整改到位。"),
+    /// each with what answers it.
     static func findingDrafts(_ index: Int, _ findings: AuditFindings, outline: Outline, paragraphs: [Paragraph]) -> [ItemDraft] {
         let heading = outline.headings[index]
         let id = idPath(index, outline: outline)
         let category = outline.ancestors(of: index).map { headingTitle(outline.headings[$0], paragraphs) } + [headingTitle(heading, paragraphs)]
-        let subtreeEnd = max(heading.paragraph + 1, heading.subtreeEnd)
-        var body = [TextPiece(paragraph: findings.status.paragraph, range: findings.status.range.lowerBound..<paragraphs[findings.status.paragraph].chars.count)]
-        body += ((findings.status.paragraph + 1)..<max(findings.status.paragraph + 1, subtreeEnd)).map {
-            TextPiece(paragraph: $0, range: 0..<paragraphs[$0].chars.count)
-        }
         return findings.items.enumerated().map { k, piece in
             let p = paragraphs[piece.paragraph]
             return ItemDraft(
                 id: "\(id)-\(k + 1)", category: category, title: p.text(piece.range), titleLine: p.line(at: piece.range.lowerBound),
-                statement: [piece], body: body, statusParagraph: nil)
+                statement: [piece], body: findings.bodies[k], statusParagraph: nil)
         }
     }
 
