@@ -97,4 +97,38 @@ struct SyntheticReportTests {
         #expect(survey.deadline?.date.description == "2025-12-31")
         #expect(try item(plan, "执法装备").status == .inProgress)
     }
+
+    @Test func lastClauseWhosePredicateIsAStatus_decides_butAPromiseOrAPlanDoesNot() throws {
+        let (plan, _) = TestSupport.importText([
+            "县人民医院党委关于巡察反馈问题整改情况的报告", Self.opening,
+            "（一）人才引进力度不够的问题。",
+            "整改成效：2025年引进医学类本科生12人。人才队伍建设需长期坚持。",
+            "（二）服务态度生硬的问题。",
+            "整改成效：开展服务礼仪培训2次，投诉量下降40%。作风建设需常抓不懈，该项持续整改。",
+            "（三）病历书写质量不高的问题。",
+            "整改成效：甲级病历率提高到93%，已整改到位。此项工作将长期坚持。",
+            "（四）职业病危害申报不全的问题。",
+            "整改成效：已督促企业开展申报。2025年底前完成整改。",
+            "中共某县人民医院委员会", "2025年10月10日",
+        ])
+        #expect(try item(plan, "人才引进").status == .longTerm)
+        #expect(try item(plan, "服务态度").status == .inProgress)
+        #expect(try item(plan, "病历书写").status == .done)
+        let survey = try item(plan, "职业病")
+        #expect(survey.status == .inProgress)
+        #expect(survey.deadline?.date.description == "2025-12-31")
+    }
+
+    @Test func signatureClosingTheReport_isNotPartOfTheLastItem() throws {
+        let (plan, _) = TestSupport.importText([
+            "县急救中心党支部关于巡察整改进展情况的通报", Self.opening,
+            "1.急救车辆维护保养不及时。",
+            "建立车辆维护保养台账。目前正在推进。",
+            "", "正宁县医疗急救中心党支部", "2025年11月5日",
+        ])
+        let last = try #require(plan.items.last)
+        #expect(last.text?.contains("党支部") == false)
+        #expect(last.text?.contains("2025年11月5日") == false)
+        #expect(plan.reportDate?.description == "2025-11-05")
+    }
 }
