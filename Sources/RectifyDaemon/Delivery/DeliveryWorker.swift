@@ -247,6 +247,7 @@ final class DeliveryWorker: @unchecked Sendable {
         ]
         if let next {
             metadata["retry_at"] = "\(next)"
+            metadata["retry_in"] = "\(String(format: "%.3f", next.timeIntervalSince(now)))s"
             logger.warning("delivery failed, will retry", metadata: metadata)
         } else {
             logger.error("delivery failed for good", metadata: metadata)
