@@ -83,8 +83,8 @@ struct ImportCommand: ParsableCommand {
         } else if dryRun {
             throw ValidationError("--dry-run goes with --update.")
         }
-        if reports.count > 1, let output, !isDirectory(output) {
-            throw ValidationError("-o must name an existing directory when importing several reports.")
+        if reports.count > 1, let output, FileManager.default.fileExists(atPath: output), !isDirectory(output) {
+            throw ValidationError("-o \(output) is a file; with several reports -o names a directory (created if missing).")
         }
     }
 
@@ -153,7 +153,13 @@ struct ImportCommand: ParsableCommand {
             print(documents.map(\.text).joined(separator: separator), terminator: "")
             return
         }
-        if reports.count > 1 || isDirectory(output) {
+        if reports.count > 1 || isDirectory(output) || output.hasSuffix("/") {
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                printError("\(output):1:1: error: cannot create the directory: \(reason(error)).")
+                throw ExitCode(2)
+            }
             for document in documents {
                 let name = ReportImporter.planID(forFile: document.file) + ".plan." + format.rawValue
                 try writeAtomically(document.text, to: URL(fileURLWithPath: output).appendingPathComponent(name).path)
