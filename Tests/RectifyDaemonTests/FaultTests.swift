@@ -388,6 +388,26 @@ struct FaultTests {
         #expect(ok == 0, "\(okLog)")
     }
 
+    /// A receiver-level failure stops the batch: the rest say "not attempted" where operators look.
+    @Test func aBatchStoppedByTheReceiver_saysNotAttempted() throws {
+        let daemon = try DaemonHarness()
+        try daemon.write("plan.yaml", Self.plan(count: 3))
+        try daemon.write("pw", "pw\n")
+        try daemon.write(
+            "rectifyd.yaml",
+            Self.config(
+                receivers: """
+                      - {name: smtp, type: smtp, url: "smtp://127.0.0.1:\(freePort())", from: {address: a@localhost}, username: u, password_file: pw, timeout: 2s}
+                    """, routing: "routing: {email_receiver: smtp}"))
+        try daemon.start()
+        defer { daemon.stop() }
+        #expect(DaemonHarness.waitFor(5) { daemon.log.components(separatedBy: "delivery failed, will retry").count > 3 }, "\(daemon.log)")
+        // The first pass tried one notice; the other two are "not attempted" in the history.
+        let (_, history) = try Self.call(daemon, "GET", "/v1/deliveries")
+        #expect(history.components(separatedBy: "not attempted: ").count - 1 >= 2, "\(history)")
+        #expect(daemon.log.contains("not attempted: "))
+    }
+
     // MARK: 8. a receiver that echoes its secret URL
 
     @Test func secretInAWebhookURL_neverLeavesTheProcess() throws {

@@ -173,14 +173,12 @@ final class DeliveryWorker: @unchecked Sendable {
                 if let entries = confirm(record, detail: detail, duration: duration, trouble: &trouble) {
                     confirmed += entries
                 }
-            case .retryable(let error):
-                fail(
-                    record, detail: Redaction.scrub(error.message, secrets: secrets), retryable: true, duration: duration,
-                    policy: setup.policy, trouble: &trouble)
-            case .permanent(let error):
-                fail(
-                    record, detail: Redaction.scrub(error.message, secrets: secrets), retryable: false, duration: duration,
-                    policy: setup.policy, trouble: &trouble)
+            case .retryable:
+                // The result's detail, not only the error: it says "not attempted: …" for the rest
+                // of a batch stopped by a receiver-level failure.
+                fail(record, detail: detail, retryable: true, duration: duration, policy: setup.policy, trouble: &trouble)
+            case .permanent:
+                fail(record, detail: detail, retryable: false, duration: duration, policy: setup.policy, trouble: &trouble)
             }
         }
         for record in records.values {
