@@ -40,7 +40,7 @@ enum StatusVocabulary {
         // Negations first among equals: they contain done words.
         ("尚未完成", .negated), ("仍未完成", .negated), ("还未完成", .negated), ("未完成", .negated), ("没有完成", .negated),
         ("未按期", .negated), ("未整改", .negated), ("尚未", .negated), ("仍未", .negated), ("还未", .negated),
-        ("未全部完成", .negated), ("未到位", .negated),
+        ("未全部完成", .negated), ("未到位", .negated), ("未启动", .negated),
         ("取得阶段性成效", .partly), ("取得阶段性进展", .partly), ("取得阶段性成果", .partly), ("阶段性完成", .partly),
         ("阶段性成效", .partly), ("阶段性进展", .partly), ("阶段性成果", .partly), ("基本完成", .partly), ("部分完成", .partly),
         ("大部分完成", .partly), ("初步完成", .partly),
@@ -52,6 +52,7 @@ enum StatusVocabulary {
         ("均已整改到位", .done), ("均已整改", .done), ("已全部整改", .done), ("已整改到位", .done), ("整改已完成", .done),
         ("已整改", .done), ("已完成", .done), ("完成整改", .done), ("整改完成", .done), ("整改到位", .done), ("已办结", .done),
         ("已销号", .done), ("已落实", .done), ("落实到位", .done), ("办结", .done), ("销号", .done), ("完成", .done),
+        ("已整改完毕", .done), ("整改完毕", .done),
     ]
 
     /// Words sorted longest first, grouped by first scalar for speed.
