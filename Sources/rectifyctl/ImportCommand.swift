@@ -30,6 +30,7 @@ struct ImportCommand: ParsableCommand {
               rectifyctl import --reference-date 2025-10-09 --format json report.txt
               rectifyctl import --explain report.txt
               rectifyctl import --directory directory.json -o plan.json report.txt
+              rectifyctl import --update plans/cdc.plan.yaml next-month-report.txt
             """
     )
 
@@ -54,6 +55,17 @@ struct ImportCommand: ParsableCommand {
         help: ArgumentHelp("A directory file (JSON) mapping names and departments to emails, mobiles and leader levels.", valueName: "FILE"))
     var directory: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Lay the report over this kept plan instead of printing a new one: statuses, progress and later deadlines "
+                + "(as extensions) come from the report, what was added by hand stays; prints what changed.",
+            valueName: "PLAN"))
+    var update: String?
+
+    @Flag(name: .long, help: "With --update: print what would change, write nothing.")
+    var dryRun = false
+
     @Option(name: .long, help: .hidden)
     var benchRepeat: Int?
 
@@ -65,8 +77,14 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("--reference-date '\(referenceDate)' is not a day; write it as YYYY-MM-DD, e.g. 2025-10-09.")
         }
         if let benchRepeat, benchRepeat < 1 { throw ValidationError("--bench-repeat must be at least 1.") }
-        if reports.count > 1, let output, !isDirectory(output) {
-            throw ValidationError("-o must name an existing directory when importing several reports.")
+        if update != nil {
+            guard reports.count == 1 else { throw ValidationError("--update takes one report (the newest).") }
+            if explain { throw ValidationError("--update and --explain do not go together.") }
+        } else if dryRun {
+            throw ValidationError("--dry-run goes with --update.")
+        }
+        if reports.count > 1, let output, FileManager.default.fileExists(atPath: output), !isDirectory(output) {
+            throw ValidationError("-o \(output) is a file; with several reports -o names a directory (created if missing).")
         }
     }
 
@@ -102,6 +120,10 @@ struct ImportCommand: ParsableCommand {
             try bench(inputs, repeat: benchRepeat, reference: reference)
             return
         }
+        if let update, let input = inputs.first {
+            try runUpdate(plan: update, report: input, reference: reference, directory: contacts)
+            return
+        }
         var documents: [(file: String, text: String)] = []
         for input in inputs {
             let plan: Plan
@@ -131,7 +153,13 @@ struct ImportCommand: ParsableCommand {
             print(documents.map(\.text).joined(separator: separator), terminator: "")
             return
         }
-        if reports.count > 1 || isDirectory(output) {
+        if reports.count > 1 || isDirectory(output) || output.hasSuffix("/") {
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                printError("\(output):1:1: error: cannot create the directory: \(reason(error)).")
+                throw ExitCode(2)
+            }
             for document in documents {
                 let name = ReportImporter.planID(forFile: document.file) + ".plan." + format.rawValue
                 try writeAtomically(document.text, to: URL(fileURLWithPath: output).appendingPathComponent(name).path)
@@ -143,7 +171,7 @@ struct ImportCommand: ParsableCommand {
 
     /// Writes a temporary file beside `path` and renames it over `path`, so readers (the
     /// daemon's reload) never see half a plan.
-    private func writeAtomically(_ text: String, to path: String) throws {
+    func writeAtomically(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path

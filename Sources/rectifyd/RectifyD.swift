@@ -74,6 +74,8 @@ struct RectifyD: AsyncParsableCommand {
             let snapshot = try loader.load(configPath: path, logger: logger, generation: 0)
             for warning in snapshot.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
             let config = snapshot.config
+            let secrets = Receivers.checkSecrets(config, file: path)
+            if !secrets.isEmpty { throw PlanLoadError(diagnostics: secrets) }
             print(
                 "\(path): OK — \(snapshot.plans.count) plans, \(snapshot.itemCount) items, \(config.receivers.count) receivers, "
                     + "state in \(config.stateDir)")
