@@ -193,52 +193,6 @@ public struct DeliveryPolicy: Sendable, Hashable {
     public init() {}
 }
 
-/// A receiver as configured; RectifyNotify builds the notifier from it.
-public struct ReceiverSpec: Sendable, Hashable {
-    public enum Kind: String, Sendable, CaseIterable {
-        case maildir, smtp, webhook, wecom, dingtalk, feishu
-
-        /// A channel to a system or a group chat (webhook, robots), not to people's mailboxes:
-        /// it gets every alert of its `kinds`, one message per evaluation.
-        public var isGroupChannel: Bool { self != .maildir && self != .smtp }
-    }
-
-    public var name: String
-    public var kind: Kind
-    /// maildir: the Maildir folder.
-    public var path: String?
-    /// smtp/webhook: the URL.
-    public var url: String?
-    public var fromName: String?
-    public var fromAddress: String?
-    public var username: String?
-    public var passwordFile: String?
-    public var passwordCredential: String?
-    public var caFile: String?
-    public var insecureSkipVerify = false
-    public var bearerTokenFile: String?
-    public var bearerTokenCredential: String?
-    public var headers: [String: String] = [:]
-    public var timeout: TimeInterval = 30
-    /// Alert kinds this receiver takes (webhooks); empty = all.
-    public var kinds: [String] = []
-    /// Robots: the webhook key / access_token / hook id, and the signing secret (加签).
-    public var keyFile: String?
-    public var keyCredential: String?
-    public var secretFile: String?
-    public var secretCredential: String?
-    /// Robots: markdown/text (WeCom), markdown (DingTalk), card/post (Feishu).
-    public var format: String?
-    /// Robots: @-mention the responsible people by phone.
-    public var mentions = true
-    /// Robots: `rate_limit` below the platform's (a robot shared with other senders, a test
-    /// robot): messages per window, the window, and messages per second.
-    public var rateLimitMessages: Int?
-    public var rateLimitWindow: TimeInterval?
-    public var rateLimitPerSecond: Int?
-    public var line: Int = 1
-}
-
 /// The local control socket (docs/api.md).
 public struct ControlConfig: Sendable, Hashable {
     /// Unix socket path; under systemd in the RuntimeDirectory.

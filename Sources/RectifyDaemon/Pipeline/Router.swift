@@ -27,7 +27,7 @@ struct Router {
     }
 
     init(routing: Routing, receivers: [ReceiverSpec]) {
-        self.init(routing: routing, groupChannels: receivers.filter(\.kind.isGroupChannel).map { ($0.name, $0.kinds) })
+        self.init(routing: routing, groupChannels: receivers.filter(\.isGroupChannel).map { ($0.name, $0.kinds) })
     }
 
     /// The group channels that take `kind`.
