@@ -12,8 +12,9 @@ import PackageDescription
 //   started in order, stopped in reverse, SIGHUP/SIGTERM as an async sequence, no exit() from
 //   a signal queue.
 // - Hummingbird: the HTTP framework of the control socket (and of the web listener to come):
-//   one router, middleware and error mapping; it binds Unix sockets and lets us add our own
-//   NIO handlers to each connection.
+//   one router, middleware and error mapping, and its HTTP/1 channel under our own NIO handlers
+//   for each connection (swift-nio-extras' NIOHTTPTypes and swift-http-types are the HTTP part
+//   types it speaks, named here because our request-deadline handler reads them).
 // - swift-crypto: SHA-256 and HMAC-SHA256 for the robots' signatures (no hand-written hash).
 let package = Package(
     name: "rectifyd",
@@ -30,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
@@ -65,10 +68,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .executableTarget(

@@ -10,10 +10,10 @@ import Testing
 struct StageTests {
     static let now = at("2026-05-01T00:00:00+08:00")
 
-    static func router(kinds: [String]) -> Router {
+    static func router(kinds: [String]) -> AlertRouter {
         var routing = Routing()
         routing.emailReceiver = "mail"
-        return Router(routing: routing, groupChannels: [("hook", kinds)])
+        return AlertRouter(routing: routing, groupChannels: [("hook", kinds)])
     }
 
     @Test func aGroupChannelWithoutKinds_takesEveryKind_theDigestToo() {

@@ -34,25 +34,27 @@ struct ControlResponse: Sendable {
 }
 
 /// The control API's routes (docs/api.md): a table of method and path pattern (`:name`
-/// matches one segment) to handler, one file per resource under `Routes/`. It maps errors to
-/// answers in one place and logs refused writes. Handlers block; the server calls `handle` off
-/// its event loop.
+/// matches one segment) to handler, one file per resource under `Routes/`, served through
+/// Hummingbird's router (`hummingbird(work:bodyLimit:)`). It maps errors to answers in one
+/// place and logs refused writes. Handlers block; they run on a work queue.
 struct ControlRouter: Sendable {
     typealias Handler = @Sendable (ControlRequest) throws(ControlError) -> ControlResponse
 
-    private struct Route: Sendable {
+    struct Route: Sendable {
         var method: String
+        /// `/v1/items/:plan/:item`, as registered.
+        var path: String
         var pattern: [String]
         var handler: Handler
     }
 
-    private var routes: [Route] = []
+    private(set) var routes: [Route] = []
     let logger: Logger
 
     init(logger: Logger) { self.logger = logger }
 
     mutating func add(_ method: String, _ path: String, _ handler: @escaping Handler) {
-        routes.append(Route(method: method, pattern: path.split(separator: "/").map(String.init), handler: handler))
+        routes.append(Route(method: method, path: path, pattern: path.split(separator: "/").map(String.init), handler: handler))
     }
 
     func handle(_ request: ControlRequest) -> ControlResponse {

@@ -13,7 +13,7 @@ struct PlannedAlert: Sendable {
 }
 
 /// Decides, for one item at one instant, which alerts are due and to whom: the pipeline's
-/// first three stages in order — candidates (what to tell), `Router` (to whom), `Dedup`
+/// first three stages in order — candidates (what to tell), `AlertRouter` (to whom), `Dedup`
 /// (whether now, and why). Pure: it reads the ledger but never the clock, the network or the disk.
 struct AlertPlanner {
     var alerts: AlertPolicy
@@ -36,7 +36,7 @@ struct AlertPlanner {
     }
 
     var candidates: AlertCandidates { AlertCandidates(alerts: alerts, reminderDays: reminderDays, policy: policy) }
-    var router: Router { Router(routing: routing, receivers: webhooks) }
+    var router: AlertRouter { AlertRouter(routing: routing, receivers: webhooks) }
 
     func plan(item: Item, in plan: Plan, evaluation: Evaluation, ledger: AlertLedger, at now: Date) -> Outcome {
         var outcome = Outcome()
@@ -110,7 +110,7 @@ struct AlertPlanner {
         }
     }
 
-    /// The periodic digest: every open item of a plan for its recipients (`Router.digestRecipients`),
+    /// The periodic digest: every open item of a plan for its recipients (`AlertRouter.digestRecipients`),
     /// all under the one key "digest" per recipient.
     func digest(plans: [Plan], evaluations: [[Evaluation]], at digestInstant: Date) -> [PlannedAlert] {
         let router = router

@@ -54,7 +54,8 @@ struct SchedulerService: Service {
 }
 
 /// The control socket (`ControlServer`): binds once the scheduler has evaluated everything,
-/// serves until shutdown, then stops accepting and removes its own socket file.
+/// serves until shutdown, then stops accepting, closes its connections and removes its own
+/// socket file.
 struct ControlSocketService: Service {
     let server: ControlServer
     let schedulerStarted: Readiness
@@ -65,7 +66,11 @@ struct ControlSocketService: Service {
         try Task.checkCancellation()
         try await server.start()
         listening.markReady()
-        await waitForShutdown()
+        await withGracefulShutdownHandler {
+            await server.serve()
+        } onGracefulShutdown: {
+            server.stopAccepting()
+        }
         await server.stop()
     }
 }

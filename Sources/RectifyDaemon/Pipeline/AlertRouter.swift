@@ -16,7 +16,7 @@ struct Recipient: Hashable, Sendable {
 /// - every group channel (webhook, robots) whose `kinds` take the alert's kind — empty `kinds`
 ///   takes every kind, the digest included (docs/receivers.md).
 /// Pure: it reads the plan's contacts and the routing config, nothing else.
-struct Router {
+struct AlertRouter {
     var routing: Routing
     /// Group channels by name with the kinds they take (empty: all).
     var groupChannels: [(name: String, kinds: [String])]
