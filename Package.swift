@@ -101,7 +101,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RectifyNotifyTests",
-            dependencies: ["RectifyNotify", "RectifyCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "RectifyNotify", "RectifyCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["Support"]
         ),
         .testTarget(

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import RectifyNotify
 import RectifyStore
+import Synchronization
 
 /// Drains the outbox. Each receiver has a lane of its own (a serial queue), so a receiver that
 /// hangs until its timeout or refuses every connection never holds up the others.
@@ -14,14 +15,15 @@ import RectifyStore
 /// lane looks again: records that fell due while it was busy (a retry whose backoff ended
 /// during a long pass) are its own to send — nothing waits for a timer that is not armed.
 ///
-/// `@unchecked Sendable`: `lanes` and `stopped` are guarded by `lock`; the rest is immutable
-/// or thread-safe (the store, the snapshot cell, the stream's continuation).
-final class DeliveryWorker: @unchecked Sendable {
+final class DeliveryWorker: Sendable {
     /// Channels, policy, quiet hours and secrets come from the current snapshot at each pass.
     let snapshots: SnapshotCell
-    private let lock = NSLock()
-    private var lanes: [String: Lane] = [:]
-    private var stopped = false
+    private struct Lanes {
+        var byReceiver: [String: Lane] = [:]
+        var stopped = false
+    }
+
+    private let lanes = Mutex(Lanes())
     let store: StateStore
     let logger: Logger
     let clock: @Sendable () -> Date
@@ -57,7 +59,7 @@ final class DeliveryWorker: @unchecked Sendable {
             due = try store.receiversDue(at: now)
         } catch {
             storageFailed("outbox read", error)
-            for lane in lock.withLock({ Array(lanes.values) }) { lane.retry(after: Self.storageRetryDelay) }
+            for lane in lanes.withLock({ Array($0.byReceiver.values) }) { lane.retry(after: Self.storageRetryDelay) }
             return
         }
         for name in due { lane(name)?.kick() }
@@ -65,7 +67,7 @@ final class DeliveryWorker: @unchecked Sendable {
 
     /// Stops starting passes; the ones running finish (see `drain`).
     func stop() {
-        lock.withLock { stopped = true }
+        lanes.withLock { $0.stopped = true }
     }
 
     /// No more confirmations will come (after `drain`): ends `confirmations`.
@@ -82,16 +84,16 @@ final class DeliveryWorker: @unchecked Sendable {
     }
 
     private func lane(_ receiver: String) -> Lane? {
-        lock.withLock {
-            guard !stopped else { return nil }
-            if let lane = lanes[receiver] { return lane }
+        lanes.withLock { lanes in
+            guard !lanes.stopped else { return nil }
+            if let lane = lanes.byReceiver[receiver] { return lane }
             let lane = Lane(receiver: receiver, worker: self)
-            lanes[receiver] = lane
+            lanes.byReceiver[receiver] = lane
             return lane
         }
     }
 
-    var isStopped: Bool { lock.withLock { stopped } }
+    var isStopped: Bool { lanes.withLock { $0.stopped } }
 
     func storageFailed(_ operation: String, _ error: any Error) {
         if health.failed(operation, error: error, at: clock()) {
