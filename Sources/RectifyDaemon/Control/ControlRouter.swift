@@ -114,29 +114,10 @@ struct ControlRouter: Sendable {
     }
 }
 
-/// What the routes work with: the published world and its evaluations, the state database,
-/// the current snapshot, and the scheduler and delivery for writes.
-struct ControlContext: Sendable {
-    var evaluations: Evaluations
-    var store: StateStore
-    var health: StorageHealth
-    var snapshots: SnapshotCell
-    var scheduler: Scheduler
-    var delivery: DeliveryWorker
-    var startedAt: Date
-    var logger: Logger
-    /// Reloads config and plans; false when the new ones were rejected.
-    var reload: @Sendable () -> Bool
+/// What the routes work with: the daemon's parts.
+typealias ControlContext = DaemonParts
 
-    /// Who may write, as the current snapshot's `control.writers` says (a reload applies at once).
-    var access: WriteAccess {
-        let control = snapshots.current.config.control
-        return WriteAccess(users: control.writerUsers, groups: control.writerGroups)
-    }
-
-    /// The zone times are shown in where no plan decides it (the config's `time_zone`).
-    var configZone: TimeZone { snapshots.current.config.timeZone }
-
+extension DaemonParts {
     /// The router with every resource's routes.
     func router() -> ControlRouter {
         var router = ControlRouter(logger: logger)

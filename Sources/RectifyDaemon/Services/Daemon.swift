@@ -71,18 +71,17 @@ public struct Daemon: Sendable {
             outboxWritten: { delivery.kick() },
             onSummary: { summary in if systemd.isEnabled { systemd.notify("STATUS=\(summary.statusLine)") } })
         let reloader = Reloader(snapshots: snapshots, loader: loader, scheduler: scheduler, systemd: systemd, logger: logger)
-        let context = ControlContext(
-            evaluations: evaluations, store: store, health: health, snapshots: snapshots, scheduler: scheduler,
-            delivery: delivery, startedAt: Date(), logger: logger, reload: { reloader.reload() })
+        let parts = DaemonParts(
+            snapshots: snapshots, store: store, health: health, evaluations: evaluations, scheduler: scheduler,
+            delivery: delivery, reloader: reloader, systemd: systemd, logger: logger, startedAt: Date())
         let schedulerStarted = Readiness(), listening = Readiness()
         let services: [any Service] = [
-            DeliveryService(delivery: delivery, snapshots: snapshots, logger: logger),
-            SchedulerService(
-                scheduler: scheduler, delivery: delivery, snapshots: snapshots, started: schedulerStarted, logger: logger),
+            DeliveryService(parts: parts),
+            SchedulerService(parts: parts, started: schedulerStarted),
             ControlSocketService(
-                server: ControlServer(router: context.router(), snapshots: snapshots, logger: logger),
+                server: ControlServer(router: parts.router(), snapshots: snapshots, logger: logger),
                 schedulerStarted: schedulerStarted, listening: listening),
-            SystemdService(systemd: systemd, scheduler: scheduler, reloader: reloader, listening: listening, logger: logger),
+            SystemdService(parts: parts, listening: listening),
         ]
         var lifecycleLogger = logger
         lifecycleLogger.logLevel = .warning

@@ -8,20 +8,19 @@ import UnixSignals
 /// stops starting passes, lets the running ones finish within `delivery.shutdown_grace`, and
 /// ends the stream of confirmations.
 struct DeliveryService: Service {
-    let delivery: DeliveryWorker
-    let snapshots: SnapshotCell
-    let logger: Logger
+    let parts: DaemonParts
 
     func run() async throws {
+        let delivery = parts.delivery
         delivery.kick()
         await waitForShutdown()
         delivery.stop()
-        let grace = snapshots.current.config.delivery.shutdownGrace
+        let grace = parts.snapshots.current.config.delivery.shutdownGrace
         let drained = await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: delivery.drain(timeout: grace)) }
         }
         if !drained {
-            logger.warning("deliveries still running at shutdown; they stay in the outbox", metadata: ["grace": "\(grace)s"])
+            parts.logger.warning("deliveries still running at shutdown; they stay in the outbox", metadata: ["grace": "\(grace)s"])
         }
         delivery.finish()
     }
@@ -30,23 +29,20 @@ struct DeliveryService: Service {
 /// Evaluates and schedules (`Scheduler`): starts by evaluating everything once and arming the
 /// timer, then records what the delivery lanes confirm until shutdown, when the timer stops.
 struct SchedulerService: Service {
-    let scheduler: Scheduler
-    let delivery: DeliveryWorker
-    let snapshots: SnapshotCell
+    let parts: DaemonParts
     let started: Readiness
-    let logger: Logger
 
     func run() async throws {
-        let snapshot = snapshots.current
+        let scheduler = parts.scheduler, snapshot = parts.snapshots.current
         try scheduler.start(snapshot: snapshot)
-        logger.info(
+        parts.logger.info(
             "started",
             metadata: [
                 "plans": "\(snapshot.plans.count)", "items": "\(snapshot.itemCount)", "state": "\(snapshot.config.databasePath)",
                 "receivers": "\(snapshot.config.receivers.map(\.name).joined(separator: ","))",
             ])
         started.markReady()
-        for await confirmation in delivery.confirmations.cancelOnGracefulShutdown() {
+        for await confirmation in parts.delivery.confirmations.cancelOnGracefulShutdown() {
             scheduler.record(confirmation)
         }
         scheduler.stop()
@@ -78,25 +74,23 @@ struct ControlSocketService: Service {
 /// systemd's side: READY=1 once the socket listens (then the watchdog pings), a reload on
 /// every SIGHUP, STOPPING=1 when the group shuts down. Last to start, first to stop.
 struct SystemdService: Service {
-    let systemd: SystemdNotifier
-    let scheduler: Scheduler
-    let reloader: Reloader
+    let parts: DaemonParts
     let listening: Readiness
-    let logger: Logger
 
     func run() async throws {
+        let systemd = parts.systemd
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         await listening.wait()
         guard !Task.isCancelled else { return }
         // Plans are loaded and the control socket accepts connections: now systemd may go on.
         systemd.notify("READY=1")
         if let interval = systemd.watchdogInterval {
-            scheduler.startWatchdog(interval: interval) { [systemd] in systemd.notify("WATCHDOG=1") }
+            parts.scheduler.startWatchdog(interval: interval) { [systemd] in systemd.notify("WATCHDOG=1") }
         }
         for await _ in hangups.cancelOnGracefulShutdown() {
-            _ = await reloader.reloadInBackground()
+            _ = await parts.reloader.reloadInBackground()
         }
-        logger.info("stopping")
+        parts.logger.info("stopping")
         systemd.notify("STOPPING=1")
     }
 }

@@ -17,7 +17,7 @@ struct NoticeComposer {
 
     func compose(_ notices: [AlertNotice]) -> NoticeDocument {
         let first = notices.first
-        let phrases = NoticeLanguage(tag: first?.language ?? "zh").phrases
+        let phrases = NoticeLanguage(tag: first?.language ?? "zh")
         let merged = Self.merge(notices)
         let entries = merged.map(\.entry)
         let zone = LocalTime.zone(first?.timeZone ?? Plan.defaultTimeZone)
@@ -56,7 +56,7 @@ struct NoticeComposer {
         document.phrases.sectionTitle(index, document.phrases.sectionName(kind), count)
     }
 
-    private func row(_ item: Merged, number: Int, phrases: Phrases) -> NoticeRow {
+    private func row(_ item: Merged, number: Int, phrases: NoticeLanguage) -> NoticeRow {
         let entry = item.entry
         let evidence =
             entry.evidence.map { phrases.evidence($0.text, $0.line) }
@@ -69,7 +69,7 @@ struct NoticeComposer {
             mobiles: entry.mobiles, notices: item.notices, key: Self.key(entry))
     }
 
-    static func deadline(_ entry: NoticeEntry, _ phrases: Phrases) -> String {
+    static func deadline(_ entry: NoticeEntry, _ phrases: NoticeLanguage) -> String {
         guard let deadline = entry.deadline else { return phrases.noDeadline }
         let text = phrases.describe(deadline)
         guard let original = entry.originalDeadline, original != deadline else { return text }
@@ -78,7 +78,7 @@ struct NoticeComposer {
 
     /// How the item stands against its deadline: done; a missed milestone, days overdue or left;
     /// days without a progress report; or no deadline at all.
-    static func timing(_ entry: NoticeEntry, _ phrases: Phrases) -> String {
+    static func timing(_ entry: NoticeEntry, _ phrases: NoticeLanguage) -> String {
         if entry.kind == .resolved || entry.state == .done { return phrases.done }
         var parts: [String] = []
         if entry.kind == .milestoneMissed, let milestone = entry.milestone {
@@ -95,7 +95,7 @@ struct NoticeComposer {
         return parts.isEmpty ? phrases.stateName(entry.state) : parts.joined(separator: phrases.timingSeparator)
     }
 
-    private func nextSteps(kinds: Set<AlertKind>, exampleItem: String?, phrases: Phrases) -> [NextStep] {
+    private func nextSteps(kinds: Set<AlertKind>, exampleItem: String?, phrases: NoticeLanguage) -> [NextStep] {
         guard let item = exampleItem else { return [NextStep(text: phrases.closedNoAction, command: nil)] }
         var steps = [
             NextStep(text: phrases.reportProgress, command: Self.command("progress", item: item, arguments: phrases.progressArguments)),

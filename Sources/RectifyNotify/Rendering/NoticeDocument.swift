@@ -4,8 +4,8 @@ import RectifyCore
 /// and `HTMLLayout` (the two bodies of a mail; the webhook carries the subject and text),
 /// `RobotDigest` + `RobotLayout` (chat messages, split into parts).
 struct NoticeDocument {
-    /// The language's phrase table (layouts take punctuation and part numbers from it).
-    var phrases: Phrases
+    /// The language (layouts take punctuation and part numbers from its phrase table).
+    var phrases: NoticeLanguage
     var subject: String
     /// The most severe colour of the entries.
     var colour: WarningColour?

@@ -26,7 +26,7 @@ enum TextLayout {
             lines.removeLast()
         }
 
-        lines += ["", document.nextStepsTitle + colon.trimmingCharacters(in: .whitespaces)]
+        lines += ["", document.nextStepsTitle + phrases.headingColon]
         for (index, step) in document.nextSteps.enumerated() {
             lines.append("  \(index + 1). \(step.text)")
             if let command = step.command { lines.append("       \(command)") }

@@ -22,18 +22,13 @@ struct RobotMessage {
 /// The items of one alert kind in a message.
 struct RobotSection {
     var title: String
-    var lines: [RobotLine]
+    /// The section's rows, titles cut to `RobotDigest.titleLimit`.
+    var lines: [NoticeRow]
 }
 
-/// One item, already worded.
-struct RobotLine {
-    var number: Int
-    var colour: WarningColour?
-    var colourLabel: String
-    var itemID: String
-    var itemTitle: String
-    /// "2025年底｜已逾期126天｜业务股（覃丽）".
-    var facts: String
+extension NoticeRow {
+    /// A chat line's second half: "2025年底｜已逾期126天｜业务股（覃丽）".
+    var facts: String { [deadline, timing, responsible].joined(separator: "｜") }
 }
 
 /// A robot's layout of a batch: every notice of the batch merged into one document by
@@ -99,13 +94,12 @@ struct RobotDigest {
             notices: rows.reduce(into: Set<Int>()) { $0.formUnion($1.1.notices) }, keys: Set(rows.map(\.1.key)))
     }
 
-    /// A row as a chat line: the title cut short, deadline, timing and who answers for it.
-    private static func line(_ row: NoticeRow) -> RobotLine {
-        var title = row.itemTitle.split(whereSeparator: \.isNewline).joined(separator: " ")
-        if title.count > titleLimit { title = String(title.prefix(titleLimit - 1)) + "…" }
-        return RobotLine(
-            number: row.number, colour: row.colour, colourLabel: row.colourLabel, itemID: row.itemID, itemTitle: title,
-            facts: [row.deadline, row.timing, row.responsible].joined(separator: "｜"))
+    /// A row as a chat line: the title on one line and cut short.
+    private static func line(_ row: NoticeRow) -> NoticeRow {
+        var line = row
+        line.itemTitle = row.itemTitle.split(whereSeparator: \.isNewline).joined(separator: " ")
+        if line.itemTitle.count > titleLimit { line.itemTitle = String(line.itemTitle.prefix(titleLimit - 1)) + "…" }
+        return line
     }
 
     /// What makes an entry the same line of a digest: kind, plan, item and milestone.

@@ -85,7 +85,7 @@ struct RobotLayout {
         return out.joined(separator: blank)
     }
 
-    private func badge(_ line: RobotLine) -> String {
+    private func badge(_ line: NoticeRow) -> String {
         guard let colour = line.colour else { return "" }
         switch kind {
         case .wecom:
