@@ -49,18 +49,33 @@ public enum NoticeLanguage: String, Sendable, CaseIterable {
         return pick(zh: "【\(colour.chineseLabel)】", en: "[\(Self.colourName(colour))] ")
     }
 
-    func kindTitle(_ kind: AlertKind) -> String {
+    /// A subject's title for notices of one kind, and the name of that kind's section.
+    private func kindWords(_ kind: AlertKind) -> (title: String, section: String) {
         switch kind {
-        case .escalation: return pick(zh: "整改事项逾期升级督办", en: "Overdue rectification items escalated")
-        case .overdue: return pick(zh: "整改事项逾期提醒", en: "Rectification items overdue")
-        case .milestoneMissed: return pick(zh: "整改节点逾期提醒", en: "Rectification milestones missed")
-        case .reminder: return pick(zh: "整改事项到期提醒", en: "Rectification deadlines approaching")
-        case .stale: return pick(zh: "整改进展报送提醒", en: "Rectification progress reports due")
-        case .noDeadline: return pick(zh: "整改事项未明确时限提示", en: "Rectification items without a deadline")
-        case .resolved: return pick(zh: "整改事项办结告知", en: "Rectification items completed")
-        case .digest: return pick(zh: "整改事项督办清单", en: "Open rectification items")
+        case .escalation:
+            return (pick(zh: "整改事项逾期升级督办", en: "Overdue rectification items escalated"),
+                pick(zh: "逾期升级督办事项", en: "Escalated: overdue items"))
+        case .overdue:
+            return (pick(zh: "整改事项逾期提醒", en: "Rectification items overdue"), pick(zh: "逾期未完成事项", en: "Overdue items"))
+        case .milestoneMissed:
+            return (pick(zh: "整改节点逾期提醒", en: "Rectification milestones missed"), pick(zh: "节点逾期事项", en: "Missed milestones"))
+        case .reminder:
+            return (pick(zh: "整改事项到期提醒", en: "Rectification deadlines approaching"),
+                pick(zh: "即将到期事项", en: "Deadlines approaching"))
+        case .stale:
+            return (pick(zh: "整改进展报送提醒", en: "Rectification progress reports due"),
+                pick(zh: "未按时报送进展事项", en: "No progress reported"))
+        case .noDeadline:
+            return (pick(zh: "整改事项未明确时限提示", en: "Rectification items without a deadline"),
+                pick(zh: "未明确整改时限事项", en: "Items without a deadline"))
+        case .resolved:
+            return (pick(zh: "整改事项办结告知", en: "Rectification items completed"), pick(zh: "已办结事项", en: "Completed items"))
+        case .digest:
+            return (pick(zh: "整改事项督办清单", en: "Open rectification items"), pick(zh: "在办事项清单", en: "Open items"))
         }
     }
+
+    func kindTitle(_ kind: AlertKind) -> String { kindWords(kind).title }
 
     var mixedTitle: String { pick(zh: "整改事项督办提醒", en: "Rectification items need attention") }
 
@@ -108,18 +123,7 @@ public enum NoticeLanguage: String, Sendable, CaseIterable {
 
     // MARK: sections and rows
 
-    func sectionName(_ kind: AlertKind) -> String {
-        switch kind {
-        case .escalation: return pick(zh: "逾期升级督办事项", en: "Escalated: overdue items")
-        case .overdue: return pick(zh: "逾期未完成事项", en: "Overdue items")
-        case .milestoneMissed: return pick(zh: "节点逾期事项", en: "Missed milestones")
-        case .reminder: return pick(zh: "即将到期事项", en: "Deadlines approaching")
-        case .stale: return pick(zh: "未按时报送进展事项", en: "No progress reported")
-        case .noDeadline: return pick(zh: "未明确整改时限事项", en: "Items without a deadline")
-        case .resolved: return pick(zh: "已办结事项", en: "Completed items")
-        case .digest: return pick(zh: "在办事项清单", en: "Open items")
-        }
-    }
+    func sectionName(_ kind: AlertKind) -> String { kindWords(kind).section }
 
     func sectionTitle(_ index: Int, _ name: String, _ count: Int) -> String {
         pick(zh: "\(Self.chineseNumeral(index))、\(name)（\(count)项）", en: "\(index). \(name) (\(count))")
