@@ -138,7 +138,7 @@ struct AlertPlannerTests {
 
 struct SchedulingTests {
     @Test func instantQueue_popsInOrder_andReschedulingSupersedes() {
-        var q = InstantQueue<Int>()
+        var q = InstantQueue()
         let base = Date(timeIntervalSince1970: 1_000_000)
         for i in 0..<1000 { q.schedule(i, at: base.addingTimeInterval(Double((i * 7919) % 1000))) }
         q.schedule(5, at: base.addingTimeInterval(-1))

@@ -45,11 +45,16 @@ extension DeliveryWorker {
 
         private func run() {
             running = true
-            defer { running = false }
+            var delivered = 0
+            defer {
+                running = false
+                if delivered > 0 { HeapTrim.afterBurst() }
+            }
             repeat {
                 again = false
                 guard !worker.isStopped else { return }
                 let result = worker.pass(receiver: receiver)
+                delivered += result.confirmed.count
                 // Reported even when empty: a pass that only failed moved retries the timer must wait for.
                 worker.report(result.confirmed, receiver: receiver)
                 if result.storageTrouble {

@@ -5,29 +5,82 @@ import RectifyStore
 ///
 /// Confined to the scheduler queue. Rebuilt from the state DB at start; updated when the
 /// outbox is written (queued) and when a delivery is confirmed (sent).
+///
+/// Compact, because it holds one line per item, recipient and alert key (70,000 after a
+/// cold start at 100,000 items): receiver and recipient are numbered once, and per item only
+/// the key's own part ("overdue", "reminder:10"), the fingerprint, the kind and the time are
+/// kept. The notice id stays in the database.
 struct AlertLedger {
-    private(set) var entries: [String: LogEntry] = [:]
-    private var byItem: [String: Set<String>] = [:]
-
-    static func slot(receiver: String, recipient: String, alertKey: String) -> String {
-        "\(receiver)\u{1}\(recipient)\u{1}\(alertKey)"
+    private struct Person: Hashable {
+        var receiver: String
+        var recipient: String
     }
 
-    static func itemRef(_ planID: String, _ itemID: String) -> String { "\(planID)\u{1}\(itemID)" }
+    private struct ItemRef: Hashable {
+        var plan: String
+        var item: String
+    }
+
+    /// What one person was told about one item under one key.
+    private struct Told {
+        var person: Int32
+        /// The alert key after "plan/item/" (or the whole key when it has no such prefix).
+        var key: String
+        var wholeKey: Bool
+        var kind: String
+        var fingerprint: String
+        var sentAt: Double
+    }
+
+    private var people: [Person] = []
+    private var personNumbers: [Person: Int32] = [:]
+    private var byItem: [ItemRef: [Told]] = [:]
+    private(set) var count = 0
 
     mutating func record(_ entry: LogEntry) {
-        let slot = Self.slot(receiver: entry.receiver, recipient: entry.recipient, alertKey: entry.alertKey)
-        entries[slot] = entry
-        byItem[Self.itemRef(entry.planID, entry.itemID), default: []].insert(slot)
+        let person = number(Person(receiver: entry.receiver, recipient: entry.recipient))
+        let prefix = entry.planID + "/" + entry.itemID + "/"
+        let wholeKey = !entry.alertKey.hasPrefix(prefix)
+        let key = wholeKey ? entry.alertKey : String(entry.alertKey.utf8.dropFirst(prefix.utf8.count))!
+        let told = Told(
+            person: person, key: key, wholeKey: wholeKey, kind: entry.kind, fingerprint: entry.fingerprint,
+            sentAt: entry.sentAt.timeIntervalSince1970)
+        let ref = ItemRef(plan: entry.planID, item: entry.itemID)
+        if let index = byItem[ref]?.firstIndex(where: { $0.person == person && $0.key == key && $0.wholeKey == wholeKey }) {
+            byItem[ref]![index] = told
+        } else {
+            byItem[ref, default: []].append(told)
+            count += 1
+        }
     }
 
-    func last(receiver: String, recipient: String, alertKey: String) -> LogEntry? {
-        entries[Self.slot(receiver: receiver, recipient: recipient, alertKey: alertKey)]
+    /// The last entry for this receiver, recipient and alert key `planID/itemID/key`.
+    func last(receiver: String, recipient: String, planID: String, itemID: String, key: String) -> LogEntry? {
+        guard let person = personNumbers[Person(receiver: receiver, recipient: recipient)],
+            let told = byItem[ItemRef(plan: planID, item: itemID)]?.first(where: {
+                $0.person == person && !$0.wholeKey && $0.key == key
+            })
+        else { return nil }
+        return entry(told, planID: planID, itemID: itemID)
     }
 
     func entries(planID: String, itemID: String) -> [LogEntry] {
-        (byItem[Self.itemRef(planID, itemID)] ?? []).compactMap { entries[$0] }
+        (byItem[ItemRef(plan: planID, item: itemID)] ?? []).map { entry($0, planID: planID, itemID: itemID) }
     }
 
-    var count: Int { entries.count }
+    private mutating func number(_ person: Person) -> Int32 {
+        if let known = personNumbers[person] { return known }
+        let number = Int32(people.count)
+        people.append(person)
+        personNumbers[person] = number
+        return number
+    }
+
+    private func entry(_ told: Told, planID: String, itemID: String) -> LogEntry {
+        let person = people[Int(told.person)]
+        return LogEntry(
+            receiver: person.receiver, recipient: person.recipient,
+            alertKey: told.wholeKey ? told.key : "\(planID)/\(itemID)/\(told.key)", planID: planID, itemID: itemID,
+            kind: told.kind, fingerprint: told.fingerprint, sentAt: Date(timeIntervalSince1970: told.sentAt), noticeID: "")
+    }
 }

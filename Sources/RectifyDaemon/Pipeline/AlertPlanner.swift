@@ -58,7 +58,9 @@ struct AlertPlanner {
             let alertKey = "\(plan.id)/\(item.id)/\(candidate.key)"
             let repeatAfter = candidate.repeatEvery.map { every in { (sent: Date) in stage.after(sent, every, zone: zone) } }
             for recipient in recipients {
-                let previous = ledger.last(receiver: recipient.receiver, recipient: recipient.address, alertKey: alertKey)
+                let previous = ledger.last(
+                    receiver: recipient.receiver, recipient: recipient.address, planID: plan.id, itemID: item.id,
+                    key: candidate.key)
                 let reason: SendReason
                 switch Dedup.decide(previous: previous, fingerprint: candidate.fingerprint, repeatAfter: repeatAfter, at: now) {
                 case .send(let why): reason = why

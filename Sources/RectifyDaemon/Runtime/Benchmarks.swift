@@ -11,7 +11,7 @@ public enum Benchmarks {
         let done = DispatchSemaphore(value: 0)
         /// `@unchecked Sendable`: used only on `queue` (the timer fires there; setup runs in `queue.sync`).
         final class Run: @unchecked Sendable {
-            var instants = InstantQueue<Int>()
+            var instants = InstantQueue()
             var when: [Date] = []
             var lateness: [Double] = []
             var timer: WallClockTimer?

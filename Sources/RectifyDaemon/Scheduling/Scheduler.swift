@@ -23,7 +23,7 @@ final class Scheduler: @unchecked Sendable {
 
     private var state: State = .initial
     private var generation = 0
-    private var instants = InstantQueue<Int>()
+    private var instants = InstantQueue()
     private var ledger = AlertLedger()
     private var timer: WallClockTimer?
     private var watchdog: Watchdog?
@@ -185,10 +185,11 @@ final class Scheduler: @unchecked Sendable {
         instants.removeAll()
         tally.reset(count: world.itemCount)
         let now = clock()
-        evaluate(Array(world.refs.indices), world: world, now: now)
+        evaluate(Array(world.indices), world: world, now: now)
         digest.start(config: snapshot.config, now: now, firstStarted: firstStarted(), lastSent: lastDigest())
         prune(world.config.retention, at: now)
         rearm(world: world)
+        HeapTrim.afterBurst()
     }
 
     /// When the daemon first ran on this state (nil when unknown: no catch-up digest then).

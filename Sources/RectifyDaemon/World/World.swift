@@ -15,49 +15,70 @@ struct World: Sendable {
     /// The plans with every stored update laid over them: what is evaluated.
     private(set) var plans: [Plan]
     let contexts: [PlanContext]
-    /// Flat item index → (plan, item) positions.
-    let refs: [Ref]
-    /// `World.key(plan, item)` → flat index.
-    private let index: [String: Int]
+    /// The flat index where each plan's items begin (items are numbered plan after plan).
+    private let starts: [Int]
+    /// Plan id → plan position; per plan, item id → item position. Keyed by the ids themselves
+    /// (short ids are stored inline), not by a joined "plan\u{1}item" string per item.
+    private let planPositions: [String: Int]
+    private let itemPositions: [[String: Int32]]
     /// Items whose alerts are acknowledged or snoozed, until when.
     private(set) var silences: [Int: Date] = [:]
 
-    struct Ref: Sendable {
-        var plan: Int
-        var item: Int
-    }
-
     var config: DaemonConfig { snapshot.config }
-    var itemCount: Int { refs.count }
+    let itemCount: Int
+
+    /// Every item's flat index.
+    var indices: Range<Int> { 0..<itemCount }
 
     /// The snapshot's plans with `updates` laid over them, oldest first.
     init(snapshot: Snapshot, updates: [UpdateRecord]) {
         self.snapshot = snapshot
         plans = snapshot.plans
         contexts = plans.map(PlanContext.init(plan:))
-        var refs: [Ref] = []
-        var index: [String: Int] = [:]
-        refs.reserveCapacity(snapshot.itemCount)
+        var starts: [Int] = []
+        var planPositions: [String: Int] = [:]
+        var itemPositions: [[String: Int32]] = []
+        var count = 0
         for (p, plan) in plans.enumerated() {
-            for (i, item) in plan.items.enumerated() {
-                index[Self.key(plan.id, item.id)] = refs.count
-                refs.append(Ref(plan: p, item: i))
-            }
+            starts.append(count)
+            planPositions[plan.id] = p
+            var positions: [String: Int32] = [:]
+            positions.reserveCapacity(plan.items.count)
+            for (i, item) in plan.items.enumerated() { positions[item.id] = Int32(i) }
+            itemPositions.append(positions)
+            count += plan.items.count
         }
-        self.refs = refs
-        self.index = index
+        self.starts = starts
+        self.planPositions = planPositions
+        self.itemPositions = itemPositions
+        self.itemCount = count
         for update in updates { apply(update) }
     }
 
-    static func key(_ planID: String, _ itemID: String) -> String { "\(planID)\u{1}\(itemID)" }
-
     /// The flat index of an item, nil when no plan has it.
-    func index(of planID: String, _ itemID: String) -> Int? { index[Self.key(planID, itemID)] }
+    func index(of planID: String, _ itemID: String) -> Int? {
+        guard let p = planPositions[planID], let i = itemPositions[p][itemID] else { return nil }
+        return starts[p] + Int(i)
+    }
 
-    func plan(at index: Int) -> Plan { plans[refs[index].plan] }
-    func item(at index: Int) -> Item { plans[refs[index].plan].items[refs[index].item] }
-    func context(at index: Int) -> PlanContext { contexts[refs[index].plan] }
-    func zone(at index: Int) -> TimeZone { contexts[refs[index].plan].timeZone }
+    /// The position of the plan the item at a flat index belongs to.
+    func planPosition(at index: Int) -> Int {
+        // The last plan starting at or before the index (an empty plan shares the next one's start).
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= index { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    func plan(at index: Int) -> Plan { plans[planPosition(at: index)] }
+    func item(at index: Int) -> Item {
+        let p = planPosition(at: index)
+        return plans[p].items[index - starts[p]]
+    }
+    func context(at index: Int) -> PlanContext { contexts[planPosition(at: index)] }
+    func zone(at index: Int) -> TimeZone { contexts[planPosition(at: index)].timeZone }
 
     /// Until when the item's alerts are silenced (ack or snooze), if they are.
     func silence(at index: Int) -> Date? { silences[index] }
@@ -65,11 +86,11 @@ struct World: Sendable {
     /// Lays one stored update over its item (an item no plan has any more is skipped).
     mutating func apply(_ update: UpdateRecord) {
         guard let index = index(of: update.planID, update.itemID) else { return }
-        let ref = refs[index]
-        let zone = contexts[ref.plan].timeZone
+        let p = planPosition(at: index)
+        let zone = contexts[p].timeZone
         let alerts = config.alerts, calendar = config.policy.calendar
         if let until = UpdateOverlay.apply(
-            update, to: &plans[ref.plan].items[ref.item], zone: zone,
+            update, to: &plans[p].items[index - starts[p]], zone: zone,
             ackUntil: { at in
                 AlertPolicy.after(
                     at, seconds: alerts.repeatOverdue, workingDays: alerts.repeatOverdueWorkingDays, calendar: calendar,

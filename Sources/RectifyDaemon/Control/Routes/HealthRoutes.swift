@@ -32,8 +32,12 @@ struct HealthRoutes {
         // Count into arrays indexed by state (no hashing per item), name the states at the end.
         let allStates = ItemState.allCases
         var tallies = [[Int]](repeating: [Int](repeating: 0, count: allStates.count), count: world.plans.count)
-        for (index, ref) in world.refs.enumerated() {
-            tallies[ref.plan][allStates.firstIndex(of: evaluated.evaluations[index].state)!] += 1
+        var index = 0
+        for (p, plan) in world.plans.enumerated() {
+            for _ in plan.items.indices {
+                tallies[p][evaluated.states[index].position] += 1
+                index += 1
+            }
         }
         var states: [String: Int] = [:]
         var plans: [PlanStatus] = []

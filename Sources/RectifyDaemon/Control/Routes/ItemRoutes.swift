@@ -23,10 +23,12 @@ struct ItemRoutes {
         let world = evaluated.world
         var total = 0
         var page: [ItemSummary] = []
-        for index in evaluated.urgency where filter.admits(index, in: evaluated) {
+        for position in evaluated.urgency {
+            let index = Int(position)
+            guard filter.admits(index, in: evaluated) else { continue }
             total += 1
             if total > filter.offset && page.count < filter.limit {
-                page.append(Self.summary(world, index, evaluated.evaluations[index]))
+                page.append(Self.summary(world, index, evaluated.evaluation(at: index)))
             }
         }
         return .json(ItemsResponse(total: total, offset: filter.offset, limit: filter.limit, items: page))
@@ -126,10 +128,9 @@ struct ItemFilter {
 
     /// Whether the item at `index` passes. Only the filters that need the item read it.
     func admits(_ index: Int, in evaluated: EvaluatedWorld) -> Bool {
-        // Read the state in place: copying each Evaluation (its findings array) costs more than the test.
-        if let states, !states[ItemState.allCases.firstIndex(of: evaluated.evaluations[index].state)!] { return false }
+        if let states, !states[evaluated.states[index].position] { return false }
         let world = evaluated.world
-        if let plan, world.plans[world.refs[index].plan].id != plan { return false }
+        if let plan, world.plans[world.planPosition(at: index)].id != plan { return false }
         guard dueBefore != nil || dueAfter != nil || responsible != nil || text != nil else { return true }
         let item = world.item(at: index)
         let deadline = item.effectiveDeadline?.date
