@@ -6,7 +6,16 @@ import RectifyDaemon
 import RectifyImport
 import RectifyStore
 
+/// The entry point: Swift concurrency's jobs go to an event loop before anything runs
+/// asynchronously (`GlobalExecutor` says why), then the command line is read and run.
 @main
+enum Main {
+    static func main() async {
+        GlobalExecutor.installEventLoop()
+        await RectifyD.main()
+    }
+}
+
 struct RectifyD: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rectifyd",

@@ -19,7 +19,7 @@ import Synchronization
 /// that asks for reads itself, which would undo `AcceptGate`'s pause on EMFILE.
 final class ControlServer: Sendable {
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-    private let work = DispatchQueue(label: "rectifyd.control", attributes: .concurrent)
+    private let work = WorkLanes(label: "rectifyd.control", count: 4)
     private let router: ControlRouter
     private let snapshots: SnapshotCell
     /// The socket's path, mode and group, fixed when it is bound (the limits are read live).

@@ -45,7 +45,9 @@ public struct SystemdNotifier: Sendable {
         _ = bytes.withUnsafeBytes { buffer in
             withUnsafePointer(to: &addr) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    sendto(fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL), $0, length)
+                    // MSG_DONTWAIT: a notification socket nobody reads (a supervisor that stopped
+                    // reading) would otherwise block the scheduler's queue on a full buffer.
+                    sendto(fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT), $0, length)
                 }
             }
         }

@@ -16,8 +16,10 @@ struct DeliveryService: Service {
         await waitForShutdown()
         delivery.stop()
         let grace = parts.snapshots.current.config.delivery.shutdownGrace
+        // Waited for on a queue of its own: a global queue would start libdispatch's
+        // once-a-second worker monitor (`GlobalExecutor`).
         let drained = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: delivery.drain(timeout: grace)) }
+            DispatchQueue(label: "rectifyd.drain").async { continuation.resume(returning: delivery.drain(timeout: grace)) }
         }
         if !drained {
             parts.logger.warning("deliveries still running at shutdown; they stay in the outbox", metadata: ["grace": "\(grace)s"])

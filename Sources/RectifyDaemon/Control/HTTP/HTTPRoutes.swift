@@ -12,7 +12,7 @@ import RectifyControl
 /// `work` (handlers block on the database and the scheduler's queue: never on the cooperative
 /// pool); `ControlAnswers` turns everything a handler or the router throws into the API's JSON.
 extension ControlRouter {
-    func hummingbird(work: DispatchQueue, bodyLimit: @escaping @Sendable () -> Int) -> Router<ControlRequestContext> {
+    func hummingbird(work: WorkLanes, bodyLimit: @escaping @Sendable () -> Int) -> Router<ControlRequestContext> {
         let router = Router(context: ControlRequestContext.self)
         router.add(middleware: ControlAnswers(router: self))
         for route in routes {

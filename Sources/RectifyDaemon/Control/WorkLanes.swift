@@ -1,0 +1,20 @@
+import Dispatch
+import Synchronization
+
+/// Where control handlers run: a few serial queues taken in turn, so requests run side by side
+/// without a concurrent queue. A concurrent queue runs on libdispatch's global pool, and the
+/// first job there starts its worker monitor, which then wakes the daemon every second for good
+/// (see `GlobalExecutor`); serial queues run on threads the monitor does not watch.
+final class WorkLanes: Sendable {
+    private let queues: [DispatchQueue]
+    private let next = Atomic<Int>(0)
+
+    init(label: String, count: Int) {
+        queues = (0..<max(1, count)).map { DispatchQueue(label: "\(label).\($0)") }
+    }
+
+    func async(_ work: @escaping @Sendable () -> Void) {
+        let turn = next.add(1, ordering: .relaxed).oldValue
+        queues[turn % queues.count].async(execute: work)
+    }
+}
