@@ -87,10 +87,12 @@ public struct AlertNotice: Hashable, Codable, Sendable {
     public var timeZone: String
     /// "zh" (default) or "en".
     public var language: String
+    /// Set when a recipient's alerts were too many for one notice: which part this is.
+    public var part: NoticePart?
 
     public init(
         id: String, receiver: String, recipient: String, recipientName: String? = nil, entries: [NoticeEntry],
-        createdAt: Date, timeZone: String = Plan.defaultTimeZone, language: String = "zh"
+        createdAt: Date, timeZone: String = Plan.defaultTimeZone, language: String = "zh", part: NoticePart? = nil
     ) {
         self.id = id
         self.receiver = receiver
@@ -100,10 +102,31 @@ public struct AlertNotice: Hashable, Codable, Sendable {
         self.createdAt = createdAt
         self.timeZone = timeZone
         self.language = language
+        self.part = part
     }
 
     /// The most severe colour among the entries (red beats yellow beats green).
     public var colour: WarningColour? { entries.compactMap(\.colour).max() }
+}
+
+/// One of the numbered notices a recipient's alerts were cut into (at most
+/// `NoticePart.maxEntries` entries each, most urgent first), as chat robots cut long digests.
+public struct NoticePart: Hashable, Codable, Sendable {
+    /// 1-based.
+    public var number: Int
+    public var count: Int
+    /// Items in all the parts together.
+    public var items: Int
+
+    public init(number: Int, count: Int, items: Int) {
+        self.number = number
+        self.count = count
+        self.items = items
+    }
+
+    /// The most entries one notice carries: a notice stays a readable mail (and renders in
+    /// milliseconds); more alerts for one recipient at one instant go out as numbered parts.
+    public static let maxEntries = 200
 }
 
 extension AlertKind {

@@ -68,36 +68,59 @@ enum Base64 {
     static func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(encodedLength(bytes.count))
-        var index = 0
-        while index + 3 <= bytes.count {
-            let n = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            out += [
-                alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)],
-                alphabet[Int(n & 63)],
-            ]
-            index += 3
-        }
-        let rest = bytes.count - index
-        if rest > 0 {
-            let n = UInt32(bytes[index]) << 16 | (rest == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
-            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)]]
-            out +=
-                rest == 2 ? [alphabet[Int(n >> 6 & 63)], UInt8(ascii: "=")] : [UInt8(ascii: "="), UInt8(ascii: "=")]
-        }
+        append(bytes, to: &out, lineLength: .max)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// A body part's content: base64 in lines of at most 76 characters, each ending in CRLF.
     static func wrapped(_ bytes: [UInt8], lineLength: Int = 76) -> String {
-        let encoded = Array(encode(bytes).utf8)
-        var out = ""
-        out.reserveCapacity(encoded.count + encoded.count / lineLength * 2 + 2)
-        var start = 0
-        while start < encoded.count {
-            let end = min(start + lineLength, encoded.count)
-            out += String(decoding: encoded[start..<end], as: UTF8.self) + "\r\n"
-            start = end
+        var out: [UInt8] = []
+        appendWrapped(bytes, to: &out, lineLength: lineLength)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `wrapped`, appended to `out` as bytes.
+    static func appendWrapped(_ bytes: [UInt8], to out: inout [UInt8], lineLength: Int = 76) {
+        let length = encodedLength(bytes.count)
+        out.reserveCapacity(out.count + length + (length / lineLength + 1) * 2)
+        append(bytes, to: &out, lineLength: lineLength)
+        if length % lineLength != 0 { out += [0x0D, 0x0A] }
+    }
+
+    /// The encoding of `bytes`, a CRLF after every `lineLength` characters (a multiple of 4).
+    private static func append(_ bytes: [UInt8], to out: inout [UInt8], lineLength: Int) {
+        alphabet.withUnsafeBufferPointer { table in
+            bytes.withUnsafeBufferPointer { input in
+                var index = 0
+                var column = 0
+                while index + 3 <= input.count {
+                    let n = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
+                    out.append(table[Int(n >> 18 & 63)])
+                    out.append(table[Int(n >> 12 & 63)])
+                    out.append(table[Int(n >> 6 & 63)])
+                    out.append(table[Int(n & 63)])
+                    index += 3
+                    column += 4
+                    if column == lineLength {
+                        out.append(0x0D)
+                        out.append(0x0A)
+                        column = 0
+                    }
+                }
+                let rest = input.count - index
+                if rest > 0 {
+                    let n = UInt32(input[index]) << 16 | (rest == 2 ? UInt32(input[index + 1]) << 8 : 0)
+                    out.append(table[Int(n >> 18 & 63)])
+                    out.append(table[Int(n >> 12 & 63)])
+                    out.append(rest == 2 ? table[Int(n >> 6 & 63)] : UInt8(ascii: "="))
+                    out.append(UInt8(ascii: "="))
+                    column += 4
+                    if column == lineLength {
+                        out.append(0x0D)
+                        out.append(0x0A)
+                    }
+                }
+            }
         }
-        return out
     }
 }

@@ -39,11 +39,14 @@ enum MIMEBuilder {
         lines.append("")
         lines.append("This is a multipart message in MIME format.")
         lines.append("")
-        var out = lines.joined(separator: "\r\n") + "\r\n"
-        out += part(boundary: boundary, type: "text/plain", body: message.text)
-        out += part(boundary: boundary, type: "text/html", body: message.html)
-        out += "--\(boundary)--\r\n"
-        return Array(out.utf8)
+        // Bytes all the way: the bodies of a large notice are megabytes.
+        var out: [UInt8] = []
+        out.reserveCapacity(1024 + (message.text.utf8.count + message.html.utf8.count) * 14 / 10)
+        out += (lines.joined(separator: "\r\n") + "\r\n").utf8
+        part(boundary: boundary, type: "text/plain", body: message.text, to: &out)
+        part(boundary: boundary, type: "text/html", body: message.html, to: &out)
+        out += "--\(boundary)--\r\n".utf8
+        return out
     }
 
     static func subjectHeader(_ subject: String) -> String {
@@ -57,9 +60,9 @@ enum MIMEBuilder {
         "\(name): " + mailbox.headerValue(firstLineUsed: name.count + 2)
     }
 
-    private static func part(boundary: String, type: String, body: String) -> String {
-        "--\(boundary)\r\n" + "Content-Type: \(type); charset=UTF-8\r\n" + "Content-Transfer-Encoding: base64\r\n\r\n"
-            + Base64.wrapped(Array(normalisedLineEnds(body).utf8))
+    private static func part(boundary: String, type: String, body: String, to out: inout [UInt8]) {
+        out += ("--\(boundary)\r\n" + "Content-Type: \(type); charset=UTF-8\r\n" + "Content-Transfer-Encoding: base64\r\n\r\n").utf8
+        Base64.appendWrapped(normalisedLineEnds(body), to: &out)
     }
 
     /// Header values are one line: any line break in them would start a new header.
@@ -67,9 +70,18 @@ enum MIMEBuilder {
         value.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
-    /// Text parts use CRLF (RFC 2046 §4.1.1), whatever the renderer produced.
-    private static func normalisedLineEnds(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+    /// Text parts use CRLF (RFC 2046 §4.1.1), whatever the renderer produced: every LF not
+    /// already after a CR gets one (a lone CR stays). Over bytes, not Foundation's string search.
+    static func normalisedLineEnds(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 32)
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0A && previous != 0x0D { out.append(0x0D) }
+            out.append(byte)
+            previous = byte
+        }
+        return out
     }
 
     /// FNV-1a of the Message-ID: a boundary that is stable for a message (pure rendering)

@@ -41,11 +41,15 @@ struct NoticeComposer {
         }
         let firstOpen = sections.first { $0.kind != .resolved }?.rows.first?.itemID
         let title = kinds.count == 1 ? phrases.kindTitle(kinds[0]) : phrases.mixedTitle
+        // A notice that is one of several parts says so (a merged robot batch is cut again anyway).
+        let part = notices.count == 1 ? first?.part : nil
         return NoticeDocument(
             phrases: phrases,
-            subject: phrases.subject(phrases.subjectTag(colour), title, itemCount, Self.distinct(entries.map(\.unit))),
+            subject: phrases.subject(phrases.subjectTag(colour), title, itemCount, Self.distinct(entries.map(\.unit)))
+                + (part.map { phrases.partSuffix($0.number, $0.count) } ?? ""),
             colour: colour, greeting: phrases.greeting(first?.recipientName), asOf: asOf,
-            intro: phrases.intro(asOf, Self.distinct(entries.map(\.planTitle)), itemCount), sections: sections,
+            intro: phrases.intro(asOf, Self.distinct(entries.map(\.planTitle)), itemCount)
+                + (part.map { phrases.partNote($0.number, $0.count, $0.items) } ?? ""), sections: sections,
             nextSteps: nextSteps(kinds: Set(kinds), exampleItem: firstOpen, phrases: phrases),
             signature: [sender.flatMap { $0.isEmpty ? nil : $0 } ?? phrases.defaultSender, phrases.day(time.date)],
             footer: phrases.footer(first?.id ?? ""), chatFooter: phrases.chatFooter(sender))

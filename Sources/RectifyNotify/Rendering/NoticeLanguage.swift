@@ -29,6 +29,13 @@ public enum NoticeLanguage: String, Sendable, CaseIterable {
     var paragraphIndent: String { pick(zh: "　　", en: "") }
     func partSuffix(_ part: Int, _ total: Int) -> String { pick(zh: "（\(part)/\(total)）", en: " (\(part)/\(total))") }
 
+    /// Said after the opening of a notice that is one of several parts.
+    func partNote(_ part: Int, _ total: Int, _ items: Int) -> String {
+        pick(
+            zh: "事项较多，本通知分\(total)部分发送（共\(items)项），此为第\(part)部分。",
+            en: " There are many items (\(items) in all): this notice comes in \(total) parts; this is part \(part).")
+    }
+
     var labels: RowLabels {
         switch self {
         case .zh:

@@ -46,7 +46,12 @@ struct RobotDigest {
 
     func messages(for notices: [AlertNotice]) -> [RobotMessage] {
         let composer = NoticeComposer(sender: sender)
-        let document = composer.compose(notices)
+        // A robot cuts the merged batch into its own parts; a notice's part number would only confuse.
+        let document = composer.compose(notices.map { notice in
+            var whole = notice
+            whole.part = nil
+            return whole
+        })
         let rows = document.sections.flatMap { section in section.rows.map { (section.kind, $0) } }
         guard !rows.isEmpty else { return [] }
         // Greedy packing, measured with a part number as wide as the most parts there can be
