@@ -41,13 +41,15 @@ let mode = args.count > 1 ? args[1] : "all"
 let count = args.count > 2 ? Int(args[2]) ?? 100_000 : 100_000  // generate/timer: items; load: ignored
 
 if mode == "generate" {
-    // A JSON plan of `count` items (the importer's output format) at the path in argv[3].
+    // A plan of `count` items at the path in argv[3], as `rectifyctl import` writes one: JSON,
+    // or YAML when the path ends in .yaml.
     let path = args[3]
-    let yamlPath = path + ".yaml"
+    let yamlPath = path + ".source.yaml"
     try generatePlan(count: count).write(toFile: yamlPath, atomically: true, encoding: .utf8)
     let (generated, _) = try PlanLoader().loadFile(yamlPath)
     try? FileManager.default.removeItem(atPath: yamlPath)
-    try PlanWriter.render(generated, as: .json).write(toFile: path, atomically: true, encoding: .utf8)
+    let format: PlanWriter.Format = path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? .yaml : .json
+    try PlanWriter.render(generated, as: format).write(toFile: path, atomically: true, encoding: .utf8)
 }
 if mode == "load" {
     // Load and evaluate the plan at argv[3] in a fresh process, as the daemon does at start.
@@ -76,6 +78,15 @@ if mode == "load" {
     print(String(format: "lagging_items\t%d", lagging))
     print(String(format: "peak_rss_mb\t%.1f", peakRSSMegabytes()))
     print(String(format: "rss_before_load_mb\t%.1f", baseline))
+}
+if mode == "coldstart" {
+    // coldstart 0 CONFIG: the daemon's start-up and backlog delivery, synchronously (a fresh
+    // state directory is the caller's to provide).
+    let result = try Benchmarks.coldStart(configPath: args[3])
+    print(String(format: "coldstart_ready_seconds\t%.3f", result.ready))
+    print(String(format: "coldstart_delivered_entries\t%d", result.delivered))
+    print(String(format: "coldstart_delivering_seconds\t%.3f", result.delivering))
+    print(String(format: "peak_rss_mb\t%.1f", peakRSSMegabytes()))
 }
 if mode == "split" {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-bench-split.json").path

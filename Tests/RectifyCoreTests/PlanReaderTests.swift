@@ -180,3 +180,69 @@ struct PlanDirectoryTests {
         #expect(result.files.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted() == ["other.txt", "r.plan.json"])
     }
 }
+
+struct FastYAMLPathTests {
+    /// The slow path's reading of `text` (Yams' tree and FieldReader).
+    static func slow(_ text: String, _ file: String = "p.yaml") throws -> Plan {
+        try PlanReader.read(text, file: file, tryFast: false).0
+    }
+
+    @Test func shippedExampleAndSeeds_readTheSameByBothPaths() throws {
+        let root = PlanReaderTests.repository
+        var plans = [try PlanLoader().loadFile(root.appendingPathComponent("config/plans/example.yaml").path).0]
+        let seeds = root.appendingPathComponent("seeds")
+        for name in try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted() where name.hasSuffix(".plan.json") {
+            plans.append(try PlanLoader().loadFile(seeds.appendingPathComponent(name).path).0)
+        }
+        for plan in plans {
+            let text = try PlanWriter.render(plan, as: .yaml)
+            let fast = try #require(PlanReader.fastYAML(text, file: "\(plan.id).yaml"), "\(plan.id)")
+            #expect(fast == (try Self.slow(text, "\(plan.id).yaml")))
+            #expect(fast == plan)
+        }
+    }
+
+    @Test func scalars_meanWhatTheSlowPathMakesOfThem() throws {
+        let text = """
+            plan: {unit: " 示例县 ", title: t, report_date: 2026-09-30}
+            items:
+              - id: 12
+                title: '  x  '
+                status: in_progress
+                text: ~
+                category: [a, ' b ', null]
+                milestones: [{title: m, deadline: 2026-05-31, done: Yes}]
+                deadline: {date: 2026-06-30, precision: month, line: 007}
+                progress: {done: 1, total: +4}
+                last_update: 2026-05-01
+              - {id: "13", title: y, status: done, text: '', review: []}
+            """
+        let fast = try #require(PlanReader.fastYAML(text, file: "s.yaml"))
+        #expect(fast == (try Self.slow(text, "s.yaml")))
+        #expect(fast.items[0].id == "12" && fast.items[0].title == "x" && fast.items[0].text == nil)
+        #expect(fast.items[0].category == ["a", " b ", "null"])
+        #expect(fast.items[0].milestones.first?.done == true && fast.items[0].progress?.total == 4)
+        #expect(fast.items[1].text == "")
+    }
+
+    @Test func anythingUnusual_goesToTheSlowPath_whichNamesTheLine() {
+        let base = "plan: {unit: u, title: t}\nitems:\n"
+        let unusual = [
+            "  - &a {id: '1', title: x, status: done}\n  - *a\n",  // anchor and alias
+            "  - !!map {id: '1', title: x, status: done}\n",  // a tag
+            "  - {id: '1', title: x, status: done, title: y}\n",  // a key twice
+            "  - {id: '1', title: x, status: done, colour: red}\n",  // an unknown key
+            "  - {id: '1', title: x, status: done}\n---\nplan: {}\n",  // a second document
+            "  - {id: '1', title: [x], status: done}\n",  // a list where text belongs
+            "  - {id: '1', title: x, status: done\n",  // a syntax error
+        ]
+        for tail in unusual {
+            #expect(PlanReader.fastYAML(base + tail, file: "u.yaml") == nil, "\(tail)")
+        }
+        #expect {
+            try PlanReader.read(base + "  - {id: '1', title: x, status: done, colour: red}\n", file: "u.yaml")
+        } throws: { error in
+            (error as? PlanLoadError)?.diagnostics.first?.description.hasPrefix("u.yaml:3:") == true
+        }
+    }
+}

@@ -5,7 +5,7 @@ import Foundation
 /// caller then reads the file through Yams to say what is wrong and where. It is strict where
 /// Yams is lenient (a trailing comma, a key twice in one object): those failures carry their
 /// byte offset and a sentence, and `syntaxError(in:)` finds them for the slow path too.
-struct JSONCursor {
+struct JSONCursor: PlanCursor {
     struct Failure: Error {
         /// Set for the syntax faults Yams would accept; nil for anything Yams explains itself.
         var problem: String?
@@ -82,11 +82,11 @@ struct JSONCursor {
 
     /// Reads an object, calling `field` for each key; `field` must consume the value.
     ///
-    /// Keys are handed over as bytes (`JSONKey`), not strings: a plan of 100,000 items has over
+    /// Keys are handed over as bytes (`FieldKey`), not strings: a plan of 100,000 items has over
     /// a million of them. A key seen twice is a failure with a sentence; checking costs no
     /// allocation: a 64-bit filter of the keys so far, and only when it says "maybe" are the
     /// object's earlier keys read again.
-    mutating func object(_ field: (inout JSONCursor, JSONKey) throws -> Void) throws {
+    mutating func object(_ field: (inout JSONCursor, FieldKey) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         let objectStart = index - 1
         if peek() == UInt8(ascii: "}") {
@@ -111,7 +111,7 @@ struct JSONCursor {
 
     /// Whether the object starting at `objectAt` has `key` among its keys before `end` (the rare
     /// path of the duplicate check: the filter said "maybe").
-    private static func hasKey(_ key: JSONKey, in bytes: UnsafeRawBufferPointer, objectAt start: Int, before end: Int) -> Bool {
+    private static func hasKey(_ key: FieldKey, in bytes: UnsafeRawBufferPointer, objectAt start: Int, before end: Int) -> Bool {
         var cursor = JSONCursor(bytes)
         cursor.index = start + 1
         while cursor.index < end {
@@ -127,16 +127,16 @@ struct JSONCursor {
     }
 
     /// A key's bytes as they stand between the quotes (escapes are compared as written).
-    private mutating func keyBytes() throws -> JSONKey {
+    private mutating func keyBytes() throws -> FieldKey {
         try expect(UInt8(ascii: "\""))
         let start = index
         var high: UInt8 = 0
         let escaped = try scanToQuote(high: &high)
         defer { index += 1 }
         let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
-        guard escaped else { return JSONKey(bytes: raw, unescaped: nil) }
+        guard escaped else { return FieldKey(bytes: raw, unescaped: nil) }
         guard UTF8Check.isValid(raw) else { throw Failure() }
-        return JSONKey(bytes: raw, unescaped: try Self.unescape(String(decoding: raw, as: UTF8.self)))
+        return FieldKey(bytes: raw, unescaped: try Self.unescape(String(decoding: raw, as: UTF8.self)))
     }
 
     mutating func array(_ element: (inout JSONCursor) throws -> Void) throws {
@@ -226,7 +226,7 @@ struct JSONCursor {
         let (raw, escaped, ascii) = try stringBytes()
         guard ascii || UTF8Check.isValid(raw) else { throw Failure() }
         let text = String(decoding: raw, as: UTF8.self)
-        if escaped { return FastJSONPlan.trimmed(try Self.unescape(text)) }
+        if escaped { return PlanText.trimmed(try Self.unescape(text)) }
         guard WhiteSpaceBytes.mayStart(raw) || WhiteSpaceBytes.mayEnd(raw) else { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -354,20 +354,20 @@ struct JSONCursor {
     }
 }
 
-/// An object key as bytes in the document; `switch key { case "id": … }` compares bytes. A key
-/// written with escapes (`"\u0069d"`) is compared by what it means, as Yams reads it.
-struct JSONKey: Equatable {
+/// A mapping's key as bytes in the document (JSON or YAML); `switch key { case "id": … }`
+/// compares bytes. A JSON key written with escapes (`"\u0069d"`) is compared by what it means, as Yams reads it.
+struct FieldKey: Equatable {
     let bytes: UnsafeRawBufferPointer
     /// Set only for a key with escapes.
     let unescaped: String?
 
-    static func == (a: JSONKey, b: JSONKey) -> Bool {
+    static func == (a: FieldKey, b: FieldKey) -> Bool {
         if a.unescaped != nil || b.unescaped != nil { return a.text == b.text }
         return a.bytes.count == b.bytes.count
             && (a.bytes.count == 0 || memcmp(a.bytes.baseAddress!, b.bytes.baseAddress!, a.bytes.count) == 0)
     }
 
-    static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
+    static func ~= (pattern: StaticString, key: FieldKey) -> Bool {
         if let unescaped = key.unescaped {
             return pattern.withUTF8Buffer { unescaped.utf8.elementsEqual($0) }
         }
@@ -375,16 +375,19 @@ struct JSONKey: Equatable {
             && (key.bytes.count == 0 || memcmp(pattern.utf8Start, key.bytes.baseAddress!, key.bytes.count) == 0)
     }
 
-    /// FNV-1a of what the key means, for the duplicate filter.
-    var hash: Int {
+    /// FNV-1a of what the key means (all 64 bits).
+    var fullHash: UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         if let unescaped {
             for b in unescaped.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         } else {
             for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         }
-        return Int(truncatingIfNeeded: h >> 7)
+        return h
     }
+
+    /// For the duplicate filter of `JSONCursor.object`.
+    var hash: Int { Int(truncatingIfNeeded: fullHash >> 7) }
 
     var text: String { unescaped ?? String(decoding: bytes, as: UTF8.self) }
 }

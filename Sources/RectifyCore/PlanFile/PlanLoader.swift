@@ -54,7 +54,9 @@ public struct PlanLoader: Sendable {
 
     public func loadFile(_ file: String) throws(PlanLoadError) -> (Plan, [Diagnostic]) {
         let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
-        if ext == "json", let plan = try Self.mappedJSON(file) { return (plan, []) }
+        if ext == "json" || ext == "yaml" || ext == "yml", let plan = try Self.mapped(file, yaml: ext != "json") {
+            return (plan, [])
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -76,12 +78,13 @@ public struct PlanLoader: Sendable {
                 Diagnostic(file: file, line: 1, column: 1, message: "plan files must be UTF-8 text; convert the file (iconv -f GB18030 -t UTF-8).")
             ])
         }
-        return try PlanReader.read(text, file: file, tryFastJSON: ext == "json" && !Self.canMap(file))
+        return try PlanReader.read(text, file: file, tryFast: !Self.canMap(file))
     }
 
-    /// A JSON plan with nothing to report, read from the mapped file (its pages given back as the
-    /// items are read); nil when the slow path must explain the file, or it cannot be mapped.
-    static func mappedJSON(_ file: String) throws(PlanLoadError) -> Plan? {
+    /// A JSON or YAML plan with nothing to report, read by the fast path from the mapped file
+    /// (its pages given back as the items are read); nil when the slow path must explain the
+    /// file, or it cannot be mapped.
+    static func mapped(_ file: String, yaml: Bool) throws(PlanLoadError) -> Plan? {
         let mapped: MappedFile?
         do {
             mapped = try MappedFile.mapping(of: file)
@@ -91,9 +94,11 @@ public struct PlanLoader: Sendable {
             ])
         }
         guard let mapped else { return nil }
-        guard let plan = FastJSONPlan.decode(mapped.bytes, file: file, readThrough: mapped.release(before:)),
-            PlanValidator.problems(in: plan).isEmpty
-        else { return nil }
+        let plan =
+            yaml
+            ? FastYAMLPlan.decode(mapped.bytes, file: file, readThrough: mapped.release(before:))
+            : FastJSONPlan.decode(mapped.bytes, file: file, readThrough: mapped.release(before:))
+        guard let plan, PlanValidator.problems(in: plan).isEmpty else { return nil }
         return plan
     }
 

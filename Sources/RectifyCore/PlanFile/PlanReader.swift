@@ -8,12 +8,16 @@ public enum PlanReader {
     /// the plan id when the file gives none. Throws `PlanLoadError` with every error found;
     /// returns the plan together with any warnings.
     public static func read(_ text: String, file: String) throws(PlanLoadError) -> (Plan, [Diagnostic]) {
-        try read(text, file: file, tryFastJSON: true)
+        try read(text, file: file, tryFast: true)
     }
 
-    /// `tryFastJSON: false` when the caller has already tried the fast path on these bytes.
-    static func read(_ text: String, file: String, tryFastJSON: Bool) throws(PlanLoadError) -> (Plan, [Diagnostic]) {
-        if tryFastJSON, file.lowercased().hasSuffix(".json"), let plan = fastJSON(Data(text.utf8), file: file) {
+    /// `tryFast: false` when the caller has already tried the fast path on these bytes.
+    static func read(_ text: String, file: String, tryFast: Bool) throws(PlanLoadError) -> (Plan, [Diagnostic]) {
+        let name = file.lowercased()
+        if tryFast, name.hasSuffix(".json"), let plan = fastJSON(Data(text.utf8), file: file) {
+            return (plan, [])
+        }
+        if tryFast, name.hasSuffix(".yaml") || name.hasSuffix(".yml"), let plan = fastYAML(text, file: file) {
             return (plan, [])
         }
         // YAML, or JSON with something to report: read through Yams, with marks.
@@ -24,7 +28,10 @@ public enum PlanReader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver: every scalar is read as text here and checked by FieldReader, so
+            // the default resolver's regular expressions (run on every mapping key, to hash it for
+            // the duplicate-key check) are pure cost.
+            root = try Yams.compose(yaml: text, .basic)
         } catch {
             sink.error(syntaxMark(error), "the file is not valid YAML/JSON: \(syntaxProblem(error))")
             throw PlanLoadError(diagnostics: sink.diagnostics)
@@ -50,6 +57,15 @@ public enum PlanReader {
     /// path must run to explain a problem.
     static func fastJSON(_ data: Data, file: String) -> Plan? {
         guard let plan = FastJSONPlan.decode(data, file: file), PlanValidator.problems(in: plan).isEmpty else { return nil }
+        return plan
+    }
+
+    /// A YAML plan with nothing to report, read from libyaml's events without a tree; nil when
+    /// the slow path must run.
+    static func fastYAML(_ text: String, file: String) -> Plan? {
+        var text = text
+        let plan = text.withUTF8 { FastYAMLPlan.decode(UnsafeRawBufferPointer($0), file: file) }
+        guard let plan, PlanValidator.problems(in: plan).isEmpty else { return nil }
         return plan
     }
 

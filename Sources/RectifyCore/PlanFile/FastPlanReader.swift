@@ -1,25 +1,15 @@
 import Foundation
 
-/// The fast path for JSON plan files: a pull parser straight into the model, with no tree
-/// in between (100,000 items in a fraction of a second). It is strict — an unknown key, a
-/// wrong type or an impossible value makes it give up — and then `PlanReader` reads the
-/// file again through Yams to report every problem with its line and column. So both paths
-/// accept exactly the same files; this one is only faster.
-enum FastJSONPlan {
+/// The fast path for plan files: a pull parser straight into the model, with no tree in
+/// between (100,000 items in a fraction of a second), over JSON (`JSONCursor`) or YAML
+/// (`YAMLCursor`, libyaml's events). It is strict — an unknown key, a wrong type, an
+/// impossible value, an anchor or a tag makes it give up — and then `PlanReader` reads the file
+/// again through Yams to report every problem with its line and column. So both paths accept
+/// exactly the same files; this one is only faster.
+enum FastPlanReader<Cursor: PlanCursor> {
     typealias Failure = JSONCursor.Failure
 
-    static func decode(_ data: Data, file: String) -> Plan? {
-        data.withUnsafeBytes { bytes in decode(bytes, file: file) }
-    }
-
-    /// `readThrough` is told how far reading got, every few megabytes (a mapped file gives those
-    /// pages back, so a large plan is never held twice: as bytes and as items).
-    static func decode(_ bytes: UnsafeRawBufferPointer, file: String, readThrough: (Int) -> Void = { _ in }) -> Plan? {
-        var cursor = JSONCursor(bytes)
-        return try? document(&cursor, file: file, readThrough: readThrough)
-    }
-
-    static func document(_ c: inout JSONCursor, file: String, readThrough: (Int) -> Void = { _ in }) throws -> Plan {
+    static func document(_ c: inout Cursor, file: String, readThrough: (Int) -> Void = { _ in }) throws -> Plan {
         var plan: Plan?
         var items: [Item]?
         try c.object { c, key in
@@ -48,41 +38,23 @@ enum FastJSONPlan {
         return plan
     }
 
-    /// Trims like the YAML path does, without Foundation's cost when there is nothing to trim.
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-            mayBeSpace(first) || mayBeSpace(last)
-        else { return text }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// Whether `scalar` may be white space (Unicode's White_Space, and the separators Foundation
-    /// trims): a table lookup of scalar properties costs more than the rest of reading a value.
-    @inline(__always)
-    static func mayBeSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
-    }
-
-    static func nonEmpty(_ c: inout JSONCursor) throws -> String {
+    static func nonEmpty(_ c: inout Cursor) throws -> String {
         let text = try c.trimmedString()
         guard !text.isEmpty else { throw Failure() }
         return text
     }
 
     /// A nullable value: nil for `null`.
-    static func optional<T>(_ c: inout JSONCursor, _ read: (inout JSONCursor) throws -> T) throws -> T? {
+    static func optional<T>(_ c: inout Cursor, _ read: (inout Cursor) throws -> T) throws -> T? {
         if c.consumeNull() { return nil }
         return try read(&c)
     }
 
-    static func text(_ c: inout JSONCursor) throws -> String? {
+    static func text(_ c: inout Cursor) throws -> String? {
         try optional(&c) { try $0.trimmedString() }
     }
 
-    static func date(_ c: inout JSONCursor) throws -> CalendarDate {
+    static func date(_ c: inout Cursor) throws -> CalendarDate {
         let date = try c.withStringBytes { raw in
             CalendarDate.parseDigits(raw).flatMap { CalendarDate(year: $0.0, month: $0.1, day: $0.2) }
         }
@@ -91,7 +63,7 @@ enum FastJSONPlan {
     }
 
     /// A word of a closed set (`in_progress`, `month`) without making a String of it.
-    static func word<E: RawRepresentable & CaseIterable>(_ c: inout JSONCursor, _ type: E.Type) throws -> E
+    static func word<E: RawRepresentable & CaseIterable>(_ c: inout Cursor, _ type: E.Type) throws -> E
     where E.RawValue == String {
         let value = try c.withStringBytes { raw in
             E.allCases.first { $0.rawValue.utf8.elementsEqual(raw) }
@@ -101,7 +73,7 @@ enum FastJSONPlan {
     }
 
     /// An RFC 3339 time; the common shapes are read from the bytes, others as text.
-    static func instant(_ c: inout JSONCursor) throws -> Date {
+    static func instant(_ c: inout Cursor) throws -> Date {
         let parsed = try c.withStringBytes { raw -> Date? in
             if let common = Timestamps.parseCommon(raw) { return common }
             return Timestamps.parse(String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
@@ -110,13 +82,13 @@ enum FastJSONPlan {
         return parsed
     }
 
-    static func count(_ c: inout JSONCursor, minimum: Int = 0) throws -> Int {
+    static func count(_ c: inout Cursor, minimum: Int = 0) throws -> Int {
         let value = try c.int()
         guard value >= minimum else { throw Failure() }
         return value
     }
 
-    static func header(_ c: inout JSONCursor) throws -> Plan {
+    static func header(_ c: inout Cursor) throws -> Plan {
         var plan = Plan(id: "", unit: "", title: "")
         try c.object { c, key in
             switch key {
@@ -142,7 +114,7 @@ enum FastJSONPlan {
         return plan
     }
 
-    static func contact(_ c: inout JSONCursor) throws -> Contact {
+    static func contact(_ c: inout Cursor) throws -> Contact {
         var contact = Contact()
         try c.object { c, key in
             switch key {
@@ -163,7 +135,7 @@ enum FastJSONPlan {
         return contact
     }
 
-    static func stated(_ c: inout JSONCursor) throws -> StatedTotals {
+    static func stated(_ c: inout Cursor) throws -> StatedTotals {
         var s = StatedTotals()
         try c.object { c, key in
             switch key {
@@ -180,7 +152,7 @@ enum FastJSONPlan {
         return s
     }
 
-    static func inspection(_ c: inout JSONCursor) throws -> Inspection {
+    static func inspection(_ c: inout Cursor) throws -> Inspection {
         var i = Inspection()
         try c.object { c, key in
             switch key {
@@ -194,7 +166,7 @@ enum FastJSONPlan {
         return i
     }
 
-    static func deadline(_ c: inout JSONCursor) throws -> Deadline {
+    static func deadline(_ c: inout Cursor) throws -> Deadline {
         if c.isAtStringValue { return Deadline(date: try date(&c)) }
         var d: CalendarDate?
         var precision = DeadlinePrecision.day
@@ -215,7 +187,7 @@ enum FastJSONPlan {
         return deadline
     }
 
-    static func evidence(_ c: inout JSONCursor) throws -> Evidence {
+    static func evidence(_ c: inout Cursor) throws -> Evidence {
         var text: String?
         var line: Int?
         try c.object { c, key in
@@ -229,7 +201,7 @@ enum FastJSONPlan {
         return Evidence(text: text, line: line)
     }
 
-    static func item(_ c: inout JSONCursor) throws -> Item {
+    static func item(_ c: inout Cursor) throws -> Item {
         var item = Item(id: "", title: "")
         var hasStatus = false
         try c.object { c, key in
@@ -262,7 +234,7 @@ enum FastJSONPlan {
         return item
     }
 
-    static func milestone(_ c: inout JSONCursor) throws -> Milestone {
+    static func milestone(_ c: inout Cursor) throws -> Milestone {
         var id: String?
         var title: String?
         var d: Deadline?
@@ -280,7 +252,7 @@ enum FastJSONPlan {
         return Milestone(id: id, title: title, deadline: d, done: done)
     }
 
-    static func progress(_ c: inout JSONCursor) throws -> Progress {
+    static func progress(_ c: inout Cursor) throws -> Progress {
         var done: Int?
         var total: Int?
         var p = Progress(done: 0, total: 1)
@@ -300,7 +272,7 @@ enum FastJSONPlan {
         return p
     }
 
-    static func responsible(_ c: inout JSONCursor) throws -> Responsibility {
+    static func responsible(_ c: inout Cursor) throws -> Responsibility {
         var r = Responsibility()
         try c.object { c, key in
             switch key {
@@ -314,7 +286,7 @@ enum FastJSONPlan {
         return r
     }
 
-    static func ext(_ c: inout JSONCursor) throws -> Extension {
+    static func ext(_ c: inout Cursor) throws -> Extension {
         var d: Deadline?
         var reason: String?
         var granted: CalendarDate?
@@ -329,4 +301,48 @@ enum FastJSONPlan {
         guard let d, let reason, let granted else { throw Failure() }
         return Extension(deadline: d, reason: reason, granted: granted)
     }
+}
+
+/// A plan file as JSON: the fast path first (`FastPlanReader` over `JSONCursor`).
+enum FastJSONPlan {
+    static func decode(_ data: Data, file: String) -> Plan? {
+        data.withUnsafeBytes { bytes in decode(bytes, file: file) }
+    }
+
+    /// `readThrough` is told how far reading got, every few megabytes (a mapped file gives those
+    /// pages back, so a large plan is never held twice: as bytes and as items).
+    static func decode(_ bytes: UnsafeRawBufferPointer, file: String, readThrough: (Int) -> Void = { _ in }) -> Plan? {
+        var cursor = JSONCursor(bytes)
+        return try? FastPlanReader.document(&cursor, file: file, readThrough: readThrough)
+    }
+}
+
+/// A plan file as YAML: the fast path first (`FastPlanReader` over libyaml's events).
+enum FastYAMLPlan {
+    static func decode(_ bytes: UnsafeRawBufferPointer, file: String, readThrough: (Int) -> Void = { _ in }) -> Plan? {
+        guard var cursor = try? YAMLCursor(bytes) else { return nil }
+        return try? FastPlanReader.document(&cursor, file: file, readThrough: readThrough)
+    }
+}
+
+/// Text as the slow path reads it.
+enum PlanText {
+    /// Trims like the slow (Yams) path does, without Foundation's cost when there is nothing to trim.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            mayBeSpace(first) || mayBeSpace(last)
+        else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether `scalar` may be white space (Unicode's White_Space, and the separators Foundation
+    /// trims): a table lookup of scalar properties costs more than the rest of reading a value.
+    @inline(__always)
+    static func mayBeSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
 }
