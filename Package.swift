@@ -15,7 +15,12 @@ import PackageDescription
 //   one router, middleware and error mapping, and its HTTP/1 channel under our own NIO handlers
 //   for each connection (swift-nio-extras' NIOHTTPTypes and swift-http-types are the HTTP part
 //   types it speaks, named here because our request-deadline handler reads them).
-// - swift-crypto: SHA-256 and HMAC-SHA256 for the robots' signatures (no hand-written hash).
+// - swift-crypto: SHA-256 and HMAC-SHA256 for the robots' signatures and the web's signed links
+//   (no hand-written hash); its _CryptoExtras gives scrypt (RFC 7914) for the office's passwords,
+//   a standard memory-hard KDF over BoringSSL.
+// - multipart-kit: the web's evidence uploads arrive as multipart/form-data; a parser that is
+//   tested against the RFC's corner cases rather than one written here (swift-collections is its
+//   dependency, from the same mirror).
 let package = Package(
     name: "rectifyd",
     platforms: [.macOS(.v13)],
@@ -34,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .target(
@@ -62,9 +68,17 @@ let package = Package(
             dependencies: ["RectifyCore", "RectifyNotify"]
         ),
         .target(
+            name: "RectifyWeb",
+            dependencies: [
+                "RectifyCore", "RectifyControl", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ]
+        ),
+        .target(
             name: "RectifyDaemon",
             dependencies: [
-                "RectifyCore", "RectifyNotify", "RectifyStore", "RectifyControl",
+                "RectifyCore", "RectifyNotify", "RectifyStore", "RectifyControl", "RectifyWeb",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -79,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "rectifyctl",
             dependencies: [
-                "RectifyCore", "RectifyImport", "RectifyControl", "RectifyNotify",
+                "RectifyCore", "RectifyImport", "RectifyControl", "RectifyNotify", "RectifyWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -114,5 +128,6 @@ let package = Package(
         .testTarget(
             name: "RectifyDaemonTests", dependencies: ["RectifyDaemon", "RectifyCore", "RectifyControl", "RectifyNotify"]
         ),
+        .testTarget(name: "RectifyWebTests", dependencies: ["RectifyWeb", "RectifyCore", "RectifyControl"]),
     ]
 )

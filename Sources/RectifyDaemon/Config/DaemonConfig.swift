@@ -19,6 +19,8 @@ public struct DaemonConfig: Sendable {
     public var control = ControlConfig()
     /// How long delivery history and the notification log are kept.
     public var retention = RetentionPolicy()
+    /// The web listener; nil (no `web:` section): off.
+    public var web: WebConfig?
 
     public var databasePath: String { URL(fileURLWithPath: stateDir).appendingPathComponent("state.sqlite").path }
 }
@@ -179,6 +181,7 @@ public struct Routing: Sendable, Hashable {
         "stale": [.responsible],
         "no_deadline": [.owner],
         "resolved": [.responsible, .owner],
+        "unacknowledged": [.itemLeader, .mainLeader, .owner],
     ]
 }
 

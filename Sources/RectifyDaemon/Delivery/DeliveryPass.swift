@@ -45,9 +45,13 @@ extension DeliveryWorker {
         let decoder = JSONDecoder()
         var notices: [AlertNotice] = []
         var records: [String: OutboxRecord] = [:]
+        let now = clock()
         for record in batch {
             do {
-                notices.append(try decoder.decode(AlertNotice.self, from: record.notice))
+                var notice = try decoder.decode(AlertNotice.self, from: record.notice)
+                // Signed when sent (not when queued): a rotated key applies to what is still waiting.
+                if let link = snapshot.web?.link(for: notice, at: now) { (notice.link, notice.linkExpires) = (link.url, link.expires) }
+                notices.append(notice)
                 records[record.id] = record
             } catch {
                 fail(

@@ -17,6 +17,9 @@ struct RobotMessage {
     var notices: Set<Int>
     /// The entries this message carries (`RobotDigest.key`), so a retry sends only the rest.
     var keys: Set<String> = []
+    /// The signed link of the batch's newest notice, and its line ("办理链接").
+    var link: String? = nil
+    var linkLabel: String = ""
 }
 
 /// The items of one alert kind in a message.
@@ -91,7 +94,8 @@ struct RobotDigest {
         return RobotMessage(
             title: document.subject + (total > 1 ? document.phrases.partSuffix(part, total) : ""), colour: document.colour,
             intro: document.asOf, sections: sections, mobiles: mobiles, footer: document.chatFooter,
-            notices: rows.reduce(into: Set<Int>()) { $0.formUnion($1.1.notices) }, keys: Set(rows.map(\.1.key)))
+            notices: rows.reduce(into: Set<Int>()) { $0.formUnion($1.1.notices) }, keys: Set(rows.map(\.1.key)),
+            link: document.link, linkLabel: document.phrases.linkLabel)
     }
 
     /// A row as a chat line: the title on one line and cut short.
