@@ -121,14 +121,19 @@ struct ControlRouter: Sendable {
         return parameters
     }
 
-    /// Who was refused what, and why; never the body.
+    /// Who was refused what, and why; never the body, and never a signed link's token (the
+    /// web's paths are logged with it cut out).
     private func logRefusal(_ r: ControlRequest, reason: String) {
-        logger.warning(
-            "write refused",
-            metadata: [
-                "uid": "\(r.peer.map { String($0.uid) } ?? "-")", "user": "\(r.peer?.userName ?? "-")",
-                "method": "\(r.method)", "path": "\(r.path)", "reason": "\(reason)",
-            ])
+        var metadata: Logger.Metadata = ["method": "\(r.method)", "path": "\(WebContext.safePath(r.path))", "reason": "\(reason)"]
+        if let peer = r.peer {
+            metadata["uid"] = "\(peer.uid)"
+            metadata["user"] = "\(peer.userName ?? "-")"
+        } else if let address = r.remoteAddress {
+            metadata["address"] = "\(address)"
+        } else {
+            metadata["uid"] = "-"
+        }
+        logger.warning(prefix == nil ? "web request refused" : "write refused", metadata: metadata)
     }
 }
 
