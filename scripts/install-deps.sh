@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing rectifyd needs on Debian 12, once: the C libraries
 # libcurl (every outbound byte) and SQLite (GRDB), and for the tests Python with aiosmtpd
-# (the SMTP server tests talk to), openssl (test certificates) and systemd-analyze.
+# (the SMTP server tests talk to), openssl (test certificates), systemd-analyze, and for the
+# web listener's browser tests Debian's Chromium with chromium-driver, CJK fonts and Selenium.
 # Quick when everything is already there: it checks before it installs.
 set -euo pipefail
 
@@ -10,6 +11,7 @@ if [ "${1:-}" = "--test" ]; then
     want+=(openssl ca-certificates)
     command -v python3 >/dev/null 2>&1 || want+=(python3 python3-pip)
     command -v systemd-analyze >/dev/null 2>&1 || want+=(systemd)
+    want+=(chromium chromium-driver fonts-noto-cjk)
 fi
 need_apt=()
 for pkg in "${want[@]}"; do
@@ -28,5 +30,10 @@ if [ "${1:-}" = "--test" ]; then
         echo "install-deps: pip install aiosmtpd" >&2
         python3 -m pip install -q aiosmtpd 2>/dev/null \
             || python3 -m pip install -q --break-system-packages aiosmtpd
+    fi
+    if ! python3 -c "import selenium" 2>/dev/null; then
+        echo "install-deps: pip install selenium" >&2
+        python3 -m pip install -q selenium 2>/dev/null \
+            || python3 -m pip install -q --break-system-packages selenium
     fi
 fi

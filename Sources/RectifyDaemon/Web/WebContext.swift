@@ -121,5 +121,5 @@ struct WebContext: Sendable {
     }
 
     func zone() -> TimeZone { parts.configZone }
-    func time(_ date: Date) -> String { Timestamps.format(date, in: zone()) }
+    func time(_ date: Date) -> String { Fragments.when(Timestamps.format(date, in: zone())) }
 }

@@ -44,7 +44,7 @@ public enum Fragments {
             case "account": who = "账号 " + who
             default: break
             }
-            html += "<li><span class=\"muted\">\(HTML.escape(e.at))</span> <b>\(HTML.escape(kindName(e.kind)))</b> · \(HTML.escape(who))"
+            html += "<li><span class=\"muted\">\(HTML.escape(when(e.at)))</span> <b>\(HTML.escape(kindName(e.kind)))</b> · \(HTML.escape(who))"
             if showOrigin, e.source != nil {
                 html += " <span class=\"muted\">（\(HTML.escape(e.address ?? "地址不明"))；\(HTML.escape(String((e.userAgent ?? "").prefix(80)))))</span>"
             }
@@ -59,7 +59,7 @@ public enum Fragments {
         guard !files.isEmpty else { return "" }
         var html = "<ul>"
         for f in files {
-            html += "<li><a href=\"\(HTML.escape(link(f.id)))\">\(HTML.escape(f.name))</a> <span class=\"muted\">\(size(f.size)) · \(HTML.escape(f.at)) · \(HTML.escape(f.by))</span></li>"
+            html += "<li><a href=\"\(HTML.escape(link(f.id)))\">\(HTML.escape(f.name))</a> <span class=\"muted\">\(size(f.size)) · \(HTML.escape(when(f.at))) · \(HTML.escape(f.by))</span></li>"
         }
         return html + "</ul>"
     }
@@ -70,7 +70,7 @@ public enum Fragments {
         for r in list {
             let what = r.kind == "extend" ? "申请延期至 \(HTML.escape(r.to ?? ""))" : "申请销号"
             let status = ["pending": "待整改办审核", "approved": "已批准", "rejected": "未获批准"][r.status] ?? r.status
-            html += "<li>#\(r.id) \(what) · <b>\(status)</b> <span class=\"muted\">\(HTML.escape(r.createdAt))</span>"
+            html += "<li>#\(r.id) \(what) · <b>\(status)</b> <span class=\"muted\">\(HTML.escape(when(r.createdAt)))</span>"
             html += "<div class=\"note\">\(HTML.escape(r.note))</div>"
             if let decision = r.decisionNote, !decision.isEmpty {
                 html += "<div class=\"note muted\">审核意见（\(HTML.escape(r.decidedBy ?? ""))）：\(HTML.escape(decision))</div>"
@@ -78,6 +78,12 @@ public enum Fragments {
             html += "</li>"
         }
         return html + "</ul>"
+    }
+
+    /// `2026-11-29T22:11:45+08:00` → `2026-11-29 22:11` (the pages show local times to the minute).
+    public static func when(_ iso: String) -> String {
+        guard iso.count >= 16, iso.dropFirst(10).first == "T" else { return iso }
+        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5))
     }
 
     public static func size(_ bytes: Int) -> String {

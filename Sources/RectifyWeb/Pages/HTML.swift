@@ -137,7 +137,9 @@ public struct Page: Sendable {
           table.cards thead{display:none}
           table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
           table.cards tr{border:1px solid #dcdfe4;margin-bottom:8px;background:#fff}
-          table.cards td{border:0;border-bottom:1px solid #eef0f3}
+          table.cards td{border:0;border-bottom:1px solid #eef0f3;word-break:break-word}
+          table.cards tbody th{display:none}
+          .top nav a{margin-right:10px}
           table.cards td[data-label]::before{content:attr(data-label)"：";font-weight:bold;color:#555}
         }
         @media print{

@@ -133,9 +133,9 @@ public enum OfficePages {
         body += "<h2>申请</h2>" + ((d.requests ?? []).isEmpty ? "<p class=\"muted\">暂无。</p>" : Fragments.requests(d.requests ?? []))
         body += "<h2>办理记录</h2>" + Fragments.history(d.history, showOrigin: true)
         body += "<h2>提醒</h2>"
-        body += d.alerts.isEmpty ? "<p class=\"muted\">暂无。</p>" : "<ul>" + d.alerts.map { "<li>\(HTML.escape($0.sentAt)) \(HTML.escape($0.kind)) → \(HTML.escape($0.recipient))（\(HTML.escape($0.receiver))）</li>" }.joined() + "</ul>"
+        body += d.alerts.isEmpty ? "<p class=\"muted\">暂无。</p>" : "<ul>" + d.alerts.map { "<li>\(HTML.escape(Fragments.when($0.sentAt))) \(HTML.escape($0.kind)) → \(HTML.escape($0.recipient))（\(HTML.escape($0.receiver))）</li>" }.joined() + "</ul>"
         body += "<h2>投递</h2>"
-        body += d.deliveries.isEmpty ? "<p class=\"muted\">暂无。</p>" : "<ul>" + d.deliveries.map { "<li>\(HTML.escape($0.at)) \(HTML.escape($0.recipient))（\(HTML.escape($0.receiver))）第\($0.attempt)次：\(HTML.escape($0.outcome))</li>" }.joined() + "</ul>"
+        body += d.deliveries.isEmpty ? "<p class=\"muted\">暂无。</p>" : "<ul>" + d.deliveries.map { "<li>\(HTML.escape(Fragments.when($0.at))) \(HTML.escape($0.recipient))（\(HTML.escape($0.receiver))）第\($0.attempt)次：\(HTML.escape($0.outcome))</li>" }.joined() + "</ul>"
         return Page(title: i.title, body: body, nav: nav).render()
     }
 
@@ -146,7 +146,7 @@ public enum OfficePages {
         for r in pending {
             let what = r.kind == "extend" ? "申请延期至 <b>\(HTML.escape(r.to ?? ""))</b>" : "<b>申请销号</b>"
             body += "<section class=\"card\"><div>#\(r.id) · <a href=\"/items/\(HTML.segment(r.plan))/\(HTML.segment(r.item))\">\(HTML.escape(r.item)) \(HTML.escape(r.itemTitle ?? ""))</a></div>"
-            body += "<div>\(what) · 申请人 \(HTML.escape(r.recipient)) · <span class=\"muted\">\(HTML.escape(r.createdAt))</span></div>"
+            body += "<div>\(what) · 申请人 \(HTML.escape(r.recipient)) · <span class=\"muted\">\(HTML.escape(Fragments.when(r.createdAt)))</span></div>"
             body += "<div class=\"note\">\(HTML.escape(r.note))</div>"
             if !r.evidence.isEmpty { body += "<div class=\"muted\">佐证材料 \(r.evidence.count) 个（见事项页）</div>" }
             if nav.role == .office {
