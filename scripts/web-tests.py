@@ -109,12 +109,16 @@ receivers:
     type: maildir
     path: state/Maildir
 """)
-        self.log = open(f"{self.dir}/rectifyd.log", "w+")
+        self.start()
+
+    def start(self):
+        self.log = open(f"{self.dir}/rectifyd.log", "a+")
         self.proc = subprocess.Popen(
-            [f"{bin_dir}/rectifyd", "--config", f"{self.dir}/rectifyd.yaml"], stdout=self.log, stderr=subprocess.STDOUT)
+            [f"{self.bin}/rectifyd", "--config", f"{self.dir}/rectifyd.yaml"], stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 30
         while time.time() < deadline:
-            if "web listening" in self.log_text() and len(self.mails()) >= 2:
+            if self.log_text().count("web listening") > getattr(self, "starts", 0) and len(self.mails()) >= 2:
+                self.starts = getattr(self, "starts", 0) + 1
                 return
             if self.proc.poll() is not None:
                 raise SystemExit("rectifyd exited:\n" + self.log_text())
@@ -139,6 +143,12 @@ receivers:
             found.append({"to": message["To"], "subject": str(email.header.make_header(email.header.decode_header(message["Subject"]))),
                           "text": text, "html": html, "path": path})
         return found
+
+    def seen(self):
+        return {m["path"] for m in self.mails()}
+
+    def since(self, seen):
+        return [m for m in self.mails() if m["path"] not in seen]
 
     def ctl(self, *args, input=None):
         return subprocess.run(
@@ -362,7 +372,7 @@ def run_cases(d, case):
          and "evidence_files" in progress[0]["details"] and len(show.get("evidence", [])) == 2, progress)
 
     # 申请延期 → rectifyctl requests → approve: deadline moves, original kept, reply mail.
-    before = len(d.mails())
+    before = d.seen()
     to = (datetime.date.today() + datetime.timedelta(days=40)).isoformat()
     status, _, _ = browser.post(f"{link}/items/webtest/A/extend", {"csrf": csrf, "to": to, "reason": "等待财政拨款"})
     case("申请延期 before the deadline is accepted", status == 303, status)
@@ -382,8 +392,8 @@ def run_cases(d, case):
     again = d.ctl("approve", str(requests[0]["id"]))
     case("a request cannot be decided twice", again.returncode != 0 and "already" in again.stderr, again.stderr)
     time.sleep(1.5)
-    replies = [m for m in d.mails()[before:] if "zhang@" in m["to"] and "申请办理结果" in m["subject"]]
-    case("the requester is told of the approval by mail", replies and "已批准" in replies[0]["text"], [m["subject"] for m in d.mails()[before:]])
+    replies = [m for m in d.since(before) if "zhang@" in m["to"] and "申请办理结果" in m["subject"]]
+    case("the requester is told of the approval by mail", replies and "已批准" in replies[0]["text"], [m["subject"] for m in d.since(before)])
 
     # 申请销号 needs evidence; the office rejects it on the review page with a reason.
     status, _, _ = browser.post(f"{link}/items/webtest/B/close", {"csrf": csrf, "note": "已整改"})
@@ -406,13 +416,13 @@ def run_cases(d, case):
     case("a review form without its CSRF token is 403", status == 403, status)
     status, _, body = office.post(f"/review/{request_id}", {"csrf": office_csrf, "decision": "reject", "reason": ""})
     case("a rejection without a reason is refused", status == 400, status)
-    before = len(d.mails())
+    before = d.seen()
     status, _, _ = office.post(f"/review/{request_id}", {"csrf": office_csrf, "decision": "reject", "reason": "缺少验收报告<script>"})
     case("the office rejects with a reason", status == 303, status)
     time.sleep(1.5)
-    replies = [m for m in d.mails()[before:] if "zhang@" in m["to"]]
+    replies = [m for m in d.since(before) if "zhang@" in m["to"]]
     case("the rejection reaches the requester through the channel that reached them, with the reason",
-         replies and "缺少验收报告" in replies[0]["text"] and "未获批准" in replies[0]["text"], [m["subject"] for m in d.mails()[before:]])
+         replies and "缺少验收报告" in replies[0]["text"] and "未获批准" in replies[0]["text"], [m["subject"] for m in d.since(before)])
 
     # The board and item pages.
     status, _, page = office.get("/board")
@@ -444,9 +454,39 @@ def run_cases(d, case):
     status, _, _ = office.get("/board")
     case("the board still answers after the crowd", status == 200, status)
     history = json.loads(d.ctl("show", "webtest/A", "--json").stdout)["history"]
+    escalation(d, case)
     case("nothing was lost: the audit trail holds every accepted action", [h["kind"] for h in history].count("receipt") == 1
          and [h["kind"] for h in history].count("progress") == 1 and [h["kind"] for h in history].count("extension_requested") == 1
          and [h["kind"] for h in history].count("extend") == 1, [h["kind"] for h in history])
+
+
+def escalation(d, case):
+    """A red notice nobody signed for within web.receipt_within (3 working days) goes to the
+    leaders above its recipient; a signed one does not. Time is moved by ageing the deliveries
+    in the state database while the daemon is stopped."""
+    import sqlite3
+    d.stop()
+    db = sqlite3.connect(f"{d.dir}/state/state.sqlite")
+    unreceived = db.execute("SELECT recipient FROM notices WHERE received_at IS NULL AND colour = 'red'").fetchall()
+    db.execute("UPDATE notices SET delivered_at = delivered_at - 10 * 86400")
+    db.commit()
+    db.close()
+    before = d.seen()
+    d.start()
+    deadline = time.time() + 10
+    while time.time() < deadline and not any("未签收" in m["subject"] for m in d.since(before)):
+        time.sleep(0.2)
+    escalated = [m for m in d.since(before) if "未签收" in m["subject"]]
+    case("a red notice not signed for in 3 working days is escalated to the leaders above", unreceived and escalated
+         and {"main@test.example", "zgb@test.example"} <= {m["to"].split("<")[-1].rstrip(">") for m in escalated}
+         and all("deputy@" not in m["to"] for m in escalated), ([r for r in unreceived], [(m["to"], m["subject"]) for m in escalated]))
+    case("a notice that was signed for is not escalated", all("zhang@" not in m["text"] for m in escalated),
+         [m["text"][:400] for m in escalated])
+    d.stop()
+    seen = d.seen()
+    d.start()
+    time.sleep(1)
+    case("an escalation is sent once, not again after a restart", not any("未签收" in m["subject"] for m in d.since(seen)))
 
 
 if __name__ == "__main__":

@@ -196,6 +196,15 @@ final class Scheduler: @unchecked Sendable {
         outboxWritten()
     }
 
+    /// Notices that ask for action (a reminder, an overdue item…) are to be signed for; replies,
+    /// resolved notices, digests and escalations of receipts only inform.
+    static func needsReceipt(_ notice: NoticeRecord) -> Bool {
+        let informative: Set<String> = [
+            AlertKind.reply.rawValue, AlertKind.resolved.rawValue, AlertKind.digest.rawValue, AlertKind.unacknowledged.rawValue,
+        ]
+        return notice.kinds.contains { !informative.contains($0) }
+    }
+
     // MARK: on the queue
 
     /// Escalates red and yellow notices nobody signed for (签收) within `web.receipt_within`
@@ -218,7 +227,7 @@ final class Scheduler: @unchecked Sendable {
         let router = planner(world.config).router, evaluator = DeadlineEvaluator(policy: world.config.policy)
         var alerts: [PlannedAlert] = []
         var escalated: [String] = []
-        for notice in notices {
+        for notice in notices where Self.needsReceipt(notice) {
             guard let delivered = notice.deliveredAt else { continue }
             let deadline = calendar.instant(delivered, addingWorkingDays: web.config.receiptWithinWorkingDays, in: zone)
             guard deadline <= now else {
@@ -234,7 +243,7 @@ final class Scheduler: @unchecked Sendable {
                 guard item.status != .done else { continue }
                 let evaluation = evaluator.evaluate(item, context: world.context(at: index), at: now)
                 var entry = NoticeEntryFactory.make(kind: .unacknowledged, item: item, plan: plan, evaluation: evaluation, milestone: nil)
-                entry.note = "\(who)\(day.year)年\(day.month)月\(day.day)日收到的督办通知，\(web.config.receiptWithinWorkingDays)个工作日内未签收"
+                entry.note = "\(who)于\(day.year)年\(day.month)月\(day.day)日收到的督办通知，\(web.config.receiptWithinWorkingDays)个工作日内未签收"
                 let (recipients, _) = router.recipients(rule: "unacknowledged", kind: .unacknowledged, item: item, plan: plan)
                 for recipient in recipients where recipient.address.lowercased() != notice.recipient.lowercased() {
                     let log = LogEntry(

@@ -60,7 +60,7 @@ struct BoardView: Sendable {
         let unreceived = (try? store.unreceivedNotices(colours: ["red", "yellow"], receivers: people, includeEscalated: true, limit: 50)) ?? []
         return OfficePages.Lists(
             overdue: overdue.map(summary), dueSoon: dueSoon.map(summary),
-            unacknowledged: unreceived.map { notice in
+            unacknowledged: unreceived.filter(Scheduler.needsReceipt).map { notice in
                 (notice: notice.id, recipient: notice.recipientName.map { "\($0)（\(notice.recipient)）" } ?? notice.recipient,
                  sent: time(notice.deliveredAt ?? notice.createdAt), colour: notice.colour, items: notice.items.count)
             },
