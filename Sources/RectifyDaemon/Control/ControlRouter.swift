@@ -65,6 +65,9 @@ struct ControlRouter: Sendable {
         .json(ErrorResponse(error: error.message, field: error.field), status: error.status)
     }
 
+    /// Applied to every answer (the web puts its site path before its links).
+    var finish: @Sendable (ControlResponse) -> ControlResponse = { $0 }
+
     init(logger: Logger) { self.logger = logger }
 
     mutating func add(_ method: String, _ path: String, bodyLimit: Int? = nil, _ handler: @escaping Handler) {
@@ -76,10 +79,10 @@ struct ControlRouter: Sendable {
 
     func handle(_ request: ControlRequest) -> ControlResponse {
         do throws(ControlError) {
-            return try route(request)
+            return finish(try route(request))
         } catch {
             if case .forbidden(let reason) = error { logRefusal(request, reason: reason) }
-            return answerError(error, request)
+            return finish(answerError(error, request))
         }
     }
 

@@ -12,6 +12,7 @@ enum WebRoutes {
         var router = ControlRouter(logger: web.logger)
         router.prefix = nil
         router.answerError = { error, request in errorPage(error, request, logger: web) }
+        router.finish = { answer in under(sitePath(web), answer) }
         OfficeRoutes(web: web).register(in: &router)
         ResponderRoutes(web: web).register(in: &router)
         return router
@@ -27,6 +28,28 @@ enum WebRoutes {
         ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer"),
         ("Cache-Control", "no-store"),
     ]
+
+    /// The path of `base_url` ("/rectifyd" for https://host/rectifyd), where a reverse proxy
+    /// serves the pages; "" at the site's root.
+    static func sitePath(_ web: WebContext) -> String {
+        guard let base = web.config.baseURL, let path = URL(string: base)?.path, path != "/" else { return "" }
+        return path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+
+    /// The pages link with absolute paths (`/board`, `/r/…`); under a site path they get it in
+    /// front: in links, form actions and redirects.
+    static func under(_ path: String, _ answer: ControlResponse) -> ControlResponse {
+        guard !path.isEmpty else { return answer }
+        var answer = answer
+        answer.headers = answer.headers.map { $0.name == "Location" && $0.value.hasPrefix("/") ? ($0.name, path + $0.value) : $0 }
+        if answer.contentType.hasPrefix("text/html") {
+            let text = String(decoding: answer.body, as: UTF8.self)
+                .replacingOccurrences(of: "href=\"/", with: "href=\"\(path)/")
+                .replacingOccurrences(of: "action=\"/", with: "action=\"\(path)/")
+            answer.body = Data(text.utf8)
+        }
+        return answer
+    }
 
     static func html(_ text: String, status: Int = 200, headers: [(name: String, value: String)] = []) -> ControlResponse {
         ControlResponse(
