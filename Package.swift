@@ -7,6 +7,8 @@ import PackageDescription
 // - Yams: YAML plan and config files, with line/column marks for error messages.
 // - GRDB: the state database (progress updates, notification log, outbox) in SQLite.
 // - SwiftNIO: the HTTP/1.1 control server on the local Unix socket (no hand-written parser).
+// - ZIPFoundation: a .docx is a ZIP archive of WordprocessingML parts; RectifyReport writes the
+//   drafted 通报 as one (in memory, deflated), with the XML written by hand.
 let package = Package(
     name: "rectifyd",
     platforms: [.macOS(.v13)],
@@ -20,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -27,6 +30,10 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(name: "RectifyImport", dependencies: ["RectifyCore"]),
+        .target(
+            name: "RectifyReport",
+            dependencies: ["RectifyCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -57,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "rectifyctl",
             dependencies: [
-                "RectifyCore", "RectifyImport", "RectifyControl", "RectifyNotify",
+                "RectifyCore", "RectifyImport", "RectifyControl", "RectifyNotify", "RectifyReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -78,6 +85,9 @@ let package = Package(
         ),
         .testTarget(
             name: "RectifyNotifyTests", dependencies: ["RectifyNotify", "RectifyCore"], exclude: ["Support"]
+        ),
+        .testTarget(
+            name: "RectifyReportTests", dependencies: ["RectifyReport", "RectifyImport", "RectifyCore"]
         ),
         .testTarget(name: "RectifyStoreTests", dependencies: ["RectifyStore", "RectifyCore"]),
         .testTarget(
