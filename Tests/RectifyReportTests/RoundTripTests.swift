@@ -26,3 +26,39 @@ struct RoundTripTests {
         #expect(trip.mismatches == [], "\(name) extended:\n\(trip.text)")
     }
 }
+
+extension RoundTripTests {
+    /// The importer's corpus (fifteen layouts): each report imported, drafted, imported again.
+    @Test func importCorpus_draftImportsAsTheReport() throws {
+        let reports = try ReportTestSupport.files(in: ReportTestSupport.importCorpus, ending: ".txt")
+        #expect(reports.count >= 15)
+        var failures: [String] = []
+        for url in reports {
+            let (plan, _) = try ReportImporter.importReport(Data(contentsOf: url), file: url.lastPathComponent)
+            let day = plan.reportDate ?? plan.inspection?.feedbackDate ?? CalendarDate(year: 2025, month: 12, day: 31)!
+            let trip = RoundTrip(plan, at: ReportTestSupport.endOf(day), asOf: day)
+            failures += trip.mismatches
+        }
+        #expect(failures == [], "\(failures.joined(separator: "\n"))")
+    }
+
+    /// 300 generated plans, each drafted at its report date and half a year later.
+    @Test func generatedPlans_draftImportsAsTheSameItems() throws {
+        var failures: [String] = []
+        var items = 0
+        for seed in 1...300 {
+            var generator = PlanGenerator(seed: UInt64(seed))
+            let (plan, notes) = generator.plan(id: "gen-\(seed)")
+            items += plan.items.count
+            let base = plan.reportDate ?? plan.inspection!.feedbackDate!
+            for day in [base, base.adding(days: 180)] {
+                let trip = RoundTrip(plan, at: ReportTestSupport.endOf(day), asOf: day, notes: notes)
+                let found = trip.mismatches
+                if !found.isEmpty, failures.count < 40 { failures += ["seed \(seed) as of \(day):"] + found }
+                if !found.isEmpty, failures.count < 3 { print(trip.text) }
+            }
+        }
+        #expect(items > 2000)
+        #expect(failures == [], "\(failures.joined(separator: "\n"))")
+    }
+}

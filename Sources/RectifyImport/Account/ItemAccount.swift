@@ -35,6 +35,7 @@ public enum ItemAccount {
         let paragraphs = Normalization.paragraphs(of: Normalization.lines(of: text)[...])
         guard !paragraphs.isEmpty else { return "" }
         var pieces: [(paragraph: Int, start: Int)] = []
+        var ends: [Int: Int] = [:]
         if let s = paragraphs.firstIndex(where: { StatusLine.parse($0.folded) != nil }),
             let line = StatusLine.parse(paragraphs[s].folded)
         {
@@ -45,9 +46,14 @@ public enum ItemAccount {
             pieces.append((0, headingEnd(paragraphs[0], title: item.title)))
             pieces += (1..<paragraphs.count).map { ($0, 0) }
         }
+        pieces = withoutSignature(pieces, paragraphs)
+        if let last = pieces.last, let end = closingStatusStart(paragraphs[last.paragraph], from: last.start) {
+            pieces[pieces.count - 1] = (last.paragraph, last.start)
+            ends[last.paragraph] = end
+        }
         var sentences: [String] = []
         for (index, start) in pieces {
-            var piece = rewrite(paragraphs[index], index: index, from: start, dates: dates, mode: .account)
+            var piece = rewrite(paragraphs[index], index: index, from: start, to: ends[index], dates: dates, mode: .account)
             piece = piece.trimmingCharacters(in: [" ", "　", "\t"])
             guard !piece.isEmpty else { continue }
             if let last = piece.unicodeScalars.last, !Chars.isSentenceEnd(Chars.fold(last)), !Chars.isClauseEnd(Chars.fold(last)) {
@@ -81,9 +87,12 @@ public enum ItemAccount {
     }
 
     /// The text of `paragraph` from `start`, with fields handled by `mode` and dates given years.
-    static func rewrite(_ paragraph: Paragraph, index: Int, from start: Int, dates: DateReferences, mode: Mode) -> String {
+    static func rewrite(
+        _ paragraph: Paragraph, index: Int, from start: Int, to end: Int? = nil, dates: DateReferences, mode: Mode
+    ) -> String {
         let f = paragraph.folded
-        let range = min(start, f.count)..<f.count
+        let upper = min(end ?? f.count, f.count)
+        let range = min(start, upper)..<upper
         var edits: [Edit] = []
         let markerEnd = HeadingMarker.numbered(f)?.length ?? 0
         for field in FieldLabels.fields(in: f, paragraph: index, range: range, markerEnd: markerEnd) {
@@ -99,7 +108,7 @@ public enum ItemAccount {
             out.append(contentsOf: edit.replacement.unicodeScalars)
             i = edit.range.upperBound
         }
-        out.append(contentsOf: paragraph.chars[i..<f.count])
+        out.append(contentsOf: paragraph.chars[i..<upper])
         return String(out)
     }
 
@@ -173,6 +182,37 @@ public enum ItemAccount {
         let mentions = DateScanner.mentions(in: f).filter { (start..<end).contains($0.range.lowerBound) }
         let planned = plannedOffsets(paragraph, index: index, range: start..<end, mentions: mentions, quoted: Quotation.mask(f), dates: dates)
         return planned.isEmpty ? start : skipPunctuation(f, from: end)
+    }
+
+    static let closingStarts = ["上述问题", "以上问题", "该问题", "此问题"]
+
+    /// Where a closing status sentence starts ("上述问题已全部整改到位。", "该问题正在整改中，预计…"):
+    /// the old status of the item or of its group, which the next report states afresh.
+    static func closingStatusStart(_ paragraph: Paragraph, from start: Int) -> Int? {
+        let f = paragraph.folded
+        var end = f.count
+        while end > start, Chars.isSentenceEnd(f[end - 1]) || f[end - 1] == " " { end -= 1 }
+        var sentence = end
+        while sentence > start, !Chars.isSentenceEnd(f[sentence - 1]) { sentence -= 1 }
+        guard sentence < end, closingStarts.contains(where: { f.hasLiteral($0, at: sentence) }),
+            !StatusVocabulary.matches(in: f, range: sentence..<end).isEmpty
+        else { return nil }
+        return sentence
+    }
+
+    /// The pieces without a trailing signature the item's text may have taken from the report's
+    /// end: a line that is only a date, and the unit's name above it.
+    static func withoutSignature(_ pieces: [(paragraph: Int, start: Int)], _ paragraphs: [Paragraph]) -> [(paragraph: Int, start: Int)] {
+        var kept = pieces
+        guard let last = kept.last, last.start == 0,
+            Header.signatureDate(Normalization.lines(of: paragraphs[last.paragraph].text), notBefore: nil) != nil
+        else { return kept }
+        kept.removeLast()
+        if let previous = kept.last, previous.start == 0 {
+            let f = paragraphs[previous.paragraph].folded
+            if f.count <= 30, !f.contains(where: { Chars.isClauseEnd($0) || Chars.isSentenceEnd($0) }) { kept.removeLast() }
+        }
+        return kept
     }
 
     /// A period written whole: 2025年10月31日, 2025年10月下旬, 2025年10月, 2025年第三季度, 2025年上半年, 2025年.

@@ -100,7 +100,7 @@ enum DraftWording {
     /// A title without its marker, its 一是, its closing stop and a "…问题的整改情况" frame; inner
     /// double quotes become single ones so the heading's quotation stays whole.
     static func core(of title: String) -> String {
-        var text = ChineseMarkers.strip(title).trimmingCharacters(in: .whitespaces)
+        var text = ChineseMarkers.strip(problemLabel(ChineseMarkers.strip(title))).trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("针对"), let open = text.firstIndex(of: "“"), let close = text.lastIndex(of: "”"), open < close {
             text = String(text[text.index(after: open)..<close])
         }
@@ -111,6 +111,21 @@ enum DraftWording {
         }
         while let last = text.last, "。．.；;，,：: 　".contains(last) { text.removeLast() }
         return String(text.map { $0 == "“" ? "‘" : $0 == "”" ? "’" : $0 })
+    }
+
+    /// A title without a problem label: "问题编号1：", "问题1：", "问题一：", "【问题】", "存在问题：".
+    static func problemLabel(_ title: String) -> String {
+        var text = Substring(title)
+        if text.hasPrefix("【问题】") { return String(text.dropFirst(4)) }
+        for label in ["存在问题", "问题描述", "问题内容", "反馈问题", "具体问题", "问题编号", "问题"] where text.hasPrefix(label) {
+            var rest = text.dropFirst(label.count)
+            rest = rest.drop { $0.isNumber || "一二三四五六七八九十".contains($0) }
+            if let colon = rest.first, colon == "：" || colon == ":" {
+                text = rest.dropFirst()
+                break
+            }
+        }
+        return String(text)
     }
 
     /// A short name of the problem for the 下一步 list: its first clause, at most 30 characters.
@@ -132,7 +147,7 @@ enum DraftWording {
             let opener = item.status == .notStarted ? "尚未完成" : "正按计划推进"
             guard let deadline = item.effectiveDeadline else { return "正在推进，尚未明确完成时限。" }
             if record.evaluation.state == .overdue, let days = record.evaluation.daysOverdue {
-                return "正在推进，原定\(ChineseText.byDeadline(deadline))完成，已超过整改时限\(days)天。"
+                return "正在推进，原定整改时限为\(ChineseText.period(deadline))，已超期\(days)天。"
             }
             return "\(opener)，预计\(ChineseText.byDeadline(deadline))完成。"
         }
