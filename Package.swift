@@ -87,7 +87,8 @@ let package = Package(
             name: "RectifyNotifyTests", dependencies: ["RectifyNotify", "RectifyCore"], exclude: ["Support"]
         ),
         .testTarget(
-            name: "RectifyReportTests", dependencies: ["RectifyReport", "RectifyImport", "RectifyCore"]
+            name: "RectifyReportTests", dependencies: ["RectifyReport", "RectifyImport", "RectifyCore"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "RectifyStoreTests", dependencies: ["RectifyStore", "RectifyCore"]),
         .testTarget(

@@ -139,7 +139,18 @@ struct PlanGenerator {
                     done: counted ? 61 : nil, total: counted ? 79 : nil))
             date = date.adding(days: int(1...20))
         }
+        if item.status == .inProgress || item.status == .notStarted, let deadline = item.effectiveDeadline, chance(0.3) {
+            // A note planning a date of its own, possibly after the deadline in force.
+            let planned = deadline.date.adding(days: int(-60...120))
+            let text = chance(0.5) ? "计划于\(planned.year)年\(planned.month)月完成剩余工作" : "整改时限：\(planned.month)月底前完成"
+            result.append(ProgressNote(day: date, kind: .progress, text: text))
+        }
         if item.status == .done {
+            if chance(0.2) {
+                result.append(ProgressNote(day: date, kind: .done, text: "初步完成"))
+                result.append(ProgressNote(day: date.adding(days: 2), kind: .reopen, text: "回头看发现仍有遗留"))
+                date = date.adding(days: 9)
+            }
             result.append(ProgressNote(day: date, kind: .done, text: "整改完成，佐证材料已归档"))
         } else if let milestone = item.milestones.first, milestone.done {
             result.append(ProgressNote(day: date, kind: .milestoneDone, text: "节点任务完成", milestone: milestone.title))

@@ -14,7 +14,16 @@ struct RoundTrip {
     let warnings: [Diagnostic]
 
     init(_ plan: Plan, at now: Date, asOf day: CalendarDate, notes: [String: [ProgressNote]] = [:], policy: Policy = .default) {
-        state = PlanState(plan: plan, at: now, policy: policy, account: { ItemAccount.account(of: $0, in: plan) }, notes: notes)
+        // Notes pass through ItemAccount.note as rectifyctl passes them (labels lose their colons).
+        let safe = notes.mapValues { list in
+            list.map { note in
+                var n = note
+                n.text = ItemAccount.note(note.text, writtenOn: note.day)
+                n.evidence = note.evidence.map { ItemAccount.note($0, writtenOn: note.day) }
+                return n
+            }
+        }
+        state = PlanState(plan: plan, at: now, policy: policy, account: { ItemAccount.account(of: $0, in: plan) }, notes: safe)
         draft = DraftComposer.compose(state, asOf: day)
         text = PlainTextLayout.render(draft.document)
         (imported, warnings) = ReportImporter.importReport(text: text, file: "draft-\(plan.id).txt")

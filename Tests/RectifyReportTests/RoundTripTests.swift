@@ -62,3 +62,25 @@ extension RoundTripTests {
         #expect(failures == [], "\(failures.joined(separator: "\n"))")
     }
 }
+
+extension RoundTripTests {
+    /// Plans written by hand for this test (Fixtures/plans) and the shipped example plan, drafted
+    /// at their report date and later, with progress notes on some items.
+    @Test func handWrittenPlans_draftImportsAsTheSameItems() throws {
+        let files = try ReportTestSupport.files(in: ReportTestSupport.fixtures.appendingPathComponent("plans"), ending: ".yaml")
+            + [ReportTestSupport.repository.appendingPathComponent("config/plans/example.yaml")]
+        #expect(files.count == 4)
+        for url in files {
+            let plan = try ReportTestSupport.loadPlan(url)
+            let base = plan.reportDate!
+            let notes: [String: [ProgressNote]] = [
+                plan.items[0].id: [ProgressNote(day: base.adding(days: 3), kind: .progress, text: "完成现场核查：\n问题已整改", evidence: "核查记录")],
+                plan.items[1].id: [ProgressNote(day: base.adding(days: 5), kind: .progress, text: "整改时限：年底前完成", done: 3, total: 8)],
+            ]
+            for day in [base, base.adding(days: 45), base.adding(days: 400)] {
+                let trip = RoundTrip(plan, at: ReportTestSupport.endOf(day), asOf: day, notes: notes)
+                #expect(trip.mismatches == [], "\(url.lastPathComponent) as of \(day):\n\(trip.text)")
+            }
+        }
+    }
+}

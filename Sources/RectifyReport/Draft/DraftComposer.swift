@@ -71,12 +71,17 @@ public enum DraftComposer {
         }
     }
 
-    /// 整改落实情况：status, extensions, the last report's account; then the notes since.
+    /// 整改时限 (open items), 整改落实情况: status, extensions, the last report's account; then the
+    /// notes since. The 整改时限 field decides the deadline when the draft is read back, whatever
+    /// dates the account and the notes plan.
     static func itemParagraphs(_ record: ItemRecord) -> [ReportBlock] {
-        var first = "整改落实情况：" + DraftWording.status(record) + DraftWording.extensions(record.item)
+        var blocks: [ReportBlock] = []
+        if let limit = DraftWording.deadlineField(record.item) { blocks.append(.paragraph(limit)) }
+        var first = "整改落实情况：" + DraftWording.status(record) + DraftWording.milestones(record.item)
+            + DraftWording.extensions(record.item)
         let account = DraftWording.sentence(record.account)
         if !account.isEmpty { first += account + "。" }
-        var blocks: [ReportBlock] = [.paragraph(first)]
+        blocks.append(.paragraph(first))
         let notes = DraftWording.notes(record.notes)
         if !notes.isEmpty { blocks.append(.paragraph("整改以来新进展：" + notes)) }
         return blocks

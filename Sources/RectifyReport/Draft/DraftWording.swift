@@ -147,9 +147,35 @@ enum DraftWording {
             let opener = item.status == .notStarted ? "尚未完成" : "正按计划推进"
             guard let deadline = item.effectiveDeadline else { return "正在推进，尚未明确完成时限。" }
             if record.evaluation.state == .overdue, let days = record.evaluation.daysOverdue {
-                return "正在推进，原定整改时限为\(ChineseText.period(deadline))，已超期\(days)天。"
+                return "正在推进，已超过整改时限\(days)天。"
             }
             return "\(opener)，预计\(ChineseText.byDeadline(deadline))完成。"
+        }
+    }
+
+    /// The milestones (节点) of an open item: "其中，“…”已完成；“…”计划于2026年5月底前完成。"
+    static func milestones(_ item: Item) -> String {
+        guard item.isOpen, !item.milestones.isEmpty else { return "" }
+        let steps = item.milestones.map { m -> String in
+            let name = "“" + String(sentence(m.title).map { $0 == "“" ? "‘" : $0 == "”" ? "’" : $0 }) + "”"
+            return m.done ? "\(name)已完成" : "\(name)计划于\(ChineseText.byDeadline(m.deadline))完成"
+        }
+        return "其中，" + steps.joined(separator: "；") + "。"
+    }
+
+    /// "整改时限：2026年6月30日（经批准延期，原定2026年4月底）" for an open item with a deadline,
+    /// "整改时限：长期坚持" for a long-term one; nil for the others.
+    static func deadlineField(_ item: Item) -> String? {
+        switch item.status {
+        case .done: return nil
+        case .longTerm: return "整改时限：长期坚持"
+        case .inProgress, .notStarted:
+            guard let deadline = item.effectiveDeadline else { return nil }
+            var text = "整改时限：" + ChineseText.period(deadline)
+            if !item.extensions.isEmpty, let original = item.deadline {
+                text += "（经批准延期，原定\(ChineseText.period(original))）"
+            }
+            return text
         }
     }
 
