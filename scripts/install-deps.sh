@@ -29,4 +29,10 @@ if [ "${1:-}" = "--test" ]; then
         python3 -m pip install -q aiosmtpd 2>/dev/null \
             || python3 -m pip install -q --break-system-packages aiosmtpd
     fi
+    # python-docx reads the drafted 通报 (.docx) in RectifyReportTests.
+    if ! python3 -c "import docx" 2>/dev/null; then
+        echo "install-deps: pip install python-docx" >&2
+        python3 -m pip install -q python-docx 2>/dev/null \
+            || python3 -m pip install -q --break-system-packages python-docx
+    fi
 fi

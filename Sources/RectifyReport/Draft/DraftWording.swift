@@ -237,7 +237,7 @@ enum DraftWording {
                 if record.evaluation.state == .overdue {
                     return "\(name)已超过整改时限（\(ChineseText.period(deadline))），加快推进、尽快完成"
                 }
-                return "\(name)于\(ChineseText.byDeadline(deadline))完成"
+                return "\(name)确保于\(ChineseText.byDeadline(deadline))完成"
             }
             paragraphs.append(
                 "对尚未完成整改的\(t.inProgress)个问题，严格按照整改时限持续推进，逐项对账销号：" + list.joined(separator: "；") + "。")

@@ -69,7 +69,7 @@ enum DocxBody {
             <w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/>\
             <w:pgSz w:w="11906" w:h="16838"/>\
             <w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="1247" w:gutter="0"/>\
-            <w:docGrid w:type="lines" w:linePitch="579"/></w:sectPr>
+            </w:sectPr>
             </w:body></w:document>
             """
     }
