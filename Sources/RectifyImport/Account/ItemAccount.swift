@@ -71,7 +71,12 @@ public enum ItemAccount {
     public static func note(_ text: String, writtenOn day: CalendarDate) -> String {
         let paragraphs = Normalization.paragraphs(of: Normalization.lines(of: text)[...])
         let dates = DateReferences(planned: day, past: day)
-        return paragraphs.indices.map { rewrite(paragraphs[$0], index: $0, from: 0, dates: dates, mode: .note) }.joined()
+        let lines = paragraphs.indices.map { rewrite(paragraphs[$0], index: $0, from: 0, dates: dates, mode: .note) }
+        return lines.enumerated().map { k, line in
+            guard k + 1 < lines.count, let last = line.unicodeScalars.last else { return line }
+            let folded = Chars.fold(last)
+            return Chars.isSentenceEnd(folded) || Chars.isClauseEnd(folded) ? line : line + "；"
+        }.joined()
     }
 
     enum Mode {

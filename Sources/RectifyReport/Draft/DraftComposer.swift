@@ -35,7 +35,7 @@ public enum DraftComposer {
         heading("巡察反馈问题整改进展情况")
         let outline = CategoryOutline(paths: state.items.map(\.item.category))
         var order: [String] = []
-        emit(outline.root, level: 2, records: state.items, blocks: &blocks, order: &order)
+        emit(outline.root, level: 2, records: state.items, asOf: day, blocks: &blocks, order: &order)
 
         let steps = DraftWording.nextSteps(state.items, totals: totals)
         if !steps.isEmpty {
@@ -51,7 +51,8 @@ public enum DraftComposer {
 
     /// A category's sub-categories and items in plan order, numbered per level.
     private static func emit(
-        _ node: CategoryOutline.Node, level: Int, records: [ItemRecord], blocks: inout [ReportBlock], order: inout [String]
+        _ node: CategoryOutline.Node, level: Int, records: [ItemRecord], asOf day: CalendarDate, blocks: inout [ReportBlock],
+        order: inout [String]
     ) {
         var number = 0
         for entry in node.order {
@@ -61,11 +62,11 @@ public enum DraftComposer {
             case .category(let index):
                 let child = node.children[index]
                 blocks.append(.heading(level: level, text: marker + child.name))
-                emit(child, level: level + 1, records: records, blocks: &blocks, order: &order)
+                emit(child, level: level + 1, records: records, asOf: day, blocks: &blocks, order: &order)
             case .item(let index):
                 let record = records[index]
                 blocks.append(.heading(level: level, text: marker + DraftWording.itemHeading(record.item.title)))
-                blocks += itemParagraphs(record)
+                blocks += itemParagraphs(record, asOf: day)
                 order.append(record.item.id)
             }
         }
@@ -74,10 +75,10 @@ public enum DraftComposer {
     /// 整改时限 (open items), 整改落实情况: status, extensions, the last report's account; then the
     /// notes since. The 整改时限 field decides the deadline when the draft is read back, whatever
     /// dates the account and the notes plan.
-    static func itemParagraphs(_ record: ItemRecord) -> [ReportBlock] {
+    static func itemParagraphs(_ record: ItemRecord, asOf day: CalendarDate) -> [ReportBlock] {
         var blocks: [ReportBlock] = []
         if let limit = DraftWording.deadlineField(record.item) { blocks.append(.paragraph(limit)) }
-        var first = "整改落实情况：" + DraftWording.status(record) + DraftWording.milestones(record.item)
+        var first = "整改落实情况：" + DraftWording.status(record) + DraftWording.milestones(record.item, asOf: day)
             + DraftWording.extensions(record.item)
         let account = DraftWording.sentence(record.account)
         if !account.isEmpty { first += account + "。" }

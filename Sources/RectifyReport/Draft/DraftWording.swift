@@ -153,12 +153,15 @@ enum DraftWording {
         }
     }
 
-    /// The milestones (节点) of an open item: "其中，“…”已完成；“…”计划于2026年5月底前完成。"
-    static func milestones(_ item: Item) -> String {
+    /// The milestones (节点) of an open item: "其中，“…”已完成；“…”计划于2026年5月底前完成；“…”原定于
+    /// 2026年3月底前完成，尚未完成。" (past as of `day`).
+    static func milestones(_ item: Item, asOf day: CalendarDate) -> String {
         guard item.isOpen, !item.milestones.isEmpty else { return "" }
         let steps = item.milestones.map { m -> String in
             let name = "“" + String(sentence(m.title).map { $0 == "“" ? "‘" : $0 == "”" ? "’" : $0 }) + "”"
-            return m.done ? "\(name)已完成" : "\(name)计划于\(ChineseText.byDeadline(m.deadline))完成"
+            if m.done { return "\(name)已完成" }
+            if m.deadline.date < day { return "\(name)原定于\(ChineseText.byDeadline(m.deadline))完成，尚未完成" }
+            return "\(name)计划于\(ChineseText.byDeadline(m.deadline))完成"
         }
         return "其中，" + steps.joined(separator: "；") + "。"
     }
