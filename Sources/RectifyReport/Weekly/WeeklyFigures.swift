@@ -101,7 +101,14 @@ public struct WeeklyFigures: Sendable {
             }
             plans.append((state.plan.id, state.plan.title, state.items.count, planDone))
         }
-        self.departments = order.map { departments[$0]! }
+        // Most red first, then yellow, then most open; otherwise in the plans' order.
+        self.departments = order.enumerated().map { ($0, departments[$1]!) }.sorted { a, b in
+            let x = a.1, y = b.1
+            if x.red != y.red { return x.red > y.red }
+            if x.yellow != y.yellow { return x.yellow > y.yellow }
+            if x.open != y.open { return x.open > y.open }
+            return a.0 < b.0
+        }.map(\.1)
     }
 
     /// The day an item was closed: its last 销号 note not followed by a reopening, else (plan
