@@ -11,7 +11,14 @@ enum DraftWording {
     /// that lost its start in extraction ("旗疾病预防控制中心" of "敖汉旗疾病预防控制中心") is
     /// written whole.
     static func title(_ plan: Plan) -> String {
-        let title = plan.title.filter { !$0.isWhitespace }
+        var title = plan.title.filter { !$0.isWhitespace }
+        // A plan's or ledger's own title becomes the notice's: "…关于县委第三轮巡察反馈意见整改工作台账"
+        // → "…关于县委第三轮巡察反馈意见整改进展情况的通报".
+        for suffix in ["整改工作台账", "整改台账", "整改工作方案", "整改方案", "整改任务清单", "整改问题清单"]
+        where title.contains("关于") && title.hasSuffix(suffix) {
+            title = String(title.dropLast(suffix.count)) + "整改进展情况的通报"
+            break
+        }
         guard let range = title.range(of: "关于"), ["通报", "报告"].contains(where: { title.hasSuffix($0) }) else {
             return "\(plan.unit)关于巡察整改进展情况的通报"
         }
