@@ -162,9 +162,12 @@ enum DraftWording {
 
     /// The milestones (节点) of an open item: "其中，“…”已完成；“…”计划于2026年5月底前完成；“…”原定于
     /// 2026年3月底前完成，尚未完成。" (past as of `day`).
+    /// A milestone an importer made from a planned date ("计划11月底完成改建装修") is the account's own
+    /// sentence and is not repeated.
     static func milestones(_ item: Item, asOf day: CalendarDate) -> String {
-        guard item.isOpen, !item.milestones.isEmpty else { return "" }
-        let steps = item.milestones.map { m -> String in
+        let listed = item.milestones.filter { $0.title != $0.deadline.text }
+        guard item.isOpen, !listed.isEmpty else { return "" }
+        let steps = listed.map { m -> String in
             let name = "“" + String(sentence(m.title).map { $0 == "“" ? "‘" : $0 == "”" ? "’" : $0 }) + "”"
             if m.done { return "\(name)已完成" }
             if m.deadline.date < day { return "\(name)原定于\(ChineseText.byDeadline(m.deadline))完成，尚未完成" }
