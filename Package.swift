@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "RectifyDaemon",
             dependencies: [
-                "RectifyCore", "RectifyNotify", "RectifyStore", "RectifyControl",
+                "RectifyCore", "RectifyNotify", "RectifyStore", "RectifyControl", "RectifyReport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -92,7 +92,8 @@ let package = Package(
         ),
         .testTarget(name: "RectifyStoreTests", dependencies: ["RectifyStore", "RectifyCore"]),
         .testTarget(
-            name: "RectifyDaemonTests", dependencies: ["RectifyDaemon", "RectifyCore", "RectifyControl", "RectifyNotify"]
+            name: "RectifyDaemonTests",
+            dependencies: ["RectifyDaemon", "RectifyCore", "RectifyControl", "RectifyNotify", "RectifyReport"]
         ),
     ]
 )

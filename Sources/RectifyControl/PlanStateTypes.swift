@@ -30,3 +30,10 @@ public struct PlanItemState: Codable, Sendable {
     /// The query keys `GET /v1/plans` takes.
     public static let queryKeys = ["plan", "at"]
 }
+
+/// `POST /v1/reports/weekly`: send the weekly 情况通报 of `week` (default: the last whole week) now.
+public struct WeeklyReportRequest: Codable, Sendable {
+    public var week: String?
+    public init(week: String? = nil) { self.week = week }
+    public static let fields = ["week"]
+}

@@ -20,9 +20,10 @@ public enum MarkdownLayout {
         return out.joined(separator: "\n")
     }
 
-    /// The lighter Markdown chat robots render: bold headings, tables as one line per row.
+    /// The lighter Markdown chat robots render: bold headings, tables as one line per row. Without
+    /// the title, which the robot message carries as its own.
     public static func robotMarkdown(_ document: ReportDocument) -> String {
-        var out: [String] = ["**\(escape(document.title))**", ""]
+        var out: [String] = []
         for block in document.blocks {
             switch block {
             case .heading(_, let text):

@@ -1,3 +1,4 @@
+import Foundation
 import RectifyCore
 
 /// The weekly 情况通报 for the 整改办 and the leaders: counts per state and colour, what became
@@ -68,15 +69,26 @@ public enum WeeklyComposer {
     /// "截至11月23日0时，3个整改方案共有整改事项58项，已完成42项（完成率72.4%），在办16项，其中红色预警3项、黄色预警2项、
     /// 绿色预警1项。本周办结2项，新增逾期1项，批准延期1项。"
     static func summary(_ f: WeeklyFigures) -> String {
-        let end = f.period.lastDay.adding(days: 1)
         let rate = f.items == 0 ? "0%" : DraftTotals.rate(f.done, of: f.items)
-        var text = "截至\(ChineseText.date(end))0时，"
+        var text = "截至\(asOf(f))，"
         text += f.plans.count == 1 ? "《\(f.plans[0].title)》" : "\(f.plans.count)个整改方案"
         text += "共有整改事项\(f.items)项，已完成\(f.done)项（完成率\(rate)），在办\(f.open)项"
         let colours = [WarningColour.red, .yellow, .green].compactMap { c in f.colours[c].map { "\(c.chineseLabel)\($0)项" } }
         text += colours.isEmpty ? "。" : "，其中" + colours.joined(separator: "、") + "。"
         text += "本周办结\(f.closed.count)项，新增逾期\(f.newlyOverdue.count)项，批准延期\(f.extensions.count)项。"
         return text
+    }
+
+    /// "2026年11月23日0时" at the end of the period, "2026年11月23日9时" for a count made later
+    /// the hour it was made, "2026年11月20日15时" for a week in progress.
+    static func asOf(_ f: WeeklyFigures) -> String {
+        let zone = f.period.zone
+        if f.at >= f.period.end.addingTimeInterval(-1), f.at < f.period.end.addingTimeInterval(3600) {
+            return ChineseText.date(f.period.lastDay.adding(days: 1)) + "0时"
+        }
+        let day = CalendarDate(containing: f.at, in: zone)
+        let hour = Int(f.at.timeIntervalSince(day.startInstant(in: zone)) / 3600)
+        return ChineseText.date(day) + "\(hour)时"
     }
 
     static func reference(_ e: WeeklyFigures.Entry) -> String { "\(e.planID)/\(e.record.item.id)" }

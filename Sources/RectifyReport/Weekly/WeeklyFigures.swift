@@ -31,6 +31,9 @@ public struct WeeklyFigures: Sendable {
     }
 
     public var period: ReportPeriod
+    /// When the states were evaluated: the period's end, or earlier for a period in progress
+    /// (or a send that counts as it goes out).
+    public var at: Date
     /// Items in all plans.
     public var items = 0
     public var done = 0
@@ -51,6 +54,7 @@ public struct WeeklyFigures: Sendable {
 
     public init(_ states: [PlanState], period: ReportPeriod) {
         self.period = period
+        self.at = states.map(\.at).max() ?? period.end
         var departments: [String: Department] = [:]
         var order: [String] = []
         for state in states {
