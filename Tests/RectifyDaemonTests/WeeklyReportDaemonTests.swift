@@ -155,6 +155,60 @@ struct WeeklyReportDaemonTests {
         #expect(posted.contains("巡察整改工作周情况通报"))
         #expect(posted.contains(summary), "\(posted)")
         #expect(posted.contains("> 财务股：事项 3，已完成 1，在办 2，红色 2，黄色 0，绿色 0，本周办结 1，本周新增逾期 1"), "\(posted)")
+
+        // rectifyctl asks for the same.
+        let (code, out, err) = try ReportDaemonTests.run(["report", "weekly", "--send", "--week", "\(week)", "--socket", socket])
+        #expect(code == 0, "\(err)")
+        #expect(out == "weekly report for \(period.firstDay)…\(period.lastDay) queued for 3 recipients\n")
+    }
+
+    /// The scheduled path: a weekly report due while the daemon was down goes out once at start,
+    /// and not again at the next start.
+    @Test func missedWeeklyReport_goesOutOnceAtStart() throws {
+        let daemon = try DaemonHarness()
+        try daemon.write("plan.yaml", Self.plan)
+        let base = """
+            state_dir: state
+            plans: [plan.yaml]
+            alerts: {digest: {enabled: false}}
+            routing: {email_receiver: mail, default_recipient: {email: zgb@example.gov.cn}}
+            control: {socket: state/rectifyd.sock}
+            receivers:
+              - {name: mail, type: maildir, path: state/Maildir, from: {address: rectifyd@localhost}}
+
+            """
+        try daemon.write("rectifyd.yaml", base)
+        try daemon.start()
+        #expect(DaemonHarness.waitFor(10) { daemon.log.contains("control socket listening") })
+        #expect(daemon.stop() == 0)
+        // The daemon first ran eight days ago; today's 00:00 report was missed.
+        let eightDaysAgo = Date().timeIntervalSince1970 - 8 * 86_400
+        _ = try EndToEndTests.run(
+            ["python3", "-c", "import sqlite3, sys; c = sqlite3.connect('state/state.sqlite'); c.execute(\"UPDATE meta SET value = ? WHERE key = 'first_started'\", (sys.argv[1],)); c.commit()", String(eightDaysAgo)],
+            in: daemon.dir)
+        let weekday = ConfigReader.weekdays[Self.today.weekday - 1]
+        try daemon.write(
+            "rectifyd.yaml",
+            base + """
+                reports:
+                  weekly: {recipients: [{name: 整改办, email: zgb@example.gov.cn}], weekday: \(weekday), time: "00:00", working_days: false}
+
+                """)
+        try daemon.start()
+        #expect(DaemonHarness.waitFor(10) { daemon.log.contains("weekly report queued") }, "\(daemon.log.suffix(2000))")
+        let period = ReportPeriod.sevenDays(before: Self.today.startInstant(in: shanghai), zone: shanghai)
+        #expect(daemon.log.contains("period=\(period.firstDay)…\(period.lastDay)"), "\(daemon.log.suffix(1000))")
+        #expect(DaemonHarness.waitFor(10) {
+            daemon.mails().contains { name in
+                ((try? String(contentsOf: daemon.maildir.appendingPathComponent(name), encoding: .utf8)) ?? "").contains("=?UTF-8?B?")
+            }
+        })
+        #expect(daemon.stop() == 0)
+        try daemon.start()
+        #expect(DaemonHarness.waitFor(10) { daemon.log.components(separatedBy: "control socket listening").count == 4 })
+        Thread.sleep(forTimeInterval: 1)
+        #expect(daemon.log.components(separatedBy: "weekly report queued").count == 2, "sent once: \(daemon.log.suffix(2000))")
+        #expect(daemon.stop() == 0)
     }
 
     /// A Monday send covers the week before it; a day off moves the send, not the week.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RectifyControl
 import RectifyCore
 import RectifyReport
 
@@ -19,6 +20,7 @@ struct ReportWeeklyCommand: ParsableCommand {
             Examples:
               rectifyctl report weekly --week 2026-W47 config/plans/example.yaml
               rectifyctl report weekly --format html -o week47.html
+              rectifyctl report weekly --send --week 2026-W47
             """
     )
 
@@ -35,6 +37,9 @@ struct ReportWeeklyCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
     var output: String?
 
+    @Flag(name: .long, help: "Ask the running daemon to mail and post the weekly report now (reports.weekly's recipients and channels).")
+    var send = false
+
     @OptionGroup var source: ReportSourceOptions
 
     var resolvedFormat: Format {
@@ -47,12 +52,25 @@ struct ReportWeeklyCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if send, !source.paths.isEmpty {
+            throw ValidationError("--send asks the daemon to send its report; it takes no PATHs (print one offline without --send).")
+        }
+        if send, format != nil || output != nil {
+            throw ValidationError("--send delivers through the daemon's receivers; --format and -o are for printing.")
+        }
         if let week, ISOWeek(week) == nil {
             throw ValidationError("--week '\(week)' is not an ISO week; write it as YYYY-Www, e.g. 2026-W47 (weeks 01–52, or 53 in some years).")
         }
     }
 
     func run() throws {
+        if send {
+            let client = source.client
+            let data = try client.call("POST", "/v1/reports/weekly", body: WeeklyReportRequest(week: week))
+            let answer = try ControlAPI.decoder().decode(WriteResponse.self, from: data)
+            print(answer.message)
+            return
+        }
         let now = Date()
         let zone = TimeZone(identifier: Plan.defaultTimeZone)!
         let isoWeek = week.flatMap(ISOWeek.init) ?? ISOWeek(containing: CalendarDate(containing: now, in: zone).adding(days: -7))!
