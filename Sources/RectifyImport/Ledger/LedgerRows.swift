@@ -1,0 +1,167 @@
+import RectifyCore
+
+/// One data row of a ledger, read cell by cell.
+struct LedgerRow: Sendable {
+    var row: Int
+    var measure: String?
+    var status: LedgerCells.Status?
+    var deadline: LedgerCells.DeadlineCell?
+    var completedOn: CalendarDate?
+    var leader: String?
+    var department: String?
+    var person: String?
+    var evidence: String?
+    var remark: String?
+    var target: String?
+    /// The status a row has once a completion date counts as done.
+    var statusKind: StatusVocabulary.Kind? { status?.kind ?? (completedOn != nil ? .done : nil) }
+}
+
+/// A problem and its measure rows.
+struct ProblemGroup: Sendable {
+    var number: String?
+    var title: String
+    var titleRow: Int
+    var titleColumn: Int?
+    var section: String?
+    var category: String?
+    var rows: [LedgerRow] = []
+}
+
+/// Splits a table's data rows into problems: a problem starts where its problem cell (or
+/// 序号) has a new value; rows below it whose problem cell is merged with it, left blank or
+/// repeated are its measures. Blank rows are skipped; a row holding one value across the
+/// table ("一、政治建设方面") is a section; 合计 / 说明 / 填表人 rows at the bottom are not items.
+struct LedgerGrouping {
+    let table: LedgerTable
+    let layout: LedgerLayout
+    let reference: CalendarDate?
+
+    static let footerWords = [
+        "合计", "总计", "小计", "说明", "注：", "注:", "备注：", "备注:", "填表人", "填报人", "审核人", "制表人", "联系人", "联系电话",
+        "负责人", "单位负责人", "主要负责人", "分管领导", "统计人", "填表说明", "审核：", "审核:",
+    ]
+
+    func column(_ kind: LedgerColumn) -> Int? { layout.columns[kind] }
+
+    func text(_ row: Int, _ kind: LedgerColumn) -> String? {
+        guard let c = column(kind) else { return nil }
+        let t = table.cell(row, c).text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.isEmpty ? nil : t
+    }
+
+    func groups() -> (groups: [ProblemGroup], skipped: [(row: Int, why: String)]) {
+        var result: [ProblemGroup] = []
+        var skipped: [(Int, String)] = []
+        var section: String?
+        var lastCategory: String?
+        let problemColumn = column(.problem) ?? column(.measure)
+        for r in layout.dataStart..<table.rows.count {
+            let filled = table.filled(r)
+            if filled.isEmpty { continue }
+            let values = Set(filled.map { table.cell(r, $0).text })
+            let firstText = table.cell(r, filled[0]).text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if Self.footerWords.contains(where: { firstText.hasPrefix($0) }) {
+                skipped.append((r, "a '\(String(firstText.prefix(6)))' row, not an item"))
+                continue
+            }
+            if values.count == 1, isSection(r, filled) {
+                section = firstText.replacingOccurrences(of: "\n", with: "")
+                lastCategory = nil
+                continue
+            }
+            var category = text(r, .category)
+            if category == nil { category = lastCategory } else { lastCategory = category }
+            let number = text(r, .number)
+            let problem = problemColumn.flatMap { c -> String? in
+                let t = table.cell(r, c).text.trimmingCharacters(in: .whitespacesAndNewlines)
+                return t.isEmpty ? nil : t
+            }
+            let row = read(r)
+            let continuesProblem: Bool = {
+                guard let current = result.last else { return false }
+                guard let c = problemColumn, column(.problem) != nil else { return false }
+                if table.continuesFromAbove(r, c) { return true }
+                if let problem, problem == current.title {
+                    return number == nil || number == current.number || table.continuesFromAbove(r, column(.number)!)
+                }
+                if problem == nil {
+                    guard let number else { return true }
+                    if let nc = column(.number), table.continuesFromAbove(r, nc) { return true }
+                    // "1.2", "（2）": a measure's own number under its problem.
+                    return number.contains(".") || number.contains("（") || number.contains("(") || number.contains("-")
+                }
+                return false
+            }()
+            if continuesProblem {
+                result[result.count - 1].rows.append(row)
+                continue
+            }
+            guard let title = problem ?? row.measure else {
+                skipped.append((r, "no problem or measure text"))
+                continue
+            }
+            var group = ProblemGroup(
+                number: number.map(Self.cleanNumber), title: title, titleRow: r, titleColumn: problemColumn, section: section,
+                category: category)
+            group.rows.append(row)
+            result.append(group)
+        }
+        return (result, skipped)
+    }
+
+    /// A section heading row: one value, merged across columns, or alone outside the
+    /// problem and measure columns, or numbered like a heading (一、 （一）).
+    func isSection(_ r: Int, _ filled: [Int]) -> Bool {
+        let value = table.cell(r, filled[0])
+        guard case .text(let text) = value, text.unicodeScalars.contains(where: Chars.isHan) else { return false }
+        if filled.count > 1 || table.spansColumns(r, filled[0]) { return true }
+        let c = filled[0]
+        if c != column(.problem), c != column(.measure) { return true }
+        let f = Array(text.unicodeScalars.map(Chars.fold))
+        if let first = f.first, Chars.isChineseNumeral(first), f.count > 1, f[1] == "、" { return true }
+        return f.first == "(" && f.count > 2 && Chars.isChineseNumeral(f[1])
+    }
+
+    func read(_ r: Int) -> LedgerRow {
+        var row = LedgerRow(row: r)
+        row.measure = text(r, .measure)
+        if let c = column(.status) { row.status = LedgerCells.status(table.cell(r, c)) }
+        if let c = column(.deadline) { row.deadline = LedgerCells.deadline(table.cell(r, c), reference: reference) }
+        if let c = column(.completedOn), let done = LedgerCells.deadline(table.cell(r, c), reference: reference), let d = done.date {
+            row.completedOn = d
+        }
+        row.leader = text(r, .leader)
+        row.department = text(r, .department)
+        row.person = text(r, .person)
+        row.evidence = text(r, .evidence)
+        row.remark = text(r, .remark)
+        row.target = text(r, .target)
+        // An extension noted in the remark or status cell ("已申请延期至2026年6月30日").
+        if row.deadline?.extendedTo == nil, let base = row.deadline, base.date != nil {
+            for kind in [LedgerColumn.remark, .status] {
+                guard let c = column(kind), let note = LedgerCells.deadline(table.cell(r, c), reference: reference),
+                    let ext = note.extendedTo ?? (LedgerCells.mentionsExtension(table.cell(r, c).text) ? note.date.map { ($0, note.precision) } : nil),
+                    ext.0 > base.date!
+                else { continue }
+                row.deadline?.extendedTo = (ext.0, ext.1)
+                break
+            }
+        }
+        return row
+    }
+
+    /// "1." → "1", "一、" → "一".
+    static func cleanNumber(_ raw: String) -> String {
+        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = s.last, ".、．:：".contains(last) { s.removeLast() }
+        return s
+    }
+}
+
+extension LedgerCells {
+    static func mentionsExtension(_ text: String) -> Bool {
+        let f = Array(text.unicodeScalars.map(Chars.fold))
+        return extensionWords.contains { f.contains(literal: $0) }
+    }
+}
