@@ -5,7 +5,7 @@ struct SheetWriter {
     let document: LedgerDocument
     static let headerRow = 3
     /// Widest a column gets (in character widths), and narrowest.
-    static let maxWidths: [Double] = [8, 16, 40, 44, 12, 16, 12, 17, 26, 18, 17, 26]
+    static let maxWidths: [Double] = [8, 18, 40, 44, 14, 16, 12, 19, 26, 20, 19, 28]
 
     enum Cell {
         case text(String, StyleSheet.Style)
@@ -17,6 +17,8 @@ struct SheetWriter {
     func xml(strings: inout SharedStringTable) -> (String, Int) {
         let columnCount = LedgerDocument.columns.count
         var widths = LedgerDocument.columns.map { Self.displayWidth($0) + 4 }
+        // Date columns fit "2026年12月31日".
+        for c in Self.dateColumns { widths[c] = 19 }
         var rows: [(Int, [Cell], Double?)] = []
         var merges: [String] = []
         let last = Self.column(columnCount - 1)
@@ -31,6 +33,8 @@ struct SheetWriter {
         merges.append("H2:\(last)2")
         rows.append((Self.headerRow, LedgerDocument.columns.map { .text($0, .header) }, 30))
         var r = Self.headerRow
+        /// Lines a problem's merged cells need, spread over its rows once widths are known.
+        var spans: [(first: Int, last: Int, cells: [(Int, String)])] = []
         for problem in document.problems {
             let item = problem.item
             let first = r + 1
@@ -68,12 +72,41 @@ struct SheetWriter {
                 rows.append((r, cells, nil))
             }
             if r > first {
-                for c in [0, 1, 2, 4, 5, 6, 9, 10] { merges.append("\(Self.column(c))\(first):\(Self.column(c))\(r)") }
+                for c in Self.problemColumns { merges.append("\(Self.column(c))\(first):\(Self.column(c))\(r)") }
             }
+            spans.append((first, r, rows[rows.count - (r - first + 1)].1.enumerated().compactMap { c, cell in
+                if case .text(let t, _) = cell, Self.problemColumns.contains(c) { return (c, t) }
+                return nil
+            }))
         }
         r += 2
         rows.append((r, [.text("说明：" + LedgerDocument.legend, .note)] + Array(repeating: .blank(.note), count: columnCount - 1), 30))
         merges.append("A\(r):\(last)\(r)")
+
+        let finalWidths = widths.enumerated().map { c, w in min(Self.maxWidths[c], Double(w)) }
+        // Row heights: wrapped text does not grow its row when LibreOffice or WPS opens the
+        // file, so each data row is as tall as its fullest cell; merged problem cells spread
+        // their lines over their rows.
+        var lines: [Int: Int] = [:]
+        let mergedFirstRows = Set(spans.filter { $0.last > $0.first }.map(\.first))
+        for (number, cells, height) in rows where height == nil {
+            var need = 1
+            let merged = mergedFirstRows.contains(number)
+            for (c, cell) in cells.enumerated() where !(merged && Self.problemColumns.contains(c)) {
+                if case .text(let t, _) = cell { need = max(need, Self.lineCount(t, width: finalWidths[c])) }
+            }
+            lines[number] = need
+        }
+        for span in spans where span.last > span.first {
+            let rowsInSpan = span.last - span.first + 1
+            let need = span.cells.map { Self.lineCount($0.1, width: finalWidths[$0.0]) }.max() ?? 1
+            let have = (span.first...span.last).reduce(0) { $0 + (lines[$1] ?? 1) }
+            if need > have {
+                let extra = (need - have + rowsInSpan - 1) / rowsInSpan
+                for n in span.first...span.last { lines[n, default: 1] += extra }
+            }
+        }
+        rows = rows.map { number, cells, height in (number, cells, height ?? Double(lines[number] ?? 1) * 14.5 + 4) }
 
         var xml = WorkbookWriter.header
         xml += "<worksheet xmlns=\"\(WorkbookWriter.mainNS)\" xmlns:r=\"\(WorkbookWriter.relNS)\">"
@@ -81,8 +114,7 @@ struct SheetWriter {
         xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(Self.headerRow)\" topLeftCell=\"A\(Self.headerRow + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
         xml += "<selection pane=\"bottomLeft\" activeCell=\"A\(Self.headerRow + 1)\" sqref=\"A\(Self.headerRow + 1)\"/></sheetView></sheetViews>"
         xml += "<sheetFormatPr defaultRowHeight=\"15\"/><cols>"
-        for (c, width) in widths.enumerated() {
-            let w = min(Self.maxWidths[c], Double(width))
+        for (c, w) in finalWidths.enumerated() {
             xml += "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(w)\" customWidth=\"1\"/>"
         }
         xml += "</cols><sheetData>"
@@ -121,6 +153,18 @@ struct SheetWriter {
         xml += "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"
         xml += "</worksheet>"
         return (xml, r)
+    }
+
+    /// The columns a problem's rows share (merged over its measure rows).
+    static let problemColumns: Set<Int> = [0, 1, 2, 4, 5, 6, 9, 10]
+    static let dateColumns = [7, 10]
+
+    /// Lines a text needs in a column `width` characters wide (a Chinese character is two).
+    static func lineCount(_ text: String, width: Double) -> Int {
+        let usable = max(2, Int(width) - 1)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
+            total + max(1, (displayWidth(String(line)) + usable - 1) / usable)
+        }
     }
 
     static func person(_ c: Contact) -> String {

@@ -43,8 +43,10 @@ enum StyleSheet {
         xfs.append("<xf numFmtId=\"0\" fontId=\"2\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" \(cell)>\(centre)</xf>")
         xfs.append("<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" \(cell)>\(wrap)</xf>")
         xfs.append("<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" \(cell)>\(centre)</xf>")
+        // Dates never wrap: a date broken over two lines is misread.
         for format in [164, 165, 166] {
-            xfs.append("<xf numFmtId=\"\(format)\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" \(cell)>\(centre)</xf>")
+            xfs.append(
+                "<xf numFmtId=\"\(format)\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" \(cell)><alignment horizontal=\"center\" vertical=\"center\" shrinkToFit=\"1\"/></xf>")
         }
         for fill in 3...6 {
             xfs.append("<xf numFmtId=\"0\" fontId=\"0\" fillId=\"\(fill)\" borderId=\"1\" xfId=\"0\" applyFill=\"1\" \(cell)>\(centre)</xf>")
