@@ -144,7 +144,21 @@ struct LedgerAssembler {
                     done: row.statusKind == .done || (status == .done))
             }
         }
-        if status != .done, let latest = dated.max(by: { $0.date < $1.date }), let c = deadlineColumn {
+        // Open work without a date (长期坚持 beside done measures) has no deadline: the done
+        // measures' dates are history.
+        let openDated = dated.filter { $0.row.statusKind != .done || status == .done }
+        var undatedOpenWork = false
+        if status != .done, openDated.isEmpty, !dated.isEmpty {
+            let longTerm = group.rows.contains { $0.statusKind != .done && ($0.deadline?.longTerm == true || $0.statusKind == .longTerm) }
+            if longTerm { item.status = .longTerm }
+            dated = []
+            undatedOpenWork = true
+        }
+        if undatedOpenWork {
+            explanation.lines.append(
+                "deadline  none: the open measures have no date" + (item.status == .longTerm ? " (长期坚持)" : "")
+                    + "; the done measures' dates are history")
+        } else if status != .done, let latest = dated.max(by: { $0.date < $1.date }), let c = deadlineColumn {
             item.deadline = Deadline(
                 date: latest.date, precision: latest.cell.precision, text: latest.cell.text, line: latest.row.row + 1,
                 cell: table.place(latest.row.row, c))
