@@ -22,7 +22,7 @@ public enum CSVWriter {
                         item.id, item.category.joined(separator: " / "), item.title, line.measure,
                         item.responsible?.leader.map(SheetWriter.person) ?? "", item.responsible?.department ?? "",
                         item.responsible?.contacts.map(SheetWriter.person).joined(separator: "、") ?? "",
-                        line.deadline.map(date) ?? "", line.status, problem.state, problem.closedOn?.description ?? "",
+                        line.deadline.map(date) ?? line.deadlineText ?? "", line.status, problem.state, problem.closedOn?.description ?? "",
                         line.remark ?? "",
                     ])
                 }

@@ -48,6 +48,8 @@ struct LedgerLine: Sendable {
     var first: Bool
     var measure: String
     var deadline: Deadline?
+    /// A deadline in words where there is no date (长期坚持).
+    var deadlineText: String?
     var status: String
     var remark: String?
 }
@@ -142,7 +144,16 @@ struct LedgerDocument: Sendable {
         let onMilestone = item.milestones.contains { m in
             m.deadline.date == effective?.date || m.deadline.date == item.deadline?.date
         }
-        if result.isEmpty || (item.deadline != nil && !onMilestone) {
+        // An open item whose measures are all done still has open work: 长期坚持, or work
+        // without a date. It gets its own row, so the ledger does not read as done.
+        let openWorkWithoutRow = item.status != .done && item.deadline == nil && !result.isEmpty && item.milestones.allSatisfy(\.done)
+        if openWorkWithoutRow {
+            result.append(
+                LedgerLine(
+                    itemIndex: index, first: false, measure: item.status == .longTerm ? "长期坚持，定期检查" : "持续整改",
+                    deadline: nil, status: itemStatus, remark: nil))
+            result[result.count - 1].deadlineText = item.status == .longTerm ? "长期坚持" : nil
+        } else if result.isEmpty || (item.deadline != nil && !onMilestone) {
             result.append(
                 LedgerLine(
                     itemIndex: index, first: result.isEmpty, measure: result.isEmpty ? measureText(item) : "完成整改",

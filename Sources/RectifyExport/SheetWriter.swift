@@ -57,7 +57,7 @@ struct SheetWriter {
                 } else {
                     cells += [.blank(.centered), .blank(.centered), .blank(.centered)]
                 }
-                cells.append(line.deadline.map(Cell.date) ?? .blank(.centered))
+                cells.append(line.deadline.map(Cell.date) ?? line.deadlineText.map { .text($0, .centered) } ?? .blank(.centered))
                 cells.append(.text(line.status, .text))
                 cells.append(line.first ? .text(problem.state, StyleSheet.fill(problem.shade)) : .blank(StyleSheet.fill(problem.shade)))
                 if line.first, let closed = problem.closedOn {

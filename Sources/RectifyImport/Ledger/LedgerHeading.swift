@@ -26,6 +26,11 @@ struct LedgerHeading: Sendable {
             if heading.unit == nil, let label = unitLabels.first(where: { f.hasLiteral($0, at: 0) }) {
                 let value = afterLabel(text, label)
                 if !value.isEmpty { heading.unit = value }
+                // The same line may go on with the date: "填报单位：… 填报日期：2025年9月30日".
+                if heading.date == nil, let (date, year) = fullDate(f) {
+                    heading.date = date
+                    heading.year = year
+                }
                 continue
             }
             if heading.date == nil, dateLabels.contains(where: { f.contains(literal: $0) }) || text.count <= 20 {

@@ -42,7 +42,10 @@ struct LedgerLayout: Sendable {
         if !override.isEmpty {
             var layout = best ?? LedgerLayout(header: 0..<0, columns: [:], score: 0)
             if best == nil, let start = firstDataRow(table, problem: override[.problem] ?? override[.measure]) {
-                layout.header = start..<start
+                // A first row of labels ("内容", "时间") above values is the header the words did not tell.
+                let labels = override.values.allSatisfy { c in isLabel(table.cell(start, c)) }
+                let next = start + 1 < table.rows.count && !override.values.allSatisfy { c in isLabel(table.cell(start + 1, c)) }
+                layout.header = labels && next ? start..<(start + 1) : start..<start
             }
             for (kind, column) in override {
                 for (k, c) in layout.columns where c == column && k != kind { layout.columns[k] = nil }
@@ -51,6 +54,12 @@ struct LedgerLayout: Sendable {
             return layout
         }
         return best
+    }
+
+    /// A short text without digits: what header cells look like.
+    static func isLabel(_ value: CellValue) -> Bool {
+        guard case .text(let t) = value else { return false }
+        return t.count <= 8 && !t.unicodeScalars.contains(where: Chars.isDigit)
     }
 
     /// The kinds the cells of a row name (only short text cells can be header cells).

@@ -46,8 +46,24 @@ struct LedgerGrouping {
 
     func text(_ row: Int, _ kind: LedgerColumn) -> String? {
         guard let c = column(kind) else { return nil }
-        let t = table.cell(row, c).text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = table.cell(row, c).text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // "副院长 马骏": spaces between Chinese words are layout, not content (as the report
+        // importer's cleaning removes them).
+        if [.leader, .person, .department].contains(kind) { t = Self.withoutSpacesBetweenHan(t) }
         return t.isEmpty ? nil : t
+    }
+
+    static func withoutSpacesBetweenHan(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, c) in scalars.enumerated() {
+            if c == " " || c == "\u{3000}" {
+                let before = out.last, after = scalars[(i + 1)...].first { $0 != " " && $0 != "\u{3000}" }
+                if let before, let after, Chars.isHan(before), Chars.isHan(after) { continue }
+            }
+            out.append(c)
+        }
+        return String(out)
     }
 
     func groups() -> (groups: [ProblemGroup], skipped: [(row: Int, why: String)]) {

@@ -39,7 +39,7 @@ enum ExcelDate {
             .replacingOccurrences(of: "\\[[^\\]]*\\]", with: "", options: .regularExpression)
         if plain.contains("d") { return .day }
         if plain.contains("m") { return .month }
-        return plain.contains("y") || plain.contains("e") ? .year : .day
+        return plain.contains("y") ? .year : .day
     }
 
     /// Whether a custom format code shows a date: it has a year or day part (or a month
@@ -60,7 +60,9 @@ enum ExcelDate {
         }
         // Only the positive section decides.
         if let semicolon = plain.firstIndex(of: ";") { plain = Array(plain[..<semicolon]) }
-        if plain.contains("y") || plain.contains("d") || plain.contains("e") && !plain.contains("0") { return true }
+        let words = String(plain)
+        if words.hasPrefix("general") { return false }
+        if plain.contains("y") || plain.contains("d") { return true }
         if plain.contains("m") { return !plain.contains("h") && !plain.contains("s") }
         return false
     }
