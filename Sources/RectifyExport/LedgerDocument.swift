@@ -150,7 +150,9 @@ struct LedgerDocument: Sendable {
         if openWorkWithoutRow {
             result.append(
                 LedgerLine(
-                    itemIndex: index, first: false, measure: item.status == .longTerm ? "长期坚持，定期检查" : "持续整改",
+                    itemIndex: index, first: false,
+                    measure: measures(item).first { m in !item.milestones.contains { $0.title == m } }
+                        ?? (item.status == .longTerm ? "长期坚持" : "持续整改"),
                     deadline: nil, status: itemStatus, remark: nil))
             result[result.count - 1].deadlineText = item.status == .longTerm ? "长期坚持" : nil
         } else if result.isEmpty || (item.deadline != nil && !onMilestone) {
@@ -167,17 +169,19 @@ struct LedgerDocument: Sendable {
 
     /// The measures an item's text states ("整改措施：…", as ledgers and labelled reports
     /// write them), else nothing: the problem itself is the row.
-    static func measureText(_ item: Item) -> String {
-        guard let text = item.text else { return "" }
-        for line in text.split(separator: "\n") {
-            guard let range = line.range(of: "整改措施：") ?? line.range(of: "整改措施:") else { continue }
+    static func measureText(_ item: Item) -> String { measures(item).first ?? "" }
+
+    /// Every "整改措施：…" line of the item's text, in order.
+    static func measures(_ item: Item) -> [String] {
+        guard let text = item.text else { return [] }
+        return text.split(separator: "\n").compactMap { line -> String? in
+            guard let range = line.range(of: "整改措施：") ?? line.range(of: "整改措施:") else { return nil }
             var rest = line[range.upperBound...]
             for stop in ["；整改目标", "；整改时限", "；完成情况", "；完成日期", "；佐证材料", "；备注"] {
                 if let end = rest.range(of: stop) { rest = rest[..<end.lowerBound] }
             }
             return String(rest)
         }
-        return ""
     }
 
     /// "绿色" words for the legend under the table.
