@@ -15,18 +15,21 @@ public enum LedgerImporter {
         public var referenceDate: CalendarDate?
         /// Reads this sheet (by name) instead of the one that looks most like a ledger.
         public var sheet: String?
+        /// Writes `Result.explanations` (what was read from where, per item).
+        public var explain: Bool
 
-        public init(columns: String? = nil, referenceDate: CalendarDate? = nil, sheet: String? = nil) {
+        public init(columns: String? = nil, referenceDate: CalendarDate? = nil, sheet: String? = nil, explain: Bool = false) {
             self.columns = columns
             self.referenceDate = referenceDate
             self.sheet = sheet
+            self.explain = explain
         }
     }
 
     public struct Result: Sendable {
         public var plan: Plan
         public var warnings: [Diagnostic]
-        /// Per item, what was read from where (`--explain`), already rendered.
+        /// Per item, what was read from where (with `Options.explain`), already rendered.
         public var explanations: [String]
         /// Where the items came from: "台账" (a sheet), "表2" (a Word table) or nil for text.
         public var table: String?
@@ -96,43 +99,101 @@ public enum LedgerImporter {
     }
 
     static func text(_ text: String, file: String, options: Options) -> Result {
+        guard options.explain else {
+            let (plan, warnings) = ReportImporter.importReport(text: text, file: file, referenceDate: options.referenceDate)
+            return Result(plan: plan, warnings: warnings, explanations: [], table: nil)
+        }
         let (plan, warnings, explanations) = ReportImporter.explain(text: text, file: file, referenceDate: options.referenceDate)
         return Result(plan: plan, warnings: warnings, explanations: explanations.map { $0.render() }, table: nil)
     }
 
     /// Chooses the table that is the ledger (the header naming most columns; visible sheets
-    /// first; then the one with more rows) and reads it.
+    /// first; then the one with more rows) and reads it. Sheets or Word tables with the same
+    /// header and problems of their own (one sheet per category, a table per section) are
+    /// read with it, and so is a Word table that goes on without a header (a table broken
+    /// across pages); a sheet repeating the same problems (a summary copy) is not.
     static func ledger(
         _ tables: [(table: LedgerTable, hidden: Bool, above: [String]?)], file: String, options: Options,
         override: [LedgerColumn: Int]
     ) throws -> Result {
-        var best: (index: Int, layout: LedgerLayout)?
-        for (index, candidate) in tables.enumerated() {
-            guard let layout = LedgerLayout.find(in: candidate.table, override: override) else { continue }
-            if let b = best {
-                let current = (layout.score, !candidate.hidden, candidate.table.rows.count)
-                let previous = (b.layout.score, !tables[b.index].hidden, tables[b.index].table.rows.count)
-                guard current.0 > previous.0 || (current.0 == previous.0 && (current.1 && !previous.1 || current.1 == previous.1 && current.2 > previous.2)) else { continue }
+        let layouts = tables.map { LedgerLayout.find(in: $0.table, override: override) }
+        var best: Int?
+        for (index, layout) in layouts.enumerated() {
+            guard let layout else { continue }
+            if let b = best, let previous = layouts[b] {
+                let current = (layout.score, !tables[index].hidden, tables[index].table.rows.count)
+                let before = (previous.score, !tables[b].hidden, tables[b].table.rows.count)
+                guard current.0 > before.0 || (current.0 == before.0 && (current.1 && !before.1 || current.1 == before.1 && current.2 > before.2)) else {
+                    continue
+                }
             }
-            best = (index, layout)
+            best = index
         }
-        guard let (index, layout) = best else { throw unreadable(tables.map(\.table), file: file) }
-        let table = tables[index].table
-        guard layout.columns[.problem] != nil || layout.columns[.measure] != nil else {
+        guard let bestIndex = best, let bestLayout = layouts[bestIndex] else { throw unreadable(tables.map(\.table), file: file) }
+        guard bestLayout.columns[.problem] != nil || bestLayout.columns[.measure] != nil else {
             throw LedgerError(
-                file: file, place: table.name,
+                file: file, place: tables[bestIndex].table.name,
                 "no column holds the problems (反馈问题, 存在问题, 问题内容) or measures (整改措施); name it with --columns 问题=C.")
         }
-        var above = tables[index].above ?? []
-        for r in 0..<layout.header.lowerBound {
-            var seen: [String] = []
-            for value in table.rows[r] where !value.isEmpty && !seen.contains(value.text) { seen.append(value.text) }
-            above.append(seen.joined(separator: " "))
+        var parts: [(index: Int, layout: LedgerLayout)] = []
+        for (index, layout) in layouts.enumerated() {
+            if index == bestIndex {
+                parts.append((index, bestLayout))
+            } else if override.isEmpty, options.sheet == nil, let layout, !tables[index].hidden, layout.score == bestLayout.score,
+                Set(layout.columns.keys) == Set(bestLayout.columns.keys)
+            {
+                parts.append((index, layout))
+            } else if tables[index].above != nil, layout.map({ $0.score < 3 }) ?? true, let last = parts.last, last.index == index - 1,
+                tables[index].table.width == tables[last.index].table.width
+            {
+                // A Word table that goes on without a header.
+                parts.append((index, LedgerLayout(header: 0..<0, columns: last.layout.columns, score: 0)))
+            }
         }
-        let heading = LedgerHeading.read(above)
-        var assembler = LedgerAssembler(file: file, table: table, layout: layout, heading: heading, referenceOverride: options.referenceDate)
-        let plan = assembler.run()
-        return Result(plan: plan, warnings: assembler.warnings, explanations: assembler.explanations.map { $0.render() }, table: table.name)
+        var result: Result?
+        var titles = Set<String>()
+        for part in parts {
+            let table = tables[part.index].table
+            var above = tables[part.index].above ?? []
+            for r in 0..<part.layout.header.lowerBound {
+                var seen: [String] = []
+                for value in table.rows[r] where !value.isEmpty && !seen.contains(value.text) { seen.append(value.text) }
+                above.append(seen.joined(separator: " "))
+            }
+            var heading = LedgerHeading.read(above)
+            if let first = result, heading.year == nil { heading.year = first.plan.reportDate?.year }
+            var assembler = LedgerAssembler(
+                file: file, table: table, layout: part.layout, heading: heading, referenceOverride: options.referenceDate,
+                explaining: options.explain)
+            var plan = assembler.run()
+            guard var combined = result else {
+                titles = Set(plan.items.map(\.title))
+                result = Result(plan: plan, warnings: assembler.warnings, explanations: assembler.explanations.map { $0.render() }, table: table.name)
+                continue
+            }
+            // A sheet that repeats problems already read is a copy (a summary), not more of the ledger.
+            if part.layout.score > 0, plan.items.contains(where: { titles.contains($0.title) }) { continue }
+            let taken = Set(combined.plan.items.map(\.id))
+            if plan.items.contains(where: { taken.contains($0.id) }) {
+                let prefix = String(parts.firstIndex { $0.index == part.index }! + 1)
+                for k in plan.items.indices { plan.items[k].id = "\(prefix).\(plan.items[k].id)" }
+            }
+            if tables[part.index].above == nil {
+                // One sheet per category: the sheet's name is the category of items without one.
+                for k in plan.items.indices where plan.items[k].category.isEmpty { plan.items[k].category = [table.name] }
+                if let first = combined.table, !first.contains("、") {
+                    for k in combined.plan.items.indices where combined.plan.items[k].category.isEmpty { combined.plan.items[k].category = [first] }
+                }
+            }
+            titles.formUnion(plan.items.map(\.title))
+            combined.plan.items += plan.items
+            combined.warnings += assembler.warnings
+            combined.explanations += assembler.explanations.map { $0.render() }
+            combined.table = (combined.table ?? "") + "、" + table.name
+            combined.plan.source = "\(URL(fileURLWithPath: file).lastPathComponent) (\(combined.table ?? ""))"
+            result = combined
+        }
+        return result!
     }
 
     static func unreadable(_ tables: [LedgerTable], file: String) -> LedgerError {

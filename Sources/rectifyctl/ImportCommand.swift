@@ -227,7 +227,9 @@ struct ImportCommand: ParsableCommand {
         for input in inputs {
             let result: LedgerImporter.Result
             do {
-                result = try LedgerImporter.importFile(input.data, file: input.file, options: options)
+                var explaining = options
+                explaining.explain = true
+                result = try LedgerImporter.importFile(input.data, file: input.file, options: explaining)
             } catch {
                 for diagnostic in error.diagnostics { printError(diagnostic.description) }
                 throw ExitCode(2)

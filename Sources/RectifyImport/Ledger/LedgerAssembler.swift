@@ -12,13 +12,26 @@ struct LedgerAssembler {
     let reference: CalendarDate?
     var warnings: [Diagnostic] = []
     var explanations: [LedgerExplanation] = []
+    /// "副院长 马骏" → name and post, once per distinct cell text (leaders repeat down a ledger).
+    private var contacts: [String: Contact] = [:]
 
-    init(file: String, table: LedgerTable, layout: LedgerLayout, heading: LedgerHeading, referenceOverride: CalendarDate?) {
+    /// Whether to write the per-item explanations (`--explain`); building them costs time.
+    let explaining: Bool
+
+    init(
+        file: String, table: LedgerTable, layout: LedgerLayout, heading: LedgerHeading, referenceOverride: CalendarDate?,
+        explaining: Bool = false
+    ) {
+        self.explaining = explaining
         self.file = file
         self.table = table
         self.layout = layout
         self.heading = heading
         self.reference = referenceOverride ?? heading.reference
+    }
+
+    func note(_ explanation: inout LedgerExplanation, _ line: @autoclosure () -> String) {
+        if explaining { explanation.lines.append(line()) }
     }
 
     mutating func warn(_ row: Int, _ column: Int?, _ message: String) {
@@ -115,7 +128,7 @@ struct LedgerAssembler {
                 item.statusEvidence = Evidence(text: "完成日期 \(done)", line: statusRow.row + 1, cell: table.place(statusRow.row, c))
             }
         }
-        explanation.lines.append(
+        note(&explanation, 
             "status    \(status.rawValue)" + (item.statusEvidence.map { " ← '\($0.text)' (\($0.cell ?? ""))" } ?? "")
                 + (group.rows.count > 1 ? "; \(stated.filter { $0 == .done }.count) of \(group.rows.count) measures done" : ""))
 
@@ -155,7 +168,7 @@ struct LedgerAssembler {
             undatedOpenWork = true
         }
         if undatedOpenWork {
-            explanation.lines.append(
+            note(&explanation, 
                 "deadline  none: the open measures have no date" + (item.status == .longTerm ? " (长期坚持)" : "")
                     + "; the done measures' dates are history")
         } else if status != .done, let latest = dated.max(by: { $0.date < $1.date }), let c = deadlineColumn {
@@ -170,27 +183,27 @@ struct LedgerAssembler {
                 ]
             }
             if item.status == .longTerm { item.status = .inProgress }
-            explanation.lines.append("deadline  \(latest.date) ← '\(latest.cell.text)' (\(table.place(latest.row.row, c)))" + (group.rows.count > 1 ? "; the latest of \(dated.count) dated measures" : ""))
+            note(&explanation, "deadline  \(latest.date) ← '\(latest.cell.text)' (\(table.place(latest.row.row, c)))" + (group.rows.count > 1 ? "; the latest of \(dated.count) dated measures" : ""))
             if let ext = item.extensions.last {
-                explanation.lines.append("extended  \(ext.deadline.date) ← '\(ext.deadline.text ?? "")' (\(ext.deadline.cell ?? ""))")
+                note(&explanation, "extended  \(ext.deadline.date) ← '\(ext.deadline.text ?? "")' (\(ext.deadline.cell ?? ""))")
             }
         } else if status == .done {
-            explanation.lines.append("deadline  none: the item is done" + (dated.first.map { " (\($0.cell.text), \(table.place($0.row.row, deadlineColumn!)))" } ?? ""))
+            note(&explanation, "deadline  none: the item is done" + (dated.first.map { " (\($0.cell.text), \(table.place($0.row.row, deadlineColumn!)))" } ?? ""))
         } else if let cell = group.rows.compactMap(\.deadline).first {
-            explanation.lines.append("deadline  none: '\(cell.text)'" + (cell.longTerm ? " (长期坚持)" : cell.immediate ? " (立行立改)" : ""))
+            note(&explanation, "deadline  none: '\(cell.text)'" + (cell.longTerm ? " (长期坚持)" : cell.immediate ? " (立行立改)" : ""))
         } else {
-            explanation.lines.append("deadline  none found")
+            note(&explanation, "deadline  none found")
         }
         if item.status != .done, item.status != .longTerm, item.deadline == nil {
             warn(group.titleRow, deadlineColumn ?? group.titleColumn, "item '\(id)' is open but the ledger gives it no deadline; add one.")
         }
         for m in item.milestones {
-            explanation.lines.append("measure   \(m.deadline.date) \(m.done ? "done" : "open")  \(m.title) (\(m.deadline.cell ?? ""))")
+            note(&explanation, "measure   \(m.deadline.date) \(m.done ? "done" : "open")  \(m.title) (\(m.deadline.cell ?? ""))")
         }
         item.review = review
         explanation.lines += review.map { "REVIEW    \($0)" }
         for reason in review { warn(group.titleRow, group.titleColumn, "item '\(id)' needs review: \(reason)") }
-        explanations.append(explanation)
+        if explaining { explanations.append(explanation) }
         return item
     }
 
@@ -209,14 +222,22 @@ struct LedgerAssembler {
         let people = distinct(group.rows.map(\.person))
         guard !leaders.isEmpty || !departments.isEmpty || !people.isEmpty else { return nil }
         let first = group.rows[0].row
-        if !leaders.isEmpty { explanation.lines.append("责任领导  \(leaders.joined(separator: "、")) (\(place(first, .leader) ?? ""))") }
-        if !departments.isEmpty { explanation.lines.append("责任单位  \(departments.joined(separator: "、")) (\(place(first, .department) ?? ""))") }
-        if !people.isEmpty { explanation.lines.append("责任人    \(people.joined(separator: "、")) (\(place(first, .person) ?? ""))") }
-        var contacts: [Contact] = []
-        for p in people { for c in ItemFields.people(p) where !contacts.contains(c) { contacts.append(c) } }
+        if !leaders.isEmpty { note(&explanation, "责任领导  \(leaders.joined(separator: "、")) (\(place(first, .leader) ?? ""))") }
+        if !departments.isEmpty { note(&explanation, "责任单位  \(departments.joined(separator: "、")) (\(place(first, .department) ?? ""))") }
+        if !people.isEmpty { note(&explanation, "责任人    \(people.joined(separator: "、")) (\(place(first, .person) ?? ""))") }
+        var people_: [Contact] = []
+        for p in people { for c in ItemFields.people(p) where !people_.contains(c) { people_.append(c) } }
+        var leader: Contact?
+        if let name = leaders.first {
+            if let known = contacts[name] {
+                leader = known
+            } else {
+                leader = ItemFields.contact(name)
+                contacts[name] = leader
+            }
+        }
         return Responsibility(
-            leader: leaders.first.map(ItemFields.contact), department: departments.isEmpty ? nil : departments.joined(separator: "、"),
-            contacts: contacts)
+            leader: leader, department: departments.isEmpty ? nil : departments.joined(separator: "、"), contacts: people_)
     }
 
     /// The problem and each measure row as labelled lines, the way a report writes them.

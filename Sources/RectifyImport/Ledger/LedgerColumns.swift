@@ -58,6 +58,11 @@ enum LedgerColumns {
         ("完成日期", .completedOn), ("实际完成时间", .completedOn), ("实际完成日期", .completedOn), ("办结时间", .completedOn),
         ("办结日期", .completedOn), ("销号时间", .completedOn), ("销号日期", .completedOn), ("完成销号时间", .completedOn),
         ("是否完成", .status), ("是否整改到位", .status), ("是否销号", .status), ("整改完成情况", .status), ("进度", .status),
+        ("进展", .status), ("目前进展", .status), ("当前进展", .status), ("工作进展", .status), ("推进情况", .status),
+        ("完成进度", .status), ("落实进度", .status), ("办理进度", .status), ("销号情况", .status), ("整改成效", .status),
+        ("反馈意见", .problem), ("巡察反馈意见", .problem), ("问题及表现", .problem), ("问题线索", .problem),
+        ("截止时间", .deadline), ("截止日期", .deadline), ("计划完成时间", .deadline), ("计划完成日期", .deadline),
+        ("预计完成时间", .deadline), ("整改完成时限", .deadline), ("办结时限", .deadline),
         ("整改任务", .measure), ("具体整改措施", .measure), ("工作措施", .measure),
     ]
     static let categoryEndings = ["类别", "类型", "方面", "分类", "领域", "板块"]
@@ -71,6 +76,9 @@ enum LedgerColumns {
             let text = String(String.UnicodeScalarView(trimmed))
             if let hit = tableOnly.first(where: { $0.0 == text }) { return hit.1 }
             if categoryEndings.contains(where: { text.hasSuffix($0) }), text.count <= 8 { return .category }
+            if text.hasSuffix("完成日期") || text.hasSuffix("完成时间"), text.contains("计划") || text.contains("预计") || text.contains("要求") {
+                return .deadline
+            }
             if text.hasSuffix("佐证材料") || text.hasSuffix("完成日期") && text.count <= 8 {
                 return text.hasSuffix("佐证材料") ? .evidence : .completedOn
             }

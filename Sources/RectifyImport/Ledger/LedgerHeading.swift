@@ -53,9 +53,9 @@ struct LedgerHeading: Sendable {
         return heading
     }
 
-    /// The reference day for dates written without a year: the ledger's date, else the first
-    /// day of the year its title names.
-    var reference: CalendarDate? { date ?? year.flatMap { CalendarDate(year: $0, month: 1, day: 1) } }
+    /// The reference day for dates written without a year: the first day of the ledger's year
+    /// (its date row's, else its title's), so "12月底前" and "6月30日前" fall in that year.
+    var reference: CalendarDate? { year.flatMap { CalendarDate(year: $0, month: 1, day: 1) } }
 
     static func afterLabel(_ text: String, _ label: String) -> String {
         var rest = Substring(text.dropFirst(label.count))

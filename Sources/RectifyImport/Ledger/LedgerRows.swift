@@ -42,6 +42,8 @@ struct LedgerGrouping {
         "负责人", "单位负责人", "主要负责人", "分管领导", "统计人", "填表说明", "审核：", "审核:",
     ]
 
+    static let footerInitials = Set(footerWords.compactMap(\.unicodeScalars.first))
+
     func column(_ kind: LedgerColumn) -> Int? { layout.columns[kind] }
 
     func text(_ row: Int, _ kind: LedgerColumn) -> String? {
@@ -54,6 +56,7 @@ struct LedgerGrouping {
     }
 
     static func withoutSpacesBetweenHan(_ text: String) -> String {
+        guard text.utf8.contains(0x20) || text.contains("\u{3000}") else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         for (i, c) in scalars.enumerated() {
@@ -75,14 +78,22 @@ struct LedgerGrouping {
         for r in layout.dataStart..<table.rows.count {
             let filled = table.filled(r)
             if filled.isEmpty { continue }
-            let values = Set(filled.map { table.cell(r, $0).text })
-            let firstText = table.cell(r, filled[0]).text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if Self.footerWords.contains(where: { firstText.hasPrefix($0) }) {
+            let firstValue = table.cell(r, filled[0])
+            let oneValue = filled.allSatisfy { table.cell(r, $0) == firstValue }
+            let firstText = firstValue.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let initial = firstText.unicodeScalars.first, Self.footerInitials.contains(initial),
+                Self.footerWords.contains(where: { firstText.hasPrefix($0) })
+            {
                 skipped.append((r, "a '\(String(firstText.prefix(6)))' row, not an item"))
                 continue
             }
-            if values.count == 1, isSection(r, filled) {
+            if oneValue, isSection(r, filled) {
                 section = firstText.replacingOccurrences(of: "\n", with: "")
+                lastCategory = nil
+                continue
+            }
+            if let heading = numberedSection(r, filled) {
+                section = heading
                 lastCategory = nil
                 continue
             }
@@ -137,6 +148,19 @@ struct LedgerGrouping {
         let f = Array(text.unicodeScalars.map(Chars.fold))
         if let first = f.first, Chars.isChineseNumeral(first), f.count > 1, f[1] == "、" { return true }
         return f.first == "(" && f.count > 2 && Chars.isChineseNumeral(f[1])
+    }
+
+    /// A heading written as 序号 "一" and the heading text ("政治建设方面") with nothing else in
+    /// the row: a section, not a problem.
+    func numberedSection(_ r: Int, _ filled: [Int]) -> String? {
+        guard let n = column(.number), filled.contains(n), filled.count == 2 else { return nil }
+        let rest = filled.first { $0 != n }!
+        let number = table.cell(r, n).text.trimmingCharacters(in: .whitespaces)
+        let text = table.cell(r, rest).text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let numeral = Array(Self.cleanNumber(number).unicodeScalars)
+        guard !numeral.isEmpty, numeral.allSatisfy(Chars.isChineseNumeral) || text.hasSuffix("方面") else { return nil }
+        guard ![LedgerColumn.deadline, .status, .measure].contains(where: { column($0) == rest }) else { return nil }
+        return "\(Self.cleanNumber(number))、\(text.replacingOccurrences(of: "\n", with: ""))"
     }
 
     func read(_ r: Int) -> LedgerRow {
