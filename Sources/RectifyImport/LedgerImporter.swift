@@ -135,25 +135,26 @@ public enum LedgerImporter {
                 file: file, place: tables[bestIndex].table.name,
                 "no column holds the problems (反馈问题, 存在问题, 问题内容) or measures (整改措施); name it with --columns 问题=C.")
         }
-        var parts: [(index: Int, layout: LedgerLayout)] = []
+        var parts: [(index: Int, layout: LedgerLayout, table: LedgerTable, last: Int)] = []
         for (index, layout) in layouts.enumerated() {
             if index == bestIndex {
-                parts.append((index, bestLayout))
+                parts.append((index, bestLayout, tables[index].table, index))
             } else if override.isEmpty, options.sheet == nil, let layout, !tables[index].hidden, layout.score == bestLayout.score,
                 Set(layout.columns.keys) == Set(bestLayout.columns.keys)
             {
-                parts.append((index, layout))
-            } else if tables[index].above != nil, layout.map({ $0.score < 3 }) ?? true, let last = parts.last, last.index == index - 1,
-                tables[index].table.width == tables[last.index].table.width
+                parts.append((index, layout, tables[index].table, index))
+            } else if tables[index].above != nil, layout.map({ $0.score < 3 }) ?? true, let last = parts.last, last.last == index - 1,
+                tables[index].table.width == last.table.width
             {
-                // A Word table that goes on without a header.
-                parts.append((index, LedgerLayout(header: 0..<0, columns: last.layout.columns, score: 0)))
+                // A Word table that goes on without a header: its rows continue the one above.
+                parts[parts.count - 1].table = last.table.appending(tables[index].table)
+                parts[parts.count - 1].last = index
             }
         }
         var result: Result?
         var titles = Set<String>()
         for part in parts {
-            let table = tables[part.index].table
+            let table = part.table
             var above = tables[part.index].above ?? []
             for r in 0..<part.layout.header.lowerBound {
                 var seen: [String] = []
@@ -168,7 +169,9 @@ public enum LedgerImporter {
             var plan = assembler.run()
             guard var combined = result else {
                 titles = Set(plan.items.map(\.title))
-                result = Result(plan: plan, warnings: assembler.warnings, explanations: assembler.explanations.map { $0.render() }, table: table.name)
+                let name = table.name + (part.last > part.index ? "–\(tables[part.last].table.name)" : "")
+                plan.source = "\(URL(fileURLWithPath: file).lastPathComponent) (\(name))"
+                result = Result(plan: plan, warnings: assembler.warnings, explanations: assembler.explanations.map { $0.render() }, table: name)
                 continue
             }
             // A sheet that repeats problems already read is a copy (a summary), not more of the ledger.
@@ -189,7 +192,7 @@ public enum LedgerImporter {
             combined.plan.items += plan.items
             combined.warnings += assembler.warnings
             combined.explanations += assembler.explanations.map { $0.render() }
-            combined.table = (combined.table ?? "") + "、" + table.name
+            combined.table = (combined.table ?? "") + "、" + table.name + (part.last > part.index ? "–\(tables[part.last].table.name)" : "")
             combined.plan.source = "\(URL(fileURLWithPath: file).lastPathComponent) (\(combined.table ?? ""))"
             result = combined
         }

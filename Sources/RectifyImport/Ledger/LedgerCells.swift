@@ -39,6 +39,9 @@ enum LedgerCells {
             for word in ["未开始", "未启动", "待", "拟", "计划", "推进", "实施中"] where compact.contains(word) {
                 return Status(kind: .open, text: phrase)
             }
+            // "核查中", "修订中", "施工中": work under way.
+            let tail = Array(compact.unicodeScalars)
+            if tail.count >= 2, tail.last == "中", Chars.isHan(tail[tail.count - 2]) { return Status(kind: .open, text: phrase) }
             return nil
         }
     }

@@ -84,8 +84,28 @@ struct LedgerTable: Sendable {
         merges.contains { $0.contains(row: row, column: column) && $0.lastColumn > $0.firstColumn }
     }
 
+    /// Where rows appended from another table came from (a Word table broken across pages):
+    /// row index → (that table's name, its row).
+    private var origins: [Int: (name: String, row: Int)] = [:]
+
     /// "台账!F12": the name a clerk finds the cell by.
-    func place(_ row: Int, _ column: Int) -> String { "\(name)!\(CellName.column(column))\(row + 1)" }
+    func place(_ row: Int, _ column: Int) -> String {
+        if let origin = origins[row] { return "\(origin.name)!\(CellName.column(column))\(origin.row + 1)" }
+        return "\(name)!\(CellName.column(column))\(row + 1)"
+    }
+
+    /// This table with `other`'s rows below it (a table that goes on without a header); every
+    /// cell keeps its own place.
+    func appending(_ other: LedgerTable) -> LedgerTable {
+        let base = rows.count
+        let shifted = other.merges.map {
+            CellRange(firstRow: $0.firstRow + base, firstColumn: $0.firstColumn, lastRow: $0.lastRow + base, lastColumn: $0.lastColumn)
+        }
+        var result = LedgerTable(name: name, rows: rows + other.rows, merges: merges + shifted)
+        result.origins = origins
+        for r in other.rows.indices { result.origins[base + r] = other.origins[r] ?? (other.name, r) }
+        return result
+    }
 
     /// The non-empty cells of a row.
     func filled(_ row: Int) -> [Int] { rows[row].indices.filter { !rows[row][$0].isEmpty } }

@@ -368,6 +368,73 @@ def l08():
     ], "2025-11-30")
 
 
-for make in (l01, l02, l03, l04, l05, l06, l07, l08):
+# 9. A workbook with one sheet per category (党建, 业务, 财务), the same header on each,
+#    numbering restarting on every sheet, leaders with posts in brackets.
+def l09():
+    wb = Workbook()
+    first = True
+    sheets = {
+        "党建": [("1", "“三重一大”决策制度执行不严格", "修订“三重一大”决策实施细则", "刘书记（党委书记）", "党政办", D(2025, 6, 30), "已完成"),
+                ("2", "党风廉政建设责任清单不具体", "逐级签订责任书，细化责任清单", "刘书记（党委书记）", "纪检室", D(2025, 12, 31), "正在推进")],
+        "业务": [("1", "处方点评工作开展不规范", "每月开展处方点评并通报", "陈副院长（副院长）", "药剂科", D(2025, 9, 30), "完成"),
+                ("2", "医疗质量控制指标未达标", "建立质控指标月度监测", "陈副院长（副院长）", "质控科", D(2026, 6, 30), "整改中"),
+                ("3", "危急值报告记录不完整", "规范危急值登记本", "陈副院长（副院长）", "医务科", D(2025, 8, 31), "未完成")],
+        "财务": [("1", "预算执行进度偏慢", "按月分析预算执行情况", "王院长（院长）", "财务科", D(2025, 11, 30), "已完成"),
+                ("2", "往来款长期挂账未清理", "开展往来款清理专项行动", "王院长（院长）", "财务科", D(2026, 3, 31), "进行中")],
+    }
+    for name, rows in sheets.items():
+        ws = wb.active if first else wb.create_sheet(name)
+        ws.title = name
+        first = False
+        ws.append([f"龙门县中医院巡察整改台账（{name}）"])
+        ws.append(["序号", "存在问题", "整改措施", "责任领导", "责任股室", "整改时限", "整改状态"])
+        for r in rows:
+            ws.append(list(r))
+            ws.cell(row=ws.max_row, column=6).number_format = "yyyy年m月d日"
+        wrap(ws)
+    wb.save(os.path.join(OUT, "l09_lmx_sheets_per_category.xlsx"))
+    gold("l09_lmx_sheets_per_category.xlsx", [
+        ("“三重一大”决策制度执行不严格", False, None),
+        ("党风廉政建设责任清单不具体", True, "2025-12-31"),
+        ("处方点评工作开展不规范", False, None),
+        ("医疗质量控制指标未达标", True, "2026-06-30"),
+        ("危急值报告记录不完整", True, "2025-08-31"),
+        ("预算执行进度偏慢", False, None),
+        ("往来款长期挂账未清理", True, "2026-03-31"),
+    ])
+
+
+# 10. A Word progress report whose table breaks across two tables (the second without a
+#     header), with sections written as 序号 "一" and the heading in the problem column, and
+#     deadlines without a year (the report's date names 2025).
+def l10():
+    from docx import Document
+    doc = Document()
+    doc.add_paragraph("东湖街道社区卫生服务中心巡察反馈问题整改落实情况")
+    doc.add_paragraph("（2025年4月8日）")
+    doc.add_paragraph("现将整改落实情况报告如下：")
+    head = ["序号", "问题", "整改措施", "责任领导", "责任科室", "整改时限", "整改落实情况"]
+    part1 = [head,
+             ["一", "落实全面从严治党责任方面", None, None, None, None, None],
+             ["1", "廉政谈话覆盖不全", "对中层干部开展全覆盖廉政谈话", "周主任", "办公室", "5月底前", "已完成"],
+             ["2", "公务接待管理不规范", "修订公务接待管理办法", "周主任", "办公室", "6月30日前", "正在修订"],
+             ["二", "业务工作方面", None, None, None, None, None],
+             ["1", "慢病随访数据不实", "开展随访数据核查", "吴副主任", "公卫科", "9月底前", "核查中"]]
+    docx_table(doc, part1)
+    doc.add_paragraph("")
+    part2 = [["2", "疫苗接种门诊冷链记录缺失", "安装冷链温度自动监测", "吴副主任", "预防接种科", "立行立改", "已整改到位"],
+             ["3", "家庭医生团队服务不到位", "优化团队分组，落实签约服务考核", "吴副主任", "全科诊室", "年底前", "阶段性完成"]]
+    docx_table(doc, part2)
+    doc.save(os.path.join(OUT, "l10_dhjd_split_table.docx"))
+    gold("l10_dhjd_split_table.docx", [
+        ("廉政谈话覆盖不全", False, None),
+        ("公务接待管理不规范", True, "2025-06-30"),
+        ("慢病随访数据不实", True, "2025-09-30"),
+        ("疫苗接种门诊冷链记录缺失", False, None),
+        ("家庭医生团队服务不到位", True, "2025-12-31"),
+    ], "2025-04-08")
+
+
+for make in (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10):
     make()
 print("wrote", len(os.listdir(OUT)), "files to", OUT)
