@@ -23,3 +23,6 @@ scripts/check-systemd.sh .build/debug/rectifyd
 
 echo "== swift test"
 swift test --skip-build 2>&1 | tail -n 200
+
+echo "== chaos (kill -9 during delivery, receivers down, a second daemon; docs/operations.md)"
+timeout 300 python3 scripts/chaos.py --kills 6 --items 40 --bin .build/debug/rectifyd

@@ -52,7 +52,7 @@ struct CheckCommand: ParsableCommand {
         for warning in result.warnings { printError(warning.description) }
         let report = StatusReport(plans: result.plans, at: now)
         if json {
-            print(try CheckOutput.json(report))
+            print(try CheckOutput.json(report, files: result.files))
         } else {
             print(CheckOutput.text(report, style: .forStandardOutput()))
         }

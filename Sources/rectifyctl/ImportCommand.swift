@@ -35,6 +35,7 @@ struct ImportCommand: ParsableCommand {
               rectifyctl import --directory directory.json -o plan.json report.txt
               rectifyctl import --format json 整改台账.xlsx
               rectifyctl import --columns 问题=C,措施=D,时限=G,状态=H --sheet 台账 ledger.xlsx
+              rectifyctl import --update plans/cdc.plan.yaml next-month-report.txt
             """
     )
 
@@ -69,13 +70,24 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Read this sheet of an .xlsx instead of the one that looks most like a ledger.", valueName: "NAME"))
     var sheet: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Lay the report over this kept plan instead of printing a new one: statuses, progress and later deadlines "
+                + "(as extensions) come from the report, what was added by hand stays; prints what changed.",
+            valueName: "PLAN"))
+    var update: String?
+
+    @Flag(name: .long, help: "With --update: print what would change, write nothing.")
+    var dryRun = false
+
     @Option(name: .long, help: .hidden)
     var benchRepeat: Int?
 
     @Argument(help: ArgumentHelp("Reports (.txt, .docx) and ledgers (.xlsx, .csv).", valueName: "FILE"))
     var reports: [String]
 
-    private var options: LedgerImporter.Options {
+    var options: LedgerImporter.Options {
         LedgerImporter.Options(columns: columns, referenceDate: referenceDate.flatMap(CalendarDate.init), sheet: sheet)
     }
 
@@ -91,8 +103,14 @@ struct ImportCommand: ParsableCommand {
                 throw ValidationError(error.message)
             }
         }
-        if reports.count > 1, let output, !isDirectory(output) {
-            throw ValidationError("-o must name an existing directory when importing several reports.")
+        if update != nil {
+            guard reports.count == 1 else { throw ValidationError("--update takes one report (the newest).") }
+            if explain { throw ValidationError("--update and --explain do not go together.") }
+        } else if dryRun {
+            throw ValidationError("--dry-run goes with --update.")
+        }
+        if reports.count > 1, let output, FileManager.default.fileExists(atPath: output), !isDirectory(output) {
+            throw ValidationError("-o \(output) is a file; with several reports -o names a directory (created if missing).")
         }
     }
 
@@ -128,6 +146,10 @@ struct ImportCommand: ParsableCommand {
             try bench(inputs, repeat: benchRepeat, reference: reference)
             return
         }
+        if let update, let input = inputs.first {
+            try runUpdate(plan: update, report: input, reference: reference, directory: contacts)
+            return
+        }
         var documents: [(file: String, text: String)] = []
         for input in inputs {
             let plan: Plan
@@ -157,7 +179,13 @@ struct ImportCommand: ParsableCommand {
             print(documents.map(\.text).joined(separator: separator), terminator: "")
             return
         }
-        if reports.count > 1 || isDirectory(output) {
+        if reports.count > 1 || isDirectory(output) || output.hasSuffix("/") {
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                printError("\(output):1:1: error: cannot create the directory: \(reason(error)).")
+                throw ExitCode(2)
+            }
             for document in documents {
                 let name = ReportImporter.planID(forFile: document.file) + ".plan." + format.rawValue
                 try writeAtomically(document.text, to: URL(fileURLWithPath: output).appendingPathComponent(name).path)
@@ -169,7 +197,7 @@ struct ImportCommand: ParsableCommand {
 
     /// Writes a temporary file beside `path` and renames it over `path`, so readers (the
     /// daemon's reload) never see half a plan.
-    private func writeAtomically(_ text: String, to path: String) throws {
+    func writeAtomically(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
