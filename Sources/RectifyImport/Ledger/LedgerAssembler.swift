@@ -122,7 +122,7 @@ struct LedgerAssembler {
         item.status = status
         let statusRow = group.rows.first { $0.statusKind != nil && ($0.statusKind == .done) == (status == .done) } ?? group.rows.first { $0.statusKind != nil }
         if let statusRow {
-            if let s = statusRow.status, let c = layout.columns[.status] {
+            if let s = statusRow.status, let c = statusRow.statusColumn ?? layout.columns[.status] {
                 item.statusEvidence = Evidence(text: s.text, line: statusRow.row + 1, cell: table.place(statusRow.row, c))
             } else if let done = statusRow.completedOn, let c = layout.columns[.completedOn] {
                 item.statusEvidence = Evidence(text: "完成日期 \(done)", line: statusRow.row + 1, cell: table.place(statusRow.row, c))
@@ -176,10 +176,14 @@ struct LedgerAssembler {
                 date: latest.date, precision: latest.cell.precision, text: latest.cell.text, line: latest.row.row + 1,
                 cell: table.place(latest.row.row, c))
             if let ext = dated.compactMap({ d in d.cell.extendedTo.map { (d, $0) } }).max(by: { $0.1.0 < $1.1.0 }), ext.1.0 > latest.date {
+                // The extension's words and cell: the deadline cell, or the remark that notes it.
+                let noteColumn = ext.0.row.extensionNote?.column ?? c
+                let words = ext.0.row.extensionNote?.text ?? ext.0.cell.text
+                let place = table.place(ext.0.row.row, noteColumn)
                 item.extensions = [
                     Extension(
-                        deadline: Deadline(date: ext.1.0, precision: ext.1.1, text: ext.0.cell.text, line: ext.0.row.row + 1, cell: table.place(ext.0.row.row, c)),
-                        reason: "延期（\(table.place(ext.0.row.row, c))：\(ext.0.cell.text)）", granted: latest.date)
+                        deadline: Deadline(date: ext.1.0, precision: ext.1.1, text: words, line: ext.0.row.row + 1, cell: place),
+                        reason: words, granted: latest.date)
                 ]
             }
             if item.status == .longTerm { item.status = .inProgress }
@@ -248,7 +252,7 @@ struct LedgerAssembler {
             if let m = row.measure { parts.append((group.rows.count > 1 ? "（\(k + 1)）" : "") + "整改措施：\(m)") }
             if let t = row.target { parts.append("整改目标：\(t)") }
             if let d = row.deadline { parts.append("整改时限：\(d.text)") }
-            if row.status != nil, let c = layout.columns[.status] {
+            if row.status != nil, let c = row.statusColumn ?? layout.columns[.status] {
                 parts.append("完成情况：\(table.cell(row.row, c).text.trimmingCharacters(in: .whitespacesAndNewlines))")
             }
             if let c = row.completedOn { parts.append("完成日期：\(c)") }

@@ -8,6 +8,9 @@ struct LedgerLayout: Sendable {
     var columns: [LedgerColumn: Int]
     /// How many distinct kinds the header names: the table that names most is the ledger.
     var score: Int
+    /// Every status column, the one `columns` names first: a ledger may have a narrative
+    /// 整改进展 and a short 是否完成; a row's status is the first of them that states one.
+    var statusColumns: [Int] = []
 
     var dataStart: Int { header.upperBound }
 
@@ -25,6 +28,7 @@ struct LedgerLayout: Sendable {
             guard named.contains(.problem) || named.contains(.measure) || !override.isEmpty else { continue }
             guard named.count >= 3 || (!override.isEmpty && named.count >= 1) else { continue }
             var layout = LedgerLayout(header: r..<(r + 1), columns: firstColumns(kinds), score: named.count)
+            layout.statusColumns = statusOrder(kinds, table, rows: r..<(r + 1))
             // A second header row: labels under a group label, not data.
             if r + 1 < table.rows.count {
                 let below = rowKinds(table, r + 1)
@@ -35,6 +39,7 @@ struct LedgerLayout: Sendable {
                     for (c, k) in below { merged[c] = k }
                     layout = LedgerLayout(
                         header: r..<(r + 2), columns: firstColumns(merged), score: Set(merged.values).intersection(telling).count)
+                    layout.statusColumns = statusOrder(merged, table, rows: r..<(r + 2))
                 }
             }
             if best == nil || layout.score > best!.score { best = layout }
@@ -51,9 +56,21 @@ struct LedgerLayout: Sendable {
                 for (k, c) in layout.columns where c == column && k != kind { layout.columns[k] = nil }
                 layout.columns[kind] = column
             }
+            layout.statusColumns = layout.columns[.status].map { [$0] } ?? []
             return layout
         }
         return best
+    }
+
+    /// Status columns, those that state a status (完成情况, 整改状态, 是否完成, 销号情况) before
+    /// those that tell the story (整改进展, 落实情况), each group left to right.
+    static func statusOrder(_ kinds: [Int: LedgerColumn], _ table: LedgerTable, rows: Range<Int>) -> [Int] {
+        let columns = kinds.filter { $0.value == .status }.keys.sorted()
+        func states(_ c: Int) -> Bool {
+            let header = rows.map { table.cell($0, c).text }.joined()
+            return ["是否", "状态", "完成情况", "销号"].contains { header.contains($0) }
+        }
+        return columns.filter(states) + columns.filter { !states($0) }
     }
 
     /// A short text without digits: what header cells look like.

@@ -15,6 +15,10 @@ struct LedgerRow: Sendable {
     var target: String?
     /// The status a row has once a completion date counts as done.
     var statusKind: StatusVocabulary.Kind? { status?.kind ?? (completedOn != nil ? .done : nil) }
+    /// The column the status was read from.
+    var statusColumn: Int?
+    /// Where an extension noted outside the deadline cell was read (备注, 完成情况), and its words.
+    var extensionNote: (column: Int, text: String)?
 }
 
 /// A problem and its measure rows.
@@ -166,7 +170,12 @@ struct LedgerGrouping {
     func read(_ r: Int) -> LedgerRow {
         var row = LedgerRow(row: r)
         row.measure = text(r, .measure)
-        if let c = column(.status) { row.status = LedgerCells.status(table.cell(r, c)) }
+        for c in layout.statusColumns.isEmpty ? [column(.status)].compactMap({ $0 }) : layout.statusColumns {
+            guard let status = LedgerCells.status(table.cell(r, c)) else { continue }
+            row.status = status
+            row.statusColumn = c
+            break
+        }
         if let c = column(.deadline) { row.deadline = LedgerCells.deadline(table.cell(r, c), reference: reference) }
         if let c = column(.completedOn), let done = LedgerCells.deadline(table.cell(r, c), reference: reference), let d = done.date {
             row.completedOn = d
@@ -185,6 +194,7 @@ struct LedgerGrouping {
                     ext.0 > base.date!
                 else { continue }
                 row.deadline?.extendedTo = (ext.0, ext.1)
+                row.extensionNote = (c, table.cell(r, c).text.trimmingCharacters(in: .whitespacesAndNewlines))
                 break
             }
         }

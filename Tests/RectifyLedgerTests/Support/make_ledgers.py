@@ -435,6 +435,46 @@ def l10():
     ], "2025-04-08")
 
 
-for make in (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10):
+# 11. A county CDC's detailed ledger: 问题描述 with 整改目标, 配合单位 beside 责任单位, a
+#     narrative 整改进展 column and a short 是否完成 column after it (the narrative does not
+#     always say the status; 是否完成 does), 完成时限 as date cells with times, a 备注 noting
+#     an extension.
+def l11():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["桃源县疾控中心巡察反馈问题整改落实台账"])
+    ws.merge_cells("A1:L1")
+    ws.append(["填报单位（盖章）：桃源县疾病预防控制中心", None, None, None, None, None, None, None, "填报日期：2025年12月5日"])
+    ws.append(["序号", "问题类别", "问题描述", "整改目标", "整改措施", "责任单位", "配合单位", "责任人", "完成时限", "整改进展", "是否完成", "备注"])
+    rows = [
+        (1, "政治监督", "学习贯彻上级决策部署不及时", "建立第一议题制度", "修订党支部学习制度", "党办", "各科室", "张敏", dt.datetime(2025, 4, 30, 17, 30), "已印发制度文件并执行", "是", None),
+        (2, "政治监督", "重大事项请示报告不规范", "规范请示报告程序", "制定重大事项报告清单", "党办", None, "张敏", dt.datetime(2025, 6, 30), "清单已印发，已完成培训", "是", None),
+        (3, "业务监督", "结核病患者追踪到位率低", "到位率达到95%", "建立乡镇防治网络联络员制度", "结防科", "基层卫生院", "刘洋", dt.datetime(2025, 12, 31), "到位率提升至88%", "否", None),
+        (4, "业务监督", "实验室质量管理体系运行不规范", "通过省级复审", "开展内审和管理评审", "检验科", None, "吴凡", dt.datetime(2025, 9, 30), "内审已完成，管理评审待开展", "否", "已申请延期至2026年3月31日"),
+        (5, "作风监督", "值班值守纪律松懈", "杜绝脱岗", "实行值班抽查通报", "办公室", None, "周立", dt.datetime(2025, 5, 31), "每月抽查并通报", "是", None),
+        (6, "作风监督", "下基层指导流于形式", "指导问题整改闭环", "建立下基层指导问题清单", "业务科室", "办公室", "周立", dt.datetime(2026, 6, 30), "已建立清单，持续跟踪", "否", None),
+    ]
+    for r in rows:
+        ws.append(list(r))
+        ws.cell(row=ws.max_row, column=9).number_format = "yyyy-mm-dd hh:mm"
+    ws.merge_cells("B4:B5")
+    ws.merge_cells("B6:B7")
+    ws.merge_cells("B8:B9")
+    ws.append([])
+    ws.append(["填表人：李静", None, None, None, None, None, None, None, "审核人：王强"])
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l11_tyx_two_status_columns.xlsx"))
+    gold("l11_tyx_two_status_columns.xlsx", [
+        ("学习贯彻上级决策部署不及时", False, None),
+        ("重大事项请示报告不规范", False, None),
+        ("结核病患者追踪到位率低", True, "2025-12-31"),
+        ("实验室质量管理体系运行不规范", True, "2025-09-30"),
+        ("值班值守纪律松懈", False, None),
+        ("下基层指导流于形式", True, "2026-06-30"),
+    ], "2025-12-05")
+
+
+for make in (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11):
     make()
 print("wrote", len(os.listdir(OUT)), "files to", OUT)
