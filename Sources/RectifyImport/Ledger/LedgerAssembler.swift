@@ -49,7 +49,7 @@ struct LedgerAssembler {
         var plan = Plan(
             id: stem, unit: heading.unit ?? "", title: heading.title ?? stem,
             source: "\(URL(fileURLWithPath: file).lastPathComponent) (\(table.name))", reportDate: heading.date)
-        if layout.columns[.status] == nil && layout.columns[.completedOn] == nil {
+        if layout.columns[.status] == nil && layout.columns[.completedOn] == nil && layout.tickColumns.isEmpty {
             warnings.append(
                 Diagnostic(
                     file: file, line: layout.header.lowerBound + 1, column: 1, severity: .warning,
@@ -72,15 +72,15 @@ struct LedgerAssembler {
         return plan
     }
 
-    /// Ids from the 序号 column; where numbering restarts per section, "section.number";
-    /// rows without a number count on from the previous item.
+    /// Ids from the 序号 column; where numbering restarts per section (or category),
+    /// "section.number"; rows without a number count on from the previous item.
     func itemIDs(_ groups: [ProblemGroup]) -> [String] {
         let raw = groups.enumerated().map { k, g in g.number.flatMap { $0.isEmpty ? nil : $0 } ?? String(k + 1) }
         var ids = raw
         if Set(raw).count != raw.count {
             var sectionIndex: [String: Int] = [:]
             ids = zip(groups, raw).map { g, number in
-                guard let section = g.section else { return number }
+                guard let section = g.section ?? g.category else { return number }
                 let index = sectionIndex[section] ?? (sectionIndex.count + 1)
                 sectionIndex[section] = index
                 return "\(index).\(number)"
@@ -109,7 +109,7 @@ struct LedgerAssembler {
         let status: ItemStatus
         if stated.isEmpty {
             status = !longTermRows.isEmpty && group.rows.allSatisfy({ $0.deadline?.date == nil }) ? .longTerm : .inProgress
-            if layout.columns[.status] != nil, let c = layout.columns[.status] {
+            if let c = layout.statusColumns.first ?? layout.columns[.status] ?? layout.tickColumns.first?.column {
                 review.append("the status cell \(table.place(group.titleRow, c)) is empty; read as open.")
             }
         } else if stated.allSatisfy({ $0 == .done }) {
@@ -139,7 +139,7 @@ struct LedgerAssembler {
             guard let cell = row.deadline else { continue }
             if let date = cell.date {
                 dated.append((row, cell, date))
-                if cell.guessedYear {
+                if cell.guessedYear, status != .done {
                     review.append("the deadline '\(cell.text)' (\(table.place(row.row, deadlineColumn!))) has no year; \(date.year) was taken from the ledger's \(heading.date != nil ? "date" : "title").")
                 }
             } else if !cell.longTerm && !cell.immediate, let c = deadlineColumn {

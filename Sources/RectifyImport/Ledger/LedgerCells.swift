@@ -46,6 +46,19 @@ enum LedgerCells {
         }
     }
 
+    /// A mark in a tick column: √, ✓, ●, 是, 1 (not ×, 否, 0 or blank).
+    static func isTick(_ value: CellValue) -> Bool {
+        switch value {
+        case .empty: return false
+        case .bool(let b): return b
+        case .number(let n): return n != 0
+        case .date: return false
+        case .text(let raw):
+            let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            return !t.isEmpty && !["×", "✗", "否", "0", "-", "—", "/", "无"].contains(t)
+        }
+    }
+
     /// What a deadline cell says.
     struct DeadlineCell {
         var date: CalendarDate?
@@ -87,7 +100,7 @@ enum LedgerCells {
             cell.longTerm = ["长期", "持续", "常态", "长效"].contains { f.contains(literal: $0) }
             cell.immediate = ["立行立改", "立即", "即知即改", "立查立改"].contains { f.contains(literal: $0) }
             var dates: [(offset: Int, date: CalendarDate, precision: DeadlinePrecision, guessed: Bool)] = []
-            for mention in DateScanner.mentions(in: f) + separated(f) {
+            for mention in DateScanner.mentions(in: f) + separated(f) + [monthDay(f)].compactMap({ $0 }) {
                 guard let (period, date) = mention.resolve(reference: reference, latest: nil, future: true) else { continue }
                 var guessed = false
                 if case .missing = period.year { guessed = true }
@@ -154,5 +167,20 @@ enum LedgerCells {
             i = end
         }
         return result
+    }
+
+    /// A month and day typed without a year at the start of a deadline cell: "6/30", "12.31前".
+    static func monthDay(_ f: [Unicode.Scalar]) -> DateMention? {
+        let monthRun = f.digitRun(at: 0)
+        guard (1...2).contains(monthRun.count), monthRun.upperBound < f.count, ["/", "."].contains(f[monthRun.upperBound]),
+            let month = f.number(in: monthRun)
+        else { return nil }
+        let dayRun = f.digitRun(at: monthRun.upperBound + 1)
+        guard (1...2).contains(dayRun.count), let day = f.number(in: dayRun), CalendarDate(year: 2024, month: month, day: day) != nil else {
+            return nil
+        }
+        let rest = String(String.UnicodeScalarView(f[dayRun.upperBound...]))
+        guard rest.isEmpty || rest.hasPrefix("前") || rest.hasPrefix("日") || rest.hasPrefix("号") || rest.hasPrefix("之前") else { return nil }
+        return DateMention(range: 0..<dayRun.upperBound, readings: [DatePeriod(year: .missing, span: .day(month: month, day: day))], damaged: false)
     }
 }

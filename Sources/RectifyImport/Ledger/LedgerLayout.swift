@@ -11,6 +11,8 @@ struct LedgerLayout: Sendable {
     /// Every status column, the one `columns` names first: a ledger may have a narrative
     /// 整改进展 and a short 是否完成; a row's status is the first of them that states one.
     var statusColumns: [Int] = []
+    /// Tick columns under a status heading: "已完成 | 未完成" with √ in one of them.
+    var tickColumns: [(column: Int, kind: StatusVocabulary.Kind)] = []
 
     var dataStart: Int { header.upperBound }
 
@@ -29,17 +31,22 @@ struct LedgerLayout: Sendable {
             guard named.count >= 3 || (!override.isEmpty && named.count >= 1) else { continue }
             var layout = LedgerLayout(header: r..<(r + 1), columns: firstColumns(kinds), score: named.count)
             layout.statusColumns = statusOrder(kinds, table, rows: r..<(r + 1))
-            // A second header row: labels under a group label, not data.
+            // A second header row: labels under a group label (责任分工 over 责任领导 / 责任科室;
+            // 完成情况 over 已完成 / 未完成 tick columns), not data.
             if r + 1 < table.rows.count {
                 let below = rowKinds(table, r + 1)
+                let ticks = tickHeaders(table, r + 1)
                 let filled = table.filled(r + 1).filter { !table.continuesFromAbove(r + 1, $0) }
-                let fresh = filled.filter { below[$0] != nil }
+                let fresh = filled.filter { below[$0] != nil || ticks[$0] != nil }
                 if !fresh.isEmpty, fresh.count * 2 >= filled.count {
                     var merged = kinds
                     for (c, k) in below { merged[c] = k }
+                    for c in ticks.keys { merged[c] = nil }
                     layout = LedgerLayout(
                         header: r..<(r + 2), columns: firstColumns(merged), score: Set(merged.values).intersection(telling).count)
                     layout.statusColumns = statusOrder(merged, table, rows: r..<(r + 2))
+                    layout.tickColumns = ticks.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+                    if !ticks.isEmpty, !named.contains(.status) { layout.score += 1 }
                 }
             }
             if best == nil || layout.score > best!.score { best = layout }
@@ -73,6 +80,19 @@ struct LedgerLayout: Sendable {
         return columns.filter(states) + columns.filter { !states($0) }
     }
 
+    /// Header cells that are a status word and nothing else ("已完成", "未完成", "正在推进"):
+    /// columns ticked (√) for the status they name.
+    static func tickHeaders(_ table: LedgerTable, _ r: Int) -> [Int: StatusVocabulary.Kind] {
+        var result: [Int: StatusVocabulary.Kind] = [:]
+        for c in 0..<table.rows[r].count {
+            guard case .text(let text) = table.rows[r][c], !table.continuesFromAbove(r, c) else { continue }
+            let f = Array(text.unicodeScalars.map(Chars.fold).filter { !Chars.isSpace($0) && $0 != "\n" })
+            guard let m = StatusVocabulary.match(f, at: 0), m.range.upperBound == f.count else { continue }
+            result[c] = m.kind
+        }
+        return result
+    }
+
     /// A short text without digits: what header cells look like.
     static func isLabel(_ value: CellValue) -> Bool {
         guard case .text(let t) = value else { return false }
@@ -83,7 +103,7 @@ struct LedgerLayout: Sendable {
     static func rowKinds(_ table: LedgerTable, _ r: Int) -> [Int: LedgerColumn] {
         var kinds: [Int: LedgerColumn] = [:]
         for c in 0..<table.rows[r].count {
-            guard case .text(let text) = table.rows[r][c], text.count <= 24, let kind = LedgerColumns.kind(of: text) else { continue }
+            guard case .text(let text) = table.rows[r][c], text.count <= 40, let kind = LedgerColumns.kind(of: text) else { continue }
             kinds[c] = kind
         }
         return kinds

@@ -176,6 +176,15 @@ struct LedgerGrouping {
             row.statusColumn = c
             break
         }
+        if row.status == nil {
+            // √ under 已完成 / 未完成.
+            for tick in layout.tickColumns where LedgerCells.isTick(table.cell(r, tick.column)) {
+                let header = table.cell(max(layout.header.upperBound - 1, 0), tick.column).text
+                row.status = LedgerCells.Status(kind: tick.kind, text: "\(header)：\(table.cell(r, tick.column).text)")
+                row.statusColumn = tick.column
+                break
+            }
+        }
         if let c = column(.deadline) { row.deadline = LedgerCells.deadline(table.cell(r, c), reference: reference) }
         if let c = column(.completedOn), let done = LedgerCells.deadline(table.cell(r, c), reference: reference), let d = done.date {
             row.completedOn = d

@@ -475,6 +475,43 @@ def l11():
     ], "2025-12-05")
 
 
-for make in (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11):
+# 12. A town health office's checklist: 完成情况 as two tick columns (已完成 | 未完成) under a
+#     merged heading, numbering restarting within each merged category, deadlines typed as
+#     6/30 and 12.31前 (the title names 2025), a 小计 row after each category.
+def l12():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "清单"
+    ws.append(["2025年度清水镇卫生院巡察问题整改清单"])
+    ws.merge_cells("A1:I1")
+    ws.append([])
+    ws.append(["问题类别", "序号", "存在问题", "整改措施", "责任人", "完成时限", "完成情况", None, "备注"])
+    ws.append([None, None, None, None, None, None, "已完成", "未完成", None])
+    for col in "ABCDEFI":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.merge_cells("G3:H3")
+    rows = [
+        ("制度建设", 1, "财务审批制度不健全", "修订财务审批制度", "院长 谢军", "6/30", "√", None),
+        (None, 2, "物资采购未集体研究", "建立采购集体决策机制", "院长 谢军", "9/30", None, "√"),
+        ("小计", None, "2个", None, None, None, None, None),
+        ("服务质量", 1, "门诊服务流程繁琐", "优化挂号缴费流程", "副院长 胡兰", "12.31前", None, "√"),
+        (None, 2, "住院患者满意度偏低", "开展满意度回访", "副院长 胡兰", "8/31", "√", None),
+        ("小计", None, "2个", None, None, None, None, None),
+    ]
+    for r in rows:
+        ws.append(list(r) + [None])
+    ws.merge_cells("A5:A6")
+    ws.merge_cells("A8:A9")
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l12_qsz_tick_columns.xlsx"))
+    gold("l12_qsz_tick_columns.xlsx", [
+        ("财务审批制度不健全", False, None),
+        ("物资采购未集体研究", True, "2025-09-30"),
+        ("门诊服务流程繁琐", True, "2025-12-31"),
+        ("住院患者满意度偏低", False, None),
+    ])
+
+
+for make in (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11, l12):
     make()
 print("wrote", len(os.listdir(OUT)), "files to", OUT)
