@@ -105,7 +105,11 @@ struct SpreadsheetReadingTests {
         #expect(LedgerCells.status(.text("是"))?.kind == .done)
         #expect(LedgerCells.status(.text("否"))?.kind == .negated)
         #expect(LedgerCells.status(.text("80%"))?.kind == .partly)
+        #expect(LedgerCells.status(.text("核查中"))?.kind == .open)
         #expect(LedgerCells.status(.empty) == nil)
+        #expect(LedgerCells.isTick(.text("√")))
+        #expect(!LedgerCells.isTick(.text("×")))
+        #expect(!LedgerCells.isTick(.empty))
     }
 
     @Test func deadlineCells_readDatesPhrasesAndExtensions() throws {
@@ -119,6 +123,9 @@ struct SpreadsheetReadingTests {
         #expect(read("12月底前")?.guessedYear == true)
         #expect(read("年底前")?.date == CalendarDate(year: 2025, month: 12, day: 31))
         #expect(read("第三季度")?.date == CalendarDate(year: 2025, month: 9, day: 30))
+        #expect(read("6/30")?.date == CalendarDate(year: 2025, month: 6, day: 30))
+        #expect(read("12.31前")?.date == CalendarDate(year: 2025, month: 12, day: 31))
+        #expect(read("1.5倍")?.date == nil)
         #expect(read("长期坚持")?.longTerm == true)
         #expect(read("立行立改")?.immediate == true)
         let extended = try #require(read("2025年6月30日（已申请延期至2025年11月30日）"))

@@ -113,14 +113,17 @@ struct LedgerGrouping {
                 guard let current = result.last else { return false }
                 guard let c = problemColumn, column(.problem) != nil else { return false }
                 if table.continuesFromAbove(r, c) { return true }
-                if let problem, problem == current.title {
-                    return number == nil || number == current.number || table.continuesFromAbove(r, column(.number)!)
-                }
+                // The same problem text again: the problem repeated on each of its measure rows.
+                if let problem, problem == current.title { return true }
                 if problem == nil {
                     guard let number else { return true }
                     if let nc = column(.number), table.continuesFromAbove(r, nc) { return true }
                     // "1.2", "（2）": a measure's own number under its problem.
-                    return number.contains(".") || number.contains("（") || number.contains("(") || number.contains("-")
+                    if number.contains(".") || number.contains("（") || number.contains("(") || number.contains("-") { return true }
+                    // Measures numbered 1, 2, 3 under a problem whose cell is left blank; only
+                    // the next problem's number (current + 1) starts a problem without text.
+                    if let n = Int(Self.cleanNumber(number)), let c = current.number.flatMap({ Int($0) }) { return n != c + 1 }
+                    return false
                 }
                 return false
             }()
