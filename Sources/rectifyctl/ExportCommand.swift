@@ -16,14 +16,14 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the 整改台账 (.xlsx, .csv) or a calendar of deadlines (.ics).",
         discussion: """
-            With PATHs (plan files, reports, ledgers or directories of them) it works offline: the \\
-            plans are read as `rectifyctl check` reads them and each item's state is evaluated at \\
-            --at (default: now). Without PATHs it asks the running daemon (GET /v1/ledger) for the \\
+            With PATHs (plan files, reports, ledgers or directories of them) it works offline: the \
+            plans are read as `rectifyctl check` reads them and each item's state is evaluated at \
+            --at (default: now). Without PATHs it asks the running daemon (GET /v1/ledger) for the \
             current picture: progress notes, 销号 days, extensions with the original date.
 
-            xlsx: one sheet per plan with a title row, a frozen header, one row per measure, the \\
-            state in words and as a fill (red overdue, yellow due soon, green on track, grey closed), \\
-            date cells; it imports back with `rectifyctl import`. csv: the same columns, UTF-8 with a \\
+            xlsx: one sheet per plan with a title row, a frozen header, one row per measure, the \
+            state in words and as a fill (red overdue, yellow due soon, green on track, grey closed), \
+            date cells; it imports back with `rectifyctl import`. csv: the same columns, UTF-8 with a \
             BOM for Excel. ics: an all-day event per deadline and milestone.
 
             Exit status: 0 written, 2 bad input, 3 the daemon cannot be reached.
