@@ -44,7 +44,10 @@ struct LedgerAssembler {
 
     mutating func run() -> Plan {
         let grouping = LedgerGrouping(table: table, layout: layout, reference: reference)
-        let (groups, _) = grouping.groups()
+        let (groups, skipped) = grouping.groups()
+        for skip in skipped where skip.why.hasPrefix("no problem") {
+            warn(skip.row, nil, "the row has values but no problem or measure text, and no problem above it; it was skipped.")
+        }
         let stem = ReportImporter.planID(forFile: file)
         var plan = Plan(
             id: stem, unit: heading.unit ?? "", title: heading.title ?? stem,
