@@ -30,6 +30,19 @@ struct OfficeFilesTests {
         }
     }
 
+    @Test func aWordReportWithoutALedgerTable_readsLikeItsText() throws {
+        let folder = try TestFiles.temporaryFolder("docx-report")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = TestFiles.repository.appendingPathComponent("seeds/001_76357eb5244c6017.txt")
+        let docx = folder.appendingPathComponent("001_76357eb5244c6017.docx")
+        let made = try TestFiles.run(["python3", TestFiles.support.appendingPathComponent("text_to_docx.py").path, report.path, docx.path])
+        #expect(made.status == 0, "\(made.error)")
+        let fromText = try TestFiles.importFile(report).items.map(TestFiles.summary)
+        let fromWord = try TestFiles.importFile(docx).items.map(TestFiles.summary)
+        #expect(fromText.count == 10)
+        #expect(fromWord == fromText)
+    }
+
     @Test func exportedWorkbook_opensInOpenpyxl_andConvertsInLibreOffice() throws {
         let folder = try TestFiles.temporaryFolder("export")
         defer { try? FileManager.default.removeItem(at: folder) }
