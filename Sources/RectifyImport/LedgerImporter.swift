@@ -84,7 +84,7 @@ public enum LedgerImporter {
                 }
             }
             let tables = document.tables.enumerated().map { index, table in (table, false, Optional(before[index] ?? [])) }
-            if tables.contains(where: { LedgerLayout.find(in: $0.0, override: override).map { $0.score >= 3 } ?? false }) || !override.isEmpty {
+            if tables.contains(where: { LedgerLayout.find(in: $0.0, override: override) != nil }) || !override.isEmpty {
                 var result = try ledger(tables, file: file, options: options, override: override)
                 if result.plan.reportDate == nil, let (date, _) = LedgerHeading.fullDate(Array(paragraphs.suffix(6).joined(separator: "\n").unicodeScalars.map(Chars.fold))) {
                     result.plan.reportDate = date

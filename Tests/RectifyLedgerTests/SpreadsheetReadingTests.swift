@@ -152,6 +152,13 @@ struct SpreadsheetReadingTests {
         #expect(result.plan.items[0].deadline?.date == CalendarDate(year: 2025, month: 12, day: 31))
     }
 
+    @Test func aShortList_ofProblemsAndStatuses_isALedger() throws {
+        let csv = "问题,完成情况\r\n公车私用,已完成\r\n会议记录不全,正在整改\r\n"
+        let plan = try LedgerImporter.importFile(Data(csv.utf8), file: "list.csv").plan
+        #expect(plan.items.map(\.status) == [.done, .inProgress])
+        #expect(plan.items[1].statusEvidence?.cell == "list!B3")
+    }
+
     @Test func aNonOfficeFile_isAnErrorNamingIt() {
         do {
             _ = try LedgerImporter.importFile(Data("not a zip".utf8), file: "台账.xlsx")

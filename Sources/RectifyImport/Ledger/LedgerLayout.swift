@@ -28,7 +28,9 @@ struct LedgerLayout: Sendable {
             let kinds = rowKinds(table, r)
             let named = Set(kinds.values).intersection(telling)
             guard named.contains(.problem) || named.contains(.measure) || !override.isEmpty else { continue }
-            guard named.count >= 3 || (!override.isEmpty && named.count >= 1) else { continue }
+            // Three kinds, or a short list: the problem with its deadline, status or measures.
+            let short = named.contains(.problem) && !named.isDisjoint(with: [.deadline, .status, .measure])
+            guard named.count >= 3 || short || (!override.isEmpty && named.count >= 1) else { continue }
             var layout = LedgerLayout(header: r..<(r + 1), columns: firstColumns(kinds), score: named.count)
             layout.statusColumns = statusOrder(kinds, table, rows: r..<(r + 1))
             // A second header row: labels under a group label (责任分工 over 责任领导 / 责任科室;
