@@ -37,7 +37,9 @@ struct LedgerLayout: Sendable {
             // 完成情况 over 已完成 / 未完成 tick columns), not data.
             if r + 1 < table.rows.count {
                 let below = rowKinds(table, r + 1)
-                let ticks = tickHeaders(table, r + 1)
+                // Tick columns come in twos or more, under one status heading (完成情况 over 已完成 | 未完成).
+                var ticks = tickHeaders(table, r + 1)
+                if ticks.count < 2 || !ticks.keys.allSatisfy({ kinds[$0] == .status || table.spansColumns(r, $0) }) { ticks = [:] }
                 let filled = table.filled(r + 1).filter { !table.continuesFromAbove(r + 1, $0) }
                 let fresh = filled.filter { below[$0] != nil || ticks[$0] != nil }
                 if !fresh.isEmpty, fresh.count * 2 >= filled.count {
