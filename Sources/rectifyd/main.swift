@@ -80,9 +80,9 @@ struct RectifyD: ParsableCommand {
     }
 }
 
-/// Report `.txt` files in `plans` are imported on load.
+/// Reports (.txt, .docx) and ledgers (.xlsx, .csv) in `plans` are imported on load.
 let reportImporter: PlanLoader.ReportImporter? = { data, file throws(PlanLoadError) in
-    try ReportImporter.importReport(data, file: file)
+    try LedgerImporter.importFile(data, file: file).asLoaderResult
 }
 
 RectifyD.main()

@@ -16,7 +16,10 @@ struct ReportSourceOptions: ParsableArguments {
             valueName: "PATH"))
     var socket: String?
 
-    @Argument(help: ArgumentHelp("Plan files, report .txt files or directories (offline); none: ask the running daemon.", valueName: "PATH"))
+    @Argument(
+        help: ArgumentHelp(
+            "Plan files, reports (.txt, .docx), ledgers (.xlsx, .csv) or directories (offline); none: ask the running daemon.",
+            valueName: "PATH"))
     var paths: [String] = []
 
     var fromDaemon: Bool { paths.isEmpty }
@@ -33,7 +36,7 @@ struct ReportSourceOptions: ParsableArguments {
 enum ReportSources {
     static func offline(_ paths: [String], now: (Plan) -> Date) throws -> [PlanState] {
         let loader = PlanLoader(reportImporter: { data, file throws(PlanLoadError) in
-            try ReportImporter.importReport(data, file: file)
+            try LedgerImporter.importFile(data, file: file).asLoaderResult
         })
         let result: PlanLoader.Result
         do {
