@@ -13,7 +13,18 @@ struct RoundTrip {
     let imported: Plan
     let warnings: [Diagnostic]
 
-    init(_ plan: Plan, at now: Date, asOf day: CalendarDate, notes: [String: [ProgressNote]] = [:], policy: Policy = .default) {
+    /// How the draft is read back: its plain text, or its .docx through the importer's Word reader.
+    enum Medium {
+        case text
+        case docx
+        /// The .docx after `transform` (LibreOffice re-saving it, as a clerk's editor would).
+        case docxThrough((Data) throws -> Data)
+    }
+
+    init(
+        _ plan: Plan, at now: Date, asOf day: CalendarDate, notes: [String: [ProgressNote]] = [:], policy: Policy = .default,
+        via medium: Medium = .text
+    ) throws {
         // Notes pass through ItemAccount.note as rectifyctl passes them (labels lose their colons).
         let safe = notes.mapValues { list in
             list.map { note in
@@ -26,7 +37,14 @@ struct RoundTrip {
         state = PlanState(plan: plan, at: now, policy: policy, account: { ItemAccount.account(of: $0, in: plan) }, notes: safe)
         draft = DraftComposer.compose(state, asOf: day)
         text = PlainTextLayout.render(draft.document)
-        (imported, warnings) = ReportImporter.importReport(text: text, file: "draft-\(plan.id).txt")
+        switch medium {
+        case .text:
+            (imported, warnings) = ReportImporter.importReport(text: text, file: "draft-\(plan.id).txt")
+        case .docx, .docxThrough:
+            var data = try DocxWriter.render(draft.document, modified: now)
+            if case .docxThrough(let transform) = medium { data = try transform(data) }
+            (imported, warnings) = try LedgerImporter.importFile(data, file: "draft-\(plan.id).docx").asLoaderResult
+        }
     }
 
     /// Everything that differs, one line each (empty when the round trip holds).
