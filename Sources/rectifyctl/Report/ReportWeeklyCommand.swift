@@ -80,6 +80,12 @@ struct ReportWeeklyCommand: ParsableCommand {
         if source.fromDaemon {
             let fetched = try DaemonReportState.plans(source.client, plan: source.plan, at: instant)
             states = try fetched.map { try DaemonReportState.state($0, at: instant, asOf: nil) }
+            let later = fetched.flatMap { $0.items.flatMap(\.history) }.filter { (Timestamps.parse($0.at) ?? .distantPast) > instant }
+            if !later.isEmpty {
+                printError(
+                    "rectifyctl: note: the daemon keeps its current state; \(later.count) change\(later.count == 1 ? "" : "s") made after the week's end "
+                        + "(销号, 延期, progress) show in the states and colours; the week's closures and extensions are counted by their day.")
+            }
         } else {
             states = try ReportSources.offline(source.paths) { _ in instant }
             if let id = source.plan { states = [try ReportSources.choose(states, id: id)] }
