@@ -83,7 +83,7 @@ struct WeeklyTests {
         #expect(text.contains("   1  w/2   本周逾期  2026年11月18日   4天  财务股"))
         #expect(text.contains("财务股             3       0     3     2     0     0         0             1"))
         let html = HTMLLayout.render(document)
-        #expect(html.contains("<td style=\"border: 1px solid #999; padding: 3px 8px; text-align: left;\">资金未到位</td>"))
+        #expect(html.contains("<td nowrap style=\"border: 1px solid #999; padding: 3px 8px; text-align: left; white-space: nowrap;\">资金未到位</td>"))
         let robot = MarkdownLayout.robotMarkdown(document)
         #expect(robot.contains("> 财务股：事项 3，已完成 0，在办 3，红色 2，黄色 0，绿色 0，本周办结 0，本周新增逾期 1"))
     }

@@ -33,10 +33,22 @@ public enum HTMLLayout {
     static func table(_ table: ReportTable) -> String {
         var rows: [String] = []
         if let caption = table.caption { rows.append("<caption style=\"\(Style.caption)\">\(escape(caption))</caption>") }
-        rows.append("<tr>" + table.header.map { "<th style=\"\(Style.cell(numeric: false))\">\(escape($0))</th>" }.joined() + "</tr>")
+        // Column widths in pixels from the widest cell (a Han character is two columns of 7 px), for
+        // renderers that lay tables out before reading CSS (Outlook's Word engine, word processors).
+        let widths = table.header.indices.map { c -> Int in
+            let widest = ([table.header[c]] + table.rows.compactMap { c < $0.count ? $0[c] : nil }).map(DisplayWidth.of).max() ?? 0
+            return min(widest, 40) * 7 + 18
+        }
+        rows.append(
+            "<tr>"
+                + table.header.enumerated().map { c, name in
+                    "<th nowrap width=\"\(widths[c])\" style=\"\(Style.cell(numeric: false, short: true))\">\(escape(name))</th>"
+                }.joined() + "</tr>")
         for row in table.rows {
             let cells = row.enumerated().map { c, cell in
-                "<td style=\"\(Style.cell(numeric: table.numericColumns.contains(c)))\">\(escape(cell))</td>"
+                // `nowrap` as an attribute too: mail clients (and word processors) that ignore the CSS honour it.
+                let short = table.numericColumns.contains(c) || cell.count <= 16
+                return "<td\(short ? " nowrap" : "") style=\"\(Style.cell(numeric: table.numericColumns.contains(c), short: short))\">\(escape(cell))</td>"
             }
             rows.append("<tr>" + cells.joined() + "</tr>")
         }
@@ -59,8 +71,10 @@ public enum HTMLLayout {
             }
         }
 
-        static func cell(numeric: Bool) -> String {
+        /// Figures to the right; short cells (labels, names, dates) kept on one line.
+        static func cell(numeric: Bool, short: Bool) -> String {
             "border: 1px solid #999; padding: 3px 8px;" + (numeric ? " text-align: right;" : " text-align: left;")
+                + (short ? " white-space: nowrap;" : "")
         }
     }
 
