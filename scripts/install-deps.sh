@@ -2,7 +2,9 @@
 # Installs what building and testing rectifyd needs on Debian 12, once: the C libraries
 # libcurl (every outbound byte) and SQLite (GRDB), and for the tests Python with aiosmtpd
 # (the SMTP server tests talk to), openssl (test certificates), systemd-analyze, and for the
-# web listener's browser tests Debian's Chromium with chromium-driver, CJK fonts and Selenium.
+# web listener's browser tests Debian's Chromium with chromium-driver and Selenium; for the
+# ledger tests LibreOffice Calc and Writer (re-saving and converting office files, headless),
+# poppler-utils (pdftoppm for the docs picture), CJK fonts, openpyxl and python-docx.
 # Quick when everything is already there: it checks before it installs.
 set -euo pipefail
 
@@ -11,7 +13,7 @@ if [ "${1:-}" = "--test" ]; then
     want+=(openssl ca-certificates)
     command -v python3 >/dev/null 2>&1 || want+=(python3 python3-pip)
     command -v systemd-analyze >/dev/null 2>&1 || want+=(systemd)
-    want+=(chromium chromium-driver fonts-noto-cjk)
+    want+=(chromium chromium-driver libreoffice-calc libreoffice-writer poppler-utils fonts-noto-cjk)
 fi
 need_apt=()
 for pkg in "${want[@]}"; do
@@ -22,10 +24,18 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
     SUDO=""
     [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
 if [ "${1:-}" = "--test" ]; then
+    # openpyxl and python-docx write the ledger tests' files and read the drafted 通报 (.docx) back.
+    for module in openpyxl:openpyxl docx:python-docx; do
+        if ! python3 -c "import ${module%%:*}" 2>/dev/null; then
+            echo "install-deps: pip install ${module##*:}" >&2
+            python3 -m pip install -q "${module##*:}" 2>/dev/null \
+                || python3 -m pip install -q --break-system-packages "${module##*:}"
+        fi
+    done
     if ! python3 -c "import aiosmtpd" 2>/dev/null; then
         echo "install-deps: pip install aiosmtpd" >&2
         python3 -m pip install -q aiosmtpd 2>/dev/null \

@@ -21,6 +21,8 @@ public struct DaemonConfig: Sendable {
     public var retention = RetentionPolicy()
     /// The web listener; nil (no `web:` section): off.
     public var web: WebConfig?
+    /// Reports the daemon sends on its own (the weekly 情况通报).
+    public var reports = ReportsConfig()
 
     public var databasePath: String { URL(fileURLWithPath: stateDir).appendingPathComponent("state.sqlite").path }
 }

@@ -154,6 +154,8 @@ extension DaemonParts {
         AdminRoutes(context: self).register(in: &router)
         MetricsRoutes(context: self).register(in: &router)
         RequestRoutes(context: self).register(in: &router)
+        LedgerRoutes(context: self).register(in: &router)
+        ReportRoutes(context: self).register(in: &router)
         return router
     }
 }

@@ -50,7 +50,7 @@ extension DeliveryWorker {
             do {
                 var notice = try decoder.decode(AlertNotice.self, from: record.notice)
                 // Signed when sent (not when queued): a rotated key applies to what is still waiting.
-                if let link = snapshot.web?.link(for: notice, at: now) { (notice.link, notice.linkExpires) = (link.url, link.expires) }
+                if notice.report == nil, let link = snapshot.web?.link(for: notice, at: now) { (notice.link, notice.linkExpires) = (link.url, link.expires) }
                 notices.append(notice)
                 records[record.id] = record
             } catch {

@@ -22,6 +22,9 @@ public struct WebhookPayload: Codable, Hashable, Sendable {
     /// The rendered subject and text, for receivers that only post a message (chat robots).
     public var subject: String
     public var text: String
+    /// A report's Markdown (the weekly 情况通报), present only when the notice carries one; its
+    /// `entries` are then empty.
+    public var markdown: String?
     public var entries: [Entry]
     /// The recipient's signed link to the notice's web page (with `web.base_url`), and until
     /// when it works (RFC 3339). Added in version 1: receivers that do not know it ignore it.
@@ -29,7 +32,7 @@ public struct WebhookPayload: Codable, Hashable, Sendable {
     public var linkExpires: String?
 
     enum CodingKeys: String, CodingKey {
-        case version, receiver, recipient, language, colour, subject, text, entries, link
+        case version, receiver, recipient, language, colour, subject, text, markdown, entries, link
         case linkExpires = "link_expires"
         case noticeID = "notice_id"
         case recipientName = "recipient_name"
@@ -106,6 +109,7 @@ public struct WebhookPayload: Codable, Hashable, Sendable {
         colour = notice.colour
         subject = rendered.subject
         text = rendered.text
+        markdown = notice.report?.markdown
         entries = notice.entries.map { entry in
             Entry(
                 kind: entry.kind, plan: Plan(id: entry.planID, title: entry.planTitle, unit: entry.unit),
