@@ -14,6 +14,22 @@ struct BoardView: Sendable {
     let recentlyClosed: [Int]
 
     private static let cache = Mutex<(stamp: Int, view: BoardView)?>(nil)
+    /// The rendered board, reused for `bodyLifetime` while the evaluations are the same: the
+    /// lists read the state database (receipts change them without changing the world), so a
+    /// board is at most that old; 50 clients then cost one rendering a second, not fifty.
+    private static let rendered = Mutex<(stamp: Int, at: Date, body: String)?>(nil)
+    static let bodyLifetime: TimeInterval = 1
+
+    static func body(_ evaluated: EvaluatedWorld, store: StateStore, time: (Date) -> String) -> String {
+        let now = Date()
+        if let cached = rendered.withLock({ $0 }), cached.stamp == evaluated.stamp, now.timeIntervalSince(cached.at) < bodyLifetime {
+            return cached.body
+        }
+        let view = figures(evaluated, store: store)
+        let body = OfficePages.boardBody(view.figures, lists: view.lists(evaluated, store: store, time: time), asOf: time(evaluated.now))
+        rendered.withLock { $0 = (evaluated.stamp, now, body) }
+        return body
+    }
 
     static func figures(_ evaluated: EvaluatedWorld, store: StateStore) -> BoardView {
         if let cached = cache.withLock({ $0 }), cached.stamp == evaluated.stamp { return cached.view }

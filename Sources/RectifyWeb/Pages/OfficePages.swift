@@ -38,6 +38,11 @@ public enum OfficePages {
     }
 
     public static func board(_ figures: BoardFigures, lists: Lists, asOf: String, nav: Page.Nav) -> String {
+        Page(title: "督办看板", body: boardBody(figures, lists: lists, asOf: asOf), nav: nav).render()
+    }
+
+    /// The board without its navigation (the same for every account, so it can be cached).
+    public static func boardBody(_ figures: BoardFigures, lists: Lists, asOf: String) -> String {
         var body = "<h1>整改督办看板</h1><p class=\"muted\">截至 \(HTML.escape(asOf))，共 \(figures.total) 项整改事项，未完成 \(figures.open) 项。</p>"
         body += "<div class=\"tiles\">"
         body += tile("红色预警（逾期）", figures.colours[.red] ?? 0, "red", link: "/items?colour=red")
@@ -68,7 +73,7 @@ public enum OfficePages {
             body += "</tbody></table></div>"
         }
         body += list("近期销号", lists.recentlyClosed, more: "/items?state=done")
-        return Page(title: "督办看板", body: body, nav: nav).render()
+        return body
     }
 
     static func tile(_ label: String, _ value: Int, _ css: String, link: String) -> String {

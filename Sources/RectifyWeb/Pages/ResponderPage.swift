@@ -32,11 +32,22 @@ public struct ResponderPage: Sendable {
     public var messageKind = "ok"
     public var maxFiles: Int
     public var uploadLimit: Int
+    /// Which page of the notice's items this is, of how many; the number of its first item and
+    /// how many items the notice has.
+    public var page: Int
+    public var pages: Int
+    public var firstNumber: Int
+    public var itemCount: Int
 
     public init(
         base: String, recipient: String, subject: String, sentAt: String, receivedAt: String?, expires: String, entries: [Entry],
-        csrf: String, message: String?, messageKind: String = "ok", maxFiles: Int, uploadLimit: Int
+        csrf: String, message: String?, messageKind: String = "ok", maxFiles: Int, uploadLimit: Int, page: Int = 1, pages: Int = 1,
+        firstNumber: Int = 1, itemCount: Int? = nil
     ) {
+        self.page = page
+        self.pages = pages
+        self.firstNumber = firstNumber
+        self.itemCount = itemCount ?? entries.count
         self.base = base
         self.recipient = recipient
         self.subject = subject
@@ -59,11 +70,21 @@ public struct ResponderPage: Sendable {
             body += "<p><span class=\"badge green\">已签收</span> \(HTML.escape(receivedAt))</p>"
         } else {
             body += "<form method=\"post\" action=\"\(base)/receipt\" class=\"actions\">\(Fragments.csrfField(csrf))"
-            body += "<button>签收本通知</button><span class=\"muted\">确认已收到本督办通知（\(entries.count)项整改事项）。</span></form>"
+            body += "<button>签收本通知</button><span class=\"muted\">确认已收到本督办通知（\(itemCount)项整改事项）。</span></form>"
         }
         body += "</div>"
-        for (index, entry) in entries.enumerated() { body += card(entry, number: index + 1) }
+        let pager = pages > 1 ? pagerLinks() : ""
+        body += pager
+        for (index, entry) in entries.enumerated() { body += card(entry, number: firstNumber + index) }
+        body += pager
         return Page(title: subject, body: body).render()
+    }
+
+    private func pagerLinks() -> String {
+        var html = "<p class=\"actions\">第\(page)/\(pages)页（共\(itemCount)项）"
+        if page > 1 { html += " <a href=\"\(base)?page=\(page - 1)\">上一页</a>" }
+        if page < pages { html += " <a href=\"\(base)?page=\(page + 1)\">下一页</a>" }
+        return html + "</p>"
     }
 
     private func card(_ entry: Entry, number: Int) -> String {

@@ -82,11 +82,8 @@ struct OfficeRoutes {
     func board(_ r: ControlRequest) throws(ControlError) -> ControlResponse {
         let session = try web.require(r)
         guard let evaluated = web.parts.evaluations.current() else { throw .unavailable("the daemon is stopping") }
-        let view = BoardView.figures(evaluated, store: web.parts.store)
-        let html = OfficePages.board(
-            view.figures, lists: view.lists(evaluated, store: web.parts.store, time: web.time), asOf: web.time(evaluated.now),
-            nav: nav(session, "/board"))
-        return WebRoutes.html(html)
+        let body = BoardView.body(evaluated, store: web.parts.store, time: web.time)
+        return WebRoutes.html(Page(title: "督办看板", body: body, nav: nav(session, "/board")).render())
     }
 
     func items(_ r: ControlRequest) throws(ControlError) -> ControlResponse {

@@ -53,6 +53,9 @@ struct ResponderRoutes {
         return (claim, notice, signer)
     }
 
+    /// Items per page of a responder's page.
+    static let perPage = 20
+
     static let done = [
         "receipt": "已签收。", "progress": "进展已报送，已记入办理记录。", "extend": "延期申请已提交，请等待整改办审核。",
         "close": "销号申请已提交，请等待整改办审核。",
@@ -70,7 +73,11 @@ struct ResponderRoutes {
         let routes = ItemRoutes(context: web.parts)
         let now = Date()
         var entries: [ResponderPage.Entry] = []
-        for ref in notice.items {
+        // A notice may name hundreds of items (a digest): a page shows `perPage` of them.
+        let pages = max(1, (notice.items.count + Self.perPage - 1) / Self.perPage)
+        let pageNumber = min(max(1, Int(r.query["page"] ?? "1") ?? 1), pages)
+        let shown = notice.items.dropFirst((pageNumber - 1) * Self.perPage).prefix(Self.perPage)
+        for ref in shown {
             guard let detail = try? routes.itemDetail(plan: ref.plan, id: ref.item) else { continue }
             let due = web.parts.evaluations.item(plan: ref.plan, id: ref.item)?.evaluation.due
             entries.append(
@@ -83,7 +90,8 @@ struct ResponderRoutes {
             base: "/r/" + r.parameter("token"), recipient: notice.recipientName.map { "\($0)（\(notice.recipient)）" } ?? notice.recipient,
             subject: title, sentAt: web.time(notice.deliveredAt ?? notice.createdAt), receivedAt: notice.receivedAt.map(web.time),
             expires: web.time(claim.expires), entries: entries, csrf: signer.formToken(for: r.parameter("token")), message: message,
-            messageKind: kind, maxFiles: web.config.maxFiles, uploadLimit: web.config.uploadLimit)
+            messageKind: kind, maxFiles: web.config.maxFiles, uploadLimit: web.config.uploadLimit, page: pageNumber, pages: pages,
+            firstNumber: (pageNumber - 1) * Self.perPage + 1, itemCount: notice.items.count)
         return WebRoutes.html(page.render())
     }
 
