@@ -57,7 +57,7 @@ struct ItemRoutes {
                     kind: $0.kind, receiver: $0.receiver, recipient: $0.recipient,
                     sentAt: Timestamps.format($0.sentAt, in: zone), notice: $0.noticeID)
             }
-            deliveries = try context.store.deliveries(item: "\(planID)/\(id)").map { DeliveryRoutes.attempt($0, zone: zone) }
+            deliveries = try context.store.deliveries(item: "\(planID)/\(id)", withItems: false).map { DeliveryRoutes.attempt($0, zone: zone) }
         } catch {
             throw .internal("the state database cannot be read: \(error)")
         }
