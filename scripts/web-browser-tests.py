@@ -98,7 +98,7 @@ def main():
 
 
 def run(d, desktop, phone, shots, case):
-    mail = next(m for m in d.mails() if "zhang@" in m["to"])
+    mail = next(m for m in web_tests.wait_for_mails(d, "zhang@") if "zhang@" in m["to"])
     # The link exactly as the mail's HTML part carries it (the button's href).
     href = re.search(r'<a href="([^"]+)"', mail["html"]).group(1).replace("&amp;", "&")
     case("the mail's button links to this daemon's page", href.startswith(d.base + "/r/"), href)
