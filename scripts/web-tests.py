@@ -276,6 +276,16 @@ def main():
     sys.exit(0 if passed == len(results) else 1)
 
 
+def poll(found, seconds=20):
+    """`found()` once it is not empty, or what it is after `seconds`."""
+    deadline = time.time() + seconds
+    while True:
+        result = found()
+        if result or time.time() > deadline:
+            return result
+        time.sleep(0.2)
+
+
 def wait_for_mails(d, *recipients, seconds=30):
     """The mails once every one of `recipients` has one (deliveries take a moment on a busy machine)."""
     deadline = time.time() + seconds
@@ -401,8 +411,7 @@ def run_cases(d, case):
     case("an approved 延期 keeps the original deadline on record", item["deadline"]["date"] == to and item.get("original_deadline") is not None, item)
     again = d.ctl("approve", str(requests[0]["id"]))
     case("a request cannot be decided twice", again.returncode != 0 and "already" in again.stderr, again.stderr)
-    time.sleep(1.5)
-    replies = [m for m in d.since(before) if "zhang@" in m["to"] and "申请办理结果" in m["subject"]]
+    replies = poll(lambda: [m for m in d.since(before) if "zhang@" in m["to"] and "申请办理结果" in m["subject"]])
     case("the requester is told of the approval by mail", replies and "已批准" in replies[0]["text"], [m["subject"] for m in d.since(before)])
 
     # 申请销号 needs evidence; the office rejects it on the review page with a reason.
@@ -429,8 +438,7 @@ def run_cases(d, case):
     before = d.seen()
     status, _, _ = office.post(f"/review/{request_id}", {"csrf": office_csrf, "decision": "reject", "reason": "缺少验收报告<script>"})
     case("the office rejects with a reason", status == 303, status)
-    time.sleep(1.5)
-    replies = [m for m in d.since(before) if "zhang@" in m["to"]]
+    replies = poll(lambda: [m for m in d.since(before) if "zhang@" in m["to"] and "未获批准" in m["text"]])
     case("the rejection reaches the requester through the channel that reached them, with the reason",
          replies and "缺少验收报告" in replies[0]["text"] and "未获批准" in replies[0]["text"], [m["subject"] for m in d.since(before)])
 
