@@ -1,4 +1,5 @@
 import Dispatch
+import NIOCore
 
 /// Where the daemon's own tasks run (the services, the control socket's connections): one
 /// serial Dispatch queue, not the cooperative pool. On Linux the first job on the cooperative
@@ -14,6 +15,19 @@ final class DaemonExecutor: TaskExecutor {
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
+
+/// Runs a task's jobs on a NIO event loop: a control connection's task reads and writes HTTP
+/// parts on the loop that owns its channel, without a hop to another thread.
+final class EventLoopTaskExecutor: TaskExecutor {
+    private let loop: any EventLoop
+
+    init(_ loop: any EventLoop) { self.loop = loop }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }
 
