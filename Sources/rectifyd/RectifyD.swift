@@ -97,10 +97,10 @@ struct RectifyD: ParsableCommand {
         }
     }
 
-    /// Report `.txt` files in `plans` are imported on load; each receiver becomes a notifier
+    /// Reports (.txt, .docx) and ledgers (.xlsx, .csv) in `plans` are imported on load; each receiver becomes a notifier
     /// with a logger derived from the daemon's.
     static let loader = SnapshotLoader(
-        reportImporter: { data, file throws(PlanLoadError) in try ReportImporter.importReport(data, file: file) },
+        reportImporter: { data, file throws(PlanLoadError) in try LedgerImporter.importFile(data, file: file).asLoaderResult },
         makeChannels: Receivers.make)
 }
 

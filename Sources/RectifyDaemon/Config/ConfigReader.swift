@@ -21,6 +21,7 @@ public enum ConfigReader {
     static let topKeys = [
         "state_dir", "plans", "language", "time_zone", "log_level", "policy", "alerts", "routing", "delivery", "receivers", "control",
         "retention",
+        "reports",
     ]
 
     public static func read(_ text: String, file: String) throws(PlanLoadError) -> DaemonConfig {
@@ -79,6 +80,9 @@ public enum ConfigReader {
         }
         if let node = f.node("control") { config.control = readControl(node, sink: sink, resolve: resolve) }
         if let node = f.node("retention") { config.retention = readRetention(node, sink: sink) }
+        if let node = f.node("reports") {
+            config.reports = readReports(node, sink: sink, receivers: config.receivers, routing: config.routing)
+        }
         if config.receivers.isEmpty {
             sink.error(f.mark, "no receivers are configured; add at least a maildir receiver so alerts go somewhere.")
         }

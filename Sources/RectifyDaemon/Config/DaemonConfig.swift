@@ -19,6 +19,8 @@ public struct DaemonConfig: Sendable {
     public var control = ControlConfig()
     /// How long delivery history and the notification log are kept.
     public var retention = RetentionPolicy()
+    /// Reports the daemon sends on its own (the weekly 情况通报).
+    public var reports = ReportsConfig()
 
     public var databasePath: String { URL(fileURLWithPath: stateDir).appendingPathComponent("state.sqlite").path }
 }

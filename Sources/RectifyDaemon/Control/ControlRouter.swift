@@ -127,6 +127,9 @@ extension DaemonParts {
         DeliveryRoutes(context: self).register(in: &router)
         AdminRoutes(context: self).register(in: &router)
         MetricsRoutes(context: self).register(in: &router)
+        LedgerRoutes(context: self).register(in: &router)
+        PlanRoutes(context: self).register(in: &router)
+        ReportRoutes(context: self).register(in: &router)
         return router
     }
 }

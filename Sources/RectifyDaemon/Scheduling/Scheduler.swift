@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import RectifyCore
 import RectifyNotify
+import RectifyReport
 import RectifyStore
 
 /// Evaluates items when they can change, sends what is due down the alert pipeline (candidates
@@ -27,7 +28,9 @@ final class Scheduler: @unchecked Sendable {
     private var ledger = AlertLedger()
     private var timer: WallClockTimer?
     private var watchdog: Watchdog?
-    private var digest = DigestClock()
+    private var digest = RecurringClock()
+    /// When the weekly 情况通报 is due (`reports.weekly`).
+    private var weekly = RecurringClock()
     /// When delivery history and the notification log are next pruned (daily).
     private var nextPrune: Date?
     private var outbox: OutboxWriter
@@ -44,17 +47,6 @@ final class Scheduler: @unchecked Sendable {
     /// Called on the queue when the counts or the next wake changed (sd_notify STATUS). Cheap:
     /// the counts come from `tally`, not a new evaluation.
     private let onSummary: @Sendable (Summary) -> Void
-
-    struct Summary: Sendable, Equatable {
-        var open: Int
-        var overdue: Int
-        var lagging: Int
-        var nextWake: Date?
-        /// The config's zone, for showing `nextWake`.
-        var timeZone: TimeZone = .gmt
-        /// Set while the state database refuses writes.
-        var storageFailure: StorageHealth.Failure?
-    }
 
     init(
         store: StateStore, health: StorageHealth, evaluations: Evaluations, logger: Logger,
@@ -186,7 +178,14 @@ final class Scheduler: @unchecked Sendable {
         tally.reset(count: world.itemCount)
         let now = clock()
         evaluate(Array(world.refs.indices), world: world, now: now)
-        digest.start(config: snapshot.config, now: now, firstStarted: firstStarted(), lastSent: lastDigest())
+        let config = snapshot.config, firstStarted = firstStarted()
+        digest.start(
+            config.alerts.digest, zone: config.timeZone, daysOff: config.digestDaysOff, now: now, firstStarted: firstStarted,
+            lastSent: lastSent { $0.alertKey == "digest" })
+        let job = weeklyJob(world)
+        weekly.start(
+            job?.config.schedule, zone: config.timeZone, daysOff: job?.daysOff(config.policy.calendar), now: now,
+            firstStarted: firstStarted, lastSent: lastSent { $0.alertKey == WeeklyReportJob.alertKey })
         prune(world.config.retention, at: now)
         rearm(world: world)
     }
@@ -201,7 +200,10 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
-    private func lastDigest() -> Date? { ledger.entries(planID: "*", itemID: "*").map(\.sentAt).max() }
+    /// The last confirmed send of a plan-wide notice (digest, weekly report) that `matches`.
+    private func lastSent(_ matches: (LogEntry) -> Bool) -> Date? {
+        ledger.entries(planID: "*", itemID: "*").filter(matches).map(\.sentAt).max()
+    }
 
     private func fire() {
         dispatchPrecondition(condition: .onQueue(queue))
@@ -211,8 +213,13 @@ final class Scheduler: @unchecked Sendable {
         let due = instants.popDue(now.addingTimeInterval(0.001))
         if !due.isEmpty { evaluate(due, world: world, now: now) }
         if digest.isDue(at: now) {
-            digest.advance(config: world.config, now: now)
+            digest.advance(world.config.alerts.digest, zone: world.config.timeZone, daysOff: world.config.digestDaysOff, now: now)
             sendDigest(world: world, at: now)
+        }
+        if weekly.isDue(at: now), let job = weeklyJob(world) {
+            weekly.advance(
+                job.config.schedule, zone: world.config.timeZone, daysOff: job.daysOff(world.config.policy.calendar), now: now)
+            sendWeekly(job, world: world, at: now, period: nil)
         }
         if let nextPrune, nextPrune <= now { prune(world.config.retention, at: now) }
         outboxWritten()
@@ -301,9 +308,56 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
+    // MARK: the weekly 情况通报 (`reports.weekly`)
+
+    private func weeklyJob(_ world: World) -> WeeklyReportJob? {
+        guard let weekly = world.config.reports.weekly else { return nil }
+        return WeeklyReportJob(
+            config: weekly, emailReceiver: world.config.routing.emailReceiver, zone: world.config.timeZone,
+            language: world.config.language, policy: world.config.policy)
+    }
+
+    /// Queues the weekly 情况通报 for `period` (default: the one a send now covers); returns the
+    /// period and how many notices were queued (none when the database refused them).
+    @discardableResult
+    private func sendWeekly(_ job: WeeklyReportJob, world: World, at now: Date, period requested: ReportPeriod?) -> (ReportPeriod, Int) {
+        let period = requested ?? job.period(forSendAt: now)
+        let updates: [UpdateRecord]
+        do {
+            updates = try store.updates()
+        } catch {
+            health.failed(
+                "read the history for the weekly report", error: error, at: now, logger: logger,
+                consequence: "the weekly report is tried again when it reads")
+            weekly.retry(after: outbox.retryDelay, now: now)
+            return (period, 0)
+        }
+        let notices = job.notices(plans: world.plans, updates: updates, period: period, now: now) { UUID().uuidString.lowercased() }
+        guard let queued = outbox.write(notices.map { ($0.0, [$0.1]) }, at: now) else {
+            weekly.retry(after: outbox.retryDelay, now: now)
+            return (period, 0)
+        }
+        for entry in queued { ledger.record(entry) }
+        logger.info(
+            "weekly report queued", metadata: ["period": "\(period.firstDay)…\(period.lastDay)", "notices": "\(notices.count)"])
+        outboxWritten()
+        return (period, notices.count)
+    }
+
+    /// `POST /v1/reports/weekly`: the weekly 情况通报 of `week` (default: the one a send now
+    /// covers) queued at once to the configured recipients and channels; nil when not configured.
+    func sendWeeklyReport(week: ISOWeek?) -> (ReportPeriod, Int)? {
+        queue.sync {
+            guard case .running(let world) = state, let job = weeklyJob(world) else { return nil }
+            let result = sendWeekly(job, world: world, at: clock(), period: week.map { $0.period(in: world.config.timeZone) })
+            rearm(world: world)
+            return result
+        }
+    }
+
     private func rearm(world: World) {
         let now = clock()
-        var wake = [instants.peek(), digest.next, nextPrune].compactMap { $0 }
+        var wake = [instants.peek(), digest.next, weekly.next, nextPrune].compactMap { $0 }
         // Records already due are the delivery lanes' (each looks again after its pass, so one
         // that fell due during a long pass is sent without a timer); the timer waits for the
         // earliest *future* retry, and for the end of quiet hours when anything is pending.
@@ -336,11 +390,4 @@ final class Scheduler: @unchecked Sendable {
         lastPublished = summary
         onSummary(summary)
     }
-}
-
-/// What a delivery pass reports back: the log entries of the messages a receiver accepted
-/// (none when it only failed: the scheduler then re-arms for the retries it scheduled).
-struct Confirmation: Sendable {
-    var receiver: String
-    var entries: [LogEntry]
 }

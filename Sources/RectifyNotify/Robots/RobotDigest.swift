@@ -17,6 +17,8 @@ struct RobotMessage {
     var notices: Set<Int>
     /// The entries this message carries (`RobotDigest.key`), so a retry sends only the rest.
     var keys: Set<String> = []
+    /// A report's text posted as it is (instead of `intro` and `sections`).
+    var body: String?
 }
 
 /// The items of one alert kind in a message.
@@ -45,6 +47,47 @@ struct RobotDigest {
     static let titleLimit = 60
 
     func messages(for notices: [AlertNotice]) -> [RobotMessage] {
+        reportMessages(notices) + digestMessages(notices)
+    }
+
+    /// Reports (the weekly 情况通报) each in messages of their own, cut between lines into
+    /// numbered parts within the size limit: Markdown, or the text for plain formats.
+    func reportMessages(_ notices: [AlertNotice]) -> [RobotMessage] {
+        let layout = RobotLayout(kind: kind, format: format, mentions: mentions)
+        let limit = format.byteLimit(kind)
+        var result: [RobotMessage] = []
+        for (index, notice) in notices.enumerated() {
+            guard let report = notice.report else { continue }
+            let language = NoticeLanguage(tag: notice.language)
+            let plain = format == .text || (kind == .feishu && format == .post)
+            let lines = (plain ? report.text : report.markdown).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            func message(_ chunk: ArraySlice<String>, part: Int, of total: Int) -> RobotMessage {
+                RobotMessage(
+                    title: report.subject + (total > 1 ? language.partSuffix(part, total) : ""), colour: nil, intro: "",
+                    sections: [], mobiles: [], footer: language.chatFooter(sender), notices: [index],
+                    keys: ["report\u{1}\(notice.id)\u{1}\(part)"], body: chunk.joined(separator: "\n"))
+            }
+            let parts = Self.pack(lines.count) { layout.measure(message(lines[$0], part: 99, of: 99)) <= limit }
+            result += parts.enumerated().map { number, range in message(lines[range], part: number + 1, of: parts.count) }
+        }
+        return result
+    }
+
+    /// Greedy packing of `count` lines into consecutive ranges, each of which `fits` (a single
+    /// line always makes a part of its own).
+    static func pack(_ count: Int, fits: (Range<Int>) -> Bool) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        var parts: [Range<Int>] = []
+        var start = 0
+        for end in 1..<count where !fits(start..<(end + 1)) {
+            parts.append(start..<end)
+            start = end
+        }
+        parts.append(start..<count)
+        return parts
+    }
+
+    func digestMessages(_ notices: [AlertNotice]) -> [RobotMessage] {
         let composer = NoticeComposer(sender: sender)
         let document = composer.compose(notices)
         let rows = document.sections.flatMap { section in section.rows.map { (section.kind, $0) } }
@@ -54,16 +97,9 @@ struct RobotDigest {
         let layout = RobotLayout(kind: kind, format: format, mentions: mentions)
         let limit = format.byteLimit(kind)
         let widest = max(99, rows.count)
-        var parts: [Range<Int>] = []
-        var start = 0
-        for end in rows.indices.dropFirst() {
-            let trial = message(rows[start...end], part: widest, of: widest, document: document, composer: composer)
-            if layout.measure(trial) > limit {
-                parts.append(start..<end)
-                start = end
-            }
+        let parts = Self.pack(rows.count) { range in
+            layout.measure(message(rows[range], part: widest, of: widest, document: document, composer: composer)) <= limit
         }
-        parts.append(start..<rows.count)
         return parts.enumerated().map { number, range in
             message(rows[range], part: number + 1, of: parts.count, document: document, composer: composer)
         }
