@@ -3,7 +3,7 @@ import Logging
 import RectifyControl
 import RectifyStore
 
-/// One HTTP request as the server hands it over: already parsed by SwiftNIO.
+/// One control request as a route sees it: read from Hummingbird's request, with the caller's credentials.
 struct ControlRequest: Sendable {
     var method: String
     var path: String
