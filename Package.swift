@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "rectifyctl",
             dependencies: [
-                "RectifyCore", "RectifyImport", "RectifyControl", "RectifyNotify",
+                "RectifyCore", "RectifyImport", "RectifyControl", "RectifyNotify", "RectifyDaemon", "RectifyStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

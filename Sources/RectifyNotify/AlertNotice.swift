@@ -87,11 +87,15 @@ public struct AlertNotice: Hashable, Codable, Sendable {
     public var timeZone: String
     /// "zh" (default) or "en".
     public var language: String
+    /// Trial mode (`routing.redirect_all`): whom the notice was meant for ("韦明 <weiming@…>")
+    /// while `recipient` is the trial address. nil: sent to its recipient as meant.
+    public var intendedFor: [String]?
 
     public init(
         id: String, receiver: String, recipient: String, recipientName: String? = nil, entries: [NoticeEntry],
-        createdAt: Date, timeZone: String = Plan.defaultTimeZone, language: String = "zh"
+        createdAt: Date, timeZone: String = Plan.defaultTimeZone, language: String = "zh", intendedFor: [String]? = nil
     ) {
+        self.intendedFor = intendedFor
         self.id = id
         self.receiver = receiver
         self.recipient = recipient

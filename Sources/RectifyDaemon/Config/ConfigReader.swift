@@ -290,7 +290,7 @@ public enum ConfigReader {
         let ruleKeys = Array(Routing.defaultRules.keys).sorted()
         guard
             let f = FieldReader(
-                node, path: "routing", sink: sink, allowed: ["email_receiver", "default_recipient", "preset"] + ruleKeys)
+                node, path: "routing", sink: sink, allowed: ["email_receiver", "default_recipient", "redirect_all", "preset"] + ruleKeys)
         else { return routing }
         if let name = f.string("email_receiver") {
             if let spec = receivers.first(where: { $0.name == name }), !spec.isGroupChannel {
@@ -305,6 +305,13 @@ public enum ConfigReader {
             let r = FieldReader(node, path: "routing.default_recipient", sink: sink, allowed: ["name", "email"])
         {
             routing.defaultRecipient = Contact(name: r.string("name"), email: r.string("email", required: true))
+        }
+        if let address = f.string("redirect_all") {
+            if address.contains("@"), !address.contains(where: \.isWhitespace), !address.contains(",") {
+                routing.redirectAll = address
+            } else {
+                sink.error(f.markOf("redirect_all"), "routing.redirect_all '\(address)' is not one email address (name@example.cn).")
+            }
         }
         if let text = f.string("preset"), text != "auto" {
             routing.preset = FieldReader.enumValue(
