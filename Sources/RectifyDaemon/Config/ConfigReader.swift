@@ -315,7 +315,7 @@ public enum ConfigReader {
         }
         if let text = f.string("preset"), text != "auto" {
             routing.preset = FieldReader.enumValue(
-                text, Routing.Preset.self, mark: f.markOf("preset"), path: "routing.preset", sink: sink)
+                text, Routing.Preset.self, mark: f.markOf("preset"), path: "routing.preset", sink: sink, alsoAccepted: ["auto"])
         }
         for key in ruleKeys where f.has(key) {
             let roles = f.stringList(key).compactMap { name -> Routing.Role? in

@@ -138,7 +138,7 @@ final class Scheduler: @unchecked Sendable {
         let result: Result<UpdateRecord, ItemChangeRefused> = queue.sync {
             guard case .running(var world) = state else { return .failure(.unavailable("the daemon is stopping")) }
             guard let index = world.index(of: planID, itemID) else {
-                return .failure(.notFound("no item '\(itemID)' in plan '\(planID)'"))
+                return .failure(.notFound(world.notFound(planID: planID, itemID: itemID)))
             }
             let now = clock()
             do throws(ItemChangeRefused) {
