@@ -53,11 +53,11 @@ struct TrialModeTests {
         try daemon.write("plan.yaml", Self.plan)
         try daemon.write("rectifyd.yaml", Self.config)
         try daemon.start()
-        // overdue goes to responsible and item_leader: two notices.
-        #expect(DaemonHarness.waitFor(10) { daemon.mails().count >= 2 }, "log:\n\(daemon.log)")
+        // Years overdue: escalation goes to responsible, item_leader and owner — three notices.
+        #expect(DaemonHarness.waitFor(10) { daemon.mails().count >= 3 }, "log:\n\(daemon.log)")
         #expect(daemon.stop() == 0)
         let mails = try Self.parse(daemon)
-        #expect(mails.count == 2)
+        #expect(mails.count == 3)
         var intended: [String] = []
         for mail in mails {
             #expect(mail["to"] as? [String] == ["trial@example.gov.cn"])
@@ -69,7 +69,8 @@ struct TrialModeTests {
             #expect(text.contains("rectifyctl progress trial/2.1 --note"))
             if text.contains("赵敏 <zhaomin@example.gov.cn>") { intended.append("zhaomin") }
             if text.contains("孙丽 <sunli@example.gov.cn>") { intended.append("sunli") }
+            if text.contains("整改办 <owner@example.gov.cn>") { intended.append("owner") }
         }
-        #expect(intended.sorted() == ["sunli", "zhaomin"])
+        #expect(intended.sorted() == ["owner", "sunli", "zhaomin"])
     }
 }
