@@ -98,6 +98,7 @@ let package = Package(
             name: "rectifyctl",
             dependencies: [
                 "RectifyCore", "RectifyImport", "RectifyExport", "RectifyControl", "RectifyNotify", "RectifyReport",
+                "RectifyDaemon", "RectifyStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -130,7 +130,7 @@ final class Scheduler: @unchecked Sendable {
         let result: Result<UpdateRecord, ItemChangeRefused> = queue.sync {
             guard case .running(var world) = state else { return .failure(.unavailable("the daemon is stopping")) }
             guard let index = world.index(of: planID, itemID) else {
-                return .failure(.notFound("no item '\(itemID)' in plan '\(planID)'"))
+                return .failure(.notFound(world.notFound(planID: planID, itemID: itemID)))
             }
             let now = clock()
             do throws(ItemChangeRefused) {
@@ -255,14 +255,8 @@ final class Scheduler: @unchecked Sendable {
         let planner = planner(world.config)
         let evaluator = DeadlineEvaluator(policy: world.config.policy)
         for index in indices {
-            let item = world.item(at: index)
-            let evaluation = evaluator.evaluate(item, context: world.context(at: index), at: now)
-            var outcome = planner.plan(item: item, in: world.plan(at: index), evaluation: evaluation, ledger: ledger, at: now)
-            if let until = world.silence(at: index), until > now, item.status != .done {
-                // Acknowledged or snoozed: nothing is sent until then; look again when it ends.
-                outcome.alerts = []
-                outcome.nextAlert = until
-            }
+            // Acknowledged or snoozed items send nothing until then (`AlertPlanner.decide`).
+            let (evaluation, outcome) = planner.decide(index, in: world, evaluator: evaluator, ledger: ledger, at: now)
             tally.record(evaluation.state, at: index)
             alerts += outcome.alerts
             unrouted += outcome.unrouted.isEmpty ? 0 : 1
@@ -289,7 +283,8 @@ final class Scheduler: @unchecked Sendable {
 
     /// Writes the notices for `alerts` to the outbox and the ledger; false when the database refused them.
     private func queue(_ alerts: [PlannedAlert], world: World, now: Date) -> Bool {
-        let grouping = NoticeAssembler(language: world.config.language, timeZone: world.config.timeZone)
+        let grouping = NoticeAssembler(
+            language: world.config.language, timeZone: world.config.timeZone, routing: world.config.routing)
         guard let queued = outbox.write(alerts, grouping: grouping, at: now) else { return false }
         for entry in queued { ledger.record(entry) }
         return true
