@@ -111,7 +111,8 @@ let package = Package(
         .executableTarget(
             name: "rectifyctl",
             dependencies: [
-                "RectifyCore", "RectifyImport", "RectifyExport", "RectifyControl", "RectifyNotify", "RectifyReport", "RectifyWeb",
+                "RectifyCore", "RectifyImport", "RectifyExport", "RectifyControl", "RectifyNotify", "RectifyReport",
+                "RectifyDaemon", "RectifyStore", "RectifyWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -122,7 +123,6 @@ let package = Package(
                 "RectifyDaemon", "RectifyImport", "RectifyStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(name: "rectify-bench", dependencies: ["RectifyCore", "RectifyDaemon", "RectifyNotify"]),

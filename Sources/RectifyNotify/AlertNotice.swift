@@ -104,11 +104,16 @@ public struct AlertNotice: Hashable, Codable, Sendable {
     /// A report carried whole (the weekly 情况通报), sent as it is written instead of a
     /// rendering of `entries` (which is then empty).
     public var report: NoticeReport?
+    /// Trial mode (`routing.redirect_all`): whom the notice was meant for ("韦明 <weiming@…>")
+    /// while `recipient` is the trial address. nil: sent to its recipient as meant.
+    public var intendedFor: [String]?
 
     public init(
         id: String, receiver: String, recipient: String, recipientName: String? = nil, entries: [NoticeEntry],
-        createdAt: Date, timeZone: String = Plan.defaultTimeZone, language: String = "zh", report: NoticeReport? = nil
+        createdAt: Date, timeZone: String = Plan.defaultTimeZone, language: String = "zh", report: NoticeReport? = nil,
+        intendedFor: [String]? = nil
     ) {
+        self.intendedFor = intendedFor
         self.id = id
         self.receiver = receiver
         self.recipient = recipient

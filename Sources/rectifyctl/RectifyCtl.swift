@@ -12,8 +12,8 @@ struct RectifyCtl: ParsableCommand {
         subcommands: [
             CheckCommand.self, ImportCommand.self, ReportCommand.self, StatusCommand.self, ItemsCommand.self, ShowCommand.self,
             ProgressCommand.self, DoneCommand.self, ExtendCommand.self, AckCommand.self, SnoozeCommand.self,
-            ReopenCommand.self, ReloadCommand.self, DeliveriesCommand.self, ExportCommand.self, RequestsCommand.self,
-            ApproveCommand.self, RejectCommand.self, WebCommand.self,
+            ReopenCommand.self, ReloadCommand.self, DeliveriesCommand.self, ExportCommand.self, PreviewCommand.self,
+            RequestsCommand.self, ApproveCommand.self, RejectCommand.self, WebCommand.self,
         ]
     )
 

@@ -141,6 +141,9 @@ public struct Routing: Sendable, Hashable {
     /// The receiver that carries email to people (a maildir or smtp receiver).
     public var emailReceiver: String?
     public var defaultRecipient: Contact?
+    /// Trial mode: every notice to a person goes to this address instead, saying whom it was
+    /// meant for. Group channels (webhook, robots) are not redirected.
+    public var redirectAll: String?
     public var rules: [String: [Role]] = Routing.defaultRules
     /// The escalation ladder; nil: `threeColour` for plans imported from reports, else none.
     public var preset: Preset?

@@ -3,7 +3,7 @@ import Logging
 import RectifyControl
 import RectifyStore
 
-/// One HTTP request as the server hands it over: already parsed by SwiftNIO.
+/// One control request as a route sees it: read from Hummingbird's request, with the caller's credentials.
 struct ControlRequest: Sendable {
     var method: String
     var path: String
@@ -155,6 +155,7 @@ extension DaemonParts {
         MetricsRoutes(context: self).register(in: &router)
         RequestRoutes(context: self).register(in: &router)
         LedgerRoutes(context: self).register(in: &router)
+        PlanRoutes(context: self).register(in: &router)
         ReportRoutes(context: self).register(in: &router)
         return router
     }

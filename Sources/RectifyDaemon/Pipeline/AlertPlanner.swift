@@ -10,6 +10,8 @@ struct PlannedAlert: Sendable {
     var entry: NoticeEntry
     var log: LogEntry
     var reason: SendReason
+    /// The routing rule that chose the recipient ("overdue", "reminder_yellow"; "" for resolved and digest).
+    var rule: String = ""
 }
 
 /// Decides, for one item at one instant, which alerts are due and to whom: the pipeline's
@@ -72,7 +74,8 @@ struct AlertPlanner {
                     receiver: recipient.receiver, recipient: recipient.address, alertKey: alertKey, planID: plan.id,
                     itemID: item.id, kind: candidate.kind.rawValue, fingerprint: candidate.fingerprint, sentAt: now,
                     noticeID: "")
-                outcome.alerts.append(PlannedAlert(recipient: recipient, entry: candidate.entry, log: log, reason: reason))
+                outcome.alerts.append(
+                    PlannedAlert(recipient: recipient, entry: candidate.entry, log: log, reason: reason, rule: candidate.rule))
             }
         }
         // The instant an overdue item crosses into escalation.
@@ -81,6 +84,22 @@ struct AlertPlanner {
             if escalation > now { outcome.wake(at: escalation) }
         }
         return outcome
+    }
+
+    /// One item of the world at `now`: its evaluation and what to send — nothing while an ack or
+    /// snooze silences it (then look again when the silence ends). The scheduler and
+    /// `rectifyctl preview` decide through this one function.
+    func decide(_ index: Int, in world: World, evaluator: DeadlineEvaluator, ledger: AlertLedger, at now: Date)
+        -> (evaluation: Evaluation, outcome: Outcome)
+    {
+        let item = world.item(at: index)
+        let evaluation = evaluator.evaluate(item, context: world.context(at: index), at: now)
+        var outcome = plan(item: item, in: world.plan(at: index), evaluation: evaluation, ledger: ledger, at: now)
+        if let until = world.silence(at: index), until > now, item.status != .done {
+            outcome.alerts = []
+            outcome.nextAlert = until
+        }
+        return (evaluation, outcome)
     }
 
     /// `resolved` goes once to everyone who was alerted about the item since its last

@@ -67,6 +67,22 @@ struct AlertRouter {
         return (result, true)
     }
 
+    /// Why `recipient` hears of an alert under `rule`: the roles that name it (responsible,
+    /// item_leader, main_leader, owner), `default_recipient`, or a group channel's kinds.
+    func reasons(for recipient: Recipient, rule: String, item: Item, plan: Plan) -> [String] {
+        if let channel = groupChannels.first(where: { $0.name == recipient.receiver }) {
+            return [channel.kinds.isEmpty ? "group channel, kinds: all" : "group channel, kinds: \(channel.kinds.joined(separator: ", "))"]
+        }
+        if rule.isEmpty { return ["alerted before"] }
+        let address = recipient.address.lowercased()
+        let roles = (routing.rules(for: plan)[rule] ?? []).filter { role in
+            contacts(role, item: item, plan: plan).contains { $0.email?.lowercased() == address }
+        }
+        if !roles.isEmpty { return roles.map { "\($0.rawValue) (\(rule))" } }
+        if routing.defaultRecipient?.email?.lowercased() == address { return ["default_recipient (\(rule): nobody with an address)"] }
+        return [rule]
+    }
+
     /// Phones to @-mention in group chats: the people of the rule's roles who are named in
     /// person (主办人, 分管领导, 主要负责人), not the office (`owner`).
     func mobiles(rule: String, item: Item, plan: Plan) -> [String] {

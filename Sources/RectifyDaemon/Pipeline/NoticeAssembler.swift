@@ -6,9 +6,23 @@ import RectifyStore
 /// The fourth stage: the alerts of one evaluation grouped into one notice per recipient, each
 /// with the log entries its confirmed delivery will write. Entries are in the one urgency
 /// order of notices (`NoticeEntry.precedes`).
+///
+/// Trial mode (`routing.redirect_all`): a notice for a person goes to the trial address and
+/// says whom it was meant for; its log entries keep the intended person, so the ledger reads
+/// as it would have without the trial.
 struct NoticeAssembler {
     var language: String
     var timeZone: TimeZone
+    /// The email receiver and the trial address every notice to a person goes to instead.
+    var redirect: (receiver: String, address: String)? = nil
+
+    init(language: String, timeZone: TimeZone, routing: Routing? = nil) {
+        self.language = language
+        self.timeZone = timeZone
+        if let routing, let receiver = routing.emailReceiver, let address = routing.redirectAll {
+            redirect = (receiver, address)
+        }
+    }
 
     func notices(from alerts: [PlannedAlert], at now: Date, makeID: () -> String) -> [(AlertNotice, [LogEntry])] {
         var groups: [Recipient: [PlannedAlert]] = [:]
@@ -22,9 +36,13 @@ struct NoticeAssembler {
                 a.entry.precedes(b.entry) ?? ((a.entry.planID, a.entry.itemID) < (b.entry.planID, b.entry.itemID))
             }
             let id = makeID()
-            let notice = AlertNotice(
+            var notice = AlertNotice(
                 id: id, receiver: recipient.receiver, recipient: recipient.address, recipientName: recipient.name,
                 entries: group.map(\.entry), createdAt: now, timeZone: timeZone.identifier, language: language)
+            if let redirect, redirect.receiver == recipient.receiver {
+                notice.intendedFor = [MailAddress(recipient.address, name: recipient.name).description]
+                notice.recipient = redirect.address
+            }
             // One log entry per alert key: a digest lists many items under the one key "digest".
             var seen = Set<String>()
             let logs = group.compactMap { alert -> LogEntry? in

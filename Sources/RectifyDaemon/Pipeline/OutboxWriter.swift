@@ -27,6 +27,16 @@ struct OutboxWriter {
     mutating func write(_ alerts: [PlannedAlert], grouping: NoticeAssembler, at now: Date) -> [LogEntry]? {
         guard !alerts.isEmpty else { return [] }
         let notices = grouping.notices(from: alerts, at: now) { UUID().uuidString.lowercased() }
+        guard let queued = write(notices, at: now, retrying: "these alerts will be decided again") else { return nil }
+        log(alerts, notices)
+        return queued
+    }
+
+    /// Writes notices made elsewhere (the weekly report) with the log entries their delivery
+    /// confirms; nil when the database refused them.
+    mutating func write(
+        _ notices: [(AlertNotice, [LogEntry])], at now: Date, retrying: String = "it is tried again"
+    ) -> [LogEntry]? {
         let encoder = JSONEncoder()
         var records: [OutboxRecord] = []
         var sent: [NoticeRecord] = []
@@ -48,13 +58,12 @@ struct OutboxWriter {
             health.failed(
                 "write the outbox", error: error, at: now, logger: logger, consequence: "alerts are decided again when it takes them")
             logger.error(
-                "cannot write the outbox; these alerts will be decided again",
-                metadata: ["alerts": "\(alerts.count)", "retry_in": "\(Int(retryDelay))s", "error": "\(error)"])
+                "cannot write the outbox; \(retrying)",
+                metadata: ["notices": "\(notices.count)", "retry_in": "\(Int(retryDelay))s", "error": "\(error)"])
             return nil
         }
         failures = 0
         health.recovered(logger: logger)
-        log(alerts, notices)
         return records.flatMap(\.logEntries)
     }
 

@@ -28,15 +28,15 @@ final class Scheduler: @unchecked Sendable {
     private var ledger = AlertLedger()
     private var timer: WallClockTimer?
     private var watchdog: Watchdog?
-    private var digest = DigestClock()
+    private var digest = RecurringClock()
+    /// When the weekly 情况通报 is due (`reports.weekly`).
+    private var weekly = RecurringClock()
     /// When delivery history and the notification log are next pruned (daily).
     private var nextPrune: Date?
     /// When the next red or yellow notice runs out of time to be signed for (签收).
     private var nextReceiptCheck: Date?
     private var outbox: OutboxWriter
     private var tally = StatusTally()
-    /// When the weekly 情况通报 is due (`reports.weekly`).
-    private var nextWeekly: Date?
     private var lastEvaluation: Date?
     private var lastPublished: Summary?
     private let store: StateStore
@@ -49,17 +49,6 @@ final class Scheduler: @unchecked Sendable {
     /// Called on the queue when the counts or the next wake changed (sd_notify STATUS). Cheap:
     /// the counts come from `tally`, not a new evaluation.
     private let onSummary: @Sendable (Summary) -> Void
-
-    struct Summary: Sendable, Equatable {
-        var open: Int
-        var overdue: Int
-        var lagging: Int
-        var nextWake: Date?
-        /// The config's zone, for showing `nextWake`.
-        var timeZone: TimeZone = .gmt
-        /// Set while the state database refuses writes.
-        var storageFailure: StorageHealth.Failure?
-    }
 
     init(
         store: StateStore, health: StorageHealth, evaluations: Evaluations, logger: Logger,
@@ -145,7 +134,7 @@ final class Scheduler: @unchecked Sendable {
         let result: Result<UpdateRecord, ItemChangeRefused> = queue.sync {
             guard case .running(var world) = state else { return .failure(.unavailable("the daemon is stopping")) }
             guard let index = world.index(of: planID, itemID) else {
-                return .failure(.notFound("no item '\(itemID)' in plan '\(planID)'"))
+                return .failure(.notFound(world.notFound(planID: planID, itemID: itemID)))
             }
             let now = clock()
             do throws(ItemChangeRefused) {
@@ -288,11 +277,17 @@ final class Scheduler: @unchecked Sendable {
         tally.reset(count: world.itemCount)
         let now = clock()
         evaluate(Array(world.refs.indices), world: world, now: now)
-        digest.start(config: snapshot.config, now: now, firstStarted: firstStarted(), lastSent: lastDigest())
+        let config = snapshot.config, firstStarted = firstStarted()
+        digest.start(
+            config.alerts.digest, zone: config.timeZone, daysOff: config.digestDaysOff, now: now, firstStarted: firstStarted,
+            lastSent: lastSent { $0.alertKey == "digest" })
+        let job = weeklyJob(world)
+        weekly.start(
+            job?.config.schedule, zone: config.timeZone, daysOff: job?.daysOff(config.policy.calendar), now: now,
+            firstStarted: firstStarted, lastSent: lastSent { $0.alertKey == WeeklyReportJob.alertKey })
         prune(world.config.retention, at: now)
         nextReceiptCheck = now
         checkReceipts(world: world, at: now)
-        scheduleWeekly(world: world, now: now, catchUp: true)
         rearm(world: world)
     }
 
@@ -306,7 +301,10 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
-    private func lastDigest() -> Date? { ledger.entries(planID: "*", itemID: "*").map(\.sentAt).max() }
+    /// The last confirmed send of a plan-wide notice (digest, weekly report) that `matches`.
+    private func lastSent(_ matches: (LogEntry) -> Bool) -> Date? {
+        ledger.entries(planID: "*", itemID: "*").filter(matches).map(\.sentAt).max()
+    }
 
     private func fire() {
         dispatchPrecondition(condition: .onQueue(queue))
@@ -316,15 +314,16 @@ final class Scheduler: @unchecked Sendable {
         let due = instants.popDue(now.addingTimeInterval(0.001))
         if !due.isEmpty { evaluate(due, world: world, now: now) }
         if digest.isDue(at: now) {
-            digest.advance(config: world.config, now: now)
+            digest.advance(world.config.alerts.digest, zone: world.config.timeZone, daysOff: world.config.digestDaysOff, now: now)
             sendDigest(world: world, at: now)
+        }
+        if weekly.isDue(at: now), let job = weeklyJob(world) {
+            weekly.advance(
+                job.config.schedule, zone: world.config.timeZone, daysOff: job.daysOff(world.config.policy.calendar), now: now)
+            sendWeekly(job, world: world, at: now, period: nil)
         }
         if let nextPrune, nextPrune <= now { prune(world.config.retention, at: now) }
         checkReceipts(world: world, at: now)
-        if let weekly = nextWeekly, weekly <= now.addingTimeInterval(0.001) {
-            scheduleWeekly(world: world, now: now, catchUp: false)
-            sendWeekly(world: world, at: now, period: nil)
-        }
         outboxWritten()
         rearm(world: world)
     }
@@ -358,14 +357,8 @@ final class Scheduler: @unchecked Sendable {
         let planner = planner(world.config)
         let evaluator = DeadlineEvaluator(policy: world.config.policy)
         for index in indices {
-            let item = world.item(at: index)
-            let evaluation = evaluator.evaluate(item, context: world.context(at: index), at: now)
-            var outcome = planner.plan(item: item, in: world.plan(at: index), evaluation: evaluation, ledger: ledger, at: now)
-            if let until = world.silence(at: index), until > now, item.status != .done {
-                // Acknowledged or snoozed: nothing is sent until then; look again when it ends.
-                outcome.alerts = []
-                outcome.nextAlert = until
-            }
+            // Acknowledged or snoozed items send nothing until then (`AlertPlanner.decide`).
+            let (evaluation, outcome) = planner.decide(index, in: world, evaluator: evaluator, ledger: ledger, at: now)
             tally.record(evaluation.state, at: index)
             alerts += outcome.alerts
             unrouted += outcome.unrouted.isEmpty ? 0 : 1
@@ -392,7 +385,8 @@ final class Scheduler: @unchecked Sendable {
 
     /// Writes the notices for `alerts` to the outbox and the ledger; false when the database refused them.
     private func queue(_ alerts: [PlannedAlert], world: World, now: Date) -> Bool {
-        let grouping = NoticeAssembler(language: world.config.language, timeZone: world.config.timeZone)
+        let grouping = NoticeAssembler(
+            language: world.config.language, timeZone: world.config.timeZone, routing: world.config.routing)
         guard let queued = outbox.write(alerts, grouping: grouping, at: now) else { return false }
         for entry in queued { ledger.record(entry) }
         return true
@@ -411,7 +405,7 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
-    // MARK: the weekly 情况通报
+    // MARK: the weekly 情况通报 (`reports.weekly`)
 
     private func weeklyJob(_ world: World) -> WeeklyReportJob? {
         guard let weekly = world.config.reports.weekly else { return nil }
@@ -420,77 +414,39 @@ final class Scheduler: @unchecked Sendable {
             language: world.config.language, policy: world.config.policy)
     }
 
-    /// Like the digest: the next scheduled instant, or now when one was missed while the
-    /// daemon was down (once, and never one from before the daemon first ran).
-    private func scheduleWeekly(world: World, now: Date, catchUp: Bool) {
-        guard let job = weeklyJob(world) else {
-            nextWeekly = nil
-            return
-        }
-        let zone = world.config.timeZone
-        let daysOff = job.daysOff(world.config.policy.calendar)
-        if catchUp {
-            let previous = job.config.schedule.previous(atOrBefore: now, in: zone, daysOff: daysOff)
-            let firstStarted = (try? store.meta("first_started")).flatMap { $0.flatMap(Double.init) }.map(Date.init(timeIntervalSince1970:))
-            let lastSent = ledger.entries(planID: "*", itemID: "*").filter { $0.alertKey == WeeklyReportJob.alertKey }.map(\.sentAt).max()
-            if let firstStarted, previous > firstStarted, (lastSent ?? .distantPast) < previous {
-                nextWeekly = now
-                return
-            }
-        }
-        nextWeekly = job.config.schedule.next(after: now, in: zone, daysOff: daysOff)
-    }
-
     /// Queues the weekly 情况通报 for `period` (default: the one a send now covers); returns the
-    /// period and how many notices were queued, or nil when it is not configured.
+    /// period and how many notices were queued (none when the database refused them).
     @discardableResult
-    private func sendWeekly(world: World, at now: Date, period requested: ReportPeriod?) -> (ReportPeriod, Int)? {
-        guard let job = weeklyJob(world) else { return nil }
+    private func sendWeekly(_ job: WeeklyReportJob, world: World, at now: Date, period requested: ReportPeriod?) -> (ReportPeriod, Int) {
         let period = requested ?? job.period(forSendAt: now)
         let updates: [UpdateRecord]
         do {
             updates = try store.updates()
         } catch {
-            health.failed("read the history for the weekly report", error: error, at: now, logger: logger, consequence: "the weekly report is tried again")
-            nextWeekly = now.addingTimeInterval(outbox.retryDelay)
+            health.failed(
+                "read the history for the weekly report", error: error, at: now, logger: logger,
+                consequence: "the weekly report is tried again when it reads")
+            weekly.retry(after: outbox.retryDelay, now: now)
             return (period, 0)
         }
         let notices = job.notices(plans: world.plans, updates: updates, period: period, now: now) { UUID().uuidString.lowercased() }
-        let encoder = JSONEncoder()
-        var records: [OutboxRecord] = []
-        for (notice, log) in notices {
-            guard let data = try? encoder.encode(notice) else {
-                logger.error("cannot encode the weekly report; it is not sent", metadata: ["notice": "\(notice.id)"])
-                continue
-            }
-            records.append(
-                OutboxRecord(
-                    id: notice.id, receiver: notice.receiver, recipient: notice.recipient, notice: data, logEntries: [log],
-                    createdAt: now, nextAttemptAt: now))
-        }
-        do {
-            try store.enqueue(records)
-            health.recovered(logger: logger)
-            for record in records { for entry in record.logEntries { ledger.record(entry) } }
-        } catch {
-            health.failed("write the outbox", error: error, at: now, logger: logger, consequence: "the weekly report is tried again")
-            logger.error("cannot queue the weekly report; it is tried again", metadata: ["error": "\(error)"])
-            nextWeekly = now.addingTimeInterval(outbox.retryDelay)
+        guard let queued = outbox.write(notices.map { ($0.0, [$0.1]) }, at: now) else {
+            weekly.retry(after: outbox.retryDelay, now: now)
             return (period, 0)
         }
+        for entry in queued { ledger.record(entry) }
         logger.info(
-            "weekly report queued",
-            metadata: ["period": "\(period.firstDay)…\(period.lastDay)", "notices": "\(records.count)"])
+            "weekly report queued", metadata: ["period": "\(period.firstDay)…\(period.lastDay)", "notices": "\(notices.count)"])
         outboxWritten()
-        return (period, records.count)
+        return (period, notices.count)
     }
 
     /// `POST /v1/reports/weekly`: the weekly 情况通报 of `week` (default: the one a send now
-    /// covers) queued at once to the configured recipients and channels.
+    /// covers) queued at once to the configured recipients and channels; nil when not configured.
     func sendWeeklyReport(week: ISOWeek?) -> (ReportPeriod, Int)? {
         queue.sync {
-            guard case .running(let world) = state else { return nil }
-            let result = sendWeekly(world: world, at: clock(), period: week.map { $0.period(in: world.config.timeZone) })
+            guard case .running(let world) = state, let job = weeklyJob(world) else { return nil }
+            let result = sendWeekly(job, world: world, at: clock(), period: week.map { $0.period(in: world.config.timeZone) })
             rearm(world: world)
             return result
         }
@@ -498,7 +454,7 @@ final class Scheduler: @unchecked Sendable {
 
     private func rearm(world: World) {
         let now = clock()
-        var wake = [instants.peek(), digest.next, nextPrune, nextReceiptCheck, nextWeekly].compactMap { $0 }
+        var wake = [instants.peek(), digest.next, weekly.next, nextPrune, nextReceiptCheck].compactMap { $0 }
         // Records already due are the delivery lanes' (each looks again after its pass, so one
         // that fell due during a long pass is sent without a timer); the timer waits for the
         // earliest *future* retry, and for the end of quiet hours when anything is pending.
@@ -531,11 +487,4 @@ final class Scheduler: @unchecked Sendable {
         lastPublished = summary
         onSummary(summary)
     }
-}
-
-/// What a delivery pass reports back: the log entries of the messages a receiver accepted
-/// (none when it only failed: the scheduler then re-arms for the retries it scheduled).
-struct Confirmation: Sendable {
-    var receiver: String
-    var entries: [LogEntry]
 }

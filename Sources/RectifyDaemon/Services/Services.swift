@@ -42,8 +42,12 @@ struct SchedulerService: Service {
                 "receivers": "\(snapshot.config.receivers.map(\.name).joined(separator: ","))",
             ])
         started.markReady()
-        for await confirmation in parts.delivery.confirmations.cancelOnGracefulShutdown() {
-            scheduler.record(confirmation)
+        // Not `cancelOnGracefulShutdown()`: it merges sequences in an unstructured task on the
+        // cooperative pool (see DaemonExecutor). Shutdown ends the stream instead.
+        await withGracefulShutdownHandler {
+            for await confirmation in parts.delivery.confirmations { scheduler.record(confirmation) }
+        } onGracefulShutdown: {
+            parts.delivery.finish()
         }
         scheduler.stop()
     }
@@ -87,8 +91,13 @@ struct SystemdService: Service {
         if let interval = systemd.watchdogInterval {
             parts.scheduler.startWatchdog(interval: interval) { [systemd] in systemd.notify("WATCHDOG=1") }
         }
-        for await _ in hangups.cancelOnGracefulShutdown() {
-            _ = await parts.reloader.reloadInBackground()
+        // A reload per SIGHUP until shutdown (a child task, cancelled then; see SchedulerService).
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                for await _ in hangups { _ = await parts.reloader.reloadInBackground() }
+            }
+            await waitForShutdown()
+            group.cancelAll()
         }
         parts.logger.info("stopping")
         systemd.notify("STOPPING=1")

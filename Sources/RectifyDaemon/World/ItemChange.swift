@@ -78,6 +78,13 @@ enum ItemChange: Sendable {
             if let current = item.effectiveDeadline, to <= current.date {
                 throw .conflict("the new deadline \(to) must be after the current one, \(current.date)", field: "to")
             }
+            // An extension is granted ahead of the date it gives: one today or earlier would
+            // leave the item overdue at once (and send an overdue notice right away).
+            if to.startInstant(in: plan.zone) <= now {
+                throw .invalid(
+                    "the new deadline \(to) is not after today in \(plan.zone.identifier); an extension gives a date still ahead",
+                    field: "to")
+            }
         case .ack(let until, _):
             if let until { try Self.notPassed(until, in: plan, at: now) }
         case .snooze(let until, _):

@@ -54,6 +54,14 @@ struct World: Sendable {
     /// The flat index of an item, nil when no plan has it.
     func index(of planID: String, _ itemID: String) -> Int? { index[Self.key(planID, itemID)] }
 
+    /// Why `planID/itemID` names nothing: no such plan (and which there are), or no such item in it.
+    func notFound(planID: String, itemID: String) -> String {
+        guard plans.contains(where: { $0.id == planID }) else {
+            return "no plan '\(planID)'; the plans are: \(plans.map(\.id).joined(separator: ", "))"
+        }
+        return "no item '\(itemID)' in plan '\(planID)'; list them with rectifyctl items --plan \(planID) (GET /v1/items?plan=\(planID))"
+    }
+
     func plan(at index: Int) -> Plan { plans[refs[index].plan] }
     func item(at index: Int) -> Item { plans[refs[index].plan].items[refs[index].item] }
     func context(at index: Int) -> PlanContext { contexts[refs[index].plan] }

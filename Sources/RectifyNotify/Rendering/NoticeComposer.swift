@@ -39,7 +39,8 @@ struct NoticeComposer {
                 NoticeSection(
                     title: phrases.sectionTitle(sections.count + 1, phrases.sectionName(kind), rows.count), kind: kind, rows: rows))
         }
-        let firstOpen = sections.first { $0.kind != .resolved && $0.kind != .reply }?.rows.first?.itemID
+        // The command names the item with its plan: an id like 2.1 is in many plans.
+        let firstOpen = sections.first { $0.kind != .resolved && $0.kind != .reply }?.rows.first.map { "\($0.planID)/\($0.itemID)" }
         let title = kinds.count == 1 ? phrases.kindTitle(kinds[0]) : phrases.mixedTitle
         // A robot's batch merges notices: the newest one's link stands for the message.
         let linked = notices.filter { $0.link != nil }.max { $0.createdAt < $1.createdAt }
@@ -51,6 +52,7 @@ struct NoticeComposer {
         return NoticeDocument(
             phrases: phrases,
             subject: phrases.subject(phrases.subjectTag(colour), title, itemCount, Self.distinct(entries.map(\.unit))),
+            trialNote: first?.intendedFor.map { phrases.intendedFor($0) },
             colour: colour, greeting: phrases.greeting(first?.recipientName), asOf: asOf,
             intro: phrases.intro(asOf, Self.distinct(entries.map(\.planTitle)), itemCount), sections: sections,
             nextSteps: steps,
@@ -79,7 +81,8 @@ struct NoticeComposer {
             entry.evidence.map { phrases.evidence($0.text, $0.line) }
             ?? entry.deadline.flatMap { deadline in deadline.text.map { phrases.evidence($0, deadline.line) } }
         return NoticeRow(
-            number: number, colour: entry.colour, colourLabel: phrases.colourLabel(entry.colour), itemID: entry.itemID,
+            number: number, colour: entry.colour, colourLabel: phrases.colourLabel(entry.colour), planID: entry.planID,
+            itemID: entry.itemID,
             itemTitle: entry.itemTitle, plan: entry.planTitle, deadline: Self.deadline(entry, phrases),
             timing: Self.timing(entry, phrases),
             responsible: entry.responsible.flatMap { $0.isEmpty ? nil : $0 } ?? phrases.nobodyNamed, evidence: evidence,
@@ -126,10 +129,10 @@ struct NoticeComposer {
         return steps
     }
 
-    /// The command line to type, with the item id quoted for a POSIX shell when it needs it.
+    /// The command line to type, with the item (`PLAN/ID`) quoted for a POSIX shell when it needs it.
     static func command(_ verb: String, item: String, arguments: String) -> String {
         let safe = item.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-/".unicodeScalars.contains($0))
         }
         let quoted = safe && !item.isEmpty ? item : "'" + item.replacingOccurrences(of: "'", with: "'\\''") + "'"
         return "rectifyctl \(verb) \(quoted) \(arguments)"

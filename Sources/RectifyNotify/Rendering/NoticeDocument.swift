@@ -7,6 +7,8 @@ struct NoticeDocument {
     /// The language (layouts take punctuation and part numbers from its phrase table).
     var phrases: NoticeLanguage
     var subject: String
+    /// Trial mode: the line that says whom the notice was meant for (first in every layout).
+    var trialNote: String?
     /// The most severe colour of the entries.
     var colour: WarningColour?
     var greeting: String
@@ -40,6 +42,8 @@ struct NoticeRow {
     var number: Int
     var colour: WarningColour?
     var colourLabel: String
+    /// The plan's id: with `itemID` it names the item in commands (`PLAN/ID`).
+    var planID: String
     var itemID: String
     var itemTitle: String
     var plan: String

@@ -94,6 +94,13 @@ public enum NoticeLanguage: String, Sendable, CaseIterable {
 
     // MARK: the opening
 
+    /// Trial mode's first line: the notice went to the trial address instead of these people.
+    func intendedFor(_ recipients: [String]) -> String {
+        pick(
+            zh: "【试运行】本通知原应发送给：\(recipients.joined(separator: "、"))（routing.redirect_all 已将其改发至本邮箱）",
+            en: "[Trial] This notice was meant for: \(recipients.joined(separator: ", ")) (routing.redirect_all sent it here instead)")
+    }
+
     func greeting(_ name: String?) -> String {
         guard let name, !name.isEmpty else { return pick(zh: "各有关责任人：", en: "Dear colleagues,") }
         return pick(zh: "\(name)：", en: "Dear \(name),")

@@ -6,6 +6,7 @@ enum TextLayout {
         let colon = phrases.colon
         let labels = document.labels
         var lines: [String] = [document.subject, "", document.greeting, "", phrases.paragraphIndent + document.intro]
+        if let note = document.trialNote { lines.insert(contentsOf: [note, ""], at: 0) }
 
         for section in document.sections {
             lines += ["", section.title, ""]

@@ -58,33 +58,36 @@ struct RobotDigest {
     func reportMessages(_ notices: [AlertNotice]) -> [RobotMessage] {
         let layout = RobotLayout(kind: kind, format: format, mentions: mentions)
         let limit = format.byteLimit(kind)
-        let footer = (sender.flatMap { $0.isEmpty ? nil : $0 } ?? "整改办") + " · rectifyd 自动发送"
         var result: [RobotMessage] = []
         for (index, notice) in notices.enumerated() {
             guard let report = notice.report else { continue }
+            let language = NoticeLanguage(tag: notice.language)
             let plain = format == .text || (kind == .feishu && format == .post)
             let lines = (plain ? report.text : report.markdown).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            func message(_ chunk: [String], part: Int, of total: Int) -> RobotMessage {
+            func message(_ chunk: ArraySlice<String>, part: Int, of total: Int) -> RobotMessage {
                 RobotMessage(
-                    title: report.subject + (total > 1 ? "（\(part)/\(total)）" : ""), colour: nil, intro: "", sections: [],
-                    mobiles: [], footer: footer, notices: [index], keys: ["report\u{1}\(notice.id)\u{1}\(part)"],
-                    body: chunk.joined(separator: "\n"))
+                    title: report.subject + (total > 1 ? language.partSuffix(part, total) : ""), colour: nil, intro: "",
+                    sections: [], mobiles: [], footer: language.chatFooter(sender), notices: [index],
+                    keys: ["report\u{1}\(notice.id)\u{1}\(part)"], body: chunk.joined(separator: "\n"))
             }
-            var parts: [[String]] = []
-            var current: [String] = []
-            for line in lines {
-                let trial = current + [line]
-                if current.isEmpty || layout.measure(message(trial, part: 99, of: 99)) <= limit {
-                    current = trial
-                } else {
-                    parts.append(current)
-                    current = [line]
-                }
-            }
-            if !current.isEmpty { parts.append(current) }
-            result += parts.enumerated().map { message($1, part: $0 + 1, of: parts.count) }
+            let parts = Self.pack(lines.count) { layout.measure(message(lines[$0], part: 99, of: 99)) <= limit }
+            result += parts.enumerated().map { number, range in message(lines[range], part: number + 1, of: parts.count) }
         }
         return result
+    }
+
+    /// Greedy packing of `count` lines into consecutive ranges, each of which `fits` (a single
+    /// line always makes a part of its own).
+    static func pack(_ count: Int, fits: (Range<Int>) -> Bool) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        var parts: [Range<Int>] = []
+        var start = 0
+        for end in 1..<count where !fits(start..<(end + 1)) {
+            parts.append(start..<end)
+            start = end
+        }
+        parts.append(start..<count)
+        return parts
     }
 
     /// Alerts and digests: every notice of the batch merged into one document, cut into parts.
@@ -98,16 +101,9 @@ struct RobotDigest {
         let layout = RobotLayout(kind: kind, format: format, mentions: mentions)
         let limit = format.byteLimit(kind)
         let widest = max(99, rows.count)
-        var parts: [Range<Int>] = []
-        var start = 0
-        for end in rows.indices.dropFirst() {
-            let trial = message(rows[start...end], part: widest, of: widest, document: document, composer: composer)
-            if layout.measure(trial) > limit {
-                parts.append(start..<end)
-                start = end
-            }
+        let parts = Self.pack(rows.count) { range in
+            layout.measure(message(rows[range], part: widest, of: widest, document: document, composer: composer)) <= limit
         }
-        parts.append(start..<rows.count)
         return parts.enumerated().map { number, range in
             message(rows[range], part: number + 1, of: parts.count, document: document, composer: composer)
         }

@@ -38,9 +38,9 @@ struct ItemRoutes {
 
     /// One item with its history, alerts, deliveries, requests and evidence (the API's and the web's item page).
     func itemDetail(plan planID: String, id: String) throws(ControlError) -> ItemDetail {
-        guard context.evaluations.view != nil else { throw .unavailable("the daemon is stopping") }
+        guard let view = context.evaluations.view else { throw .unavailable("the daemon is stopping") }
         guard let (world, index, evaluation, _) = context.evaluations.item(plan: planID, id: id) else {
-            throw .notFound("no item '\(id)' in plan '\(planID)'; list them with GET /v1/items?plan=\(planID)")
+            throw .notFound(view.world.notFound(planID: planID, itemID: id))
         }
         let item = world.item(at: index), zone = world.zone(at: index)
         let history: [HistoryEntry]
