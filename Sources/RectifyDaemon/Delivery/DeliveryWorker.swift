@@ -144,10 +144,13 @@ final class DeliveryWorker: @unchecked Sendable {
         let decoder = JSONDecoder()
         var notices: [AlertNotice] = []
         var records: [String: OutboxRecord] = [:]
+        var counts: [String: NoticeCount] = [:]
         for record in batch {
             do {
-                notices.append(try decoder.decode(AlertNotice.self, from: record.notice))
+                let notice = try decoder.decode(AlertNotice.self, from: record.notice)
+                notices.append(notice)
                 records[record.id] = record
+                counts[record.id] = NoticeCount(notice)
             } catch {
                 fail(
                     record, detail: "the stored notice cannot be read: \(error)", retryable: false, duration: 0,
@@ -165,12 +168,14 @@ final class DeliveryWorker: @unchecked Sendable {
         let secrets = setup.secrets[receiver] ?? []
         var confirmed: [LogEntry] = []
         channel.deliver(notices) { result in
-            guard let record = records.removeValue(forKey: result.noticeID) else { return }
+            guard let record = records.removeValue(forKey: result.noticeID), let count = counts[result.noticeID] else { return }
             let duration = Double(result.duration.components.seconds) + Double(result.duration.components.attoseconds) * 1e-18
             let detail = Redaction.scrub(result.detail, secrets: secrets)
             switch result.outcome {
             case .delivered:
-                if let entries = confirm(record, detail: detail, duration: duration, trouble: &trouble) {
+                if let entries = confirm(
+                    record, count: count, detail: detail, duration: duration, trouble: &trouble)
+                {
                     confirmed += entries
                 }
             case .retryable(let error):
@@ -192,7 +197,9 @@ final class DeliveryWorker: @unchecked Sendable {
     }
 
     /// Records one accepted message at once; nil when the record could not be written.
-    private func confirm(_ record: OutboxRecord, detail: String, duration: TimeInterval, trouble: inout Bool) -> [LogEntry]? {
+    private func confirm(
+        _ record: OutboxRecord, count: NoticeCount, detail: String, duration: TimeInterval, trouble: inout Bool
+    ) -> [LogEntry]? {
         let at = clock()
         let items = Self.items(of: record)
         let attempt = DeliveryRecord(
@@ -215,7 +222,8 @@ final class DeliveryWorker: @unchecked Sendable {
             "delivered",
             metadata: [
                 "notice": "\(record.id)", "receiver": "\(record.receiver)", "recipient": "\(record.recipient)",
-                "items": "\(items.count)", "attempt": "\(record.attempts + 1)",
+                "alerts": "\(count.alerts)", "items": "\(count.items)",
+                "attempt": "\(record.attempts + 1)",
             ])
         return record.logEntries.map { var e = $0; e.sentAt = at; return e }
     }

@@ -56,8 +56,15 @@ struct AlertPlanner {
         var alerts: [PlannedAlert] = []
         /// Reminders decided on a day off, held until the next working day starts.
         var held = 0
-        /// Roles that named nobody (for a warning).
+        /// Rules whose roles named nobody with an email and whose alert reached nobody at all
+        /// (no default recipient, no group chat): for a warning.
         var unrouted: [String] = []
+        /// Rules whose roles named nobody with an email, with an alert planned now for
+        /// `routing.default_recipient` instead (for an info line: it was not lost).
+        var toDefaultRecipient: [String] = []
+        /// Rules whose roles named nobody with an email, with an alert planned now for group
+        /// chats only (no default recipient): for a warning.
+        var groupChatsOnly: [String] = []
         /// The next instant at which this item may need an alert even if its state does not change.
         var nextAlert: Date?
     }
@@ -78,8 +85,10 @@ struct AlertPlanner {
                 continue
             }
             candidate.entry.mobiles = mobiles(for: candidate.rule, item: item, plan: plan)
-            let (recipients, unrouted) = recipients(for: candidate, item: item, plan: plan)
-            if unrouted { outcome.unrouted.append(candidate.rule) }
+            let (recipients, gap) = recipients(for: candidate, item: item, plan: plan)
+            if gap == .nobody { outcome.unrouted.append(candidate.rule) }
+            var plannedEmail = false
+            var plannedChat = false
             for recipient in recipients {
                 let alertKey = "\(plan.id)/\(item.id)/\(candidate.key)"
                 let previous = ledger.last(receiver: recipient.receiver, recipient: recipient.address, alertKey: alertKey)
@@ -109,7 +118,10 @@ struct AlertPlanner {
                     itemID: item.id, kind: candidate.kind.rawValue, fingerprint: candidate.fingerprint, sentAt: now,
                     noticeID: "")
                 outcome.alerts.append(PlannedAlert(recipient: recipient, entry: candidate.entry, log: log, reason: reason))
+                if recipient.receiver == routing.emailReceiver { plannedEmail = true } else { plannedChat = true }
             }
+            if gap == .defaultRecipient && plannedEmail { outcome.toDefaultRecipient.append(candidate.rule) }
+            if gap == .groupChatsOnly && plannedChat { outcome.groupChatsOnly.append(candidate.rule) }
         }
         // The instant an overdue item crosses into escalation.
         if evaluation.state == .overdue, let due = evaluation.due {
@@ -238,8 +250,15 @@ struct AlertPlanner {
         }
     }
 
-    /// Recipients for a candidate; `true` when the roles named nobody with an address.
-    func recipients(for candidate: Candidate, item: Item, plan: Plan) -> ([Recipient], Bool) {
+    /// Where an alert went when its rule's roles named nobody with an email address.
+    enum RoleGap {
+        case defaultRecipient
+        case groupChatsOnly
+        case nobody
+    }
+
+    /// Recipients for a candidate, and the gap when the roles named nobody with an address.
+    func recipients(for candidate: Candidate, item: Item, plan: Plan) -> ([Recipient], RoleGap?) {
         var result: [Recipient] = []
         var seen = Set<String>()
         if let email = routing.emailReceiver {
@@ -250,17 +269,19 @@ struct AlertPlanner {
                 }
             }
         }
-        var unrouted = false
+        var gap: RoleGap? = nil
         if result.isEmpty {
-            unrouted = true
+            gap = .nobody
             if let email = routing.emailReceiver, let fallback = routing.defaultRecipient, let address = fallback.email {
                 result.append(Recipient(receiver: email, address: address, name: fallback.name))
+                gap = .defaultRecipient
             }
         }
         for hook in webhooks where hook.kinds.isEmpty || hook.kinds.contains(candidate.kind.rawValue) {
             result.append(Recipient(receiver: hook.name, address: hook.name, name: nil))
+            if gap == .nobody { gap = .groupChatsOnly }
         }
-        return (result, unrouted)
+        return (result, gap)
     }
 
     func contacts(_ role: Routing.Role, item: Item, plan: Plan) -> [Contact] {

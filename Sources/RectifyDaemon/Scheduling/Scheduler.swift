@@ -332,6 +332,8 @@ final class Scheduler: @unchecked Sendable {
     private func evaluate(_ indices: [Int], world: World, now: Date) {
         var alerts: [PlannedAlert] = []
         var unrouted = 0
+        var toDefaultRecipient = 0
+        var groupChatsOnly = 0
         var held = 0
         let planner = planner(world)
         for index in indices {
@@ -339,6 +341,8 @@ final class Scheduler: @unchecked Sendable {
             tally.record(itemState, at: index)
             alerts += outcome.alerts
             unrouted += outcome.unrouted.isEmpty ? 0 : 1
+            toDefaultRecipient += outcome.toDefaultRecipient.isEmpty ? 0 : 1
+            groupChatsOnly += outcome.groupChatsOnly.isEmpty ? 0 : 1
             held += outcome.held
             instants.schedule(index, at: next)
         }
@@ -346,10 +350,24 @@ final class Scheduler: @unchecked Sendable {
         if held > 0 {
             logger.info("reminders held for the next working day", metadata: ["reminders": "\(held)"])
         }
+        // Items, not alerts: "items=" means the same here as in "notice queued" and "delivered".
+        if toDefaultRecipient > 0, let fallback = world.config.routing.defaultRecipient?.email {
+            logger.info(
+                "alerts whose roles name nobody with an email go to the default recipient",
+                metadata: [
+                    "items": "\(toDefaultRecipient)", "recipient": "\(fallback)",
+                    "hint": "add contacts to the plans to reach the people responsible",
+                ])
+        }
+        if groupChatsOnly > 0 {
+            logger.warning(
+                "alerts whose roles name nobody with an email go to group chats only",
+                metadata: ["items": "\(groupChatsOnly)", "hint": "add contacts to the plans or set routing.default_recipient"])
+        }
         if unrouted > 0 {
             logger.warning(
                 "alerts with nobody to send to",
-                metadata: ["items": "\(unrouted)", "hint": "add contacts to the plans or routing.default_recipient"])
+                metadata: ["items": "\(unrouted)", "hint": "add contacts to the plans or set routing.default_recipient"])
         }
         if !enqueue(alerts, world: world, now: now) {
             // Nothing was queued or recorded: decide these items again once writes may work.
@@ -420,11 +438,12 @@ final class Scheduler: @unchecked Sendable {
             for (notice, logs) in notices {
                 let kinds = Set(notice.entries.map(\.kind.rawValue)).sorted().joined(separator: ",")
                 let reasons = Set(logs.compactMap { reasonsByKey[$0.alertKey + "\u{1}" + $0.recipient] }).sorted().joined(separator: ",")
+                let count = NoticeCount(notice)
                 logger.info(
                     "notice queued",
                     metadata: [
                         "notice": "\(notice.id)", "receiver": "\(notice.receiver)", "recipient": "\(notice.recipient)",
-                        "items": "\(notice.entries.count)", "kinds": "\(kinds)", "reasons": "\(reasons)",
+                        "alerts": "\(count.alerts)", "items": "\(count.items)", "kinds": "\(kinds)", "reasons": "\(reasons)",
                     ])
             }
         } catch {
