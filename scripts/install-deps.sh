@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing rectifyd needs on Debian 12, once: the C libraries
-# libcurl (every outbound byte) and SQLite (GRDB), and for the tests Python with aiosmtpd
-# (the SMTP server tests talk to), openssl (test certificates) and systemd-analyze.
+# libcurl (every outbound byte) and SQLite (GRDB); with --test Python with aiosmtpd (the
+# SMTP server tests talk to), openssl (test certificates) and systemd-analyze; with
+# --package what `make deb` needs (dpkg-dev, lintian); with --unit that and what
+# scripts/test-unit.sh needs (systemd-nspawn, debootstrap).
 # Quick when everything is already there: it checks before it installs.
 set -euo pipefail
 
@@ -10,6 +12,14 @@ if [ "${1:-}" = "--test" ]; then
     want+=(openssl ca-certificates)
     command -v python3 >/dev/null 2>&1 || want+=(python3 python3-pip)
     command -v systemd-analyze >/dev/null 2>&1 || want+=(systemd)
+fi
+# `make deb`: dpkg-shlibdeps and dpkg-parsechangelog; lintian checks the package.
+if [ "${1:-}" = "--package" ] || [ "${1:-}" = "--unit" ]; then
+    want+=(dpkg-dev lintian binutils)
+fi
+# scripts/test-unit.sh: a Debian guest booted with systemd-nspawn.
+if [ "${1:-}" = "--unit" ]; then
+    want+=(systemd-container debootstrap util-linux procps)
 fi
 need_apt=()
 for pkg in "${want[@]}"; do
