@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The package under a real systemd (part of scripts/test.sh): builds the .deb (`make deb`,
 # reused when up to date), boots a minimal Debian 12 in systemd-nspawn — debootstrapped once
-# and cached, with libcurl4 and libsqlite3-0 included because the guest has no network
-# (--private-network) — installs the package there with `apt-get install ./….deb` (the guest
-# has no Swift), and checks what the unit promises: start at READY with a STATUS line, mails
+# and cached, with the package's dependencies (libcurl4, libsqlite3-0, procps) included because
+# the guest has no network (--private-network) — installs the package there with `apt-get
+# install ./….deb` (the guest has no Swift), and checks what the unit promises: start at READY with a STATUS line, mails
 # in the Maildir, reload (good and bad config), rectifyctl as root, as a member of the group
 # (read only) and as another user (a clear refusal), the credentials' permissions, the
 # sandbox, kill -9 and SIGABRT → restart, kill -STOP → the watchdog restarts it within
@@ -18,8 +18,11 @@
 #   debootstrapped image; DEBIAN_MIRROR overrides the mirror taken from apt's sources;
 #   IDLE_SECONDS (default 60) is the idle window whose journal lines are counted.
 # This machine's PID 1 need not be systemd: nspawn runs with --keep-unit --register=no.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# No `set -e`: a failed check is recorded in the table and the run goes on; steps that
+# cannot fail without making the rest meaningless say so and exit.
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 2
+die() { echo "test-unit: $*" >&2; exit 1; }
 
 deb=""
 keep=false
@@ -31,10 +34,11 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ "$(id -u)" -eq 0 ] || { echo "test-unit: run as root (debootstrap and systemd-nspawn need it)" >&2; exit 2; }
-scripts/install-deps.sh --unit
+scripts/install-deps.sh --unit || die "scripts/install-deps.sh --unit failed"
 
 suite=bookworm
-includes=systemd,systemd-sysv,libcurl4,libsqlite3-0
+# The package's Depends= beyond the minimal base (the guest cannot download them).
+includes=systemd,systemd-sysv,libcurl4,libsqlite3-0,procps
 cache=${RECTIFYD_UNIT_CACHE:-/var/cache/rectifyd-test-unit}
 idle_seconds=${IDLE_SECONDS:-60}
 image=$cache/$suite-$(printf '%s' "$includes" | sha256sum | cut -c1-12)
@@ -43,7 +47,9 @@ image=$cache/$suite-$(printf '%s' "$includes" | sha256sum | cut -c1-12)
 results=()
 passed=0
 failed=0
-check() {  # check NAME DETAIL CONDITION-EXIT-STATUS
+# check NAME DETAIL STATUS: one row of the table. Take STATUS into a variable first (ok=$?):
+# a $? written after a $(…) in DETAIL would be that substitution's.
+check() {
     local name=$1 detail=$2 status=$3
     if [ "$status" -eq 0 ]; then
         results+=("PASS|$name|$detail"); passed=$((passed + 1))
@@ -53,12 +59,12 @@ check() {  # check NAME DETAIL CONDITION-EXIT-STATUS
     printf 'test-unit: %s %s — %s\n' "$([ "$status" -eq 0 ] && echo PASS || echo FAIL)" "$name" "$detail" >&2
 }
 print_table() {
-    printf '\n%-4s  %-44s  %s\n' "" "check" "measured"
-    printf '%-4s  %-44s  %s\n' "----" "--------------------------------------------" "--------"
+    printf '\n%-4s  %-52s  %s\n' "" "check" "measured"
+    printf '%-4s  %-52s  %s\n' "----" "----------------------------------------------------" "--------"
     local row
     for row in "${results[@]}"; do
         IFS='|' read -r verdict name detail <<<"$row"
-        printf '%-4s  %-44s  %s\n' "$verdict" "$name" "$detail"
+        printf '%-4s  %-52s  %s\n' "$verdict" "$name" "$detail"
     done
     echo
     echo "test-unit: $passed passed, $failed failed"
@@ -67,7 +73,7 @@ print_table() {
 # ---- the package
 if [ -z "$deb" ]; then
     echo "== make deb" >&2
-    deb=$(make --no-print-directory deb | tail -n 1)
+    deb=$(make --no-print-directory deb | tail -n 1) || die "make deb failed"
     deb=$(realpath "$deb")
 fi
 [ -f "$deb" ] || { echo "test-unit: no package at $deb" >&2; exit 1; }
@@ -84,7 +90,7 @@ mirror_from_apt() {
 if [ ! -e "$image/.complete" ]; then
     mirror=${DEBIAN_MIRROR:-$(mirror_from_apt)}
     echo "== debootstrap $suite from $mirror into $image (once; cached)" >&2
-    mkdir -p "$cache"
+    mkdir -p "$cache" || die "cannot create $cache"
     rm -rf "$image.tmp"
     if ! debootstrap --variant=minbase --include="$includes" "$suite" "$image.tmp" "$mirror" >"$cache/debootstrap.log" 2>&1; then
         tail -n 20 "$cache/debootstrap.log" >&2
@@ -92,17 +98,16 @@ if [ ! -e "$image/.complete" ]; then
         exit 1
     fi
     # Users for the access checks: alice joins the group rectifyd after the install, bob never does.
-    chroot "$image.tmp" useradd --create-home --shell /bin/bash alice
-    chroot "$image.tmp" useradd --create-home --shell /bin/bash bob
+    chroot "$image.tmp" useradd --create-home --shell /bin/bash alice || die "useradd alice in the image failed"
+    chroot "$image.tmp" useradd --create-home --shell /bin/bash bob || die "useradd bob in the image failed"
     chroot "$image.tmp" apt-get clean
-    touch "$image.tmp/.complete"
-    mv "$image.tmp" "$image"
+    touch "$image.tmp/.complete" && mv "$image.tmp" "$image" || die "cannot move the image to $image"
 else
     echo "== image $image (cached)" >&2
 fi
 
 # ---- the guest: a copy of the image, booted
-run=$(mktemp -d "$cache/run.XXXXXX")
+run=$(mktemp -d "$cache/run.XXXXXX") || die "cannot create a directory in $cache"
 guest_root=$run/root
 machine=rectifyd-test-$$
 nspawn_pid=""
@@ -121,29 +126,37 @@ stop_guest() {
     nspawn_pid=""
 }
 trap cleanup EXIT
-cp -a --reflink=auto "$image" "$guest_root"
-cp "$deb" "$guest_root/root/"
+cp -a --reflink=auto "$image" "$guest_root" && cp "$deb" "$guest_root/root/" || die "cannot copy the image to $guest_root"
 deb_name=$(basename "$deb")
 
 guest=""
+boot_state=""
+# Boots the guest in the background; sets nspawn_pid, guest (its PID 1) and boot_state.
 boot() {
     systemd-nspawn -D "$guest_root" -M "$machine" -b --register=no --keep-unit --private-network \
         --console=passive >>"$run/console.log" 2>&1 &
     nspawn_pid=$!
     guest=""
+    # nspawn forks twice; the guest's PID 1 is the child whose command is systemd.
     for _ in $(seq 100); do
-        guest=$(ps -o pid= --ppid "$nspawn_pid" | tr -d ' ' | head -n 1)
+        guest=$(ps -o pid=,comm= --ppid "$nspawn_pid" | awk '$2 == "systemd" { print $1; exit }')
         [ -n "$guest" ] && break
         sleep 0.1
     done
-    [ -n "$guest" ] || { echo "test-unit: the guest did not start (log: $run/console.log)" >&2; exit 1; }
-    local state
-    state=$(timeout 60 nsenter -t "$guest" -a env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
-        systemctl is-system-running --wait 2>/dev/null || true)
-    echo "$state"
+    [ -n "$guest" ] || die "the guest did not start (log: $run/console.log)"
+    # Until systemd listens on its private socket, systemctl cannot ask it anything.
+    boot_state=""
+    for _ in $(seq 300); do
+        boot_state=$(timeout 60 nsenter -t "$guest" -a env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+            systemctl is-system-running --wait 2>/dev/null)
+        [ -n "$boot_state" ] && break
+        sleep 0.1
+    done
 }
 # Runs a command in the guest, with the guest's environment.
 g() { nsenter -t "$guest" -a env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root "$@"; }
+# Sends signal $1 to the guest's process $2 (the shell's kill: no procps needed).
+signal() { g sh -c 'kill -s "$1" "$2"' sh "$1" "$2"; }
 # A property of the unit.
 prop() { g systemctl show -P "$1" rectifyd.service; }
 # Waits up to $1 seconds for `$2…` to succeed; prints the seconds it took.
@@ -164,9 +177,10 @@ seconds_of() {
 }
 
 echo "== boot Debian 12 in systemd-nspawn" >&2
-state=$(boot)
-[ "$state" = running ] || [ "$state" = degraded ]
-check "guest boots (systemd as PID 1)" "is-system-running: $state" $?
+boot
+[ "$boot_state" = running ] || [ "$boot_state" = degraded ]
+ok=$?
+check "guest boots (systemd as PID 1)" "is-system-running: $boot_state" $ok
 
 swift_absent=0
 g sh -c 'command -v swift || ls /usr/lib/swift /usr/lib/x86_64-linux-gnu/libswiftCore.so' >/dev/null 2>&1 && swift_absent=1
@@ -177,18 +191,23 @@ install_log=$(g apt-get install -y --no-install-recommends "/root/$deb_name" 2>&
 printf '%s\n' "$install_log" >"$run/apt-install.log"
 check "apt-get install ./$deb_name (offline)" "exit $status" $status
 g id rectifyd >/dev/null 2>&1
-check "postinst: system user rectifyd (sysusers.d)" "$(g id rectifyd 2>&1 | head -c 80)" $?
+ok=$?
+check "postinst: system user rectifyd (sysusers.d)" "$(g id rectifyd 2>&1 | head -c 80)" $ok
 cred_mode=$(g stat -c '%a %U:%G' /etc/rectifyd/credentials 2>&1 || true)
 [ "$cred_mode" = "700 root:root" ]
-check "postinst: /etc/rectifyd/credentials (tmpfiles.d)" "$cred_mode" $?
+ok=$?
+check "postinst: /etc/rectifyd/credentials (tmpfiles.d)" "$cred_mode" $ok
 enabled=$(g systemctl is-enabled rectifyd.service 2>&1 || true)
 active=$(g systemctl is-active rectifyd.service 2>&1 || true)
 [ "$enabled" = enabled ] && [ "$active" = inactive ]
-check "postinst: enabled, not started" "$enabled, $active" $?
-ldd_out=$(g ldd /usr/bin/rectifyd 2>&1 || true)
+ok=$?
+check "postinst: enabled, not started" "$enabled, $active" $ok
+ldd_out=$(g ldd /usr/bin/rectifyd /usr/bin/rectifyctl 2>&1)
 printf '%s\n' "$ldd_out" >"$run/ldd.txt"
+needed=$(readelf -d "$guest_root/usr/bin/rectifyd" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')
 ! printf '%s\n' "$ldd_out" | grep -qE "not found|libswift|libFoundation|libdispatch"
-check "binaries load from the system's libraries" "$(printf '%s\n' "$ldd_out" | awk '{print $1}' | tr '\n' ' ')" $?
+ok=$?
+check "binaries load from the system's libraries" "NEEDED: $needed; ldd: nothing missing, no libswift*" $ok
 
 # A plan with overdue items, a secret, and users: alice in the group rectifyd, bob not.
 g cp /usr/share/doc/rectifyd/examples/example.yaml /etc/rectifyd/plans/
@@ -200,9 +219,11 @@ start_out=$(g systemctl start rectifyd.service 2>&1) && status=0 || status=$?
 socket_at_return=$(g test -S /run/rectifyd/rectifyd.sock && echo "socket listening" || echo "no socket")
 status_text=$(prop StatusText)
 [ "$status" -eq 0 ] && [ "$socket_at_return" = "socket listening" ] && [ "$(prop ActiveState)" = active ]
-check "systemctl start returns at READY" "exit $status, $socket_at_return when it returned ${start_out:+($start_out)}" $?
+ok=$?
+check "systemctl start returns at READY" "exit $status, $socket_at_return when it returned ${start_out:+($start_out)}" $ok
 [[ "$status_text" =~ [0-9]+\ open ]]
-check "STATUS line" "\"$status_text\"" $?
+ok=$?
+check "STATUS line" "\"$status_text\"" $ok
 mails=$(wait_for 15 g sh -c 'test "$(ls /var/lib/rectifyd/Maildir/new | wc -l)" -gt 0') && status=0 || status=$?
 count=$(g sh -c 'ls /var/lib/rectifyd/Maildir/new 2>/dev/null | wc -l')
 check "mails in /var/lib/rectifyd/Maildir/new" "$count mails after ${mails:-15+}s" $status
@@ -215,13 +236,15 @@ nnp=$(printf '%s\n' "$proc" | sed -n 's/^NoNewPrivs:[[:space:]]*//p')
 seccomp=$(printf '%s\n' "$proc" | sed -n 's/^Seccomp:[[:space:]]*//p')
 user=$(g stat -c %U "/proc/$pid")
 [ "$caps" = 0000000000000000 ] && [ "$nnp" = 1 ] && [ "$seccomp" = 2 ] && [ "$user" = rectifyd ]
-check "sandbox: no capabilities, NoNewPrivs, seccomp" "user $user, CapEff $caps, NoNewPrivs $nnp, Seccomp $seccomp" $?
+ok=$?
+check "sandbox: no capabilities, NoNewPrivs, seccomp" "user $user, CapEff $caps, NoNewPrivs $nnp, Seccomp $seccomp" $ok
 cred_file=/run/credentials/rectifyd.service/secret_smtp-password
 daemon_reads=$(g runuser -u rectifyd -- cat "$cred_file" 2>/dev/null || echo "cannot read")
 alice_reads=$(g runuser -u alice -- cat "$cred_file" 2>/dev/null || echo "cannot read")
 daemon_source=$(g runuser -u rectifyd -- cat /etc/rectifyd/credentials/smtp-password 2>/dev/null || echo "cannot read")
 [ "$daemon_reads" = s3cret ] && [ "$alice_reads" = "cannot read" ] && [ "$daemon_source" = "cannot read" ]
-check "credential readable by the daemon only" "rectifyd: ${daemon_reads/s3cret/reads it}; alice: $alice_reads; rectifyd on /etc/rectifyd/credentials: $daemon_source" $?
+ok=$?
+check "credential readable by the daemon only" "rectifyd: ${daemon_reads/s3cret/reads it}; alice: $alice_reads; rectifyd on /etc/rectifyd/credentials: $daemon_source" $ok
 
 # ---- rectifyctl as root, group member, other user
 root_out=$(g rectifyctl status 2>&1) && status=0 || status=$?
@@ -230,12 +253,14 @@ alice_out=$(g runuser -u alice -- rectifyctl status 2>&1) && status=0 || status=
 check "rectifyctl status as a member of rectifyd" "exit $status" $status
 alice_write=$(g runuser -u alice -- rectifyctl done example-county-health/2.1 --note x 2>&1) && status=0 || status=$?
 [ "$status" -eq 1 ] && printf '%s' "$alice_write" | grep -q "HTTP 403"
-check "… who may not write (not in control.writers)" "exit $status: $(printf '%s' "$alice_write" | head -n 1 | cut -c1-70)" $?
+ok=$?
+check "… who may not write (not in control.writers)" "exit $status: $(printf '%s' "$alice_write" | head -n 1 | cut -c1-70)" $ok
 bob_out=$(g runuser -u bob -- rectifyctl status 2>&1) && status=0 || status=$?
 printf '%s\n' "$bob_out" >"$run/bob.txt"
 [ "$status" -eq 3 ] && printf '%s' "$bob_out" | grep -q "permission denied on /run/rectifyd" &&
     printf '%s' "$bob_out" | grep -q "usermod -aG rectifyd bob"
-check "rectifyctl as another user: a clear refusal" "exit $status: $(printf '%s' "$bob_out" | head -n 1 | sed 's/.*: permission/permission/' | cut -c1-70)" $?
+ok=$?
+check "rectifyctl as another user: a clear refusal" "exit $status: $(printf '%s' "$bob_out" | head -n 1 | sed 's/.*: permission/permission/' | cut -c1-70)" $ok
 
 # ---- journal lines per idle minute (the daemon has delivered its first alerts by now)
 sleep 2
@@ -244,7 +269,8 @@ sleep "$idle_seconds"
 idle_lines=$(g journalctl -u rectifyd.service --since "@$since" -o cat --no-pager | grep -cv '^-- ' || true)
 g journalctl -u rectifyd.service --since "@$since" -o cat --no-pager >"$run/idle-journal.txt" || true
 [ "$idle_lines" -eq 0 ]
-check "journal lines in an idle ${idle_seconds}s" "$idle_lines $(head -n 1 "$run/idle-journal.txt" | cut -c1-60)" $?
+ok=$?
+check "journal lines in an idle ${idle_seconds}s" "$idle_lines $(head -n 1 "$run/idle-journal.txt" | cut -c1-60)" $ok
 
 # ---- reload: good, then bad
 pid=$(prop MainPID)
@@ -267,27 +293,39 @@ restart_sec=$(seconds_of "$(prop RestartUSec)")
 watchdog_sec=$(seconds_of "$(prop WatchdogUSec)")
 new_main_pid() { local p; p=$(prop MainPID); [ "$p" != 0 ] && [ "$p" != "$1" ] && [ "$(prop ActiveState)" = active ]; }
 
+# ---- The issue's setup for SIGABRT: a server that also has a Swift toolchain (Debian's
+# swiftlang, or a toolchain unpacked under /usr) has Swift's crash backtracer where the
+# runtime of /usr/bin/rectifyd looks for it at start, /usr/libexec/swift/linux. Under
+# MemoryDenyWriteExecute= it cannot do its job, and its signal handler kept the daemon
+# alive after SIGABRT (the watchdog's signal) until SIGKILL. The daemon looks for it at
+# start: the kill -9 below restarts it with the backtracer in place.
+swift_usr=$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")
+backtracer=$swift_usr/libexec/swift/linux/swift-backtrace-static
+mkdir -p "$guest_root/usr/libexec/swift/linux" && cp "$backtracer" "$guest_root/usr/libexec/swift/linux/"
+ok=$?
+check "Swift's crash backtracer put where the runtime looks" "${backtracer} → /usr/libexec/swift/linux" $ok
+
 # ---- kill -9 → restart
 pid=$(prop MainPID)
-g kill -9 "$pid"
+signal KILL "$pid"
 took=$(wait_for $((restart_sec + 5)) new_main_pid "$pid") && status=0 || status=$?
 check "kill -9 → restarted" "new pid after ${took:-$((restart_sec + 5))+}s (RestartSec=${restart_sec}s)" $status
 
-# ---- SIGABRT → the daemon dies (and is restarted) at once
+# ---- SIGABRT → the daemon dies at once (and is restarted)
 pid=$(prop MainPID)
-g kill -ABRT "$pid"
+signal ABRT "$pid"
 took=$(wait_for $((restart_sec + 5)) new_main_pid "$pid") && status=0 || status=$?
-check "kill -ABRT → dies, restarted" "new pid after ${took:-$((restart_sec + 5))+}s (limit RestartSec + 5 s)" $status
+check "kill -ABRT → dies at once, restarted" "new pid after ${took:-$((restart_sec + 5))+}s (limit RestartSec + 5 s)" $status
 
 # ---- kill -STOP → the watchdog restarts it
 sleep 1
 pid=$(prop MainPID)
-g kill -STOP "$pid"
+signal STOP "$pid"
 limit=$((watchdog_sec + restart_sec + 5))
 took=$(wait_for "$limit" new_main_pid "$pid") && status=0 || status=$?
 check "kill -STOP → watchdog restart" "new pid after ${took:-$limit+}s (limit WatchdogSec ${watchdog_sec} + RestartSec ${restart_sec} + 5)" $status
 # A daemon left stopped would hold up the rest: make sure it is gone.
-g kill -KILL "$pid" 2>/dev/null || true
+signal KILL "$pid" 2>/dev/null
 wait_for 30 new_main_pid "$pid" >/dev/null || true
 
 # ---- stop
@@ -303,16 +341,17 @@ check "systemctl stop: clean" "${took}s, Result=$result, 'stopped' logged" $stat
 score_line=$(g systemd-analyze security rectifyd.service 2>/dev/null | grep "Overall exposure level" || true)
 score=$(printf '%s' "$score_line" | sed -n 's/.*: \([0-9][0-9]*\.[0-9]\).*/\1/p')
 [ -n "$score" ] && awk -v s="$score" 'BEGIN { exit !(s <= 2.0) }'
-check "exposure score ≤ 2.0 (systemd-analyze security)" "${score:-none}" $?
+ok=$?
+check "exposure score ≤ 2.0 (systemd-analyze security)" "${score:-none}" $ok
 
 # ---- enable + reboot
 g systemctl reboot || true
 for _ in $(seq 300); do kill -0 "$nspawn_pid" 2>/dev/null || break; sleep 0.1; done
 wait "$nspawn_pid" 2>/dev/null || true
 nspawn_pid=""
-state=$(boot)
+boot
 took=$(wait_for 20 sh -c "[ \"\$(nsenter -t $guest -a systemctl is-active rectifyd.service)\" = active ]") && status=0 || status=$?
-check "enabled: running after a reboot" "system $state, rectifyd $(prop ActiveState), \"$(prop StatusText)\"" $status
+check "enabled: running after a reboot" "system $boot_state, rectifyd $(prop ActiveState), \"$(prop StatusText)\"" $status
 
 # ---- remove keeps config and state; purge removes them
 g apt-get remove -y rectifyd >"$run/apt-remove.log" 2>&1 && status=0 || status=$?

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what it needs (once), builds with zero warnings allowed,
-# runs every test target. This is what .ci/run calls.
+# runs every test target, then builds the Debian package and tests it under a real systemd
+# (scripts/test-unit.sh; as root). This is what .ci/run calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,3 +24,9 @@ scripts/check-systemd.sh .build/debug/rectifyd
 
 echo "== swift test"
 swift test --skip-build 2>&1 | tail -n 200
+
+# The .deb (release build, reused when up to date) installed in Debian 12 booted with
+# systemd-nspawn: the unit under a real systemd. The guest image is debootstrapped once and
+# cached in /var/cache/rectifyd-test-unit.
+echo "== the package under a real systemd (scripts/test-unit.sh)"
+scripts/test-unit.sh
