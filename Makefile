@@ -114,9 +114,10 @@ ifeq ($(DESTDIR),)
 endif
 	@echo "Kept: $(CONFDIR) (config, plans, credentials), /var/lib/rectifyd (state) and the rectifyd user."
 
-# The Debian package: stages `make install DESTDIR=… PREFIX=/usr`, adds packaging/debian
-# (control, maintainer scripts, copyright, changelog) and runs dpkg-deb (scripts/build-deb.sh).
-deb: all
+# The Debian package: stages `make install DESTDIR=… PREFIX=/usr` (which builds), adds
+# packaging/debian (control, maintainer scripts, copyright, changelog, lintian overrides) and
+# runs dpkg-deb (scripts/build-deb.sh).
+deb:
 	SCRATCH=$(SCRATCH) scripts/build-deb.sh
 
 clean-generated:

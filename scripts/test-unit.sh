@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The package under a real systemd (part of scripts/test.sh): builds the .deb (`make deb`,
-# reused when up to date), boots a minimal Debian 12 in systemd-nspawn — debootstrapped once
-# and cached, with the package's dependencies (libcurl4, libsqlite3-0, procps) included because
-# the guest has no network (--private-network) — installs the package there with `apt-get
-# install ./….deb` (the guest has no Swift), and checks what the unit promises: start at READY with a STATUS line, mails
-# in the Maildir, reload (good and bad config), rectifyctl as root, as a member of the group
-# (read only) and as another user (a clear refusal), the credentials' permissions, the
-# sandbox, kill -9 and SIGABRT → restart, kill -STOP → the watchdog restarts it within
-# WatchdogSec + RestartSec + 5 s, journal lines per idle minute, stop, enable + reboot, the
-# exposure score, apt remove (config and state kept) and purge (both gone).
+# reused when up to date), boots a minimal Debian 12 in systemd-nspawn — debootstrapped
+# once and cached, with the package's dependencies (libcurl4, libsqlite3-0, procps)
+# included because the guest has no network (--private-network) — installs the package
+# there with `apt-get install ./….deb` (the guest has no Swift), and checks what the unit
+# promises: start at READY with a STATUS line, mails in the Maildir, reload (good and bad
+# config), rectifyctl as root, as a member of the group (read only) and as another user (a
+# clear refusal), the credentials' permissions, the sandbox, kill -9 and SIGABRT → restart,
+# kill -STOP → the watchdog restarts it within WatchdogSec + RestartSec + 5 s (the package's
+# binary, and a build linked against the toolchain's shared Swift runtime, as `make install`
+# used to make), journal lines per idle minute, stop, the exposure score, enable + reboot,
+# apt remove (config and state kept) and purge (both gone).
 # Prints a pass/fail table and "N passed, N failed"; exits 1 if anything failed.
 #
 # Usage (as root): scripts/test-unit.sh [--deb FILE] [--keep]
@@ -21,6 +23,7 @@
 # No `set -e`: a failed check is recorded in the table and the run goes on; steps that
 # cannot fail without making the rest meaningless say so and exit.
 set -uo pipefail
+export LC_ALL=C.UTF-8
 cd "$(dirname "$0")/.." || exit 2
 die() { echo "test-unit: $*" >&2; exit 1; }
 
@@ -59,12 +62,15 @@ check() {
     printf 'test-unit: %s %s — %s\n' "$([ "$status" -eq 0 ] && echo PASS || echo FAIL)" "$name" "$detail" >&2
 }
 print_table() {
-    printf '\n%-4s  %-52s  %s\n' "" "check" "measured"
-    printf '%-4s  %-52s  %s\n' "----" "----------------------------------------------------" "--------"
-    local row
-    for row in "${results[@]}"; do
-        IFS='|' read -r verdict name detail <<<"$row"
-        printf '%-4s  %-52s  %s\n' "$verdict" "$name" "$detail"
+    # Padded by characters, not bytes (printf's %-52s would count "→" as three).
+    row() { printf '%-4s  %s%*s  %s\n' "$1" "$2" $((52 - ${#2})) '' "$3"; }
+    echo
+    row "" "check" "measured"
+    row "----" "----------------------------------------------------" "--------"
+    local line
+    for line in "${results[@]}"; do
+        IFS='|' read -r verdict name detail <<<"$line"
+        row "$verdict" "$name" "$detail"
     done
     echo
     echo "test-unit: $passed passed, $failed failed"
@@ -293,18 +299,6 @@ restart_sec=$(seconds_of "$(prop RestartUSec)")
 watchdog_sec=$(seconds_of "$(prop WatchdogUSec)")
 new_main_pid() { local p; p=$(prop MainPID); [ "$p" != 0 ] && [ "$p" != "$1" ] && [ "$(prop ActiveState)" = active ]; }
 
-# ---- The issue's setup for SIGABRT: a server that also has a Swift toolchain (Debian's
-# swiftlang, or a toolchain unpacked under /usr) has Swift's crash backtracer where the
-# runtime of /usr/bin/rectifyd looks for it at start, /usr/libexec/swift/linux. Under
-# MemoryDenyWriteExecute= it cannot do its job, and its signal handler kept the daemon
-# alive after SIGABRT (the watchdog's signal) until SIGKILL. The daemon looks for it at
-# start: the kill -9 below restarts it with the backtracer in place.
-swift_usr=$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")
-backtracer=$swift_usr/libexec/swift/linux/swift-backtrace-static
-mkdir -p "$guest_root/usr/libexec/swift/linux" && cp "$backtracer" "$guest_root/usr/libexec/swift/linux/"
-ok=$?
-check "Swift's crash backtracer put where the runtime looks" "${backtracer} → /usr/libexec/swift/linux" $ok
-
 # ---- kill -9 → restart
 pid=$(prop MainPID)
 signal KILL "$pid"
@@ -327,6 +321,43 @@ check "kill -STOP → watchdog restart" "new pid after ${took:-$limit+}s (limit 
 # A daemon left stopped would hold up the rest: make sure it is gone.
 signal KILL "$pid" 2>/dev/null
 wait_for 30 new_main_pid "$pid" >/dev/null || true
+
+# ---- The issue's build: `make install` used to link rectifyd against the toolchain's
+# shared Swift runtime. Its crash backtracer (swift-backtrace, which loads
+# libswiftRuntime.so) cannot start under MemoryDenyWriteExecute=yes, and its SIGABRT handler
+# returned, so the watchdog's SIGABRT and a plain kill -ABRT left the daemon running. This
+# build (the debug one of this checkout, with the toolchain's runtime copied to the same
+# path in the guest) runs under the installed unit through a drop-in, then both are removed.
+swift_usr=$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")
+dynamic=.build/debug/rectifyd
+[ -x "$dynamic" ] || swift build --product rectifyd >/dev/null 2>&1
+mkdir -p "$guest_root$swift_usr/lib/swift" "$guest_root$swift_usr/libexec/swift" "$guest_root/etc/systemd/system/rectifyd.service.d" &&
+    cp -a "$swift_usr/lib/swift/linux" "$guest_root$swift_usr/lib/swift/" &&
+    cp -a "$swift_usr/libexec/swift/linux" "$guest_root$swift_usr/libexec/swift/" &&
+    install -m 0755 "$dynamic" "$guest_root/usr/local/bin/rectifyd-dynamic" &&
+    printf '[Service]\nExecStart=\nExecStart=/usr/local/bin/rectifyd-dynamic --config /etc/rectifyd/rectifyd.yaml\n' \
+        >"$guest_root/etc/systemd/system/rectifyd.service.d/test-dynamic.conf" &&
+    g systemctl daemon-reload && g systemctl restart rectifyd.service
+status=$?
+main_exe=$(g readlink "/proc/$(prop MainPID)/exe")
+[ "$main_exe" = /usr/local/bin/rectifyd-dynamic ] || status=1
+check "issue's build (shared Swift runtime) runs under the unit" "$main_exe, libswiftCore from $swift_usr/lib/swift/linux" $status
+pid=$(prop MainPID)
+signal ABRT "$pid"
+took=$(wait_for $((restart_sec + 5)) new_main_pid "$pid") && status=0 || status=$?
+check "… kill -ABRT → dies at once, restarted" "new pid after ${took:-$((restart_sec + 5))+}s (limit RestartSec + 5 s)" $status
+signal KILL "$pid" 2>/dev/null
+wait_for 40 new_main_pid "$pid" >/dev/null
+sleep 1
+pid=$(prop MainPID)
+signal STOP "$pid"
+took=$(wait_for "$limit" new_main_pid "$pid") && status=0 || status=$?
+check "… kill -STOP → watchdog restart" "new pid after ${took:-$limit+}s (limit WatchdogSec ${watchdog_sec} + RestartSec ${restart_sec} + 5)" $status
+signal KILL "$pid" 2>/dev/null
+wait_for 40 new_main_pid "$pid" >/dev/null
+rm -rf "$guest_root/etc/systemd/system/rectifyd.service.d" "$guest_root/usr/local/bin/rectifyd-dynamic" \
+    "$guest_root$swift_usr/lib/swift/linux" "$guest_root$swift_usr/libexec/swift/linux"
+g systemctl daemon-reload && g systemctl restart rectifyd.service
 
 # ---- stop
 since=$(g date +%s.%N)
