@@ -7,6 +7,11 @@ import PackageDescription
 // - Yams: YAML plan and config files, with line/column marks for error messages.
 // - GRDB: the state database (progress updates, notification log, outbox) in SQLite.
 // - SwiftNIO: the HTTP/1.1 control server on the local Unix socket (no hand-written parser).
+// - ZIPFoundation: .xlsx and .docx are ZIP archives of XML parts; it reads them in memory and
+//   writes the exported .xlsx. The XML inside is read with Foundation's XMLParser (FoundationXML,
+//   a streaming parser, no extra package): on a 10,000-row openpyxl sheet (6.9 MB of XML, 69k
+//   cells) it took 160–290 ms where SWXMLHash 8.1.1 took 470–660 ms (its lazy mode 580–680 ms),
+//   so SWXMLHash and XMLCoder (a Codable layer over the same XMLParser) are not used.
 let package = Package(
     name: "rectifyd",
     platforms: [.macOS(.v13)],
@@ -20,13 +25,21 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
             name: "RectifyCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "RectifyImport", dependencies: ["RectifyCore"]),
+        .target(
+            name: "RectifyImport",
+            dependencies: ["RectifyCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
+            name: "RectifyExport",
+            dependencies: ["RectifyCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -57,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "rectifyctl",
             dependencies: [
-                "RectifyCore", "RectifyImport", "RectifyControl", "RectifyNotify",
+                "RectifyCore", "RectifyImport", "RectifyExport", "RectifyControl", "RectifyNotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -75,6 +88,10 @@ let package = Package(
         .testTarget(
             name: "RectifyImportTests", dependencies: ["RectifyImport", "RectifyCore"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "RectifyLedgerTests", dependencies: ["RectifyImport", "RectifyExport", "RectifyCore"],
+            exclude: ["Support"]
         ),
         .testTarget(
             name: "RectifyNotifyTests", dependencies: ["RectifyNotify", "RectifyCore"], exclude: ["Support"]

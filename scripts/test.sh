@@ -25,6 +25,9 @@ scripts/check-systemd.sh .build/debug/rectifyd
 echo "== swift test"
 swift test --skip-build 2>&1 | tail -n 200
 
+echo "== chaos (kill -9 during delivery, receivers down, a second daemon; docs/operations.md)"
+timeout 300 python3 scripts/chaos.py --kills 6 --items 40 --bin .build/debug/rectifyd
+
 # The .deb (release build, reused when up to date) installed in Debian 12 booted with
 # systemd-nspawn: the unit under a real systemd. The guest image is debootstrapped once and
 # cached in /var/cache/rectifyd-test-unit.

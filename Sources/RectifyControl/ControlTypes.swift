@@ -331,3 +331,33 @@ public struct WriteResponse: Codable, Sendable {
         self.item = item
     }
 }
+
+// MARK: ledger export
+
+/// `GET /v1/ledger`: every plan as the daemon sees it now — the plan file (JSON, as
+/// `rectifyctl import` writes it) with progress, 销号 and 延期 laid over it, and per item what
+/// only the daemon knows. `rectifyctl export` turns it into the office's 台账 and calendar.
+/// The body is `{"at": …, "plans": [{"plan": {plan file}, "items": [LedgerItemRecord]}]}`.
+public struct LedgerItemRecord: Codable, Sendable {
+    public var id: String
+    public var state: String
+    public var daysOverdue: Int?
+    public var daysLeft: Int?
+    /// The day the item was closed (销号), YYYY-MM-DD in the plan's zone.
+    public var closed: String?
+    /// The latest progress note, and its day.
+    public var note: String?
+    public var noteOn: String?
+
+    public init(
+        id: String, state: String, daysOverdue: Int?, daysLeft: Int?, closed: String?, note: String?, noteOn: String?
+    ) {
+        self.id = id
+        self.state = state
+        self.daysOverdue = daysOverdue
+        self.daysLeft = daysLeft
+        self.closed = closed
+        self.note = note
+        self.noteOn = noteOn
+    }
+}

@@ -64,10 +64,10 @@ enum CheckOutput {
         return "-"
     }
 
-    static func json(_ report: StatusReport) throws -> String {
+    static func json(_ report: StatusReport, files: [String] = []) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        return String(decoding: try encoder.encode(CheckDocument(report: report)), as: UTF8.self)
+        return String(decoding: try encoder.encode(CheckDocument(report: report, files: files)), as: UTF8.self)
     }
 }
 
@@ -75,7 +75,10 @@ enum CheckOutput {
 struct CheckDocument: Encodable {
     struct PlanEntry: Encodable {
         var id, unit, title: String
+        /// The file the plan was loaded from.
         var file: String?
+        /// Where the plan says it came from (a report, a document number).
+        var source: String?
         var items, open, lagging: Int
         var counts: [String: Int]
     }
@@ -113,14 +116,15 @@ struct CheckDocument: Encodable {
     var plans: [PlanEntry]
     var items: [ItemEntry]
 
-    init(report: StatusReport) {
+    init(report: StatusReport, files: [String] = []) {
         let utc = TimeZone(identifier: "UTC")!
         func time(_ date: Date?, _ zone: TimeZone) -> String? { date.map { Timestamps.format($0, in: zone) } }
         at = Timestamps.format(report.at, in: utc)
         lagging = report.hasLagging
-        plans = report.plans.map { s in
+        plans = report.plans.enumerated().map { index, s in
             PlanEntry(
-                id: s.plan.id, unit: s.plan.unit, title: s.plan.title, file: s.plan.source, items: s.plan.items.count,
+                id: s.plan.id, unit: s.plan.unit, title: s.plan.title, file: index < files.count ? files[index] : nil,
+                source: s.plan.source, items: s.plan.items.count,
                 open: s.open, lagging: s.lagging,
                 counts: Dictionary(uniqueKeysWithValues: s.counts.map { ($0.key.rawValue, $0.value) }))
         }

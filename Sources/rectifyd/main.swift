@@ -66,6 +66,8 @@ struct RectifyD: ParsableCommand {
             let (config, plans, warnings) = try DaemonRunner.loadAll(configPath: path, reportImporter: reportImporter)
             for warning in warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
             _ = try Receivers.make(config, Logger(label: "check"))
+            let secrets = Receivers.checkSecrets(config, file: path)
+            if !secrets.isEmpty { throw PlanLoadError(diagnostics: secrets) }
             let items = plans.reduce(0) { $0 + $1.items.count }
             print("\(path): OK — \(plans.count) plans, \(items) items, \(config.receivers.count) receivers, state in \(config.stateDir)")
         } catch let error as PlanLoadError {
@@ -78,9 +80,9 @@ struct RectifyD: ParsableCommand {
     }
 }
 
-/// Report `.txt` files in `plans` are imported on load.
+/// Reports (.txt, .docx) and ledgers (.xlsx, .csv) in `plans` are imported on load.
 let reportImporter: PlanLoader.ReportImporter? = { data, file throws(PlanLoadError) in
-    try ReportImporter.importReport(data, file: file)
+    try LedgerImporter.importFile(data, file: file).asLoaderResult
 }
 
 RectifyD.main()

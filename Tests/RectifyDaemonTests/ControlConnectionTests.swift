@@ -69,7 +69,7 @@ struct ControlConnectionTests {
         let refused = fourth.receive(timeout: 3)
         let text = String(decoding: refused.data, as: UTF8.self)
         #expect(refused.closed && text.hasPrefix("HTTP/1.1 503") && text.contains("max_connections_per_uid"), "\(text)")
-        #expect(d.log.contains("control connection refused"), "\(d.log)")
+        #expect(DaemonHarness.waitFor(3) { d.log.contains("control connection refused") }, "\(d.log)")
         held.removeLast()
         #expect(DaemonHarness.waitFor(3) { Self.health(d) == 200 })
         _ = held

@@ -186,6 +186,26 @@ struct ControlSocketTests {
         #expect((shown["history"] as? [Any])?.isEmpty == true)
     }
 
+    /// `rectifyctl --socket PATH status`, the option before the subcommand as systemctl and git take it.
+    @Test func socketOptionBeforeTheSubcommand_isTaken() throws {
+        let d = try Self.startDaemon()
+        defer { d.stop() }
+        let ctl = URL(fileURLWithPath: DaemonHarness.binary).deletingLastPathComponent().appendingPathComponent("rectifyctl").path
+        for arguments in [["--socket", Self.socketPath(d), "--json", "status"], ["--socket=\(Self.socketPath(d))", "items", "--limit", "1"]] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: ctl)
+            p.arguments = arguments
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "\(arguments): \(text)")
+            #expect(text.contains("example-county-health"), "\(arguments): \(text)")
+        }
+    }
+
     @Test func aClientThatSendsNothing_isClosed_andOthersAreServed() throws {
         let d = try Self.startDaemon()
         defer { d.stop() }

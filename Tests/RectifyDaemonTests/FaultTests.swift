@@ -66,8 +66,11 @@ struct FaultTests {
     }
 
     /// Runs rectifyd to its exit (it is expected to refuse to start); returns status and log.
-    static func runToExit(_ arguments: [String], in dir: URL, timeout: TimeInterval = 15) throws -> (Int32, String) {
+    static func runToExit(
+        _ arguments: [String], in dir: URL, timeout: TimeInterval = 15, environment: [String: String] = [:]
+    ) throws -> (Int32, String) {
         let p = Process()
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         p.executableURL = URL(fileURLWithPath: DaemonHarness.binary)
         p.arguments = arguments
         p.currentDirectoryURL = dir
@@ -259,9 +262,9 @@ struct FaultTests {
         #expect(metrics.contains("rectifyd_storage_healthy 0"))
         try? FileManager.default.removeItem(at: state.appendingPathComponent("filler"))
         // Decided again within the retry delay (1 s, doubling), delivered, healthy again.
-        #expect(DaemonHarness.waitFor(20) { daemon.mails().count == 2 }, "\(daemon.log)")
+        #expect(DaemonHarness.waitFor(20) { daemon.mails().count == 2 }, "log:\n\(daemon.log)\nEND")
         #expect(DaemonHarness.waitFor(3) { (try? Self.call(daemon, "GET", "/v1/health").0) == 200 })
-        #expect(daemon.log.contains("takes writes again"))
+        #expect(DaemonHarness.waitFor(3) { daemon.log.contains("takes writes again") })
     }
 
     @Test(.enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
@@ -354,6 +357,55 @@ struct FaultTests {
         #expect(status.contains("\"items\":3") || status.contains("\"items\" : 3"), "\(status)")
         let (code, log) = try Self.runToExit(["--check-config", daemon.configPath], in: daemon.dir)
         #expect(code == 2 && log.contains("holds no plan files"), "\(log)")
+    }
+
+    // MARK: 9. a missing secret passes --check-config
+
+    @Test func checkConfig_readsEverySecretItNames() throws {
+        let daemon = try DaemonHarness()
+        try daemon.write("plan.yaml", Self.plan(count: 1))
+        try daemon.write("token", "s3cr3t-token-value\n")
+        try daemon.write(
+            "rectifyd.yaml",
+            Self.config(
+                receivers: """
+                      - {name: hook, type: webhook, url: "http://127.0.0.1:9/hook", bearer_token_file: token}
+                      - {name: mail, type: smtp, url: "smtp://127.0.0.1:25", from: {address: a@localhost}, username: u, password_file: no-such-password}
+                      - {name: bot, type: wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send", key_credential: wecom-key}
+                    """, routing: "routing: {email_receiver: mail}"))
+        let (code, log) = try Self.runToExit(["--check-config", daemon.configPath], in: daemon.dir)
+        #expect(code == 2, "\(log)")
+        #expect(log.contains("receiver 'mail': password_file") && log.contains("no-such-password"), "\(log)")
+        #expect(log.contains("receiver 'bot': key_credential") && log.contains("CREDENTIALS_DIRECTORY"), "\(log)")
+        #expect(!log.contains("receiver 'hook'") && !log.contains("s3cr3t"), "\(log)")
+        // With every secret in place it passes.
+        try daemon.write("no-such-password", "pw\n")
+        let credentials = daemon.dir.appendingPathComponent("creds")
+        try FileManager.default.createDirectory(at: credentials, withIntermediateDirectories: true)
+        try "k3y\n".write(to: credentials.appendingPathComponent("wecom-key"), atomically: true, encoding: .utf8)
+        let (ok, okLog) = try Self.runToExit(
+            ["--check-config", daemon.configPath], in: daemon.dir, environment: ["CREDENTIALS_DIRECTORY": credentials.path])
+        #expect(ok == 0, "\(okLog)")
+    }
+
+    /// A receiver-level failure stops the batch: the rest say "not attempted" where operators look.
+    @Test func aBatchStoppedByTheReceiver_saysNotAttempted() throws {
+        let daemon = try DaemonHarness()
+        try daemon.write("plan.yaml", Self.plan(count: 3))
+        try daemon.write("pw", "pw\n")
+        try daemon.write(
+            "rectifyd.yaml",
+            Self.config(
+                receivers: """
+                      - {name: smtp, type: smtp, url: "smtp://127.0.0.1:\(freePort())", from: {address: a@localhost}, username: u, password_file: pw, timeout: 2s}
+                    """, routing: "routing: {email_receiver: smtp}"))
+        try daemon.start()
+        defer { daemon.stop() }
+        #expect(DaemonHarness.waitFor(5) { daemon.log.components(separatedBy: "delivery failed, will retry").count > 3 }, "\(daemon.log)")
+        // The first pass tried one notice; the other two are "not attempted" in the history.
+        let (_, history) = try Self.call(daemon, "GET", "/v1/deliveries")
+        #expect(history.components(separatedBy: "not attempted: ").count - 1 >= 2, "\(history)")
+        #expect(daemon.log.contains("not attempted: "))
     }
 
     // MARK: 8. a receiver that echoes its secret URL

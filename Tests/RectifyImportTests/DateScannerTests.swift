@@ -102,4 +102,32 @@ struct DateScannerTests {
         #expect(mentions.first.map { paragraphs[0].text($0.range) } == "2024年1月31日")
         #expect(paragraphs[0].line(at: mentions[0].range.upperBound - 1) == 3)
     }
+
+    @Test(arguments: [
+        ("2025.12.31", "2025-12-31", DeadlinePrecision.day),
+        ("2025-06-30前完成", "2025-06-30", .day),
+        ("2025/9/30", "2025-09-30", .day),
+        ("整改时限：2026.06.30", "2026-06-30", .day),
+        ("2025.12", "2025-12-31", .month),
+        ("2025-6底前", "2025-06-30", .month),
+    ])
+    func ledgerDates_withSeparators_areRead(text: String, date: String, precision: DeadlinePrecision) {
+        let result = resolved(text)
+        #expect(result?.0 == date)
+        #expect(result?.1 == precision)
+    }
+
+    @Test func numbersWithSeparators_thatAreNoDates_areNotRead() {
+        #expect(DateScanner.mentions(in: TestSupport.folded("资金2025.12万元")).isEmpty)
+        #expect(DateScanner.mentions(in: TestSupport.folded("2025.2.30")).isEmpty)
+        #expect(DateScanner.mentions(in: TestSupport.folded("版本2019.1.1.3")).isEmpty)
+        // A span of years names the later year only where 年 is written.
+        #expect(resolved("2023-2024年度考核")?.0 == "2024-12-31")
+    }
+
+    @Test func namedPartOfAYear_isNotTheWholeYear() {
+        #expect(DateScanner.mentions(in: TestSupport.folded("预计2025年暑假期间施工")).isEmpty)
+        #expect(DateScanner.mentions(in: TestSupport.folded("将于2025年秋季学期起执行")).isEmpty)
+        #expect(resolved("2025年度预算")?.0 == "2025-12-31")
+    }
 }

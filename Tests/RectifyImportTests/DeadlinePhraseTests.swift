@@ -35,4 +35,11 @@ struct DeadlinePhraseTests {
         let steps = planned("整改时限：2024年12月底", reference: "2024-07-22")
         #expect(steps.first?.date.description == "2024-12-31")
     }
+
+    @Test func namedPartOfAYear_doesNotOutlastTheDatedDeadline() {
+        let steps = planned("维修项目已立项，预计2025年暑假期间施工，8月31日前完成维修。", reference: "2025-04-07")
+        #expect(DeadlinePhrases.schedule(steps).deadline?.date.description == "2025-08-31")
+        let term = planned("新方案将于2025年秋季学期起执行，2025年9月1日前完成全部测算和公示。", reference: "2025-04-07")
+        #expect(DeadlinePhrases.schedule(term).deadline?.date.description == "2025-09-01")
+    }
 }

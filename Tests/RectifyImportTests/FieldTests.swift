@@ -69,6 +69,24 @@ struct FieldTests {
         #expect(plan.items.suffix(2).allSatisfy { $0.deadline?.date.description == "2024-12-31" })
     }
 
+    @Test func auditFindings_listedBeforeTheMeasures_areTheItems_andAFindingAnsweredAloneKeepsItsOwnStatus() {
+        let (plan, _) = TestSupport.importText([
+            "某县中医医院关于内部审计发现问题整改情况的报告", "（2025年3月20日）",
+            "一、资产管理方面",
+            "审计发现：一是部分医疗设备闲置未及时调剂；二是低值易耗品领用无台账；三是固定资产盘点不及时，账实不符。",
+            "整改情况：设备科将闲置设备调剂使用，建立领用台账。以上两项已整改到位。固定资产全面盘点工作正在进行中，预计2025年6月30日前完成。",
+            "二、内部控制方面",
+            "审计发现：一是合同未经法律审核；二是采购验收由一人完成。",
+            "整改情况：建立合同审核制度，实行采购与验收分离。上述问题已全部整改到位。",
+        ])
+        #expect(plan.items.map(\.title) == [
+            "部分医疗设备闲置未及时调剂", "低值易耗品领用无台账", "固定资产盘点不及时，账实不符", "合同未经法律审核", "采购验收由一人完成",
+        ])
+        #expect(plan.items.map { $0.status == .done } == [true, true, false, true, true])
+        #expect(plan.items[2].deadline?.date.description == "2025-06-30")
+        #expect(plan.items[0].deadline == nil)
+    }
+
     @Test func directory_fillsContactsAndLeaders_andWarnsOnUnknownNames() throws {
         let json = """
             {"people": [{"name": "马骏", "role": "院长", "level": "main", "email": "ma@example.cn", "mobile": "13800000001"}],

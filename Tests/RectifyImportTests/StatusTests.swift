@@ -11,6 +11,8 @@ struct StatusTests {
         ("整改落实情况：取得阶段性成效。预计10月31日前完成检查整改。", .inProgress),
         ("整改情况：长期坚持", .longTerm),
         ("已完成整改。", .done),
+        ("整改情况：整改完毕。", .done),
+        ("整改情况：未启动，待招聘计划下达后实施。", .inProgress),
     ])
     func explicitStatusLines_decide(text: String, status: ItemStatus) {
         #expect(StatusLine.parse(TestSupport.folded(text))?.status == status)
@@ -19,6 +21,17 @@ struct StatusTests {
     @Test func longParagraphWithoutFullStop_doesNotSwallowTheStatusLine() {
         let text = "整改情况区属各医疗卫生机构严格落实新闻稿件“三审制”,强化党组织对舆论导向的把控\n整改结果:完成"
         #expect(Normalization.paragraphs(of: Normalization.lines(of: text)[...]).count == 2)
+    }
+
+    @Test func stepsCompleted_inAStatusField_areNotTheProblemsStatus() {
+        #expect(StatusLine.parse(TestSupport.folded("整改情况：已完成对2021年以来9个基建工程项目的全面清理，计划于2026年3月31日前结清。")) == nil)
+        #expect(StatusLine.parse(TestSupport.folded("整改情况：已完成HIS系统升级和集成平台招标。")) == nil)
+        #expect(StatusLine.parse(TestSupport.folded("整改进展：已完成72家机构监督检查，其余正在检查。")) == nil)
+        // Said of the whole problem, the same words still decide.
+        #expect(StatusLine.parse(TestSupport.folded("完成情况：已完成。2025年以来开展专题研讨2次。"))?.status == .done)
+        #expect(StatusLine.parse(TestSupport.folded("整改进展：已完成整改。"))?.status == .done)
+        #expect(StatusLine.parse(TestSupport.folded("整改情况：已落实到位。"))?.status == .done)
+        #expect(StatusLine.parse(TestSupport.folded("整改结果：基本完成整改"))?.status == .inProgress)
     }
 
     @Test func measureParagraphs_areNotStatusLines() {
@@ -54,6 +67,12 @@ struct StatusTests {
 
     @Test func doneStatements_scoreNegative() {
         #expect(score("孕产妇产后访视工作均已整改到位。") < 0)
+    }
+
+    @Test func doneWordBeforeACount_speaksOfAPart() {
+        #expect(score("发现问题案卷11卷，已完成整改7卷，剩余4卷正在整改。") == 3)
+        #expect(score("已整改到位三项，其余两项正在推进。") == 3)
+        #expect(score("发现问题案卷11卷，已完成整改7卷。") == 0)
     }
 
     func input(_ score: Int) -> StatusAllocation.Input {

@@ -108,6 +108,23 @@ extension CalendarDate: LosslessStringConvertible, Codable {
         self.init(year: y, month: m, day: d)
     }
 
+    /// Why `text` is not a `YYYY-MM-DD` day, in words for an error message (nil when it is one):
+    /// "write it with two-digit month and day: 2026-04-30", "2026-02 has 28 days", "there is
+    /// no month 13".
+    public static func problem(with text: String) -> String? {
+        if CalendarDate(text) != nil { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), parts[0].count == 4
+        else { return "write a day as YYYY-MM-DD, e.g. 2026-04-30" }
+        guard (1...12).contains(m) else { return "there is no month \(m); write a day as YYYY-MM-DD" }
+        guard let day = CalendarDate(year: y, month: m, day: d) else {
+            return "a day that does not exist: \(y)-\(m < 10 ? "0" : "")\(m) has \(daysIn(month: m, year: y)) days"
+        }
+        return "write it with a two-digit month and day: \(day)"
+    }
+
     /// `YYYY-MM-DD` as numbers, or nil.
     static func parseDigits(_ bytes: UnsafeRawBufferPointer) -> (Int, Int, Int)? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }

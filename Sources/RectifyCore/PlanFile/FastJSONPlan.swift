@@ -156,6 +156,7 @@ enum FastJSONPlan {
         var precision = DeadlinePrecision.day
         var text: String?
         var line: Int?
+        var cell: String?
         try c.object { c, key in
             switch key {
             case "date": d = try date(&c)
@@ -164,11 +165,12 @@ enum FastJSONPlan {
                 precision = p
             case "text": text = try Self.text(&c)
             case "line": line = try optional(&c) { try count(&$0, minimum: 1) }
+            case "cell": cell = try Self.text(&c)
             default: throw Failure()
             }
         }
         guard let d else { throw Failure() }
-        let deadline = Deadline(date: d, precision: precision, text: text, line: line)
+        let deadline = Deadline(date: d, precision: precision, text: text, line: line, cell: cell)
         guard deadline.isPeriodEnd else { throw Failure() }
         return deadline
     }
@@ -176,15 +178,17 @@ enum FastJSONPlan {
     static func evidence(_ c: inout JSONCursor) throws -> Evidence {
         var text: String?
         var line: Int?
+        var cell: String?
         try c.object { c, key in
             switch key {
             case "text": text = try nonEmpty(&c)
             case "line": line = try optional(&c) { try count(&$0, minimum: 1) }
+            case "cell": cell = try Self.text(&c)
             default: throw Failure()
             }
         }
         guard let text else { throw Failure() }
-        return Evidence(text: text, line: line)
+        return Evidence(text: text, line: line, cell: cell)
     }
 
     static func item(_ c: inout JSONCursor) throws -> Item {

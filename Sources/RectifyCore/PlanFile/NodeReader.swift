@@ -145,17 +145,7 @@ public struct FieldReader {
             return nil
         }
         if let date = CalendarDate(text) { return date }
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        if parts.count == 3, (1...12).contains(parts[1]) {
-            sink.error(
-                node.mark,
-                "\(path) is \(text), a day that does not exist: \(parts[0])-\(String(format: "%02d", parts[1])) "
-                    + "has \(CalendarDate.daysIn(month: parts[1], year: parts[0])) days.")
-        } else if parts.count == 3 {
-            sink.error(node.mark, "\(path) is \(text): there is no month \(parts[1]); use YYYY-MM-DD.")
-        } else {
-            sink.error(node.mark, "\(path) must be a date written YYYY-MM-DD, not '\(text)'.")
-        }
+        sink.error(node.mark, "\(path) is '\(text)': \(CalendarDate.problem(with: text) ?? "not a day").")
         return nil
     }
 

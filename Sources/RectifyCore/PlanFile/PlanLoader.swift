@@ -1,15 +1,19 @@
 import Foundation
 
-/// Loads plans from files and directories: `.yaml`/`.yml`/`.json` plan files, and report
-/// `.txt` files through an importer supplied by the caller (Core does not know reports).
+/// Loads plans from files and directories: `.yaml`/`.yml`/`.json` plan files, and reports and
+/// ledgers (`.txt`, and whatever else `reportExtensions` lists: `.xlsx`, `.csv`, `.docx`)
+/// through an importer supplied by the caller (Core does not know reports).
 public struct PlanLoader: Sendable {
     /// Turns a report's bytes into a plan; `file` is the path for diagnostics.
     public typealias ReportImporter = @Sendable (_ data: Data, _ file: String) throws(PlanLoadError) -> (Plan, [Diagnostic])
 
     public var reportImporter: ReportImporter?
+    /// The file extensions (lower case, no dot) handed to `reportImporter`.
+    public var reportExtensions: Set<String>
 
-    public init(reportImporter: ReportImporter? = nil) {
+    public init(reportImporter: ReportImporter? = nil, reportExtensions: Set<String> = PlanLoader.reportFileExtensions) {
         self.reportImporter = reportImporter
+        self.reportExtensions = reportExtensions
     }
 
     public struct Result: Sendable {
@@ -20,6 +24,8 @@ public struct PlanLoader: Sendable {
     }
 
     public static let planExtensions: Set<String> = ["yaml", "yml", "json"]
+    /// Reports (`.txt`, `.docx`) and ledgers (`.xlsx`, `.csv`): what `RectifyImport` reads.
+    public static let reportFileExtensions: Set<String> = ["txt", "docx", "xlsx", "csv"]
 
     /// Loads every path; a directory contributes its plan (and report) files, sorted by name,
     /// not recursing; a report `NAME.txt` with a `NAME.plan.json` (or `.yaml`) beside it is
@@ -62,7 +68,7 @@ public struct PlanLoader: Sendable {
             ])
         }
         let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
-        if ext == "txt" {
+        if reportExtensions.contains(ext) {
             guard let reportImporter else {
                 throw PlanLoadError(diagnostics: [
                     Diagnostic(file: file, line: 1, column: 1, message: "report files cannot be read here.")
@@ -82,7 +88,7 @@ public struct PlanLoader: Sendable {
     func expand(_ paths: [String], errors: inout [Diagnostic]) -> [String] {
         var files: [String] = []
         let fm = FileManager.default
-        let accepted = reportImporter == nil ? Self.planExtensions : Self.planExtensions.union(["txt"])
+        let accepted = reportImporter == nil ? Self.planExtensions : Self.planExtensions.union(reportExtensions)
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -101,7 +107,7 @@ public struct PlanLoader: Sendable {
                 // A report imported beside itself (`rectifyctl import -o NAME.plan.json NAME.txt`)
                 // is represented by its plan file, which the office may have corrected.
                 let stem = url.deletingPathExtension().lastPathComponent
-                return url.pathExtension.lowercased() != "txt"
+                return Self.planExtensions.contains(url.pathExtension.lowercased())
                     || !["json", "yaml", "yml"].contains { nameSet.contains("\(stem).plan.\($0)") }
             }
             if chosen.isEmpty {

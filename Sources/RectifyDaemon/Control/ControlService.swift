@@ -91,8 +91,9 @@ final class ControlService: Sendable {
         case ("POST", 1, "reload"): return try reloadNow(r)
         case ("GET", 1, "config"): return Self.json(effectiveConfig())
         case ("GET", 1, "metrics"): return try metrics()
+        case ("GET", 1, "ledger"): return try ledger()
         default:
-            let known = ["health", "status", "items", "outbox", "deliveries", "reload", "config", "metrics"]
+            let known = ["health", "status", "items", "outbox", "deliveries", "reload", "config", "metrics", "ledger"]
             if let first = rest.first, known.contains(first) {
                 throw .badRequest("\(r.method) \(r.path) is not supported; see docs/api.md for the methods of /v1/\(first)")
             }

@@ -178,14 +178,12 @@ final class DeliveryWorker: @unchecked Sendable {
                 {
                     confirmed += entries
                 }
-            case .retryable(let error):
-                fail(
-                    record, detail: Redaction.scrub(error.message, secrets: secrets), retryable: true, duration: duration,
-                    policy: setup.policy, trouble: &trouble)
-            case .permanent(let error):
-                fail(
-                    record, detail: Redaction.scrub(error.message, secrets: secrets), retryable: false, duration: duration,
-                    policy: setup.policy, trouble: &trouble)
+            case .retryable:
+                // The result's detail, not only the error: it says "not attempted: …" for the rest
+                // of a batch stopped by a receiver-level failure.
+                fail(record, detail: detail, retryable: true, duration: duration, policy: setup.policy, trouble: &trouble)
+            case .permanent:
+                fail(record, detail: detail, retryable: false, duration: duration, policy: setup.policy, trouble: &trouble)
             }
         }
         for record in records.values {
@@ -255,6 +253,7 @@ final class DeliveryWorker: @unchecked Sendable {
         ]
         if let next {
             metadata["retry_at"] = "\(next)"
+            metadata["retry_in"] = "\(String(format: "%.3f", next.timeIntervalSince(now)))s"
             logger.warning("delivery failed, will retry", metadata: metadata)
         } else {
             logger.error("delivery failed for good", metadata: metadata)

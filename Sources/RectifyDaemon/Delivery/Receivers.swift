@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RectifyCore
 import RectifyNotify
 
 /// Builds a notifier for every configured receiver.
@@ -10,6 +11,40 @@ public enum Receivers {
             result[spec.name] = make(spec, logger: logger)
         }
         return result
+    }
+
+    /// Every secret a receiver names, with the config key it came from.
+    static func secretSources(_ spec: ReceiverSpec) -> [(key: String, source: SecretSource)] {
+        var sources: [(String, SecretSource)] = []
+        if let v = spec.passwordFile { sources.append(("password_file", .file(v))) }
+        if let v = spec.passwordCredential { sources.append(("password_credential", .credential(v))) }
+        if let v = spec.bearerTokenFile { sources.append(("bearer_token_file", .file(v))) }
+        if let v = spec.bearerTokenCredential { sources.append(("bearer_token_credential", .credential(v))) }
+        if let v = spec.keyFile { sources.append(("key_file", .file(v))) }
+        if let v = spec.keyCredential { sources.append(("key_credential", .credential(v))) }
+        if let v = spec.secretFile { sources.append(("secret_file", .file(v))) }
+        if let v = spec.secretCredential { sources.append(("secret_credential", .credential(v))) }
+        return sources
+    }
+
+    /// Reads every secret the config names (files and systemd credentials), as the daemon will
+    /// at send time: a missing, unreadable, empty or multi-line secret is an error at its
+    /// receiver's line, instead of "delivery failed for good" later. Never prints a secret.
+    public static func checkSecrets(
+        _ config: DaemonConfig, file: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for spec in config.receivers {
+            for (key, source) in secretSources(spec) {
+                do {
+                    _ = try source.resolve(environment: environment)
+                } catch {
+                    problems.append(
+                        Diagnostic(file: file, line: spec.line, column: 1, message: "receiver '\(spec.name)': \(key): \(error)"))
+                }
+            }
+        }
+        return problems
     }
 
     /// Per receiver, what may never appear in a log line, the outbox or a response: the parts

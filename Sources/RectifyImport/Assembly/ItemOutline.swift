@@ -213,7 +213,9 @@ enum ItemOutline {
         let headingChars = paragraphs[p].folded
         let id = idPath(index, outline: outline)
         let category = outline.ancestors(of: index).map { headingTitle(outline.headings[$0], paragraphs) }
-        let titleEnd = firstSentence(headingChars)
+        let titleEnd = heading.style == .tableRow
+            ? problemCellEnd(headingChars, columns: outline.tableColumns[p]) ?? firstSentence(headingChars)
+            : firstSentence(headingChars)
         let subtree = (p + 1)..<max(p + 1, heading.subtreeEnd)
         guard statuses.count >= 2 else {
             var body: [TextPiece] = []
@@ -273,21 +275,17 @@ enum ItemOutline {
         return drafts
     }
 
-    /// One item per finding of a list that shares one status ("审计发现，A，B，C。上述问题已全部整改到位。").
+    /// One item per finding of a list that shares one status ("审计发现，A，B，C。上述问题已全部整改到位。"),
+    /// each with what answers it.
     static func findingDrafts(_ index: Int, _ findings: AuditFindings, outline: Outline, paragraphs: [Paragraph]) -> [ItemDraft] {
         let heading = outline.headings[index]
         let id = idPath(index, outline: outline)
         let category = outline.ancestors(of: index).map { headingTitle(outline.headings[$0], paragraphs) } + [headingTitle(heading, paragraphs)]
-        let subtreeEnd = max(heading.paragraph + 1, heading.subtreeEnd)
-        var body = [TextPiece(paragraph: findings.status.paragraph, range: findings.status.range.lowerBound..<paragraphs[findings.status.paragraph].chars.count)]
-        body += ((findings.status.paragraph + 1)..<max(findings.status.paragraph + 1, subtreeEnd)).map {
-            TextPiece(paragraph: $0, range: 0..<paragraphs[$0].chars.count)
-        }
         return findings.items.enumerated().map { k, piece in
             let p = paragraphs[piece.paragraph]
             return ItemDraft(
                 id: "\(id)-\(k + 1)", category: category, title: p.text(piece.range), titleLine: p.line(at: piece.range.lowerBound),
-                statement: [piece], body: body, statusParagraph: nil)
+                statement: [piece], body: findings.bodies[k], statusParagraph: nil)
         }
     }
 
@@ -316,6 +314,18 @@ enum ItemOutline {
             if n > 1 { d.id += "~\(n)" }
             return d
         }
+    }
+
+    /// Where a table row's problem cell ends: the cells after it (measures, dates, progress)
+    /// are what the report says was done and is planned, not the problem.
+    static func problemCellEnd(_ f: [Unicode.Scalar], columns: [FieldKind?]?) -> Int? {
+        guard let columns, let problem = columns.firstIndex(of: .problem) else { return nil }
+        var column = 0
+        for (i, c) in f.enumerated() where c == "\t" {
+            if column == problem { return i }
+            column += 1
+        }
+        return column == problem ? f.count : nil
     }
 
     /// A heading's first sentence without its closing full stop, for category paths.

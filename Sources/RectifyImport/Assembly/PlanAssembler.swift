@@ -175,17 +175,40 @@ struct PlanAssembler {
         while end > piece.range.lowerBound, Chars.isSentenceEnd(f[end - 1]) || f[end - 1] == " " { end -= 1 }
         var start = end
         while start > piece.range.lowerBound, !Chars.isSentenceEnd(f[start - 1]) { start -= 1 }
-        guard start < end, starts.contains(where: { f.hasLiteral($0, at: start) }) else { return nil }
+        guard start < end else { return nil }
+        guard starts.contains(where: { f.hasLiteral($0, at: start) }) else {
+            return closingPredicate(paragraph, from: start, to: end)
+        }
         let found = StatusVocabulary.matches(in: f, range: start..<end)
         // Done must be said of the whole problem ("已整改到位", "该问题已完成"), not of a
         // sub-task ("目前已完成施工图设计"); a plan in the sentence keeps it open.
         let aboutWhole = ["该问题", "上述问题", "以上问题", "此问题", "该项"].contains { f.hasLiteral($0, at: start) }
         let planning = ["有望", "预计", "计划", "力争", "将于"].contains { f.firstOccurrence(of: $0, from: start, to: end) != nil }
-        let done = found.first { $0.kind == .done && (aboutWhole || $0.word.contains("整改") || $0.word.contains("办结")) }
+        let done = found.first {
+            $0.kind == .done && (aboutWhole || $0.word.contains("整改") || $0.word.contains("办结"))
+                && !StatusVocabulary.isSaidOfPart(f, $0, statement: false)
+        }
         if let m = found.first(where: { $0.kind.isOpen && $0.kind != .longTerm }) ?? (planning ? nil : done) {
             return (m.kind, Evidence(text: paragraph.text(start..<end), line: paragraph.line(at: start)))
         }
         return nil
+    }
+
+    /// A last clause whose predicate is a status word, whatever its subject: "人才队伍建设需长期坚持。",
+    /// "…，该项持续整改。", "目前正在推进。". It is short, names no date and is no promise or plan (将, 继续,
+    /// 预计…: a done item may promise to keep at it, "2025年底前完成整改" is a plan); done must be said
+    /// with 整改 or 办结 ("…，已整改。"), as in closing sentences.
+    func closingPredicate(_ paragraph: Paragraph, from start: Int, to end: Int) -> (kind: StatusVocabulary.Kind, evidence: Evidence)? {
+        let f = paragraph.folded
+        let clause = max(start, f.clauseStart(before: end))
+        let promises = ["将", "继续", "进一步"] + DeadlinePhrases.planningWords
+        guard end - clause <= 14, !promises.contains(where: { f.firstOccurrence(of: $0, from: clause, to: end) != nil }),
+            DateScanner.mentions(in: Array(f[clause..<end])).isEmpty,
+            let last = StatusVocabulary.matches(in: f, range: clause..<end).last, last.range.upperBound == end,
+            !StatusVocabulary.isSaidOfPart(f, last, statement: false)
+        else { return nil }
+        if last.kind == .done, !(last.word.contains("整改") || last.word.contains("办结")) { return nil }
+        return (last.kind, Evidence(text: paragraph.text(clause..<end), line: paragraph.line(at: clause)))
     }
 
     /// The clause around an offset, as evidence.

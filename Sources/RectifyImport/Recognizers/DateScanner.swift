@@ -3,7 +3,8 @@ import RectifyCore
 /// Finds date phrases in folded report text, including ones damaged by extraction.
 ///
 /// Whole forms: 2026年4月30日, 2026年4月底, 2025年底, 2024年12月, 10月31日, 11月底, 10月下旬,
-/// 上半年, 第三季度, 今年/明年…, 2021年3-12月. Damaged forms, where 年/月 were lost: a run of a
+/// 上半年, 第三季度, 今年/明年…, 2021年3-12月, and ledger forms 2025.12.31, 2025-06-30,
+/// 2025/9/30, 2025.12 (a cell's end or before 前/底). Damaged forms, where 年/月 were lost: a run of a
 /// year and more digits before 日 ("202549日" = 2025年4月9日) or 月 ("20252月" = 2025年2月), a
 /// bare eight- or seven-digit run that reads as a date ("2025109"), and a month-day run before
 /// 日 ("925日" = 9月25日). Each reading must exist in the calendar; ambiguous runs keep every
@@ -43,7 +44,11 @@ enum DateScanner {
         let digits = Array(f[run])
         let yearLike = n >= 4 && (digits.starts(with: ["1", "9"]) || digits.starts(with: ["2", "0"]))
         if n == 4, yearLike, next == "年", let year = f.number(in: run) {
+            if namesPartOfYear(f, at: run.upperBound + 1) { return nil }
             return afterYear(f, year: .explicit(year), start: i, at: run.upperBound + 1)
+        }
+        if n == 4, yearLike, let separator = next, numericSeparators.contains(separator), let year = f.number(in: run) {
+            return separated(f, year: year, separator: separator, start: i, at: run.upperBound + 1)
         }
         if n >= 5, n <= 8, yearLike, next == "日" || next == "号" {
             let readings = monthDaySplits(Array(digits[4...]), year: f.number(in: run.lowerBound..<(run.lowerBound + 4)))
@@ -77,6 +82,50 @@ enum DateScanner {
             return DateMention(range: i..<(run.upperBound + 1), readings: readings, damaged: true)
         }
         return nil
+    }
+
+    /// Separators of numeric dates in ledgers and tables: 2025.12.31, 2025-06-30, 2025/9/30.
+    static let numericSeparators = Chars.set(".-/")
+    /// What may follow a year and month written with a separator ("2025.12", "2025-6底前"):
+    /// elsewhere "2025.12" is more likely an amount ("2025.12万元").
+    static let monthOnlyBoundary = Chars.set(" \t前底末，,。；;、)）")
+
+    /// "2025.12.31", "2025-6-30", "2025/09/30" (the same separator twice, a real calendar day),
+    /// and "2025.12" / "2025-06" at the end of a cell or before 前/底.
+    static func separated(
+        _ f: [Unicode.Scalar], year: Int, separator: Unicode.Scalar, start: Int, at p: Int
+    ) -> DateMention? {
+        let monthRun = f.digitRun(at: p)
+        guard (1...2).contains(monthRun.count), let month = f.number(in: monthRun), (1...12).contains(month) else {
+            return nil
+        }
+        let afterMonth: Unicode.Scalar? = monthRun.upperBound < f.count ? f[monthRun.upperBound] : nil
+        if afterMonth == separator {
+            let dayRun = f.digitRun(at: monthRun.upperBound + 1)
+            guard (1...2).contains(dayRun.count), let day = f.number(in: dayRun),
+                CalendarDate(year: year, month: month, day: day) != nil
+            else { return nil }
+            if dayRun.upperBound < f.count {
+                let after = f[dayRun.upperBound]
+                if Chars.isDigit(after) || Chars.isASCIILetter(after) { return nil }
+                let continues = dayRun.upperBound + 1 < f.count && Chars.isDigit(f[dayRun.upperBound + 1])
+                if after == separator, continues { return nil }
+            }
+            let period = DatePeriod(year: .explicit(year), span: .day(month: month, day: day))
+            return DateMention(range: start..<dayRun.upperBound, readings: [period], damaged: false)
+        }
+        guard afterMonth == nil || monthOnlyBoundary.contains(afterMonth!) else { return nil }
+        return monthTail(f, year: .explicit(year), month: month, start: start, at: monthRun.upperBound, damaged: false)
+    }
+
+    /// A named part of a year that is no calendar period ("2025年暑假期间", "2025年秋季学期起"):
+    /// the date is not the whole year and cannot be placed, so it is not read.
+    static let partsOfYear = [
+        "春季", "夏季", "秋季", "冬季", "春节", "暑假", "寒假", "暑期", "寒期", "学期", "上学期", "下学期", "汛期", "秋冬", "春夏",
+    ]
+
+    static func namesPartOfYear(_ f: [Unicode.Scalar], at p: Int) -> Bool {
+        partsOfYear.contains { f.hasLiteral($0, at: p) }
     }
 
     /// A bare digit run reads as a date only where no unit or letter follows it.

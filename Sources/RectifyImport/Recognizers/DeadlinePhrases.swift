@@ -27,7 +27,7 @@ enum DeadlinePhrases {
     /// Words right after a date that make it a starting point or a record.
     static let sinceWords = ["以来", "起", "至今", "开始", "以后"]
 
-    static let lookbackStops = Chars.set("。！？!?，,；;")
+    static let lookbackStops = Chars.set("。！？!?，,；;\t")
 
     /// Planned dates in `range` of a paragraph. A date is planned when a planning word stands
     /// before it in its clause, or 前/以前/之前 follows it ("2025年底前完成"), and nothing in the

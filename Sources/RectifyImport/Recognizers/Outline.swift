@@ -106,7 +106,8 @@ struct Outline: Sendable {
     }
 
     /// The closing part starts at the first paragraph after the last heading that invites
-    /// comments (欢迎…监督) or gives the office's contacts.
+    /// comments (欢迎…监督) or gives the office's contacts, else at the signature: the unit's
+    /// name and the date closing the report.
     static func footerStart(_ paragraphs: [Paragraph], after lastHeading: Int) -> Int {
         var index = max(0, lastHeading + 1)
         while index < paragraphs.count {
@@ -117,7 +118,23 @@ struct Outline: Sendable {
             }
             index += 1
         }
-        return paragraphs.count
+        return max(lastHeading + 1, signatureStart(paragraphs))
+    }
+
+    /// The signature at the very end: a paragraph that is only a date, and up to two short
+    /// lines before it without punctuation (the unit's name, "（盖章）").
+    static func signatureStart(_ paragraphs: [Paragraph]) -> Int {
+        guard let last = paragraphs.last?.folded.filter({ $0 != " " }), !last.isEmpty,
+            let date = DateScanner.mentions(in: last).first, date.range == 0..<last.count
+        else { return paragraphs.count }
+        var start = paragraphs.count - 1
+        while start > 0, paragraphs.count - start <= 2 {
+            let f = paragraphs[start - 1].folded
+            let punctuated = f.contains { Chars.isClauseEnd($0) || $0 == "“" || $0 == "《" }
+            guard f.count <= 30, !punctuated else { break }
+            start -= 1
+        }
+        return start
     }
 
     /// Ancestors of a heading, outermost first.

@@ -24,7 +24,8 @@ enum StatusCues {
 
     /// Status words come from `StatusVocabulary`: said open (正在, 尚未, 阶段性完成 …) weighs 3,
     /// 持续… and 长期… 2, said done with 已 (已整改到位, 均已整改, 整改已完成) −2; a bare 已完成
-    /// in running text is usually a sub-task ("已完成72家") and does not count. The rest are
+    /// in running text is usually a sub-task, and a done word before a count ("已完成整改7卷")
+    /// speaks of a part: neither counts. The rest are
     /// planning words that are not statuses.
     static let cues: [Cue] = [
         Cue(word: "有望", weight: 3),
@@ -78,6 +79,7 @@ enum StatusCues {
         var result: [Hit] = []
         for match in StatusVocabulary.matches(in: f, range: range) {
             guard let (weight, attributive) = weight(of: match) else { continue }
+            if StatusVocabulary.isSaidOfPart(f, match, statement: false) { continue }
             if attributive, isAttributive(f, after: match.range.upperBound) { continue }
             result.append(Hit(offset: match.range.lowerBound, weight: weight, word: match.word))
         }

@@ -40,7 +40,7 @@ enum StatusVocabulary {
         // Negations first among equals: they contain done words.
         ("尚未完成", .negated), ("仍未完成", .negated), ("还未完成", .negated), ("未完成", .negated), ("没有完成", .negated),
         ("未按期", .negated), ("未整改", .negated), ("尚未", .negated), ("仍未", .negated), ("还未", .negated),
-        ("未全部完成", .negated), ("未到位", .negated),
+        ("未全部完成", .negated), ("未到位", .negated), ("未启动", .negated),
         ("取得阶段性成效", .partly), ("取得阶段性进展", .partly), ("取得阶段性成果", .partly), ("阶段性完成", .partly),
         ("阶段性成效", .partly), ("阶段性进展", .partly), ("阶段性成果", .partly), ("基本完成", .partly), ("部分完成", .partly),
         ("大部分完成", .partly), ("初步完成", .partly),
@@ -52,6 +52,7 @@ enum StatusVocabulary {
         ("均已整改到位", .done), ("均已整改", .done), ("已全部整改", .done), ("已整改到位", .done), ("整改已完成", .done),
         ("已整改", .done), ("已完成", .done), ("完成整改", .done), ("整改完成", .done), ("整改到位", .done), ("已办结", .done),
         ("已销号", .done), ("已落实", .done), ("落实到位", .done), ("办结", .done), ("销号", .done), ("完成", .done),
+        ("已整改完毕", .done), ("整改完毕", .done),
     ]
 
     /// Words sorted longest first, grouped by first scalar for speed.
@@ -94,15 +95,47 @@ enum StatusVocabulary {
     }
 
     /// The status a field value or a short statement opens with: "已完成。…", "阶段性完成",
-    /// "目前已整改到位". The word must start within the first few characters (after 目前, 现, 该问题 …).
+    /// "目前已整改到位". The word must start within the first few characters (after 目前, 现, 该问题 …)
+    /// and be said of the whole problem: "整改情况：已完成对…的清理" reports a step, not a status.
     static func leading(_ f: [Unicode.Scalar], from start: Int, to end: Int) -> Match? {
         var i = start
         while i < end, f[i] == " " || f[i] == "\t" { i += 1 }
         for prefix in ["目前", "截至目前", "现已", "现", "该问题", "此问题", "问题"] where f.hasLiteral(prefix, at: i) {
-            if let m = match(f, at: i + prefix.unicodeScalars.count), m.range.upperBound <= end { return m }
+            if let m = match(f, at: i + prefix.unicodeScalars.count), m.range.upperBound <= end {
+                return isSaidOfPart(f, m, statement: true) ? nil : m
+            }
         }
-        if let m = match(f, at: i), m.range.upperBound <= end { return m }
+        if let m = match(f, at: i), m.range.upperBound <= end { return isSaidOfPart(f, m, statement: true) ? nil : m }
         return nil
+    }
+
+    /// What may follow a completion verb in a statement about the whole problem: "已完成。",
+    /// "基本完成整改", "已完成全部整改任务".
+    static let wholeObjects = ["整改", "全部整改", "各项整改", "所有整改", "销号", "全部任务", "各项任务", "到位", "并"]
+    /// Verbs among the status words that take an object ("已完成对…", "已落实…制度").
+    static let objectVerbs = ["完成", "落实"]
+    /// Measure words after a count of parts: "已完成整改7卷", "完成三项".
+    static let measureWords = Chars.set("个项家件条名次份卷所批户人处台套张篇")
+
+    /// Whether a status word speaks of a part of the work rather than the whole problem: a count
+    /// follows it ("已完成整改7卷，剩余4卷…", "已完成72家"), or, in a `statement` (a field value
+    /// or a status line), a completion verb takes an object that is not the rectification itself
+    /// ("已完成对2021年以来9个项目的清理", "已完成HIS系统升级"). Totals count parts on purpose
+    /// and do not ask.
+    static func isSaidOfPart(_ f: [Unicode.Scalar], _ match: Match, statement: Bool) -> Bool {
+        guard match.kind == .done || match.kind == .partly else { return false }
+        var i = match.range.upperBound
+        while i < f.count, f[i] == " " { i += 1 }
+        guard i < f.count else { return false }
+        if Chars.isDigit(f[i]) { return true }
+        if Chars.isChineseNumeral(f[i]) {
+            var k = i
+            while k < f.count, Chars.isChineseNumeral(f[k]), k - i < 3 { k += 1 }
+            if k < f.count, measureWords.contains(f[k]) { return true }
+        }
+        guard statement, objectVerbs.contains(where: { match.word.hasSuffix($0) }) else { return false }
+        guard Chars.isHan(f[i]) || Chars.isASCIILetter(f[i]) || f[i] == "“" || f[i] == "《" else { return false }
+        return !wholeObjects.contains { f.hasLiteral($0, at: i) }
     }
 
     /// Whether a clause of the totals says its count is open (未完成, 阶段性…, 长期坚持) or done.

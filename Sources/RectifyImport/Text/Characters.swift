@@ -64,12 +64,13 @@ enum Chars {
     }
 
     static let sentenceEnds = set("。！？!?")
-    static let clauseEnds = set("。！？!?，,；;：:、")
+    /// A table cell ends its clause as well: cells are separated by tabs once read.
+    static let clauseEnds = set("。！？!?，,；;：:、\t")
 
     /// Ends a sentence.
     static func isSentenceEnd(_ c: Unicode.Scalar) -> Bool { sentenceEnds.contains(c) }
 
-    /// Ends a clause: sentence ends plus commas, semicolons and colons (folded forms).
+    /// Ends a clause: sentence ends plus commas, semicolons, colons and cell breaks (folded forms).
     static func isClauseEnd(_ c: Unicode.Scalar) -> Bool { clauseEnds.contains(c) }
 
     static let openQuotes = set("“\"「‘『")

@@ -27,7 +27,8 @@ logging.getLogger("mail.log").setLevel(logging.CRITICAL)
 class Recorder:
     def __init__(self, out, delay=0.0):
         self.out = out
-        self.count = 0
+        # A restarted server goes on numbering (it never overwrites what an earlier one stored).
+        self.count = len([n for n in os.listdir(out) if n.endswith(".eml")]) if os.path.isdir(out) else 0
         self.delay = delay
 
     async def handle_DATA(self, server, session, envelope):
