@@ -34,7 +34,7 @@ RELEASE := $(SCRATCH)/release
 GEN := $(SCRATCH)/generated
 MANUALS := $(SCRATCH)/plugins/GenerateManual/outputs
 DOCS := docs/install.md docs/configuration.md docs/receivers.md docs/plan-format.md docs/check-output.md \
-    docs/import.md docs/api.md docs/robots.md
+    docs/import.md docs/api.md docs/robots.md docs/operations.md
 
 .PHONY: all build man completions install uninstall deb clean-generated
 
