@@ -71,8 +71,9 @@ chmod 0644 "$root/DEBIAN/md5sums"
 
 deb=$out/rectifyd_${version}_$arch.deb
 dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+listing=$(dpkg-deb -c "$deb")
 for file in ./usr/bin/rectifyd ./usr/bin/rectifyctl ./usr/lib/systemd/system/rectifyd.service ./etc/rectifyd/rectifyd.yaml; do
-    dpkg-deb -c "$deb" | grep -q " $file\$" || { echo "build-deb: $deb lacks $file" >&2; exit 1; }
+    grep -q " $file\$" <<<"$listing" || { echo "build-deb: $deb lacks $file" >&2; exit 1; }
 done
 echo "build-deb: $(du -h "$deb" | cut -f1) — Depends: $(sed -n 's/^Depends: //p' "$root/DEBIAN/control")" >&2
 echo "$deb"

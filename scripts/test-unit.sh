@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The package under a real systemd (part of scripts/test.sh): builds the .deb (`make deb`,
 # reused when up to date), boots a minimal Debian 12 in systemd-nspawn — debootstrapped
-# once and cached, with the package's dependencies (libcurl4, libsqlite3-0, procps)
+# once and cached, with the package's dependencies (libcurl4, libsqlite3-0, libxml2, procps, …)
 # included because the guest has no network (--private-network) — installs the package
 # there with `apt-get install ./….deb` (the guest has no Swift), and checks what the unit
 # promises: start at READY with a STATUS line, mails in the Maildir, reload (good and bad
@@ -40,11 +40,8 @@ done
 scripts/install-deps.sh --unit || die "scripts/install-deps.sh --unit failed"
 
 suite=bookworm
-# The package's Depends= beyond the minimal base (the guest cannot download them).
-includes=systemd,systemd-sysv,libcurl4,libsqlite3-0,procps
 cache=${RECTIFYD_UNIT_CACHE:-/var/cache/rectifyd-test-unit}
 idle_seconds=${IDLE_SECONDS:-60}
-image=$cache/$suite-$(printf '%s' "$includes" | sha256sum | cut -c1-12)
 
 # ---- results table
 results=()
@@ -82,7 +79,14 @@ if [ -z "$deb" ]; then
     deb=$(make --no-print-directory deb | tail -n 1) || die "make deb failed"
     deb=$(realpath "$deb")
 fi
-[ -f "$deb" ] || { echo "test-unit: no package at $deb" >&2; exit 1; }
+[ -f "$deb" ] || die "no package at $deb"
+
+# The guest cannot download anything (--private-network): the image includes systemd and
+# every package the .deb depends on (names from its Depends:, versions dropped, the first of alternatives). A change
+# of dependencies makes a new image; an unchanged one is reused.
+includes=$( (printf 'systemd\nsystemd-sysv\n'; dpkg-deb -f "$deb" Depends | tr ',' '\n' |
+    sed 's/^[[:space:]]*//; s/[[:space:]|(].*//') | grep -v '^$' | sort -u | paste -sd, -)
+image=$cache/$suite-$(printf '%s' "$includes" | sha256sum | cut -c1-12)
 
 # ---- the image (cached)
 mirror_from_apt() {
@@ -95,7 +99,7 @@ mirror_from_apt() {
 }
 if [ ! -e "$image/.complete" ]; then
     mirror=${DEBIAN_MIRROR:-$(mirror_from_apt)}
-    echo "== debootstrap $suite from $mirror into $image (once; cached)" >&2
+    echo "== debootstrap $suite from $mirror into $image (once; cached), with $includes" >&2
     mkdir -p "$cache" || die "cannot create $cache"
     rm -rf "$image.tmp"
     if ! debootstrap --variant=minbase --include="$includes" "$suite" "$image.tmp" "$mirror" >"$cache/debootstrap.log" 2>&1; then
