@@ -18,8 +18,12 @@ struct FaultTests {
     static let smtpScript = EndToEndTests.smtpScript
 
     /// A plan with `count` stale items, each with a contact of its own (one mail per item).
+    /// One instant for every plan a test writes: rewriting the plan with an item added must not
+    /// move the others' last update (that would be a `state_changed` alert for each).
+    static let lastUpdate = Date().addingTimeInterval(-7200)
+
     static func plan(count: Int, id: String = "faults") -> String {
-        let old = Timestamps.format(Date().addingTimeInterval(-7200), in: TimeZone(identifier: "UTC")!)
+        let old = Timestamps.format(Self.lastUpdate, in: TimeZone(identifier: "UTC")!)
         var text = """
             plan:
               id: \(id)
