@@ -12,8 +12,8 @@
 # in /etc/rectifyd whatever PREFIX is (the unit's ConfigurationDirectory=).
 #
 # The release binaries link the Swift runtime in (--static-swift-stdlib): they need only
-# libc, libstdc++, libcurl and libsqlite3 from the system, so they run on a server without
-# a Swift toolchain and survive a toolchain upgrade on one with it.
+# libc, libstdc++, libcurl, libsqlite3, libxml2 and zlib from the system, so they run on a
+# server without a Swift toolchain and survive a toolchain upgrade on one with it.
 
 PREFIX ?= /usr/local
 DESTDIR ?=

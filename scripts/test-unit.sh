@@ -199,7 +199,7 @@ check "guest has no Swift toolchain" "no swift, no libswiftCore.so" $swift_absen
 # ---- install
 install_log=$(g apt-get install -y --no-install-recommends "/root/$deb_name" 2>&1) && status=0 || status=$?
 printf '%s\n' "$install_log" >"$run/apt-install.log"
-check "apt-get install ./$deb_name (offline)" "exit $status" $status
+check "apt-get install ./….deb (offline)" "exit $status: $deb_name" $status
 g id rectifyd >/dev/null 2>&1
 ok=$?
 check "postinst: system user rectifyd (sysusers.d)" "$(g id rectifyd 2>&1 | head -c 80)" $ok
@@ -264,13 +264,13 @@ check "rectifyctl status as a member of rectifyd" "exit $status" $status
 alice_write=$(g runuser -u alice -- rectifyctl done example-county-health/2.1 --note x 2>&1) && status=0 || status=$?
 [ "$status" -eq 1 ] && printf '%s' "$alice_write" | grep -q "HTTP 403"
 ok=$?
-check "… who may not write (not in control.writers)" "exit $status: $(printf '%s' "$alice_write" | head -n 1 | cut -c1-70)" $ok
+check "… who may not write (not in control.writers)" "exit $status: $(printf '%s' "$alice_write" | head -n 1 | cut -c1-100)" $ok
 bob_out=$(g runuser -u bob -- rectifyctl status 2>&1) && status=0 || status=$?
 printf '%s\n' "$bob_out" >"$run/bob.txt"
 [ "$status" -eq 3 ] && printf '%s' "$bob_out" | grep -q "permission denied on /run/rectifyd" &&
     printf '%s' "$bob_out" | grep -q "usermod -aG rectifyd bob"
 ok=$?
-check "rectifyctl as another user: a clear refusal" "exit $status: $(printf '%s' "$bob_out" | head -n 1 | sed 's/.*: permission/permission/' | cut -c1-70)" $ok
+check "rectifyctl as another user: a clear refusal" "exit $status: $(printf '%s' "$bob_out" | head -n 1 | sed 's/.*: permission/permission/' | cut -c1-100)" $ok
 
 # ---- journal lines per idle minute (the daemon has delivered its first alerts by now)
 sleep 2
@@ -345,7 +345,7 @@ mkdir -p "$guest_root$swift_usr/lib/swift" "$guest_root$swift_usr/libexec/swift"
 status=$?
 main_exe=$(g readlink "/proc/$(prop MainPID)/exe")
 [ "$main_exe" = /usr/local/bin/rectifyd-dynamic ] || status=1
-check "issue's build (shared Swift runtime) runs under the unit" "$main_exe, libswiftCore from $swift_usr/lib/swift/linux" $status
+check "issue's build (shared Swift runtime) in the unit" "$main_exe, libswiftCore from $swift_usr/lib/swift/linux" $status
 pid=$(prop MainPID)
 signal ABRT "$pid"
 took=$(wait_for $((restart_sec + 5)) new_main_pid "$pid") && status=0 || status=$?
