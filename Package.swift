@@ -12,6 +12,7 @@ import PackageDescription
 //   a streaming parser, no extra package): on a 10,000-row openpyxl sheet (6.9 MB of XML, 69k
 //   cells) it took 160–290 ms where SWXMLHash 8.1.1 took 470–660 ms (its lazy mode 580–680 ms),
 //   so SWXMLHash and XMLCoder (a Codable layer over the same XMLParser) are not used.
+//   RectifyReport writes the drafted 通报 as a .docx with it (in memory, deflated; the XML by hand).
 let package = Package(
     name: "rectifyd",
     platforms: [.macOS(.v13)],
@@ -40,6 +41,10 @@ let package = Package(
             name: "RectifyExport",
             dependencies: ["RectifyCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        .target(
+            name: "RectifyReport",
+            dependencies: ["RectifyCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -60,7 +65,7 @@ let package = Package(
         .target(
             name: "RectifyDaemon",
             dependencies: [
-                "RectifyCore", "RectifyNotify", "RectifyStore", "RectifyControl",
+                "RectifyCore", "RectifyNotify", "RectifyStore", "RectifyControl", "RectifyReport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -70,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "rectifyctl",
             dependencies: [
-                "RectifyCore", "RectifyImport", "RectifyExport", "RectifyControl", "RectifyNotify",
+                "RectifyCore", "RectifyImport", "RectifyExport", "RectifyControl", "RectifyNotify", "RectifyReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -96,9 +101,14 @@ let package = Package(
         .testTarget(
             name: "RectifyNotifyTests", dependencies: ["RectifyNotify", "RectifyCore"], exclude: ["Support"]
         ),
+        .testTarget(
+            name: "RectifyReportTests", dependencies: ["RectifyReport", "RectifyImport", "RectifyCore"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "RectifyStoreTests", dependencies: ["RectifyStore", "RectifyCore"]),
         .testTarget(
-            name: "RectifyDaemonTests", dependencies: ["RectifyDaemon", "RectifyCore", "RectifyControl", "RectifyNotify"]
+            name: "RectifyDaemonTests",
+            dependencies: ["RectifyDaemon", "RectifyCore", "RectifyControl", "RectifyNotify", "RectifyReport"]
         ),
     ]
 )

@@ -37,6 +37,7 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
+    # openpyxl and python-docx write the ledger tests' files and read the drafted 通报 (.docx) back.
     for module in openpyxl:openpyxl docx:python-docx; do
         if ! python3 -c "import ${module%%:*}" 2>/dev/null; then
             echo "install-deps: pip install ${module##*:}" >&2

@@ -53,7 +53,27 @@ public enum LedgerImporter {
     }
 
     static func read(_ data: Data, file: String, options: Options) throws -> Result {
-        let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
+        var ext = URL(fileURLWithPath: file).pathExtension.lowercased()
+        // The bytes decide, not the name: a renamed or extension-less file is read as what it is,
+        // and a PDF or an old .doc gets advice instead of "no items were recognised".
+        let signature = FileSignature.of(data)
+        switch signature {
+        case .zip where !["xlsx", "xlsm", "docx"].contains(ext):
+            let archive = try OfficeArchive(data: data, file: file)
+            if try archive.part("word/document.xml") != nil {
+                ext = "docx"
+            } else if try archive.part("xl/workbook.xml") != nil {
+                ext = "xlsx"
+            } else {
+                throw LedgerError(file: file, signature.advice ?? "is not a report")
+            }
+        case .html where !["xlsx", "xlsm", "docx"].contains(ext):
+            return text(HTMLText.text(of: try ReportImporter.decode(data, file: file)), file: file, options: options)
+        case .pdf, .legacyOffice, .rtf, .image:
+            throw LedgerError(file: file, signature.advice ?? "is not a report")
+        default:
+            break
+        }
         let override = try options.columns.map(LedgerColumns.parseOverride) ?? [:]
         switch ext {
         case "xlsx", "xlsm":

@@ -87,10 +87,13 @@ public struct AlertNotice: Hashable, Codable, Sendable {
     public var timeZone: String
     /// "zh" (default) or "en".
     public var language: String
+    /// A report carried whole (the weekly 情况通报), sent as it is written instead of a
+    /// rendering of `entries` (which is then empty).
+    public var report: NoticeReport?
 
     public init(
         id: String, receiver: String, recipient: String, recipientName: String? = nil, entries: [NoticeEntry],
-        createdAt: Date, timeZone: String = Plan.defaultTimeZone, language: String = "zh"
+        createdAt: Date, timeZone: String = Plan.defaultTimeZone, language: String = "zh", report: NoticeReport? = nil
     ) {
         self.id = id
         self.receiver = receiver
@@ -100,8 +103,25 @@ public struct AlertNotice: Hashable, Codable, Sendable {
         self.createdAt = createdAt
         self.timeZone = timeZone
         self.language = language
+        self.report = report
     }
 
     /// The most severe colour among the entries (red beats yellow beats green).
     public var colour: WarningColour? { entries.compactMap(\.colour).max() }
+}
+
+/// A document already worded and laid out for every channel: the mail's subject, text and HTML
+/// bodies, and what chat robots post (Markdown, or the text for their plain formats).
+public struct NoticeReport: Hashable, Codable, Sendable {
+    public var subject: String
+    public var text: String
+    public var html: String
+    public var markdown: String
+
+    public init(subject: String, text: String, html: String, markdown: String) {
+        self.subject = subject
+        self.text = text
+        self.html = html
+        self.markdown = markdown
+    }
 }

@@ -10,7 +10,7 @@ struct RectifyCtl: ParsableCommand {
             them: rectifyctl --socket state/rectifyd.sock status.
             """,
         subcommands: [
-            CheckCommand.self, ImportCommand.self, StatusCommand.self, ItemsCommand.self, ShowCommand.self,
+            CheckCommand.self, ImportCommand.self, ReportCommand.self, StatusCommand.self, ItemsCommand.self, ShowCommand.self,
             ProgressCommand.self, DoneCommand.self, ExtendCommand.self, AckCommand.self, SnoozeCommand.self,
             ReopenCommand.self, ReloadCommand.self, DeliveriesCommand.self, ExportCommand.self,
         ]

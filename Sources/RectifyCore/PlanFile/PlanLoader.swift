@@ -25,7 +25,7 @@ public struct PlanLoader: Sendable {
 
     public static let planExtensions: Set<String> = ["yaml", "yml", "json"]
     /// Reports (`.txt`, `.docx`) and ledgers (`.xlsx`, `.csv`): what `RectifyImport` reads.
-    public static let reportFileExtensions: Set<String> = ["txt", "docx", "xlsx", "csv"]
+    public static let reportFileExtensions: Set<String> = ["txt", "docx", "xlsx", "csv", "html", "htm"]
 
     /// Loads every path; a directory contributes its plan (and report) files, sorted by name,
     /// not recursing; a report `NAME.txt` with a `NAME.plan.json` (or `.yaml`) beside it is
@@ -55,6 +55,7 @@ public struct PlanLoader: Sendable {
         if errors.contains(where: { $0.severity == .error }) {
             throw PlanLoadError(diagnostics: errors + result.warnings)
         }
+        result.warnings += errors.filter { $0.severity == .warning }
         return result
     }
 
@@ -68,7 +69,9 @@ public struct PlanLoader: Sendable {
             ])
         }
         let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
-        if reportExtensions.contains(ext) {
+        // Named as a report, or not named as a plan: the importer looks at the bytes (a PDF or an
+        // old .doc gets advice there, not a YAML syntax error here).
+        if reportExtensions.contains(ext) || (reportImporter != nil && !Self.planExtensions.contains(ext)) {
             guard let reportImporter else {
                 throw PlanLoadError(diagnostics: [
                     Diagnostic(file: file, line: 1, column: 1, message: "report files cannot be read here.")
@@ -103,7 +106,15 @@ public struct PlanLoader: Sendable {
             let nameSet = Set(names)
             let chosen = names.sorted().filter { name in
                 let url = URL(fileURLWithPath: name)
-                guard accepted.contains(url.pathExtension.lowercased()) else { return false }
+                guard accepted.contains(url.pathExtension.lowercased()) else {
+                    if let why = Self.skipped(name, in: path) {
+                        errors.append(
+                            Diagnostic(
+                                file: URL(fileURLWithPath: path).appendingPathComponent(name).path, line: 1, column: 1,
+                                severity: .warning, message: why))
+                    }
+                    return false
+                }
                 // A report imported beside itself (`rectifyctl import -o NAME.plan.json NAME.txt`)
                 // is represented by its plan file, which the office may have corrected.
                 let stem = url.deletingPathExtension().lastPathComponent
@@ -122,6 +133,29 @@ public struct PlanLoader: Sendable {
             files += chosen.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
         }
         return files
+    }
+
+    /// Why a file in a plans directory is not loaded, for a warning; nil for files nobody
+    /// expects to be loaded (hidden files, editor backups, temporary files).
+    static func skipped(_ name: String, in directory: String) -> String? {
+        if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".tmp") || name.hasSuffix(".swp")
+            || name.hasSuffix(".bak") || name.hasSuffix(".marker")
+        {
+            return nil
+        }
+        let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return nil  // directories are not searched (documented)
+        }
+        let head = FileHandle(forReadingAtPath: path).map { handle in
+            defer { try? handle.close() }
+            return handle.readData(ofLength: 512)
+        } ?? Data()
+        let signature = FileSignature.of(head)
+        let what = signature.advice.map { "skipped: it \($0)" }
+            ?? "skipped: \(signature.name) by its name; plans are .yaml, .yml or .json, reports .txt or .docx, ledgers .xlsx or .csv."
+        return what
     }
 
     static func reason(_ error: any Error) -> String {

@@ -19,6 +19,7 @@ public enum ConfigReader {
 
     static let topKeys = [
         "state_dir", "plans", "language", "time_zone", "log_level", "policy", "alerts", "routing", "delivery", "receivers", "control",
+        "reports",
     ]
 
     public static func read(_ text: String, file: String) throws(PlanLoadError) -> DaemonConfig {
@@ -76,6 +77,9 @@ public enum ConfigReader {
             config.routing.emailReceiver = config.receivers.first { !$0.kind.isGroupChannel }?.name
         }
         if let node = f.node("control") { config.control = readControl(node, sink: sink, resolve: resolve) }
+        if let node = f.node("reports") {
+            config.reports = readReports(node, sink: sink, receivers: config.receivers, routing: config.routing)
+        }
         if config.receivers.isEmpty {
             sink.error(f.mark, "no receivers are configured; add at least a maildir receiver so alerts go somewhere.")
         }

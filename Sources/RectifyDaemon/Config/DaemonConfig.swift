@@ -16,6 +16,8 @@ public struct DaemonConfig: Sendable {
     public var delivery: DeliveryPolicy
     public var receivers: [ReceiverSpec]
     public var control = ControlConfig()
+    /// Reports the daemon sends on its own (the weekly 情况通报).
+    public var reports = ReportsConfig()
 
     public var databasePath: String { URL(fileURLWithPath: stateDir).appendingPathComponent("state.sqlite").path }
 }

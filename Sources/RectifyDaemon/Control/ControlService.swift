@@ -92,8 +92,12 @@ final class ControlService: Sendable {
         case ("GET", 1, "config"): return Self.json(effectiveConfig())
         case ("GET", 1, "metrics"): return try metrics()
         case ("GET", 1, "ledger"): return try ledger()
+        case ("GET", 1, "plans"): return try plans(r.query)
+        case ("POST", 2, "reports") where rest[1] == "weekly": return try sendWeeklyReport(r)
         default:
-            let known = ["health", "status", "items", "outbox", "deliveries", "reload", "config", "metrics", "ledger"]
+            let known = [
+                "health", "status", "items", "outbox", "deliveries", "reload", "config", "metrics", "ledger", "plans", "reports",
+            ]
             if let first = rest.first, known.contains(first) {
                 throw .badRequest("\(r.method) \(r.path) is not supported; see docs/api.md for the methods of /v1/\(first)")
             }

@@ -32,6 +32,12 @@ enum EffectiveConfig {
             "control.max_connections": String(c.control.maxConnections),
             "control.max_connections_per_uid": String(c.control.maxConnectionsPerUID),
         ]
+        if let weekly = c.reports.weekly {
+            out["reports.weekly"] =
+                "weekday \(weekly.schedule.weekday.map(String.init) ?? "daily") at minute \(weekly.schedule.minuteOfDay)"
+                + (weekly.workingDays ? ", working days" : "") + "; to "
+                + (weekly.recipients.compactMap(\.email) + weekly.channels).joined(separator: ", ")
+        }
         for r in c.receivers {
             let p = "receivers.\(r.name)."
             out[p + "type"] = r.kind.rawValue

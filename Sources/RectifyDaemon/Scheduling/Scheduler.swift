@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import RectifyCore
 import RectifyNotify
+import RectifyReport
 import RectifyStore
 
 /// Evaluates items when they can change, turns what is due into notices in the outbox, and
@@ -42,6 +43,8 @@ final class Scheduler: @unchecked Sendable {
     private var ledger = AlertLedger()
     private var timer: WallClockTimer?
     private var nextDigest: Date?
+    /// When the weekly 情况通报 is due (`reports.weekly`).
+    private var nextWeekly: Date?
     /// When items were last evaluated (read off the queue through `querySnapshot`).
     private var lastEvaluation: Date?
     private let store: StateStore
@@ -267,6 +270,7 @@ final class Scheduler: @unchecked Sendable {
         let now = clock()
         evaluate(Array(world.refs.indices), world: world, now: now)
         scheduleDigest(world: world, now: now, catchUp: true)
+        scheduleWeekly(world: world, now: now, catchUp: true)
         rearm(world: world)
     }
 
@@ -280,6 +284,10 @@ final class Scheduler: @unchecked Sendable {
         if let digest = nextDigest, digest <= now.addingTimeInterval(0.001) {
             scheduleDigest(world: world, now: now, catchUp: false)
             sendDigest(world: world, at: now)
+        }
+        if let weekly = nextWeekly, weekly <= now.addingTimeInterval(0.001) {
+            scheduleWeekly(world: world, now: now, catchUp: false)
+            sendWeekly(world: world, at: now, period: nil)
         }
         delivery.kick()
         rearm(world: world)
@@ -496,9 +504,94 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
+    // MARK: the weekly 情况通报
+
+    private func weeklyJob(_ world: World) -> WeeklyReportJob? {
+        guard let weekly = world.config.reports.weekly else { return nil }
+        return WeeklyReportJob(
+            config: weekly, emailReceiver: world.config.routing.emailReceiver, zone: world.config.timeZone,
+            language: world.config.language, policy: world.config.policy)
+    }
+
+    /// Like the digest: the next scheduled instant, or now when one was missed while the
+    /// daemon was down (once, and never one from before the daemon first ran).
+    private func scheduleWeekly(world: World, now: Date, catchUp: Bool) {
+        guard let job = weeklyJob(world) else {
+            nextWeekly = nil
+            return
+        }
+        let zone = world.config.timeZone
+        let daysOff = job.daysOff(world.config.policy.calendar)
+        if catchUp {
+            let previous = job.config.schedule.previous(atOrBefore: now, in: zone, daysOff: daysOff)
+            let firstStarted = (try? store.meta("first_started")).flatMap { $0.flatMap(Double.init) }.map(Date.init(timeIntervalSince1970:))
+            let lastSent = ledger.entries(planID: "*", itemID: "*").filter { $0.alertKey == WeeklyReportJob.alertKey }.map(\.sentAt).max()
+            if let firstStarted, previous > firstStarted, (lastSent ?? .distantPast) < previous {
+                nextWeekly = now
+                return
+            }
+        }
+        nextWeekly = job.config.schedule.next(after: now, in: zone, daysOff: daysOff)
+    }
+
+    /// Queues the weekly 情况通报 for `period` (default: the one a send now covers); returns the
+    /// period and how many notices were queued, or nil when it is not configured.
+    @discardableResult
+    private func sendWeekly(world: World, at now: Date, period requested: ReportPeriod?) -> (ReportPeriod, Int)? {
+        guard let job = weeklyJob(world) else { return nil }
+        let period = requested ?? job.period(forSendAt: now)
+        let updates: [UpdateRecord]
+        do {
+            updates = try store.updates()
+        } catch {
+            storageFailed("read the history for the weekly report", error)
+            nextWeekly = now.addingTimeInterval(outboxRetryDelay())
+            return (period, 0)
+        }
+        let notices = job.notices(plans: world.plans, updates: updates, period: period, now: now) { UUID().uuidString.lowercased() }
+        let encoder = JSONEncoder()
+        var records: [OutboxRecord] = []
+        for (notice, log) in notices {
+            guard let data = try? encoder.encode(notice) else {
+                logger.error("cannot encode the weekly report; it is not sent", metadata: ["notice": "\(notice.id)"])
+                continue
+            }
+            records.append(
+                OutboxRecord(
+                    id: notice.id, receiver: notice.receiver, recipient: notice.recipient, notice: data, logEntries: [log],
+                    createdAt: now, nextAttemptAt: now))
+        }
+        do {
+            try store.enqueue(records)
+            storageWorked()
+            for record in records { for entry in record.logEntries { ledger.record(entry) } }
+        } catch {
+            storageFailed("write the outbox", error)
+            logger.error("cannot queue the weekly report; it is tried again", metadata: ["error": "\(error)"])
+            nextWeekly = now.addingTimeInterval(outboxRetryDelay())
+            return (period, 0)
+        }
+        logger.info(
+            "weekly report queued",
+            metadata: ["period": "\(period.firstDay)…\(period.lastDay)", "notices": "\(records.count)"])
+        delivery.kick()
+        return (period, records.count)
+    }
+
+    /// `POST /v1/reports/weekly`: the weekly 情况通报 of `week` (default: the one a send now
+    /// covers) queued at once to the configured recipients and channels.
+    func sendWeeklyReport(week: ISOWeek?) -> (ReportPeriod, Int)? {
+        queue.sync {
+            guard case .running(let world) = state else { return nil }
+            let result = sendWeekly(world: world, at: clock(), period: week.map { $0.period(in: world.config.timeZone) })
+            rearm(world: world)
+            return result
+        }
+    }
+
     private func rearm(world: World) {
         let now = clock()
-        var wake = [instants.peek(), nextDigest].compactMap { $0 }
+        var wake = [instants.peek(), nextDigest, nextWeekly].compactMap { $0 }
         // Records already due are the delivery lanes' (each looks again after its pass, so one
         // that fell due during a long pass is sent without a timer); the timer waits for the
         // earliest *future* retry, and for the end of quiet hours when anything is pending.

@@ -17,6 +17,8 @@ struct RobotMessage {
     var notices: Set<Int>
     /// The entries this message carries (`RobotDigest.key`), so a retry sends only the rest.
     var keys: Set<String> = []
+    /// A report's text posted as it is (instead of `intro` and `sections`).
+    var body: String?
 }
 
 /// The items of one alert kind in a message.
@@ -49,6 +51,44 @@ struct RobotDigest {
     static let titleLimit = 60
 
     func messages(for notices: [AlertNotice]) -> [RobotMessage] {
+        reportMessages(notices) + digestMessages(notices)
+    }
+
+    /// Reports (the weekly 情况通报) each in messages of their own, cut between lines into
+    /// numbered parts within the size limit: Markdown, or the text for plain formats.
+    func reportMessages(_ notices: [AlertNotice]) -> [RobotMessage] {
+        let layout = RobotLayout(kind: kind, format: format, mentions: mentions)
+        let limit = format.byteLimit(kind)
+        let footer = (sender.flatMap { $0.isEmpty ? nil : $0 } ?? "整改办") + " · rectifyd 自动发送"
+        var result: [RobotMessage] = []
+        for (index, notice) in notices.enumerated() {
+            guard let report = notice.report else { continue }
+            let plain = format == .text || (kind == .feishu && format == .post)
+            let lines = (plain ? report.text : report.markdown).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            func message(_ chunk: [String], part: Int, of total: Int) -> RobotMessage {
+                RobotMessage(
+                    title: report.subject + (total > 1 ? "（\(part)/\(total)）" : ""), colour: nil, intro: "", sections: [],
+                    mobiles: [], footer: footer, notices: [index], keys: ["report\u{1}\(notice.id)\u{1}\(part)"],
+                    body: chunk.joined(separator: "\n"))
+            }
+            var parts: [[String]] = []
+            var current: [String] = []
+            for line in lines {
+                let trial = current + [line]
+                if current.isEmpty || layout.measure(message(trial, part: 99, of: 99)) <= limit {
+                    current = trial
+                } else {
+                    parts.append(current)
+                    current = [line]
+                }
+            }
+            if !current.isEmpty { parts.append(current) }
+            result += parts.enumerated().map { message($1, part: $0 + 1, of: parts.count) }
+        }
+        return result
+    }
+
+    func digestMessages(_ notices: [AlertNotice]) -> [RobotMessage] {
         let merged = Self.merge(notices)
         guard !merged.isEmpty, let first = notices.first else { return [] }
         let english = first.language.lowercased().hasPrefix("en")

@@ -58,7 +58,12 @@ struct RobotLayout {
         let blank = kind == .dingtalk ? "\n\n" : "\n"
         var out: [String] = []
         if kind != .feishu { out.append(markdown ? "### \(message.title)" : message.title) }
-        out.append(markdown && kind != .feishu ? "> \(message.intro)" : message.intro)
+        if let body = message.body {
+            // DingTalk's Markdown needs blank lines between lines that are to stay lines.
+            out.append(kind == .dingtalk ? body.split(separator: "\n").joined(separator: "\n\n") : body)
+        } else {
+            out.append(markdown && kind != .feishu ? "> \(message.intro)" : message.intro)
+        }
         for section in message.sections {
             out.append(markdown ? "**\(section.title)**" : section.title)
             for line in section.lines {
@@ -115,6 +120,9 @@ struct RobotLayout {
     }
 
     private func post(_ message: RobotMessage) -> [[[String: Any]]] {
+        if let body = message.body {
+            return body.split(separator: "\n").map { [["tag": "text", "text": String($0)]] } + [[["tag": "text", "text": message.footer]]]
+        }
         var paragraphs: [[[String: Any]]] = [[["tag": "text", "text": message.intro]]]
         for section in message.sections {
             paragraphs.append([["tag": "text", "text": section.title]])

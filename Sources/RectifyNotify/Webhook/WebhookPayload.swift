@@ -22,10 +22,13 @@ public struct WebhookPayload: Codable, Hashable, Sendable {
     /// The rendered subject and text, for receivers that only post a message (chat robots).
     public var subject: String
     public var text: String
+    /// A report's Markdown (the weekly 情况通报), present only when the notice carries one; its
+    /// `entries` are then empty.
+    public var markdown: String?
     public var entries: [Entry]
 
     enum CodingKeys: String, CodingKey {
-        case version, receiver, recipient, language, colour, subject, text, entries
+        case version, receiver, recipient, language, colour, subject, text, markdown, entries
         case noticeID = "notice_id"
         case recipientName = "recipient_name"
         case createdAt = "created_at"
@@ -99,6 +102,7 @@ public struct WebhookPayload: Codable, Hashable, Sendable {
         colour = notice.colour
         subject = rendered.subject
         text = rendered.text
+        markdown = notice.report?.markdown
         entries = notice.entries.map { entry in
             Entry(
                 kind: entry.kind, plan: Plan(id: entry.planID, title: entry.planTitle, unit: entry.unit),
