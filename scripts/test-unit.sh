@@ -218,6 +218,7 @@ needed=$(readelf -d "$guest_root/usr/bin/rectifyd" | sed -n 's/.*(NEEDED).*\[\(.
 ! printf '%s\n' "$ldd_out" | grep -qE "not found|libswift|libFoundation|libdispatch"
 ok=$?
 check "binaries load from the system's libraries" "NEEDED: $needed; ldd: nothing missing, no libswift*" $ok
+{ echo "== ldd in the guest"; printf '%s\n' "$ldd_out"; } >&2
 
 # A plan with overdue items, a secret, and users: alice in the group rectifyd, bob not.
 g cp /usr/share/doc/rectifyd/examples/example.yaml /etc/rectifyd/plans/
