@@ -6,7 +6,7 @@
 # there with `apt-get install ./….deb` (the guest has no Swift), and checks what the unit
 # promises: start at READY with a STATUS line, mails in the Maildir, reload (good and bad
 # config), rectifyctl as root, as a member of the group (read only) and as another user (a
-# clear refusal), the credentials' permissions, the sandbox, kill -9 and SIGABRT → restart,
+# clear refusal), the credentials' permissions, lintian, the sandbox, kill -9 and SIGABRT → restart,
 # kill -STOP → the watchdog restarts it within WatchdogSec + RestartSec + 5 s (the package's
 # binary, and a build linked against the toolchain's shared Swift runtime, as `make install`
 # used to make), journal lines per idle minute, stop, the exposure score, enable + reboot,
@@ -87,6 +87,14 @@ fi
 includes=$( (printf 'systemd\nsystemd-sysv\n'; dpkg-deb -f "$deb" Depends | tr ',' '\n' |
     sed 's/^[[:space:]]*//; s/[[:space:]|(].*//') | grep -v '^$' | sort -u | paste -sd, -)
 image=$cache/$suite-$(printf '%s' "$includes" | sha256sum | cut -c1-12)
+
+# ---- lintian: nothing beyond the overrides packaging/debian/lintian-overrides explains
+lintian_out=$(lintian "$deb" 2>&1)
+lintian_status=$?
+lintian_out=$(printf '%s\n' "$lintian_out" | grep -v -e '^running with root privileges is not recommended!$' -e '^$')
+[ "$lintian_status" -eq 0 ] && [ -z "$lintian_out" ]
+ok=$?
+check "lintian: no tags (overrides explained)" "exit $lintian_status${lintian_out:+: $(printf '%s' "$lintian_out" | head -n 3 | tr '\n' ' ')}" $ok
 
 # ---- the image (cached)
 mirror_from_apt() {
