@@ -6,7 +6,16 @@ import PackageDescription
 // - swift-log: the logging API libraries take as a parameter; only `main` bootstraps it.
 // - Yams: YAML plan and config files, with line/column marks for error messages.
 // - GRDB: the state database (progress updates, notification log, outbox) in SQLite.
-// - SwiftNIO: the HTTP/1.1 control server on the local Unix socket (no hand-written parser).
+// - SwiftNIO: the control socket's channel handlers (connection caps, request deadline, EMFILE
+//   pause, SO_PEERCRED) under the HTTP server.
+// - swift-service-lifecycle: scheduler, delivery and control as services in one ServiceGroup —
+//   started in order, stopped in reverse, SIGHUP/SIGTERM as an async sequence, no exit() from
+//   a signal queue.
+// - Hummingbird: the HTTP framework of the control socket (and of the web listener to come):
+//   one router, middleware and error mapping, and its HTTP/1 channel under our own NIO handlers
+//   for each connection (swift-nio-extras' NIOHTTPTypes and swift-http-types are the HTTP part
+//   types it speaks, named here because our request-deadline handler reads them).
+// - swift-crypto: SHA-256 and HMAC-SHA256 for the robots' signatures (no hand-written hash).
 // - ZIPFoundation: .xlsx and .docx are ZIP archives of XML parts; it reads them in memory and
 //   writes the exported .xlsx. The XML inside is read with Foundation's XMLParser (FoundationXML,
 //   a streaming parser, no extra package): on a 10,000-row openpyxl sheet (6.9 MB of XML, 69k
@@ -25,7 +34,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -52,7 +66,10 @@ let package = Package(
         ),
         .target(
             name: "RectifyNotify",
-            dependencies: ["RectifyCore", "CCurl", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "RectifyCore", "CCurl", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "RectifyStore",
@@ -69,13 +86,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .executableTarget(
             name: "rectifyctl",
             dependencies: [
                 "RectifyCore", "RectifyImport", "RectifyExport", "RectifyControl", "RectifyNotify", "RectifyReport",
+                "RectifyDaemon", "RectifyStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -99,13 +122,21 @@ let package = Package(
             exclude: ["Support"]
         ),
         .testTarget(
-            name: "RectifyNotifyTests", dependencies: ["RectifyNotify", "RectifyCore"], exclude: ["Support"]
+            name: "RectifyNotifyTests",
+            dependencies: [
+                "RectifyNotify", "RectifyCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Support"]
         ),
         .testTarget(
             name: "RectifyReportTests", dependencies: ["RectifyReport", "RectifyImport", "RectifyCore"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "RectifyStoreTests", dependencies: ["RectifyStore", "RectifyCore"]),
+        .testTarget(
+            name: "RectifyStoreTests",
+            dependencies: ["RectifyStore", "RectifyCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "RectifyDaemonTests",
             dependencies: ["RectifyDaemon", "RectifyCore", "RectifyControl", "RectifyNotify", "RectifyReport"]

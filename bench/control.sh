@@ -2,12 +2,14 @@
 # Control socket benchmark: requests/s and latency of `status` and of an `items` query
 # over 100,000 items with 50 concurrent clients, and the wall time of one rectifyctl call.
 #   bench/control.sh                 # 100,000 items, 50 clients, 10 s per endpoint
-#   ITEMS=20000 CLIENTS=20 SECONDS=5 bench/control.sh
+#   ITEMS=20000 CLIENTS=20 DURATION=5 bench/control.sh
+# (DURATION, not SECONDS: bash's own SECONDS counts the script's run time, so reading it
+# gave each endpoint about 0 s.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ITEMS=${ITEMS:-100000}
 CLIENTS=${CLIENTS:-50}
-SECONDS_PER=${SECONDS:-10}
+SECONDS_PER=${DURATION:-10}
 SCRATCH=.build-bench
 scripts/install-deps.sh
 for p in rectify-bench rectifyd rectifyctl; do swift build -c release --scratch-path "$SCRATCH" --product $p >/dev/null; done

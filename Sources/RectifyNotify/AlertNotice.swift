@@ -90,11 +90,16 @@ public struct AlertNotice: Hashable, Codable, Sendable {
     /// A report carried whole (the weekly 情况通报), sent as it is written instead of a
     /// rendering of `entries` (which is then empty).
     public var report: NoticeReport?
+    /// Trial mode (`routing.redirect_all`): whom the notice was meant for ("韦明 <weiming@…>")
+    /// while `recipient` is the trial address. nil: sent to its recipient as meant.
+    public var intendedFor: [String]?
 
     public init(
         id: String, receiver: String, recipient: String, recipientName: String? = nil, entries: [NoticeEntry],
-        createdAt: Date, timeZone: String = Plan.defaultTimeZone, language: String = "zh", report: NoticeReport? = nil
+        createdAt: Date, timeZone: String = Plan.defaultTimeZone, language: String = "zh", report: NoticeReport? = nil,
+        intendedFor: [String]? = nil
     ) {
+        self.intendedFor = intendedFor
         self.id = id
         self.receiver = receiver
         self.recipient = recipient
@@ -108,6 +113,42 @@ public struct AlertNotice: Hashable, Codable, Sendable {
 
     /// The most severe colour among the entries (red beats yellow beats green).
     public var colour: WarningColour? { entries.compactMap(\.colour).max() }
+}
+
+extension AlertKind {
+    /// Most urgent first: the order of a notice's sections, of its entries and of a robot
+    /// digest's lines. The one ordering of alert kinds.
+    public static let urgencyOrder: [AlertKind] = [
+        .escalation, .overdue, .milestoneMissed, .reminder, .stale, .noDeadline, .digest, .resolved,
+    ]
+
+    /// Position in `urgencyOrder` (0 most urgent).
+    public var urgencyRank: Int { Self.urgencyOrder.firstIndex(of: self) ?? Self.urgencyOrder.count }
+}
+
+extension WarningColour {
+    /// red 3, yellow 2, green 1, none 0.
+    public static func rank(_ colour: WarningColour?) -> Int {
+        switch colour {
+        case nil: return 0
+        case .green: return 1
+        case .yellow: return 2
+        case .red: return 3
+        }
+    }
+}
+
+extension NoticeEntry {
+    /// Whether this entry comes before `other` in a notice: by kind (`AlertKind.urgencyOrder`),
+    /// then red before yellow before green, the longest overdue, the nearest deadline. nil when
+    /// they tie (callers break ties their own way: by plan and item, or by arrival).
+    public func precedes(_ other: NoticeEntry) -> Bool? {
+        if kind != other.kind { return kind.urgencyRank < other.kind.urgencyRank }
+        if colour != other.colour { return WarningColour.rank(colour) > WarningColour.rank(other.colour) }
+        if daysOverdue != other.daysOverdue { return (daysOverdue ?? -1) > (other.daysOverdue ?? -1) }
+        if daysLeft != other.daysLeft { return (daysLeft ?? .max) < (other.daysLeft ?? .max) }
+        return nil
+    }
 }
 
 /// A document already worded and laid out for every channel: the mail's subject, text and HTML

@@ -35,43 +35,13 @@ public struct OutboxRecord: Hashable, Sendable {
     }
 }
 
-/// One delivery attempt, kept for the item history and the metrics.
-public struct DeliveryRecord: Hashable, Sendable {
-    public var noticeID: String
-    public var receiver: String
-    public var recipient: String
-    public var attempt: Int
-    public var at: Date
-    /// delivered, retryable or permanent.
-    public var outcome: String
-    public var detail: String?
-    public var duration: TimeInterval
-    /// "plan/item" of every item the notice was about.
-    public var items: [String]
-
-    public init(
-        noticeID: String, receiver: String, recipient: String, attempt: Int, at: Date, outcome: String,
-        detail: String?, duration: TimeInterval, items: [String]
-    ) {
-        self.noticeID = noticeID
-        self.receiver = receiver
-        self.recipient = recipient
-        self.attempt = attempt
-        self.at = at
-        self.outcome = outcome
-        self.detail = detail
-        self.duration = duration
-        self.items = items
-    }
-}
-
 extension StateStore {
-    private static let encoder: JSONEncoder = {
+    static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         return encoder
     }()
-    private static let decoder = JSONDecoder()
+    static let decoder = JSONDecoder()
 
     /// Writes notices to the outbox in one transaction, before any of them is delivered.
     public func enqueue(_ records: [OutboxRecord]) throws {
@@ -208,48 +178,6 @@ extension StateStore {
                 arguments: [now.timeIntervalSince1970])
             return db.changesCount
         }
-    }
-
-    public func deliveries(noticeID: String? = nil, item: String? = nil, limit: Int = 200) throws -> [DeliveryRecord] {
-        try pool.read { db in
-            let rows: [Row]
-            if let noticeID {
-                rows = try Row.fetchAll(
-                    db, sql: "SELECT * FROM deliveries WHERE notice_id = ? ORDER BY id DESC LIMIT ?",
-                    arguments: [noticeID, limit])
-            } else if let item {
-                rows = try Row.fetchAll(
-                    db,
-                    sql: "SELECT * FROM deliveries WHERE items LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?",
-                    arguments: ["%\"" + Self.likeEscaped(item) + "\"%", limit])
-            } else {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM deliveries ORDER BY id DESC LIMIT ?", arguments: [limit])
-            }
-            return try rows.map { row in
-                DeliveryRecord(
-                    noticeID: row["notice_id"], receiver: row["receiver"], recipient: row["recipient"],
-                    attempt: row["attempt"], at: Date(timeIntervalSince1970: row["at"]), outcome: row["outcome"],
-                    detail: row["detail"], duration: row["duration"],
-                    items: try Self.decoder.decode([String].self, from: Data((row["items"] as String).utf8)))
-            }
-        }
-    }
-
-    static func likeEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
-    }
-
-    static func insert(_ d: DeliveryRecord, _ db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO deliveries (notice_id, receiver, recipient, attempt, at, outcome, detail, duration, items)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                d.noticeID, d.receiver, d.recipient, d.attempt, d.at.timeIntervalSince1970, d.outcome, d.detail,
-                d.duration, String(decoding: try encoder.encode(d.items), as: UTF8.self),
-            ])
     }
 
     static func record(row: Row) throws -> OutboxRecord {

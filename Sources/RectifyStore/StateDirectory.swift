@@ -108,6 +108,9 @@ public final class StateDirectory: Sendable {
 
     deinit { close(lockFD) }
 
+    /// Closes the state database; the directory stays locked until the process ends.
+    public func closeDatabase() throws { try store.closeDatabase() }
+
     /// Notes in the marker that the database holds a history (call after a confirmed delivery
     /// or a stored update; only the first call writes).
     public func noteHistory() throws(StateError) {

@@ -96,8 +96,40 @@ public final class StateStore: Sendable {
                     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                     """)
         }
+        // An item's deliveries by index instead of a LIKE scan over all of them; totals that
+        // pruning cannot lower; indexes on the instants retention deletes by.
+        migrator.registerMigration("v2-delivery-index-totals-retention") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE delivery_items (
+                        delivery_id INTEGER NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
+                        item TEXT NOT NULL
+                    );
+                    CREATE INDEX delivery_items_item ON delivery_items(item, delivery_id);
+                    CREATE INDEX delivery_items_delivery ON delivery_items(delivery_id);
+                    INSERT INTO delivery_items (delivery_id, item)
+                        SELECT DISTINCT d.id, j.value FROM deliveries d, json_each(d.items) j;
+
+                    CREATE TABLE delivery_totals (
+                        receiver TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        count INTEGER NOT NULL,
+                        seconds REAL NOT NULL,
+                        PRIMARY KEY (receiver, outcome)
+                    );
+                    INSERT INTO delivery_totals (receiver, outcome, count, seconds)
+                        SELECT receiver, outcome, COUNT(*), COALESCE(SUM(duration), 0) FROM deliveries
+                        GROUP BY receiver, outcome;
+
+                    CREATE INDEX deliveries_at ON deliveries(at);
+                    CREATE INDEX notification_log_sent ON notification_log(sent_at);
+                    """)
+        }
         return migrator
     }
+
+    /// Closes the database (after the last service stopped); later calls fail.
+    public func closeDatabase() throws { try pool.close() }
 
     // MARK: meta
 

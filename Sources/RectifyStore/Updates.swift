@@ -69,21 +69,25 @@ extension StateStore {
         }
     }
 
-    /// Delivery counts by receiver and outcome, and the summed duration of confirmed ones (metrics).
-    public func deliveryStatistics() throws -> [(receiver: String, outcome: String, count: Int, seconds: Double)] {
-        try pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT receiver, outcome, COUNT(*) AS n, SUM(duration) AS d FROM deliveries GROUP BY receiver, outcome ORDER BY receiver, outcome"
-            ).map { ($0["receiver"], $0["outcome"], $0["n"], $0["d"] ?? 0) }
-        }
-    }
-
     static func update(row: Row) throws -> UpdateRecord {
-        let payload = (try? JSONDecoder().decode([String: String].self, from: Data((row["payload"] as String).utf8))) ?? [:]
+        // A payload that does not decode is a damaged row: say which, rather than drop its details.
+        let payload: [String: String]
+        do {
+            payload = try JSONDecoder().decode([String: String].self, from: Data((row["payload"] as String).utf8))
+        } catch {
+            throw StoredRowError(table: "updates", id: row["id"], error: error)
+        }
         return UpdateRecord(
             id: row["id"], planID: row["plan_id"], itemID: row["item_id"], kind: row["kind"],
             at: Date(timeIntervalSince1970: row["at"]), uid: row["uid"], user: row["user"], note: row["note"],
             payload: payload)
     }
+}
+
+/// A stored row that cannot be read back.
+public struct StoredRowError: Error, CustomStringConvertible {
+    public var table: String
+    public var id: Int64
+    public var error: any Error
+    public var description: String { "\(table) row \(id) cannot be read: \(error)" }
 }

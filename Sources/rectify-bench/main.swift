@@ -102,6 +102,7 @@ if mode == "control" {
     // client a thread sending requests back to back (a new connection each, like rectifyctl).
     let socket = args[3], path = args[4]
     let clients = Int(args[5]) ?? 50, seconds = Double(args[6]) ?? 10
+    /// `@unchecked Sendable`: `latencies` and `failures` are guarded by `lock`.
     final class Tally: @unchecked Sendable {
         let lock = NSLock()
         var latencies: [Double] = []

@@ -12,7 +12,7 @@ struct RectifyCtl: ParsableCommand {
         subcommands: [
             CheckCommand.self, ImportCommand.self, ReportCommand.self, StatusCommand.self, ItemsCommand.self, ShowCommand.self,
             ProgressCommand.self, DoneCommand.self, ExtendCommand.self, AckCommand.self, SnoozeCommand.self,
-            ReopenCommand.self, ReloadCommand.self, DeliveriesCommand.self, ExportCommand.self,
+            ReopenCommand.self, ReloadCommand.self, DeliveriesCommand.self, ExportCommand.self, PreviewCommand.self,
         ]
     )
 

@@ -120,7 +120,7 @@ struct AlertPlannerTests {
         let evaluation = DeadlineEvaluator().evaluate(plan.items[1], in: plan, at: now)
         let nobody = bare.plan(item: plan.items[1], in: plan, evaluation: evaluation, ledger: AlertLedger(), at: now)
         #expect(nobody.alerts.isEmpty && nobody.unrouted == ["no_deadline"])
-        bare.webhooks = [ReceiverSpec(name: "group", kind: .webhook)]
+        bare.webhooks = [ReceiverSpec(name: "group", channel: RobotChannel(kind: .wecom))]
         let chats = bare.plan(item: plan.items[1], in: plan, evaluation: evaluation, ledger: AlertLedger(), at: now)
         #expect(chats.alerts.map(\.recipient.address) == ["group"])
         #expect(chats.groupChatsOnly == ["no_deadline"] && chats.unrouted.isEmpty)

@@ -11,7 +11,8 @@ import Testing
 /// and robot bodies, and the warning for a rung with nobody on it.
 struct ThreeColourLadderTests {
     static let robots = [
-        ReceiverSpec(name: "wecom-group", kind: .wecom), ReceiverSpec(name: "dingtalk-group", kind: .dingtalk),
+        ReceiverSpec(name: "wecom-group", channel: RobotChannel(kind: .wecom)),
+        ReceiverSpec(name: "dingtalk-group", channel: RobotChannel(kind: .dingtalk)),
     ]
 
     static func ladderPlan() -> Plan {

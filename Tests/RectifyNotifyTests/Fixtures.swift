@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import RectifyCore
 import RectifyNotify
 
@@ -40,4 +41,27 @@ enum Fixtures {
             id: id, receiver: "mail", recipient: recipient, recipientName: name, entries: entries, createdAt: createdAt,
             language: language)
     }
+}
+
+/// Notifiers take the daemon's logger; the tests give them one of their own.
+let testLogger = Logger(label: "rectifyd.tests")
+
+extension MaildirNotifier {
+    init(config: MaildirConfig) { self.init(config: config, logger: testLogger) }
+}
+
+extension SMTPNotifier {
+    init(config: SMTPConfig, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(config: config, logger: testLogger, environment: environment)
+    }
+}
+
+extension WebhookNotifier {
+    init(config: WebhookConfig, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(config: config, logger: testLogger, environment: environment)
+    }
+}
+
+extension RobotNotifier {
+    convenience init(config: RobotConfig) { self.init(config: config, logger: testLogger) }
 }

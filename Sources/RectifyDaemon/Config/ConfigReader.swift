@@ -1,4 +1,5 @@
 import Foundation
+import RectifyStore
 import RectifyCore
 import RectifyNotify
 import Yams
@@ -19,6 +20,7 @@ public enum ConfigReader {
 
     static let topKeys = [
         "state_dir", "plans", "language", "time_zone", "log_level", "policy", "alerts", "routing", "delivery", "receivers", "control",
+        "retention",
         "reports",
     ]
 
@@ -66,7 +68,7 @@ public enum ConfigReader {
         if let node = f.node("policy") { config.policy = readPolicy(node, sink: sink, resolve: resolve) }
         if let node = f.node("alerts") { config.alerts = readAlerts(node, sink: sink) }
         if let node = f.node("delivery") { config.delivery = readDelivery(node, sink: sink) }
-        config.receivers = f.list("receivers").compactMap { readReceiver($0, path: $1, sink: sink, resolve: resolve) }
+        config.receivers = f.list("receivers").compactMap { ChannelRegistry.read($0, path: $1, sink: sink, resolve: resolve) }
         var names = Set<String>()
         for receiver in config.receivers where !names.insert(receiver.name).inserted {
             sink.error(line: receiver.line, "two receivers are named '\(receiver.name)'; names must be unique.")
@@ -74,9 +76,10 @@ public enum ConfigReader {
         if let node = f.node("routing") {
             config.routing = readRouting(node, sink: sink, receivers: config.receivers)
         } else {
-            config.routing.emailReceiver = config.receivers.first { !$0.kind.isGroupChannel }?.name
+            config.routing.emailReceiver = config.receivers.first { !$0.isGroupChannel }?.name
         }
         if let node = f.node("control") { config.control = readControl(node, sink: sink, resolve: resolve) }
+        if let node = f.node("retention") { config.retention = readRetention(node, sink: sink) }
         if let node = f.node("reports") {
             config.reports = readReports(node, sink: sink, receivers: config.receivers, routing: config.routing)
         }
@@ -254,6 +257,23 @@ public enum ConfigReader {
         return control
     }
 
+    /// `retention: {deliveries: 90d, notification_log: 400d}`; at least a day each.
+    static func readRetention(_ node: Node, sink: DiagnosticSink) -> RetentionPolicy {
+        var retention = RetentionPolicy()
+        guard let f = FieldReader(node, path: "retention", sink: sink, allowed: ["deliveries", "notification_log"]) else {
+            return retention
+        }
+        for key in ["deliveries", "notification_log"] {
+            guard let value = duration(f, key) else { continue }
+            guard value >= Policy.day else {
+                sink.error(f.markOf(key), "retention.\(key) must be at least 1d (history is pruned once a day).")
+                continue
+            }
+            if key == "deliveries" { retention.deliveries = value } else { retention.notificationLog = value }
+        }
+        return retention
+    }
+
     static func readDelivery(_ node: Node, sink: DiagnosticSink) -> DeliveryPolicy {
         var delivery = DeliveryPolicy()
         guard
@@ -269,141 +289,37 @@ public enum ConfigReader {
         return delivery
     }
 
-    static let receiverKeys = [
-        "name", "type", "path", "url", "from", "username", "password_file", "password_credential", "ca_file",
-        "insecure_skip_verify", "bearer_token_file", "bearer_token_credential", "headers", "timeout", "kinds",
-        "password", "bearer_token", "key_file", "key_credential", "secret_file", "secret_credential", "format", "mentions",
-        "key", "secret", "rate_limit",
-    ]
-
-    static func readReceiver(_ node: Node, path: String, sink: DiagnosticSink, resolve: (String) -> String) -> ReceiverSpec? {
-        guard let f = FieldReader(node, path: path, sink: sink, allowed: receiverKeys) else { return nil }
-        for secret in ["password", "bearer_token", "key", "secret"] where f.has(secret) {
-            sink.error(
-                f.markOf(secret),
-                "\(path).\(secret): secrets are not written in the config; put it in a file readable only by rectifyd and use \(secret)_file, or a systemd credential with \(secret)_credential.")
-        }
-        guard let name = f.string("name", required: true), let kind = f.enumValue("type", ReceiverSpec.Kind.self) else {
-            if !f.has("type") { f.require("type", hint: "maildir, smtp, webhook, wecom, dingtalk or feishu.") }
-            return nil
-        }
-        var spec = ReceiverSpec(name: name, kind: kind)
-        spec.line = f.mark?.line ?? 1
-        spec.path = f.string("path").map(resolve)
-        spec.url = f.string("url")
-        if let from = f.node("from"), let r = FieldReader(from, path: f.fieldPath("from"), sink: sink, allowed: ["name", "address"]) {
-            spec.fromName = r.string("name")
-            spec.fromAddress = r.string("address", required: true)
-        }
-        spec.username = f.string("username")
-        spec.passwordFile = f.string("password_file").map(resolve)
-        spec.passwordCredential = f.string("password_credential")
-        spec.caFile = f.string("ca_file").map(resolve)
-        spec.insecureSkipVerify = f.bool("insecure_skip_verify") ?? false
-        spec.bearerTokenFile = f.string("bearer_token_file").map(resolve)
-        spec.bearerTokenCredential = f.string("bearer_token_credential")
-        if let h = f.node("headers"), case .mapping(let mapping) = h {
-            for (k, v) in mapping { if let key = k.scalar?.string, let value = v.scalar?.string { spec.headers[key] = value } }
-        }
-        if let t = duration(f, "timeout") { spec.timeout = t }
-        spec.kinds = f.stringList("kinds")
-        spec.keyFile = f.string("key_file").map(resolve)
-        spec.keyCredential = f.string("key_credential")
-        spec.secretFile = f.string("secret_file").map(resolve)
-        spec.secretCredential = f.string("secret_credential")
-        spec.format = f.string("format")
-        spec.mentions = f.bool("mentions") ?? true
-        let kindNames = ["reminder", "overdue", "escalation", "milestone_missed", "stale", "no_deadline", "resolved", "digest"]
-        for k in spec.kinds where !kindNames.contains(k) {
-            sink.error(f.markOf("kinds"), "\(path).kinds has '\(k)', which is not one of \(kindNames.joined(separator: ", ")).")
-        }
-        if !kind.isGroupChannel || kind == .webhook, f.has("rate_limit") {
-            sink.error(f.markOf("rate_limit"), "\(path).rate_limit is for the chat robots (wecom, dingtalk, feishu).")
-        }
-        switch kind {
-        case .maildir:
-            if spec.path == nil { f.require("path", hint: "the Maildir folder (created if missing).") }
-        case .smtp:
-            if let url = spec.url {
-                if !(url.hasPrefix("smtp://") || url.hasPrefix("smtps://")) {
-                    sink.error(f.markOf("url"), "\(path).url must start with smtp:// or smtps://.")
-                }
-            } else { f.require("url", hint: "e.g. smtp://mail.example.gov.cn:587") }
-            if spec.fromAddress == nil { f.require("from", hint: "the sender, e.g. {name: 整改办, address: zgb@example.gov.cn}.") }
-            if spec.username != nil && spec.passwordFile == nil && spec.passwordCredential == nil {
-                sink.error(f.mark, "\(path) has a username but no password_file or password_credential.")
-            }
-        case .webhook:
-            if let url = spec.url {
-                if !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
-                    sink.error(f.markOf("url"), "\(path).url must start with http:// or https://.")
-                }
-            } else { f.require("url") }
-        case .wecom, .dingtalk, .feishu:
-            readRobot(&spec, f, path: path, sink: sink)
-        }
-        return spec
-    }
-
-    /// A robot needs its key; DingTalk and Feishu robots should sign (加签 / 签名校验).
-    static func readRobot(_ spec: inout ReceiverSpec, _ f: FieldReader, path: String, sink: DiagnosticSink) {
-        guard let kind = RobotKind(rawValue: spec.kind.rawValue) else { return }
-        if let url = spec.url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
-            sink.error(f.markOf("url"), "\(path).url must start with http:// or https:// (default \(kind.defaultURL)).")
-        }
-        if spec.keyFile == nil && spec.keyCredential == nil {
-            sink.error(
-                f.mark,
-                "\(path) needs key_file or key_credential: the robot's key (the part after key=, access_token= or hook/ in its webhook URL).")
-        }
-        if kind != .wecom && spec.secretFile == nil && spec.secretCredential == nil {
-            sink.warning(f.mark, "\(path) has no secret_file or secret_credential: messages are not signed.")
-        }
-        if let node = f.node("rate_limit"),
-            let r = FieldReader(node, path: f.fieldPath("rate_limit"), sink: sink, allowed: ["messages", "per", "per_second"])
-        {
-            spec.rateLimitMessages = r.int("messages", minimum: 1)
-            spec.rateLimitPerSecond = r.int("per_second", minimum: 1)
-            if let per = duration(r, "per") {
-                if per >= 1 { spec.rateLimitWindow = per } else {
-                    sink.error(r.markOf("per"), "\(path).rate_limit.per must be at least 1s (the platforms count per minute: 60s).")
-                }
-            }
-            if spec.rateLimitMessages == nil && !r.has("messages") {
-                r.require("messages", hint: "messages per window, e.g. 20 (WeCom, DingTalk) or 100 (Feishu).")
-            }
-        }
-        if let format = spec.format, !kind.formats.map(\.rawValue).contains(format) {
-            sink.error(
-                f.markOf("format"),
-                "\(path).format '\(format)' is not one of \(kind.formats.map(\.rawValue).joined(separator: ", ")) for \(kind.rawValue).")
-        }
-    }
-
     static func readRouting(_ node: Node, sink: DiagnosticSink, receivers: [ReceiverSpec]) -> Routing {
         var routing = Routing()
         let ruleKeys = Array(Routing.defaultRules.keys).sorted()
         guard
             let f = FieldReader(
-                node, path: "routing", sink: sink, allowed: ["email_receiver", "default_recipient", "preset"] + ruleKeys)
+                node, path: "routing", sink: sink, allowed: ["email_receiver", "default_recipient", "redirect_all", "preset"] + ruleKeys)
         else { return routing }
         if let name = f.string("email_receiver") {
-            if let spec = receivers.first(where: { $0.name == name }), !spec.kind.isGroupChannel {
+            if let spec = receivers.first(where: { $0.name == name }), !spec.isGroupChannel {
                 routing.emailReceiver = name
             } else {
                 sink.error(f.markOf("email_receiver"), "routing.email_receiver '\(name)' is not a maildir or smtp receiver named in 'receivers'.")
             }
         } else {
-            routing.emailReceiver = receivers.first { !$0.kind.isGroupChannel }?.name
+            routing.emailReceiver = receivers.first { !$0.isGroupChannel }?.name
         }
         if let node = f.node("default_recipient"),
             let r = FieldReader(node, path: "routing.default_recipient", sink: sink, allowed: ["name", "email"])
         {
             routing.defaultRecipient = Contact(name: r.string("name"), email: r.string("email", required: true))
         }
+        if let address = f.string("redirect_all") {
+            if address.contains("@"), !address.contains(where: \.isWhitespace), !address.contains(",") {
+                routing.redirectAll = address
+            } else {
+                sink.error(f.markOf("redirect_all"), "routing.redirect_all '\(address)' is not one email address (name@example.cn).")
+            }
+        }
         if let text = f.string("preset"), text != "auto" {
             routing.preset = FieldReader.enumValue(
-                text, Routing.Preset.self, mark: f.markOf("preset"), path: "routing.preset", sink: sink)
+                text, Routing.Preset.self, mark: f.markOf("preset"), path: "routing.preset", sink: sink, alsoAccepted: ["auto"])
         }
         for key in ruleKeys where f.has(key) {
             let roles = f.stringList(key).compactMap { name -> Routing.Role? in

@@ -1,5 +1,6 @@
 import Foundation
 import RectifyCore
+import RectifyStore
 
 /// rectifyd's configuration (docs/configuration.md). Paths are absolute once read:
 /// relative ones are resolved against the config file's directory.
@@ -16,6 +17,8 @@ public struct DaemonConfig: Sendable {
     public var delivery: DeliveryPolicy
     public var receivers: [ReceiverSpec]
     public var control = ControlConfig()
+    /// How long delivery history and the notification log are kept.
+    public var retention = RetentionPolicy()
     /// Reports the daemon sends on its own (the weekly 情况通报).
     public var reports = ReportsConfig()
 
@@ -136,6 +139,9 @@ public struct Routing: Sendable, Hashable {
     /// The receiver that carries email to people (a maildir or smtp receiver).
     public var emailReceiver: String?
     public var defaultRecipient: Contact?
+    /// Trial mode: every notice to a person goes to this address instead, saying whom it was
+    /// meant for. Group channels (webhook, robots) are not redirected.
+    public var redirectAll: String?
     public var rules: [String: [Role]] = Routing.defaultRules
     /// The escalation ladder; nil: `threeColour` for plans imported from reports, else none.
     public var preset: Preset?
@@ -192,52 +198,6 @@ public struct DeliveryPolicy: Sendable, Hashable {
     public init() {}
 }
 
-/// A receiver as configured; RectifyNotify builds the notifier from it.
-public struct ReceiverSpec: Sendable, Hashable {
-    public enum Kind: String, Sendable, CaseIterable {
-        case maildir, smtp, webhook, wecom, dingtalk, feishu
-
-        /// A channel to a system or a group chat (webhook, robots), not to people's mailboxes:
-        /// it gets every alert of its `kinds`, one message per evaluation.
-        public var isGroupChannel: Bool { self != .maildir && self != .smtp }
-    }
-
-    public var name: String
-    public var kind: Kind
-    /// maildir: the Maildir folder.
-    public var path: String?
-    /// smtp/webhook: the URL.
-    public var url: String?
-    public var fromName: String?
-    public var fromAddress: String?
-    public var username: String?
-    public var passwordFile: String?
-    public var passwordCredential: String?
-    public var caFile: String?
-    public var insecureSkipVerify = false
-    public var bearerTokenFile: String?
-    public var bearerTokenCredential: String?
-    public var headers: [String: String] = [:]
-    public var timeout: TimeInterval = 30
-    /// Alert kinds this receiver takes (webhooks); empty = all.
-    public var kinds: [String] = []
-    /// Robots: the webhook key / access_token / hook id, and the signing secret (加签).
-    public var keyFile: String?
-    public var keyCredential: String?
-    public var secretFile: String?
-    public var secretCredential: String?
-    /// Robots: markdown/text (WeCom), markdown (DingTalk), card/post (Feishu).
-    public var format: String?
-    /// Robots: @-mention the responsible people by phone.
-    public var mentions = true
-    /// Robots: `rate_limit` below the platform's (a robot shared with other senders, a test
-    /// robot): messages per window, the window, and messages per second.
-    public var rateLimitMessages: Int?
-    public var rateLimitWindow: TimeInterval?
-    public var rateLimitPerSecond: Int?
-    public var line: Int = 1
-}
-
 /// The local control socket (docs/api.md).
 public struct ControlConfig: Sendable, Hashable {
     /// Unix socket path; under systemd in the RuntimeDirectory.
@@ -262,4 +222,11 @@ public struct ControlConfig: Sendable, Hashable {
     public var maxConnectionsPerUID = 64
 
     public init() {}
+
+    /// Whether `other` names the same socket file with the same mode and group: those are set
+    /// when the socket is bound, so a reload cannot change them (a new path would pull the socket
+    /// from under every `rectifyctl` and script that knows it); everything else applies at once.
+    public func sameSocket(as other: ControlConfig) -> Bool {
+        socket == other.socket && mode == other.mode && group == other.group
+    }
 }

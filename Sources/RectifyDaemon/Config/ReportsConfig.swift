@@ -59,8 +59,8 @@ extension ConfigReader {
         }
         for (entry, path) in w.list("channels") {
             let name = entry.scalar?.string ?? ""
-            guard let spec = receivers.first(where: { $0.name == name }), spec.kind.isGroupChannel else {
-                let channels = receivers.filter(\.kind.isGroupChannel).map(\.name)
+            guard let spec = receivers.first(where: { $0.name == name }), spec.isGroupChannel else {
+                let channels = receivers.filter(\.isGroupChannel).map(\.name)
                 sink.error(
                     entry.mark,
                     "\(path) '\(name)' is not a robot or webhook receiver named in 'receivers'"

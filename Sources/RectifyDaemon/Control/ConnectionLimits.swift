@@ -39,13 +39,16 @@ final class RateLimitedLog: Sendable {
 /// Open control connections per peer uid, shared by every connection's `PeerConnectionGate`.
 final class ConnectionsPerUID: Sendable {
     private let open = NIOLockedValueBox([UInt32: Int]())
-    let limit: Int
+    private let currentLimit: @Sendable () -> Int
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: @escaping @Sendable () -> Int) { currentLimit = limit }
+
+    var limit: Int { currentLimit() }
 
     /// Counts a connection of `uid` and returns true, or returns false when `uid` is at the limit.
     func admit(_ uid: UInt32) -> Bool {
-        open.withLockedValue { counts in
+        let limit = self.limit
+        return open.withLockedValue { counts in
             guard counts[uid, default: 0] < limit else { return false }
             counts[uid, default: 0] += 1
             return true
@@ -134,15 +137,15 @@ final class PeerConnectionGate: ChannelInboundHandler, RemovableChannelHandler {
 final class AcceptGate: ChannelInboundHandler {
     typealias InboundIn = Channel
 
-    private let limit: Int
+    private let currentLimit: @Sendable () -> Int
     private let logger: Logger
     private let atLimitLog: RateLimitedLog
     private let failureLog: RateLimitedLog
     private var open = 0
     private var backingOff = false
 
-    init(limit: Int, logger: Logger) {
-        self.limit = limit
+    init(limit: @escaping @Sendable () -> Int, logger: Logger) {
+        self.currentLimit = limit
         self.logger = logger
         atLimitLog = RateLimitedLog(logger: logger, interval: 10)
         failureLog = RateLimitedLog(logger: logger, interval: 60)
@@ -151,6 +154,7 @@ final class AcceptGate: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let child = Self.unwrapInboundIn(data)
         open += 1
+        let limit = currentLimit()
         if open >= limit {
             atLimitLog.log(.warning, "control connections at the limit; new ones wait", metadata: ["limit": "\(limit)"])
         }
@@ -189,7 +193,7 @@ final class AcceptGate: ChannelInboundHandler {
     }
 
     private func update(context: ChannelHandlerContext) {
-        let accept = open < limit && !backingOff
+        let accept = open < currentLimit() && !backingOff
         guard let options = context.channel.syncOptions, (try? options.getOption(ChannelOptions.autoRead)) != accept else {
             return
         }

@@ -1,58 +1,88 @@
 import Dispatch
 import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
-import NIOHTTP1
+import NIOHTTPTypes
 import NIOPosix
 import RectifyControl
+import Synchronization
 
-/// Serves the control API as HTTP/1.1 over a Unix socket, with SwiftNIO's HTTP parser.
-/// Requests are answered off the event loop (on `work`), so a slow query never stalls
-/// other clients; the peer's uid comes from SO_PEERCRED when the connection opens. Held
-/// connections cannot deny service: `AcceptGate` caps them in total and pauses on EMFILE,
-/// `PeerConnectionGate` caps them per uid, `RequestDeadlineHandler` closes slow requests.
-final class ControlServer: @unchecked Sendable {
+/// Serves the control API as HTTP/1.1 over a Unix socket: Hummingbird's HTTP/1 channel and
+/// router (`ControlRouter.hummingbird`) on each connection, under our own accepting socket
+/// and connection handlers, so held connections cannot deny service: `AcceptGate` caps them
+/// in total and pauses on EMFILE, `PeerConnectionGate` caps them per uid,
+/// `RequestDeadlineHandler` closes slow requests, `IdleStateHandler` idle ones. Hummingbird's
+/// own `Server` would bind the socket for us, but its accepting channel is an async sequence
+/// that asks for reads itself, which would undo `AcceptGate`'s pause on EMFILE.
+final class ControlServer: Sendable {
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let work = DispatchQueue(label: "rectifyd.control", attributes: .concurrent)
-    private let service: ControlService
+    private let router: ControlRouter
+    private let snapshots: SnapshotCell
+    /// The socket's path, mode and group, fixed when it is bound (the limits are read live).
     private let config: ControlConfig
     private let logger: Logger
-    private var channel: Channel?
-    /// The socket file this server created (device and inode): only that one is removed at stop.
-    private var created: (dev: UInt, ino: UInt)?
+    private let connections: AsyncStream<HTTP1Channel.Value>
+    private let accepted: AsyncStream<HTTP1Channel.Value>.Continuation
+    /// The listening channel and the socket file it created (device and inode: only that one is
+    /// removed at stop), set once bound; and the open connections, closed at stop.
+    private let state = Mutex<State>(State())
 
-    init(service: ControlService, config: ControlConfig, logger: Logger) {
-        self.service = service
-        self.config = config
+    private struct State {
+        var listening: (channel: any Channel, created: (dev: UInt, ino: UInt)?)?
+        var open: [ObjectIdentifier: any Channel] = [:]
+        var http: HTTP1Channel?
+    }
+
+    init(router: ControlRouter, snapshots: SnapshotCell, logger: Logger) {
+        self.router = router
+        self.snapshots = snapshots
+        self.config = snapshots.current.config.control
         self.logger = logger
+        (connections, accepted) = AsyncStream.makeStream(of: HTTP1Channel.Value.self)
     }
 
     /// Binds the socket (replacing a stale one), sets its mode and group, starts accepting.
-    func start() throws {
+    func start() async throws {
         let path = config.socket
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let service = self.service, work = self.work, limit = config.bodyLimit, idle = config.idleTimeout
-        let logger = self.logger, config = self.config
-        let perUID = ConnectionsPerUID(limit: config.maxConnectionsPerUID)
+        let snapshots = self.snapshots, logger = self.logger, accepted = self.accepted
+        // Limits come from the current snapshot, so a reload changes them for new connections.
+        let live: @Sendable () -> ControlConfig = { snapshots.current.config.control }
+        let perUID = ConnectionsPerUID(limit: { live().maxConnectionsPerUID })
         let refusals = RateLimitedLog(logger: logger, interval: 10)
+        let http = HTTP1Channel(
+            responder: Self.responder(router.hummingbird(work: work) { live().bodyLimit }.buildResponder(), logger: logger),
+            configuration: .init(additionalChannelHandlers: [RequestDeadlineSignal()]))
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 512)
             // One accept per wake-up, so the connection cap is never overshot.
             .serverChannelOption(ChannelOptions.maxMessagesPerRead, value: 1)
             .serverChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(AcceptGate(limit: config.maxConnections, logger: logger))
+                    try channel.pipeline.syncOperations.addHandler(AcceptGate(limit: { live().maxConnections }, logger: logger))
                 }
             }
-            .childChannelInitializer { channel in
+            .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+            .childChannelInitializer { [self] channel in
                 channel.eventLoop.makeCompletedFuture {
+                    let config = live()
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(PeerConnectionGate(counts: perUID, refusals: refusals))
                     try pipeline.addHandler(RequestDeadlineHandler(timeout: .nanoseconds(Int64(config.requestTimeout * 1e9))))
-                    try pipeline.addHandler(IdleStateHandler(readTimeout: .milliseconds(Int64(idle * 1000))))
-                    try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
-                    try pipeline.addHandler(ControlHandler(service: service, work: work, bodyLimit: limit, logger: logger))
+                    try pipeline.addHandler(IdleStateHandler(readTimeout: .milliseconds(Int64(config.idleTimeout * 1000))))
+                    try pipeline.addHandler(IdleCloser())
+                }.flatMap {
+                    http.setup(channel: channel, logger: logger)
+                }.map { (connection: HTTP1Channel.Value) in
+                    let id = ObjectIdentifier(channel)
+                    self.state.withLock { $0.open[id] = channel }
+                    channel.closeFuture.whenComplete { _ in _ = self.state.withLock { $0.open.removeValue(forKey: id) } }
+                    accepted.yield(connection)
                 }
             }
         // A socket someone answers on belongs to a running process (another rectifyd with another
@@ -62,8 +92,8 @@ final class ControlServer: @unchecked Sendable {
                 "\(path): another process is listening on this control socket; stop it, or give this daemon its own "
                     + "control.socket")
         }
-        channel = try bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).wait()
-        created = Self.identity(of: path)
+        let channel = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get()
+        state.withLock { $0.listening = (channel, Self.identity(of: path)) }
         guard chmod(path, mode_t(config.mode)) == 0 else {
             throw ControlServerError("cannot set mode \(String(config.mode, radix: 8)) on \(path): \(String(cString: strerror(errno)))")
         }
@@ -73,23 +103,61 @@ final class ControlServer: @unchecked Sendable {
                 throw ControlServerError("cannot give \(path) to group \(name): \(String(cString: strerror(errno)))")
             }
         }
+        state.withLock { $0.http = http }
         logger.info("control socket listening", metadata: ["socket": "\(path)", "mode": "\(String(config.mode, radix: 8))"])
     }
 
-    func stop() {
-        do {
-            try channel?.close().wait()
-        } catch {
-            logger.warning("control socket did not close cleanly", metadata: ["error": "\(error)"])
+    /// Serves every accepted connection (Hummingbird's HTTP/1 handling, one child task each)
+    /// until `stopAccepting` and the last connection closes.
+    func serve() async {
+        guard let http = state.withLock({ $0.http }) else { return }
+        let logger = self.logger, loop = EventLoopTaskExecutor(group.next())
+        await withDiscardingTaskGroup { tasks in
+            for await connection in connections {
+                // On the connection's event loop (the group has one), as NIO would run it.
+                tasks.addTask(executorPreference: loop) { await http.handle(value: connection, logger: logger) }
+            }
         }
+    }
+
+    /// Stops accepting and closes every open connection (an answer being written is cut off,
+    /// as before: the client sees the connection close).
+    func stopAccepting() {
+        let (listening, open) = state.withLock { ($0.listening?.channel, Array($0.open.values)) }
+        listening?.close(promise: nil)
+        for channel in open { channel.close(promise: nil) }
+        accepted.finish()
+    }
+
+    /// After `serve` returned: stops the event loop and removes the socket file if it is still ours.
+    func stop() async {
+        stopAccepting()
         do {
-            try group.syncShutdownGracefully()
+            try await group.shutdownGracefully()
         } catch {
             logger.warning("control event loop did not stop cleanly", metadata: ["error": "\(error)"])
         }
         // Never remove a socket another process put there after us.
-        if let created, let now = Self.identity(of: config.socket), now == created {
+        if let created = state.withLock({ $0.listening?.created }), let now = Self.identity(of: config.socket), now == created {
             unlink(config.socket)
+        }
+    }
+
+    /// Hummingbird's responder as the HTTP/1 channel calls it: a context for the connection,
+    /// the router's answer, written in one go.
+    private static func responder(
+        _ responder: RouterResponder<ControlRequestContext>, logger: Logger
+    ) -> HTTPChannelHandler.Responder {
+        { request, writer, channel in
+            let context = ControlRequestContext(source: .init(channel: channel, logger: logger))
+            let response: Response
+            do {
+                response = try await responder.respond(to: request, context: context)
+            } catch {
+                response = Response(
+                    ControlResponse.json(ErrorResponse(error: "the request could not be answered: \(error)"), status: 500))
+            }
+            try await writer.write(response: response.head, body: response.body)
         }
     }
 
@@ -99,7 +167,7 @@ final class ControlServer: @unchecked Sendable {
         return (UInt(info.st_dev), UInt(info.st_ino))
     }
 
-    /// Whether a process accepts connections on the Unix socket at `path`.
+/// Whether a process accepts connections on the Unix socket at `path`.
     static func someoneListens(at path: String) -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFSOCK else { return false }
@@ -133,113 +201,38 @@ struct UCred: Sendable {
     var gid: UInt32 = 0
 }
 
-/// One connection: collects a request (refusing bodies over the limit), hands it to the
-/// service on the work queue, writes the answer back on the event loop.
-final class ControlHandler: ChannelInboundHandler, @unchecked Sendable {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias OutboundOut = HTTPServerResponsePart
-
-    private let service: ControlService
-    private let work: DispatchQueue
-    private let bodyLimit: Int
-    private let logger: Logger
-    private var head: HTTPRequestHead?
-    private var body = ByteBuffer()
-    private var tooLarge = false
-    private var peer: PeerCredentials?
-
-    init(service: ControlService, work: DispatchQueue, bodyLimit: Int, logger: Logger) {
-        self.service = service
-        self.work = work
-        self.bodyLimit = bodyLimit
-        self.logger = logger
-    }
-
-    func channelActive(context: ChannelHandlerContext) {
-        PeerCredentials.read(from: context.channel).assumeIsolated().whenSuccess { self.peer = $0 }
-        context.fireChannelActive()
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let h):
-            head = h
-            body.clear()
-            tooLarge = false
-            if let length = h.headers.first(name: "content-length").flatMap(Int.init), length > bodyLimit {
-                tooLarge = true
-            }
-        case .body(var chunk):
-            if tooLarge { return }
-            if body.readableBytes + chunk.readableBytes > bodyLimit {
-                tooLarge = true
-                body.clear()
-            } else {
-                body.writeBuffer(&chunk)
-            }
-        case .end:
-            guard let head else { return }
-            self.head = nil
-            context.triggerUserOutboundEvent(RequestDeadlineHandler.Event.requestComplete, promise: nil)
-            if tooLarge {
-                let tooLarge = ControlError.tooLarge("the request body is over the limit of \(bodyLimit) bytes (control.body_limit)")
-                let error = ControlService.json(ErrorResponse(error: tooLarge.message), status: tooLarge.status)
-                respond(context: context, head: head, response: error, close: true)
-                return
-            }
-            let request = Self.request(head, body: Data(body.readableBytesView), peer: peer)
-            let eventLoop = context.eventLoop
-            let bound = NIOLoopBound(context, eventLoop: eventLoop)
-            let service = self.service
-            work.async {
-                let response = service.handle(request)
-                eventLoop.execute {
-                    self.respond(context: bound.value, head: head, response: response, close: !head.isKeepAlive)
-                }
-            }
-        }
-    }
+/// Closes a connection that sent nothing for `control.idle_timeout`.
+final class IdleCloser: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is IdleStateHandler.IdleStateEvent {
-            // A client that sends nothing is not kept waiting forever.
             context.close(promise: nil)
             return
         }
         context.fireUserInboundEventTriggered(event)
     }
+}
 
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        context.close(promise: nil)
+/// Tells `RequestDeadlineHandler` (below the HTTP codec) when a whole request has arrived and
+/// when its answer is written, from the HTTP parts Hummingbird's channel reads and writes.
+final class RequestDeadlineSignal: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if case .end = unwrapInboundIn(data) {
+            context.triggerUserOutboundEvent(RequestDeadlineHandler.Event.requestComplete, promise: nil)
+        }
+        context.fireChannelRead(data)
     }
 
-    private func respond(context: ChannelHandlerContext, head: HTTPRequestHead, response: ControlResponse, close: Bool) {
-        var headers = HTTPHeaders()
-        headers.add(name: "Content-Type", value: response.contentType)
-        headers.add(name: "Content-Length", value: String(response.body.count))
-        if close { headers.add(name: "Connection", value: "close") }
-        let status = HTTPResponseStatus(statusCode: response.status)
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
-        let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-        context.triggerUserOutboundEvent(RequestDeadlineHandler.Event.responseSent, promise: nil)
-        if close {
-            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
-            done.whenComplete { _ in bound.value.close(promise: nil) }
-        }
-    }
-
-    static func request(_ head: HTTPRequestHead, body: Data, peer: PeerCredentials?) -> ControlRequest {
-        let parts = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        var query: [String: String] = [:]
-        if parts.count == 2 {
-            for pair in parts[1].split(separator: "&") {
-                let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let key = String(kv[0]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[0])
-                let value = kv.count > 1 ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[1])) : ""
-                query[key] = value
-            }
-        }
-        return ControlRequest(method: head.method.rawValue, path: String(parts[0]), query: query, body: body, peer: peer)
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let isEnd: Bool
+        if case .end = unwrapOutboundIn(data) { isEnd = true } else { isEnd = false }
+        context.write(data, promise: promise)
+        if isEnd { context.triggerUserOutboundEvent(RequestDeadlineHandler.Event.responseSent, promise: nil) }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import RectifyNotify
 
 /// The running configuration as `GET /v1/config` shows it: every setting, no secret. Secrets
 /// are named by where they come from (a file path or a credential name), never read.
@@ -31,6 +30,8 @@ enum EffectiveConfig {
             "control.request_timeout": "\(Int(c.control.requestTimeout))s",
             "control.max_connections": String(c.control.maxConnections),
             "control.max_connections_per_uid": String(c.control.maxConnectionsPerUID),
+            "retention.deliveries": "\(Int(c.retention.deliveries))s",
+            "retention.notification_log": "\(Int(c.retention.notificationLog))s",
         ]
         if let weekly = c.reports.weekly {
             out["reports.weekly"] =
@@ -40,15 +41,8 @@ enum EffectiveConfig {
         }
         for r in c.receivers {
             let p = "receivers.\(r.name)."
-            out[p + "type"] = r.kind.rawValue
-            if let url = r.url { out[p + "url"] = Redaction.url(url) }
-            if let path = r.path { out[p + "path"] = path }
-            if let user = r.username { out[p + "username"] = user }
-            if let f = r.passwordFile { out[p + "password"] = "(from file \(f))" }
-            if let n = r.passwordCredential { out[p + "password"] = "(from credential \(n))" }
-            if let f = r.bearerTokenFile { out[p + "bearer_token"] = "(from file \(f))" }
-            if let n = r.bearerTokenCredential { out[p + "bearer_token"] = "(from credential \(n))" }
-            if !r.headers.isEmpty { out[p + "headers"] = r.headers.keys.sorted().joined(separator: ", ") + " (values hidden)" }
+            out[p + "type"] = r.type
+            for (key, value) in r.channel.redacted { out[p + key] = value }
         }
         return out
     }

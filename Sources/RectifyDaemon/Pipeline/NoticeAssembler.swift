@@ -3,11 +3,26 @@ import RectifyCore
 import RectifyNotify
 import RectifyStore
 
-/// Groups the alerts of one evaluation into one notice per recipient, and turns notices
-/// into outbox records carrying the log entries their delivery will confirm.
+/// The fourth stage: the alerts of one evaluation grouped into one notice per recipient, each
+/// with the log entries its confirmed delivery will write. Entries are in the one urgency
+/// order of notices (`NoticeEntry.precedes`).
+///
+/// Trial mode (`routing.redirect_all`): a notice for a person goes to the trial address and
+/// says whom it was meant for; its log entries keep the intended person, so the ledger reads
+/// as it would have without the trial.
 struct NoticeAssembler {
     var language: String
     var timeZone: TimeZone
+    /// The email receiver and the trial address every notice to a person goes to instead.
+    var redirect: (receiver: String, address: String)? = nil
+
+    init(language: String, timeZone: TimeZone, routing: Routing? = nil) {
+        self.language = language
+        self.timeZone = timeZone
+        if let routing, let receiver = routing.emailReceiver, let address = routing.redirectAll {
+            redirect = (receiver, address)
+        }
+    }
 
     func notices(from alerts: [PlannedAlert], at now: Date, makeID: () -> String) -> [(AlertNotice, [LogEntry])] {
         var groups: [Recipient: [PlannedAlert]] = [:]
@@ -18,16 +33,16 @@ struct NoticeAssembler {
         }
         return order.map { recipient in
             let group = groups[recipient]!.sorted { a, b in
-                if a.entry.kind != b.entry.kind { return Self.kindOrder(a.entry.kind) < Self.kindOrder(b.entry.kind) }
-                if (a.entry.daysOverdue ?? -1) != (b.entry.daysOverdue ?? -1) {
-                    return (a.entry.daysOverdue ?? -1) > (b.entry.daysOverdue ?? -1)
-                }
-                return (a.entry.planID, a.entry.itemID) < (b.entry.planID, b.entry.itemID)
+                a.entry.precedes(b.entry) ?? ((a.entry.planID, a.entry.itemID) < (b.entry.planID, b.entry.itemID))
             }
             let id = makeID()
-            let notice = AlertNotice(
+            var notice = AlertNotice(
                 id: id, receiver: recipient.receiver, recipient: recipient.address, recipientName: recipient.name,
                 entries: group.map(\.entry), createdAt: now, timeZone: timeZone.identifier, language: language)
+            if let redirect, redirect.receiver == recipient.receiver {
+                notice.intendedFor = [MailAddress(recipient.address, name: recipient.name).description]
+                notice.recipient = redirect.address
+            }
             // One log entry per alert key: a digest lists many items under the one key "digest".
             var seen = Set<String>()
             let logs = group.compactMap { alert -> LogEntry? in
@@ -39,8 +54,6 @@ struct NoticeAssembler {
             return (notice, logs)
         }
     }
-
-    static func kindOrder(_ kind: AlertKind) -> Int { AlertKind.allCases.firstIndex(of: kind).map { [4, 1, 0, 2, 3, 5, 6, 7][$0] } ?? 9 }
 }
 
 /// What one notice carries, counted one way for every log line about it ("notice queued",

@@ -9,6 +9,7 @@ public enum Benchmarks {
     public static func timerLateness(count: Int, spread: TimeInterval) -> [Double] {
         let queue = DispatchQueue(label: "bench.timer")
         let done = DispatchSemaphore(value: 0)
+        /// `@unchecked Sendable`: used only on `queue` (the timer fires there; setup runs in `queue.sync`).
         final class Run: @unchecked Sendable {
             var instants = InstantQueue<Int>()
             var when: [Date] = []

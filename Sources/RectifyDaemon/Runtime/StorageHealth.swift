@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 
 /// Whether the state database takes writes. A failed write (disk full, read-only remount,
@@ -44,5 +45,22 @@ final class StorageHealth: Sendable {
             defer { state.failure = nil }
             return state.failure
         }
+    }
+}
+
+extension StorageHealth {
+    /// Records a failed write and logs the turn to unhealthy once (not at every refused write).
+    func failed(_ operation: String, error: any Error, at now: Date, logger: Logger, consequence: String) {
+        guard failed(operation, error: error, at: now) else { return }
+        logger.error(
+            "the state database refuses writes; \(consequence)",
+            metadata: ["operation": "\(operation)", "error": "\(error)"])
+    }
+
+    /// Records a successful write and logs the recovery once.
+    func recovered(logger: Logger) {
+        guard let ended = succeeded() else { return }
+        logger.notice(
+            "the state database takes writes again", metadata: ["since": "\(ended.since)", "operation": "\(ended.operation)"])
     }
 }

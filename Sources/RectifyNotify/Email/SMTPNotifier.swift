@@ -14,7 +14,7 @@ public struct SMTPNotifier: Notifier {
 
     /// - Parameter environment: where `$CREDENTIALS_DIRECTORY` is looked up (tests pass their own).
     public init(
-        config: SMTPConfig, logger: Logger = Logger(label: "rectifyd.notify.smtp"),
+        config: SMTPConfig, logger: Logger,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.config = config

@@ -17,7 +17,7 @@ public struct MaildirNotifier: Notifier {
     private let renderer: NoticeRenderer
     private let logger: Logger
 
-    public init(config: MaildirConfig, logger: Logger = Logger(label: "rectifyd.notify.maildir")) {
+    public init(config: MaildirConfig, logger: Logger) {
         self.config = config
         self.renderer = NoticeRenderer(sender: config.from.name)
         self.logger = logger

@@ -11,6 +11,7 @@ enum HTMLLayout {
             <head><meta charset="utf-8"><title>\(escape(document.subject))</title></head>
             <body style="margin:0;padding:16px;background:#f5f5f5;">
             <div style="max-width:980px;margin:0 auto;background:#ffffff;padding:24px 28px;font-family:'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',Arial,sans-serif;font-size:14px;line-height:1.7;color:#222222;">
+            \(document.trialNote.map { "<p style=\"margin:0 0 16px;padding:8px 12px;background:#fff8e1;border:1px solid #f9ab00;\">\(escape($0))</p>" } ?? "")
             <h2 style="margin:0 0 16px;font-size:20px;color:\(headingColour(document));text-align:center;">\(escape(document.subject))</h2>
             <p style="margin:0 0 8px;">\(escape(document.greeting))</p>
             <p style="margin:0 0 16px;text-indent:2em;">\(escape(document.intro))</p>

@@ -1,19 +1,31 @@
 import RectifyCore
 
-/// A notice laid out but not yet formatted: the words are chosen (by language), the order is
-/// fixed; `TextLayout` and `HTMLLayout` turn it into the two bodies of one mail.
+/// What a notice says, composed once (`NoticeComposer`) and laid out per channel: `TextLayout`
+/// and `HTMLLayout` (the two bodies of a mail; the webhook carries the subject and text),
+/// `RobotDigest` + `RobotLayout` (chat messages, split into parts).
 struct NoticeDocument {
-    var language: String
+    /// The language (layouts take punctuation and part numbers from its phrase table).
+    var phrases: NoticeLanguage
     var subject: String
+    /// Trial mode: the line that says whom the notice was meant for (first in every layout).
+    var trialNote: String?
+    /// The most severe colour of the entries.
+    var colour: WarningColour?
     var greeting: String
+    /// "截至2026年5月6日 09:00（北京时间）": a chat message's opening line.
+    var asOf: String
     var intro: String
-    var labels: RowLabels
     var sections: [NoticeSection]
-    var nextStepsTitle: String
     var nextSteps: [NextStep]
     /// The sender (office) and the date, right-aligned at the end like a signed notice.
     var signature: [String]
     var footer: String
+    /// The last line of a chat message (who sent it).
+    var chatFooter: String
+
+    var language: String { phrases.tag }
+    var labels: RowLabels { phrases.labels }
+    var nextStepsTitle: String { phrases.nextStepsTitle }
 }
 
 /// The entries of one alert kind ("一、逾期未完成事项（2项）").
@@ -28,6 +40,8 @@ struct NoticeRow {
     var number: Int
     var colour: WarningColour?
     var colourLabel: String
+    /// The plan's id: with `itemID` it names the item in commands (`PLAN/ID`).
+    var planID: String
     var itemID: String
     var itemTitle: String
     var plan: String
@@ -35,6 +49,12 @@ struct NoticeRow {
     var timing: String
     var responsible: String
     var evidence: String?
+    /// Phones of the responsible people (chat robots @-mention them).
+    var mobiles: [String] = []
+    /// The notices of the batch (indices) this row came from.
+    var notices: Set<Int> = []
+    /// Kind, plan, item and milestone: the same row in any notice (`NoticeComposer.key`).
+    var key: String = ""
 }
 
 /// Column and field names of a row.

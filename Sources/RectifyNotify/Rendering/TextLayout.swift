@@ -1,10 +1,12 @@
+import Foundation
 /// The text/plain body: the notice as an office would type it, one field per line.
 enum TextLayout {
     static func render(_ document: NoticeDocument) -> String {
-        let chinese = document.language.hasPrefix("zh")
-        let colon = chinese ? "：" : ": "
+        let phrases = document.phrases
+        let colon = phrases.colon
         let labels = document.labels
-        var lines: [String] = [document.subject, "", document.greeting, "", (chinese ? "　　" : "") + document.intro]
+        var lines: [String] = [document.subject, "", document.greeting, "", phrases.paragraphIndent + document.intro]
+        if let note = document.trialNote { lines.insert(contentsOf: [note, ""], at: 0) }
 
         for section in document.sections {
             lines += ["", section.title, ""]
@@ -25,7 +27,7 @@ enum TextLayout {
             lines.removeLast()
         }
 
-        lines += ["", document.nextStepsTitle + (chinese ? "：" : ":")]
+        lines += ["", document.nextStepsTitle + phrases.headingColon]
         for (index, step) in document.nextSteps.enumerated() {
             lines.append("  \(index + 1). \(step.text)")
             if let command = step.command { lines.append("       \(command)") }

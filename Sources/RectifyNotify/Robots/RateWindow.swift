@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The robot's send budget: the instants of recent sends in a sliding window.
 ///
@@ -6,11 +7,11 @@ import Foundation
 /// messages through in one minute, and DingTalk blocks a robot for 10 minutes for that. The
 /// log lives in the notifier, which the daemon keeps across delivery passes. A margin is
 /// added to each window because the robot counts arrivals, which come a little after sends.
-final class RateWindow: @unchecked Sendable {
+final class RateWindow: Sendable {
     private let limit: RateLimit
     private let margin: TimeInterval
-    private let lock = NSLock()
-    private var sent: [Date] = []
+    /// The instants of recent sends.
+    private let sent = Mutex<[Date]>([])
 
     init(_ limit: RateLimit, margin: TimeInterval? = nil) {
         self.limit = limit
@@ -27,8 +28,10 @@ final class RateWindow: @unchecked Sendable {
 
     /// Whether one more message may go at `now`; `.send` records it.
     func acquire(at now: Date) -> Decision {
-        lock.lock()
-        defer { lock.unlock() }
+        sent.withLock { sent in decide(&sent, at: now) }
+    }
+
+    private func decide(_ sent: inout [Date], at now: Date) -> Decision {
         let span = limit.window + margin
         sent.removeAll { now.timeIntervalSince($0) >= span }
         if sent.count >= limit.perWindow {
@@ -47,8 +50,6 @@ final class RateWindow: @unchecked Sendable {
 
     /// The robot said "too fast": treat the window as full from now on.
     func markThrottled(at now: Date) {
-        lock.lock()
-        defer { lock.unlock() }
-        sent.append(contentsOf: Array(repeating: now, count: max(0, limit.perWindow - sent.count)))
+        sent.withLock { sent in sent.append(contentsOf: Array(repeating: now, count: max(0, limit.perWindow - sent.count))) }
     }
 }

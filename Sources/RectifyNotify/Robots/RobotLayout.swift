@@ -48,8 +48,12 @@ struct RobotLayout {
             object["timestamp"] = stamp.timestamp
             object["sign"] = stamp.sign
         }
-        let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return Array(data ?? Data())
+        do {
+            return Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+        } catch {
+            // Strings, numbers, booleans, arrays and objects of them always serialise.
+            preconditionFailure("a robot body is not JSON: \(error)")
+        }
     }
 
     /// The message text: markdown (WeCom, DingTalk, Feishu's lark_md) or plain text.
@@ -86,7 +90,7 @@ struct RobotLayout {
         return out.joined(separator: blank)
     }
 
-    private func badge(_ line: RobotLine) -> String {
+    private func badge(_ line: NoticeRow) -> String {
         guard let colour = line.colour else { return "" }
         switch kind {
         case .wecom:

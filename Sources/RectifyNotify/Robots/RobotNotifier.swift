@@ -1,6 +1,7 @@
 import CCurl
 import Foundation
 import Logging
+import Synchronization
 
 /// Posts alert notices to a WeCom, DingTalk or Feishu group robot through libcurl.
 ///
@@ -21,7 +22,7 @@ public final class RobotNotifier: Notifier {
     private let longestPause: TimeInterval = 2
 
     public init(
-        config: RobotConfig, logger: Logger = Logger(label: "rectifyd.notify.robot"),
+        config: RobotConfig, logger: Logger,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -136,15 +137,12 @@ public final class RobotNotifier: Notifier {
 /// The items of notices that accepted messages already carried, per notice id, until the notice
 /// is done. Kept in memory across delivery passes: after a restart a notice is posted whole
 /// again (the at-least-once window of docs/configuration.md).
-final class CarriedEntries: @unchecked Sendable {
-    private let lock = NSLock()
-    private var byNotice: [String: Set<String>] = [:]
+final class CarriedEntries: Sendable {
+    private let byNotice = Mutex<[String: Set<String>]>([:])
 
     /// `notice` without the entries already carried.
     func remaining(of notice: AlertNotice) -> AlertNotice {
-        lock.lock()
-        let done = byNotice[notice.id] ?? []
-        lock.unlock()
+        let done = byNotice.withLock { $0[notice.id] ?? [] }
         guard !done.isEmpty else { return notice }
         var rest = notice
         rest.entries.removeAll { done.contains(RobotDigest.key($0)) }
@@ -152,15 +150,11 @@ final class CarriedEntries: @unchecked Sendable {
     }
 
     func add(_ keys: Set<String>, to ids: [String]) {
-        lock.lock()
-        defer { lock.unlock() }
-        for id in ids { byNotice[id, default: []].formUnion(keys) }
+        byNotice.withLock { byNotice in for id in ids { byNotice[id, default: []].formUnion(keys) } }
     }
 
     func forget(_ id: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        byNotice[id] = nil
+        byNotice.withLock { $0[id] = nil }
     }
 }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The signatures robots check, so that a leaked URL alone cannot post to the group.
@@ -22,5 +23,16 @@ enum RobotSignature {
     static func percentEncoded(_ base64: String) -> String {
         base64.replacingOccurrences(of: "+", with: "%2B").replacingOccurrences(of: "/", with: "%2F")
             .replacingOccurrences(of: "=", with: "%3D")
+    }
+}
+
+/// HMAC-SHA256 (RFC 2104) from swift-crypto: what DingTalk's 加签 and Feishu's signature use.
+enum HMACSHA256 {
+    static func authenticate(_ message: [UInt8], key: [UInt8]) -> [UInt8] {
+        Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)))
+    }
+
+    static func authenticate(_ message: String, key: String) -> [UInt8] {
+        authenticate(Array(message.utf8), key: Array(key.utf8))
     }
 }

@@ -14,7 +14,7 @@ public struct WebhookNotifier: Notifier {
     private let environment: [String: String]
 
     public init(
-        config: WebhookConfig, logger: Logger = Logger(label: "rectifyd.notify.webhook"),
+        config: WebhookConfig, logger: Logger,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.config = config

@@ -7,6 +7,7 @@ import RectifyDaemon
 import RectifyImport
 import RectifyStore
 
+@main
 struct RectifyD: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rectifyd",
@@ -39,37 +40,54 @@ struct RectifyD: ParsableCommand {
             try Self.check(checkConfig)
             return
         }
-        let level = (try? ConfigReader.load(file: config)).flatMap { Logger.Level(rawValue: $0.logLevel) } ?? .info
-        LoggingSystem.bootstrap { label in KeyValueLogHandler(label: label, level: level) }
-        let logger = Logger(label: "rectifyd")
-        let runner = DaemonRunner(
-            configPath: config, logger: logger, reportImporter: reportImporter, makeChannels: Receivers.make,
-            acceptNewState: acceptNewState)
+        // The config is read once: for the log level here, and handed on to build the first snapshot.
+        let parsed: DaemonConfig
         do {
-            try runner.start()
-        } catch let error as StateError {
-            logger.error("not started: \(error.description)")
-            throw ExitCode(2)
-        } catch let error as PlanLoadError {
+            parsed = try ConfigReader.load(file: config)
+        } catch {
+            LoggingSystem.bootstrap { label in KeyValueLogHandler(label: label, level: .info) }
+            let logger = Logger(label: "rectifyd")
             for diagnostic in error.diagnostics { logger.error("\(diagnostic.description)") }
             logger.error("not started: fix the errors above")
             throw ExitCode(2)
-        } catch {
-            logger.error("not started", metadata: ["error": "\(error)"])
-            throw ExitCode(1)
         }
+        let level = Logger.Level(rawValue: parsed.logLevel) ?? .info
+        LoggingSystem.bootstrap { label in KeyValueLogHandler(label: label, level: level) }
+        let logger = Logger(label: "rectifyd")
+        // The daemon's tasks run on its own executor (see DaemonExecutor); the main thread parks in
+        // dispatchMain and the process ends when the service group has stopped.
+        Daemon(config: parsed, loader: Self.loader, logger: logger, acceptNewState: acceptNewState).start(
+            report: { error in Self.notStarted(error, logger: logger) }, finished: { status in Foundation.exit(status) })
         dispatchMain()
     }
 
+    /// Logs why the daemon did not start (or stopped on a failure) and gives its exit status.
+    static func notStarted(_ error: any Error, logger: Logger) -> Int32 {
+        switch error {
+        case let error as StateError:
+            logger.error("not started: \(error.description)")
+            return 2
+        case let error as PlanLoadError:
+            for diagnostic in error.diagnostics { logger.error("\(diagnostic.description)") }
+            logger.error("not started: fix the errors above")
+            return 2
+        default:
+            logger.error("not started", metadata: ["error": "\(error)"])
+            return 1
+        }
+    }
+
     static func check(_ path: String) throws {
+        let logger = Logger(label: "check")
         do {
-            let (config, plans, warnings) = try DaemonRunner.loadAll(configPath: path, reportImporter: reportImporter)
-            for warning in warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
-            _ = try Receivers.make(config, Logger(label: "check"))
+            let snapshot = try loader.load(configPath: path, logger: logger, generation: 0)
+            for warning in snapshot.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
+            let config = snapshot.config
             let secrets = Receivers.checkSecrets(config, file: path)
             if !secrets.isEmpty { throw PlanLoadError(diagnostics: secrets) }
-            let items = plans.reduce(0) { $0 + $1.items.count }
-            print("\(path): OK — \(plans.count) plans, \(items) items, \(config.receivers.count) receivers, state in \(config.stateDir)")
+            print(
+                "\(path): OK — \(snapshot.plans.count) plans, \(snapshot.itemCount) items, \(config.receivers.count) receivers, "
+                    + "state in \(config.stateDir)")
         } catch let error as PlanLoadError {
             for diagnostic in error.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
             throw ExitCode(2)
@@ -78,11 +96,11 @@ struct RectifyD: ParsableCommand {
             throw ExitCode(2)
         }
     }
+
+    /// Reports (.txt, .docx) and ledgers (.xlsx, .csv) in `plans` are imported on load; each receiver becomes a notifier
+    /// with a logger derived from the daemon's.
+    static let loader = SnapshotLoader(
+        reportImporter: { data, file throws(PlanLoadError) in try LedgerImporter.importFile(data, file: file).asLoaderResult },
+        makeChannels: Receivers.make)
 }
 
-/// Reports (.txt, .docx) and ledgers (.xlsx, .csv) in `plans` are imported on load.
-let reportImporter: PlanLoader.ReportImporter? = { data, file throws(PlanLoadError) in
-    try LedgerImporter.importFile(data, file: file).asLoaderResult
-}
-
-RectifyD.main()

@@ -1,0 +1,174 @@
+import Foundation
+import Logging
+import RectifyNotify
+import RectifyStore
+
+/// One lane's pass: the due records of one receiver delivered through its channel, each
+/// accepted message confirmed at once, each failure retried with backoff or kept as failed.
+extension DeliveryWorker {
+    // MARK: one lane's pass (on the lane's queue)
+
+    /// Delivers the due records of one receiver; returns the confirmed log entries and whether
+    /// the lane should look again at once (more due) or after a storage pause.
+    func pass(receiver: String) -> (confirmed: [LogEntry], again: Bool, storageTrouble: Bool) {
+        let snapshot = snapshots.current
+        let now = clock()
+        if snapshot.config.alerts.quietHours?.end(ofWindowContaining: now, in: snapshot.config.timeZone) != nil {
+            logger.debug("quiet hours: deliveries wait", metadata: ["receiver": "\(receiver)"])
+            return ([], false, false)
+        }
+        let records: [OutboxRecord]
+        do {
+            records = try store.dueOutbox(at: now, receiver: receiver, limit: snapshot.config.delivery.batchSize)
+        } catch {
+            storageFailed("outbox read", error)
+            return ([], false, true)
+        }
+        guard !records.isEmpty else { return ([], false, false) }
+        var trouble = false
+        let confirmed = deliver(records, through: receiver, snapshot: snapshot, trouble: &trouble)
+        if trouble { return (confirmed, false, true) }
+        // Anything due now (more than a batch, or a retry whose backoff ended during this pass)?
+        do {
+            let more = try !store.dueOutbox(at: clock(), receiver: receiver, limit: 1).isEmpty
+            return (confirmed, more, false)
+        } catch {
+            storageFailed("outbox read", error)
+            return (confirmed, false, true)
+        }
+    }
+
+    private func deliver(_ batch: [OutboxRecord], through receiver: String, snapshot: Snapshot, trouble: inout Bool)
+        -> [LogEntry]
+    {
+        let policy = snapshot.config.delivery
+        let decoder = JSONDecoder()
+        var notices: [AlertNotice] = []
+        var records: [String: OutboxRecord] = [:]
+        var counts: [String: NoticeCount] = [:]
+        for record in batch {
+            do {
+                let notice = try decoder.decode(AlertNotice.self, from: record.notice)
+                notices.append(notice)
+                records[record.id] = record
+                counts[record.id] = NoticeCount(notice)
+            } catch {
+                fail(
+                    record, detail: "the stored notice cannot be read: \(error)", retryable: false, duration: 0,
+                    policy: policy, trouble: &trouble)
+            }
+        }
+        guard let channel = snapshot.channels[receiver] else {
+            for record in records.values {
+                fail(
+                    record, detail: "receiver '\(receiver)' is no longer configured", retryable: true, duration: 0,
+                    policy: policy, trouble: &trouble)
+            }
+            return []
+        }
+        let secrets = snapshot.secrets[receiver] ?? []
+        var confirmed: [LogEntry] = []
+        channel.deliver(notices) { result in
+            guard let record = records.removeValue(forKey: result.noticeID), let count = counts[result.noticeID] else { return }
+            let duration = Double(result.duration.components.seconds) + Double(result.duration.components.attoseconds) * 1e-18
+            let detail = Redaction.scrub(result.detail, secrets: secrets)
+            switch result.outcome {
+            case .delivered:
+                if let entries = confirm(record, count: count, detail: detail, duration: duration, trouble: &trouble) {
+                    confirmed += entries
+                }
+            case .retryable:
+                // The result's detail, not only the error: it says "not attempted: …" for the rest
+                // of a batch stopped by a receiver-level failure.
+                fail(record, detail: detail, retryable: true, duration: duration, policy: policy, trouble: &trouble)
+            case .permanent:
+                fail(record, detail: detail, retryable: false, duration: duration, policy: policy, trouble: &trouble)
+            }
+        }
+        for record in records.values {
+            fail(
+                record, detail: "the channel gave no result for this notice", retryable: true, duration: 0,
+                policy: policy, trouble: &trouble)
+        }
+        return confirmed
+    }
+
+    /// Records one accepted message at once; nil when the record could not be written.
+    private func confirm(
+        _ record: OutboxRecord, count: NoticeCount, detail: String, duration: TimeInterval, trouble: inout Bool
+    ) -> [LogEntry]? {
+        let at = clock()
+        let items = Self.items(of: record)
+        let attempt = DeliveryRecord(
+            noticeID: record.id, receiver: record.receiver, recipient: record.recipient, attempt: record.attempts + 1,
+            at: at, outcome: "delivered", detail: detail, duration: duration, items: items)
+        do {
+            try store.confirmDelivery(of: record, attempt: attempt, sentAt: at)
+        } catch {
+            // The one window for a duplicate: sent, but not recorded.
+            trouble = true
+            storageFailed("confirm delivery", error)
+            logger.error(
+                "delivered but not recorded; it may be sent again",
+                metadata: ["notice": "\(record.id)", "receiver": "\(record.receiver)", "error": "\(error)"])
+            return nil
+        }
+        storageWorked()
+        onConfirmed()
+        logger.info(
+            "delivered",
+            metadata: [
+                "notice": "\(record.id)", "receiver": "\(record.receiver)", "recipient": "\(record.recipient)",
+                "alerts": "\(count.alerts)", "items": "\(count.items)", "attempt": "\(record.attempts + 1)",
+            ])
+        return record.logEntries.map { var e = $0; e.sentAt = at; return e }
+    }
+
+    private func fail(
+        _ record: OutboxRecord, detail: String, retryable: Bool, duration: TimeInterval, policy: DeliveryPolicy,
+        trouble: inout Bool
+    ) {
+        let now = clock()
+        let attempt = record.attempts + 1
+        var next: Date? = nil
+        if retryable && attempt < policy.maxAttempts {
+            next = now.addingTimeInterval(Backoff.delay(attempt: attempt, initial: policy.backoffInitial, max: policy.backoffMax))
+        }
+        let entry = DeliveryRecord(
+            noticeID: record.id, receiver: record.receiver, recipient: record.recipient, attempt: attempt, at: now,
+            outcome: retryable ? "retryable" : "permanent", detail: detail, duration: duration, items: Self.items(of: record))
+        do {
+            try store.recordFailure(of: record, attempt: entry, nextAttemptAt: next)
+            storageWorked()
+        } catch {
+            trouble = true
+            storageFailed("record a failed delivery", error)
+            logger.error("cannot record a failed delivery", metadata: ["notice": "\(record.id)", "error": "\(error)"])
+        }
+        var metadata: Logger.Metadata = [
+            "notice": "\(record.id)", "receiver": "\(record.receiver)", "recipient": "\(record.recipient)",
+            "attempt": "\(attempt)", "error": "\(detail)",
+        ]
+        if let next {
+            metadata["retry_at"] = "\(next)"
+            metadata["retry_in"] = "\(String(format: "%.3f", next.timeIntervalSince(now)))s"
+            logger.warning("delivery failed, will retry", metadata: metadata)
+        } else {
+            logger.error("delivery failed for good", metadata: metadata)
+        }
+    }
+
+    static func items(of record: OutboxRecord) -> [String] {
+        Array(Set(record.logEntries.map { "\($0.planID)/\($0.itemID)" })).sorted()
+    }
+}
+
+/// Exponential backoff with ±20% jitter, so retries of many notices do not move in step.
+enum Backoff {
+    static func delay(attempt: Int, initial: TimeInterval, max: TimeInterval, jitter: Double = Double.random(in: 0.8...1.2))
+        -> TimeInterval
+    {
+        let base = initial * pow(2, Double(Swift.max(0, attempt - 1)))
+        return Swift.min(max, base) * jitter
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import RectifyCore
+
+/// Builds what a notice says, once for every channel: the subject, the opening, the entries in
+/// sections by alert kind (most urgent first: `AlertKind.urgencyOrder`, then red before yellow
+/// before green, the longest overdue, the nearest deadline), each row worded, the next steps
+/// and the signature. Mail text, mail HTML, the webhook's text and every robot are layouts of
+/// the `NoticeDocument` it makes. Pure: the same notices always give the same document.
+///
+/// Several notices (a robot's batch) are merged into one document: an item told twice (a
+/// retried notice and a newer one) is one row, in the newer wording, remembering both notices.
+struct NoticeComposer {
+    /// Who signs the notice (the office); the mail's From display name is a good choice.
+    var sender: String?
+
+    func document(for notice: AlertNotice) -> NoticeDocument { compose([notice]) }
+
+    func compose(_ notices: [AlertNotice]) -> NoticeDocument {
+        let first = notices.first
+        let phrases = NoticeLanguage(tag: first?.language ?? "zh")
+        let merged = Self.merge(notices)
+        let entries = merged.map(\.entry)
+        let zone = LocalTime.zone(first?.timeZone ?? Plan.defaultTimeZone)
+        let time = LocalTime(notices.map(\.createdAt).max() ?? Date(timeIntervalSince1970: 0), in: zone)
+        let kinds = AlertKind.urgencyOrder.filter { kind in entries.contains { $0.kind == kind } }
+        let itemCount = Set(entries.map { [$0.planID, $0.itemID] }).count
+        let colour = entries.compactMap(\.colour).max()
+        let asOf = phrases.asOf(
+            phrases.day(time.date), time.clock, phrases.zoneName(ZoneNames.isBeijing(zone.identifier), time.offsetText(colon: true)))
+
+        var sections: [NoticeSection] = []
+        var number = 0
+        for kind in kinds {
+            let rows = merged.filter { $0.entry.kind == kind }.map { item in
+                number += 1
+                return row(item, number: number, phrases: phrases)
+            }
+            sections.append(
+                NoticeSection(
+                    title: phrases.sectionTitle(sections.count + 1, phrases.sectionName(kind), rows.count), kind: kind, rows: rows))
+        }
+        // The command names the item with its plan: an id like 2.1 is in many plans.
+        let firstOpen = sections.first { $0.kind != .resolved }?.rows.first.map { "\($0.planID)/\($0.itemID)" }
+        let title = kinds.count == 1 ? phrases.kindTitle(kinds[0]) : phrases.mixedTitle
+        return NoticeDocument(
+            phrases: phrases,
+            subject: phrases.subject(phrases.subjectTag(colour), title, itemCount, Self.distinct(entries.map(\.unit))),
+            trialNote: first?.intendedFor.map { phrases.intendedFor($0) },
+            colour: colour, greeting: phrases.greeting(first?.recipientName), asOf: asOf,
+            intro: phrases.intro(asOf, Self.distinct(entries.map(\.planTitle)), itemCount), sections: sections,
+            nextSteps: nextSteps(kinds: Set(kinds), exampleItem: firstOpen, phrases: phrases),
+            signature: [sender.flatMap { $0.isEmpty ? nil : $0 } ?? phrases.defaultSender, phrases.day(time.date)],
+            footer: phrases.footer(first?.id ?? ""), chatFooter: phrases.chatFooter(sender))
+    }
+
+    /// The section titles of a part of the document (a robot message carries some rows only).
+    func sectionTitle(_ kind: AlertKind, index: Int, count: Int, in document: NoticeDocument) -> String {
+        document.phrases.sectionTitle(index, document.phrases.sectionName(kind), count)
+    }
+
+    private func row(_ item: Merged, number: Int, phrases: NoticeLanguage) -> NoticeRow {
+        let entry = item.entry
+        let evidence =
+            entry.evidence.map { phrases.evidence($0.text, $0.line) }
+            ?? entry.deadline.flatMap { deadline in deadline.text.map { phrases.evidence($0, deadline.line) } }
+        return NoticeRow(
+            number: number, colour: entry.colour, colourLabel: phrases.colourLabel(entry.colour), planID: entry.planID,
+            itemID: entry.itemID,
+            itemTitle: entry.itemTitle, plan: entry.planTitle, deadline: Self.deadline(entry, phrases),
+            timing: Self.timing(entry, phrases),
+            responsible: entry.responsible.flatMap { $0.isEmpty ? nil : $0 } ?? phrases.nobodyNamed, evidence: evidence,
+            mobiles: entry.mobiles, notices: item.notices, key: Self.key(entry))
+    }
+
+    static func deadline(_ entry: NoticeEntry, _ phrases: NoticeLanguage) -> String {
+        guard let deadline = entry.deadline else { return phrases.noDeadline }
+        let text = phrases.describe(deadline)
+        guard let original = entry.originalDeadline, original != deadline else { return text }
+        return phrases.extended(text, phrases.describe(original))
+    }
+
+    /// How the item stands against its deadline: done; a missed milestone, days overdue or left;
+    /// days without a progress report; or no deadline at all.
+    static func timing(_ entry: NoticeEntry, _ phrases: NoticeLanguage) -> String {
+        if entry.kind == .resolved || entry.state == .done { return phrases.done }
+        var parts: [String] = []
+        if entry.kind == .milestoneMissed, let milestone = entry.milestone {
+            parts.append(phrases.milestoneMissed(milestone))
+        } else if let days = entry.daysOverdue {
+            parts.append(phrases.daysOverdue(days))
+        } else if let days = entry.daysLeft {
+            parts.append(days <= 1 ? phrases.dueToday : phrases.daysLeft(days))
+        }
+        if let days = entry.daysSinceUpdate, entry.kind == .stale || entry.state == .stale {
+            parts.append(phrases.noReportFor(days))
+        }
+        if entry.deadline == nil && parts.isEmpty { parts.append(phrases.deadlineMissing) }
+        return parts.isEmpty ? phrases.stateName(entry.state) : parts.joined(separator: phrases.timingSeparator)
+    }
+
+    private func nextSteps(kinds: Set<AlertKind>, exampleItem: String?, phrases: NoticeLanguage) -> [NextStep] {
+        guard let item = exampleItem else { return [NextStep(text: phrases.closedNoAction, command: nil)] }
+        var steps = [
+            NextStep(text: phrases.reportProgress, command: Self.command("progress", item: item, arguments: phrases.progressArguments)),
+            NextStep(text: phrases.askExtension, command: Self.command("extend", item: item, arguments: phrases.extensionArguments)),
+        ]
+        if !kinds.isDisjoint(with: [.overdue, .escalation, .milestoneMissed]) {
+            steps.append(NextStep(text: phrases.explainDelay, command: nil))
+        }
+        if kinds.contains(.noDeadline) { steps.append(NextStep(text: phrases.setDeadline, command: nil)) }
+        return steps
+    }
+
+    /// The command line to type, with the item (`PLAN/ID`) quoted for a POSIX shell when it needs it.
+    static func command(_ verb: String, item: String, arguments: String) -> String {
+        let safe = item.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-/".unicodeScalars.contains($0))
+        }
+        let quoted = safe && !item.isEmpty ? item : "'" + item.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return "rectifyctl \(verb) \(quoted) \(arguments)"
+    }
+
+    // MARK: merging
+
+    /// One entry of the document and the notices (indices into the batch) it came from.
+    struct Merged {
+        var entry: NoticeEntry
+        var notices: Set<Int>
+        /// When the kept entry's notice was made: a newer notice's wording replaces it.
+        var createdAt: Date
+    }
+
+    /// Every entry once, in the one urgency order (ties: by plan and item, then arrival).
+    static func merge(_ notices: [AlertNotice]) -> [Merged] {
+        var order: [String] = []
+        var byKey: [String: Merged] = [:]
+        for (index, notice) in notices.enumerated() {
+            for entry in notice.entries {
+                let key = Self.key(entry)
+                if var existing = byKey[key] {
+                    existing.notices.insert(index)
+                    if notice.createdAt >= existing.createdAt {
+                        existing.entry = entry
+                        existing.createdAt = notice.createdAt
+                    }
+                    byKey[key] = existing
+                } else {
+                    order.append(key)
+                    byKey[key] = Merged(entry: entry, notices: [index], createdAt: notice.createdAt)
+                }
+            }
+        }
+        return order.compactMap { byKey[$0] }.enumerated().sorted { a, b in
+            let (x, y) = (a.element.entry, b.element.entry)
+            if let urgent = x.precedes(y) { return urgent }
+            if (x.planID, x.itemID) != (y.planID, y.itemID) { return (x.planID, x.itemID) < (y.planID, y.itemID) }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// What makes an entry the same row: kind, plan, item and milestone.
+    static func key(_ entry: NoticeEntry) -> String {
+        [entry.kind.rawValue, entry.planID, entry.itemID, entry.milestone ?? ""].joined(separator: "\u{1}")
+    }
+
+    private static func distinct(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+
+/// One delivery attempt, kept for the item history and the metrics.
+public struct DeliveryRecord: Hashable, Sendable {
+    public var noticeID: String
+    public var receiver: String
+    public var recipient: String
+    public var attempt: Int
+    public var at: Date
+    /// delivered, retryable or permanent.
+    public var outcome: String
+    public var detail: String?
+    public var duration: TimeInterval
+    /// "plan/item" of every item the notice was about.
+    public var items: [String]
+
+    public init(
+        noticeID: String, receiver: String, recipient: String, attempt: Int, at: Date, outcome: String,
+        detail: String?, duration: TimeInterval, items: [String]
+    ) {
+        self.noticeID = noticeID
+        self.receiver = receiver
+        self.recipient = recipient
+        self.attempt = attempt
+        self.at = at
+        self.outcome = outcome
+        self.detail = detail
+        self.duration = duration
+        self.items = items
+    }
+}
+
+/// Totals of delivery attempts by receiver and outcome since the database was made: kept in
+/// their own table, so pruning old history never makes a counter go backwards.
+public struct DeliveryTotals: Hashable, Sendable {
+    public var receiver: String
+    public var outcome: String
+    public var count: Int
+    /// Seconds spent on these attempts.
+    public var seconds: Double
+}
+
+extension StateStore {
+    /// The latest attempts: of one notice, of one item ("plan/item", through the item index),
+    /// or of all.
+    public func deliveries(noticeID: String? = nil, item: String? = nil, limit: Int = 200) throws -> [DeliveryRecord] {
+        try pool.read { db in
+            let rows: [Row]
+            if let noticeID {
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM deliveries WHERE notice_id = ? ORDER BY id DESC LIMIT ?",
+                    arguments: [noticeID, limit])
+            } else if let item {
+                rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT d.* FROM delivery_items i JOIN deliveries d ON d.id = i.delivery_id
+                        WHERE i.item = ? ORDER BY i.delivery_id DESC LIMIT ?
+                        """,
+                    arguments: [item, limit])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM deliveries ORDER BY id DESC LIMIT ?", arguments: [limit])
+            }
+            return try rows.map { row in
+                DeliveryRecord(
+                    noticeID: row["notice_id"], receiver: row["receiver"], recipient: row["recipient"],
+                    attempt: row["attempt"], at: Date(timeIntervalSince1970: row["at"]), outcome: row["outcome"],
+                    detail: row["detail"], duration: row["duration"],
+                    items: try Self.decoder.decode([String].self, from: Data((row["items"] as String).utf8)))
+            }
+        }
+    }
+
+    /// Delivery counts by receiver and outcome, and the summed duration (metrics). Monotonic:
+    /// pruning the history does not lower them.
+    public func deliveryTotals() throws -> [DeliveryTotals] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM delivery_totals ORDER BY receiver, outcome").map {
+                DeliveryTotals(receiver: $0["receiver"], outcome: $0["outcome"], count: $0["count"], seconds: $0["seconds"])
+            }
+        }
+    }
+
+    /// Records an attempt with its item index rows and counts it, inside the caller's transaction.
+    static func insert(_ d: DeliveryRecord, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO deliveries (notice_id, receiver, recipient, attempt, at, outcome, detail, duration, items)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                d.noticeID, d.receiver, d.recipient, d.attempt, d.at.timeIntervalSince1970, d.outcome, d.detail,
+                d.duration, String(decoding: try encoder.encode(d.items), as: UTF8.self),
+            ])
+        let id = db.lastInsertedRowID
+        for item in Set(d.items) {
+            try db.execute(sql: "INSERT INTO delivery_items (delivery_id, item) VALUES (?, ?)", arguments: [id, item])
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO delivery_totals (receiver, outcome, count, seconds) VALUES (?, ?, 1, ?)
+                ON CONFLICT(receiver, outcome) DO UPDATE SET count = count + 1, seconds = seconds + excluded.seconds
+                """,
+            arguments: [d.receiver, d.outcome, d.duration])
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import RectifyStore
+
+/// The state database on real temporary SQLite files: outbox, delivery history and its item
+/// index, totals that survive pruning, retention, and the v1 → v2 migration.
+struct StateStoreTests {
+    /// A fresh database in its own temporary directory, removed when the test ends.
+    final class TemporaryStore {
+        let directory: URL
+        let store: StateStore
+
+        init(setUp: ((DatabasePool) throws -> Void)? = nil) throws {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("rectifyd-store-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let path = directory.appendingPathComponent("state.sqlite").path
+            if let setUp {
+                let pool = try DatabasePool(path: path)
+                try setUp(pool)
+                try pool.close()
+            }
+            store = try StateStore(path: path)
+        }
+
+        deinit { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    static let t0 = Date(timeIntervalSince1970: 1_780_000_000)
+
+    static func log(_ item: String, key: String, at: Date) -> LogEntry {
+        LogEntry(
+            receiver: "mail", recipient: "a@example.gov.cn", alertKey: "p/\(item)/\(key)", planID: "p", itemID: item,
+            kind: "overdue", fingerprint: "2026-05-01", sentAt: at, noticeID: "n-\(item)")
+    }
+
+    static func record(_ id: String, items: [String], at: Date) -> OutboxRecord {
+        OutboxRecord(
+            id: id, receiver: "mail", recipient: "a@example.gov.cn", notice: Data("{}".utf8),
+            logEntries: items.map { log($0, key: "overdue", at: at) }, createdAt: at, nextAttemptAt: at)
+    }
+
+    static func attempt(_ record: OutboxRecord, outcome: String, at: Date, duration: Double = 0.5) -> DeliveryRecord {
+        DeliveryRecord(
+            noticeID: record.id, receiver: record.receiver, recipient: record.recipient, attempt: record.attempts + 1, at: at,
+            outcome: outcome, detail: nil, duration: duration, items: record.logEntries.map { "p/\($0.itemID)" })
+    }
+
+    @Test func outboxRecord_isDueThenConfirmed_andWritesTheLogInOneStep() throws {
+        let db = try TemporaryStore()
+        let r = Self.record("n1", items: ["1", "2"], at: Self.t0)
+        try db.store.enqueue([r])
+        #expect(try db.store.dueOutbox(at: Self.t0).map(\.id) == ["n1"])
+        #expect(try db.store.dueOutbox(at: Self.t0.addingTimeInterval(-1)).isEmpty)
+        #expect(try db.store.queuedLogEntries().count == 2)
+        try db.store.confirmDelivery(of: r, attempt: Self.attempt(r, outcome: "delivered", at: Self.t0), sentAt: Self.t0)
+        #expect(try db.store.outbox().isEmpty)
+        #expect(try db.store.notificationLog().map(\.itemID).sorted() == ["1", "2"])
+        #expect(try db.store.queuedLogEntries().isEmpty)
+    }
+
+    @Test func failedAttempts_scheduleTheNext_orFailForGood_andCanBeRetried() throws {
+        let db = try TemporaryStore()
+        let r = Self.record("n1", items: ["1"], at: Self.t0)
+        try db.store.enqueue([r])
+        let later = Self.t0.addingTimeInterval(30)
+        try db.store.recordFailure(of: r, attempt: Self.attempt(r, outcome: "retryable", at: Self.t0), nextAttemptAt: later)
+        #expect(try db.store.nextOutboxAttempt(after: Self.t0) == later)
+        #expect(try db.store.dueOutbox(at: Self.t0).isEmpty)
+        try db.store.recordFailure(of: r, attempt: Self.attempt(r, outcome: "permanent", at: later), nextAttemptAt: nil)
+        #expect(try db.store.outboxCounts() == (0, 1))
+        #expect(try db.store.retryFailed(at: later) == 1)
+        #expect(try db.store.outboxCounts() == (1, 0))
+    }
+
+    @Test func anItemsDeliveries_comeFromTheIndex_notFromOtherItemsWithTheSamePrefix() throws {
+        let db = try TemporaryStore()
+        for (id, items) in [("n1", ["1"]), ("n2", ["1", "10"]), ("n3", ["10"]), ("n4", ["1_"])] {
+            let r = Self.record(id, items: items, at: Self.t0)
+            try db.store.enqueue([r])
+            try db.store.confirmDelivery(of: r, attempt: Self.attempt(r, outcome: "delivered", at: Self.t0), sentAt: Self.t0)
+        }
+        #expect(try db.store.deliveries(item: "p/1").map(\.noticeID) == ["n2", "n1"])
+        #expect(try db.store.deliveries(item: "p/10").map(\.noticeID) == ["n3", "n2"])
+        #expect(try db.store.deliveries(item: "p/1_").map(\.noticeID) == ["n4"])
+        #expect(try db.store.deliveries(noticeID: "n3").count == 1)
+        #expect(try db.store.deliveries(limit: 2).map(\.noticeID) == ["n4", "n3"])
+    }
+
+    @Test func pruning_deletesOldHistory_butTheTotalsNeverGoBack() throws {
+        let db = try TemporaryStore()
+        let old = Self.t0.addingTimeInterval(-100 * 86_400)
+        for (id, at, outcome) in [("old", old, "delivered"), ("old2", old, "retryable"), ("new", Self.t0, "delivered")] {
+            let r = Self.record(id, items: [id], at: at)
+            try db.store.enqueue([r])
+            if outcome == "delivered" {
+                try db.store.confirmDelivery(of: r, attempt: Self.attempt(r, outcome: outcome, at: at), sentAt: at)
+            } else {
+                try db.store.recordFailure(of: r, attempt: Self.attempt(r, outcome: outcome, at: at), nextAttemptAt: Self.t0)
+            }
+        }
+        let before = try db.store.deliveryTotals()
+        let removed = try db.store.prune(RetentionPolicy(deliveries: 90 * 86_400, notificationLog: 30 * 86_400), at: Self.t0)
+        #expect(removed == PruneResult(deliveries: 2, logEntries: 1))
+        #expect(try db.store.deliveries().map(\.noticeID) == ["new"])
+        #expect(try db.store.deliveries(item: "p/old").isEmpty)
+        #expect(try db.store.notificationLog().map(\.itemID) == ["new"])
+        #expect(try db.store.deliveryTotals() == before)
+        #expect(before.first { $0.outcome == "delivered" }?.count == 2)
+        #expect(before.first { $0.outcome == "retryable" }?.count == 1)
+        // The outbox is never pruned: the retryable record still waits.
+        #expect(try db.store.outboxCounts().pending == 1)
+        // Nothing left to prune.
+        #expect(try db.store.prune(RetentionPolicy(), at: Self.t0) == PruneResult(deliveries: 0, logEntries: 0))
+    }
+
+    @Test func aVersion1Database_isMigrated_withItsHistoryIndexedAndCounted() throws {
+        let db = try TemporaryStore { pool in
+            try StateStore.migrator.migrate(pool, upTo: "v1-updates-log-outbox")
+            try pool.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO deliveries (notice_id, receiver, recipient, attempt, at, outcome, detail, duration, items)
+                        VALUES ('a', 'mail', 'x@y', 1, 1, 'delivered', NULL, 0.25, '["p/1","p/2"]'),
+                               ('b', 'mail', 'x@y', 1, 2, 'delivered', NULL, 0.75, '["p/2"]'),
+                               ('c', 'hook', 'hook', 1, 3, 'permanent', 'HTTP 400', 0, '["p/1"]')
+                        """)
+            }
+        }
+        #expect(try db.store.deliveries(item: "p/2").map(\.noticeID) == ["b", "a"])
+        let totals = try db.store.deliveryTotals()
+        #expect(totals == [
+            DeliveryTotals(receiver: "hook", outcome: "permanent", count: 1, seconds: 0),
+            DeliveryTotals(receiver: "mail", outcome: "delivered", count: 2, seconds: 1),
+        ])
+    }
+
+    @Test func updates_areKeptInOrder_andADamagedPayloadSaysWhichRow() throws {
+        let db = try TemporaryStore()
+        let first = try db.store.append(
+            UpdateRecord(planID: "p", itemID: "1", kind: "progress", at: Self.t0, uid: 0, user: "root", note: "进展", payload: ["done": "1"]))
+        _ = try db.store.append(UpdateRecord(planID: "p", itemID: "1", kind: "done", at: Self.t0, uid: 0, user: "root", note: "办结"))
+        #expect(try db.store.updates(planID: "p", itemID: "1").map(\.kind) == ["progress", "done"])
+        try db.store.pool.write { try $0.execute(sql: "UPDATE updates SET payload = 'not json' WHERE id = ?", arguments: [first]) }
+        #expect {
+            try db.store.updates()
+        } throws: { error in
+            "\(error)".contains("updates row \(first)")
+        }
+    }
+
+    @Test func meta_isSetAndReplaced() throws {
+        let db = try TemporaryStore()
+        #expect(try db.store.meta("first_started") == nil)
+        try db.store.setMeta("first_started", "1")
+        try db.store.setMeta("first_started", "2")
+        #expect(try db.store.meta("first_started") == "2")
+    }
+}
