@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what building and testing rectifyd needs on Debian 12, once: the C libraries
-# libcurl (every outbound byte) and SQLite (GRDB), and for the tests Python with aiosmtpd
-# (the SMTP server tests talk to), openssl (test certificates), systemd-analyze, and for the
+# libcurl (every outbound byte) and SQLite (GRDB); with --test Python with aiosmtpd (the
+# SMTP server tests talk to), openssl (test certificates), systemd-analyze, and for the
 # web listener's browser tests Debian's Chromium with chromium-driver and Selenium; for the
 # ledger tests LibreOffice Calc and Writer (re-saving and converting office files, headless),
-# poppler-utils (pdftoppm for the docs picture), CJK fonts, openpyxl and python-docx.
+# poppler-utils (pdftoppm for the docs picture), CJK fonts, openpyxl and python-docx; with
+# --package what `make deb` needs (dpkg-dev, lintian); with --unit that and what
+# scripts/test-unit.sh needs (systemd-nspawn, debootstrap).
 # Quick when everything is already there: it checks before it installs.
 set -euo pipefail
 
@@ -14,6 +16,14 @@ if [ "${1:-}" = "--test" ]; then
     command -v python3 >/dev/null 2>&1 || want+=(python3 python3-pip)
     command -v systemd-analyze >/dev/null 2>&1 || want+=(systemd)
     want+=(chromium chromium-driver libreoffice-calc libreoffice-writer poppler-utils fonts-noto-cjk)
+fi
+# `make deb`: dpkg-shlibdeps and dpkg-parsechangelog; lintian checks the package.
+if [ "${1:-}" = "--package" ] || [ "${1:-}" = "--unit" ]; then
+    want+=(dpkg-dev lintian binutils)
+fi
+# scripts/test-unit.sh: a Debian guest booted with systemd-nspawn.
+if [ "${1:-}" = "--unit" ]; then
+    want+=(systemd-container debootstrap util-linux procps)
 fi
 need_apt=()
 for pkg in "${want[@]}"; do

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what it needs (once), builds with zero warnings allowed,
-# runs every test target. This is what .ci/run calls.
+# runs every test target, then builds the Debian package and tests it under a real systemd
+# (scripts/test-unit.sh; as root). This is what .ci/run calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,3 +32,9 @@ timeout 300 python3 scripts/web-browser-tests.py --bin .build/debug
 
 echo "== chaos (kill -9 during delivery, receivers down, a second daemon; docs/operations.md)"
 timeout 300 python3 scripts/chaos.py --kills 6 --items 40 --bin .build/debug/rectifyd
+
+# The .deb (release build, reused when up to date) installed in Debian 12 booted with
+# systemd-nspawn: the unit under a real systemd. The guest image is debootstrapped once and
+# cached in /var/cache/rectifyd-test-unit.
+echo "== the package under a real systemd (scripts/test-unit.sh)"
+scripts/test-unit.sh

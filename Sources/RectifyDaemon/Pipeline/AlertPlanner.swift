@@ -29,8 +29,15 @@ struct AlertPlanner {
         var alerts: [PlannedAlert] = []
         /// Reminders decided on a day off, held until the next working day starts.
         var held = 0
-        /// Roles that named nobody (for a warning).
+        /// Rules whose roles named nobody with an email and whose alert reached nobody at all
+        /// (no default recipient, no group chat): for a warning.
         var unrouted: [String] = []
+        /// Rules whose roles named nobody with an email, with an alert planned now for
+        /// `routing.default_recipient` instead (for an info line: it was not lost).
+        var toDefaultRecipient: [String] = []
+        /// Rules whose roles named nobody with an email, with an alert planned now for group
+        /// chats only (no default recipient): for a warning.
+        var groupChatsOnly: [String] = []
         /// The next instant at which this item may need an alert even if its state does not change.
         var nextAlert: Date?
 
@@ -55,8 +62,10 @@ struct AlertPlanner {
                 continue
             }
             candidate.entry.mobiles = router.mobiles(rule: candidate.rule, item: item, plan: plan)
-            let (recipients, unrouted) = router.recipients(rule: candidate.rule, kind: candidate.kind, item: item, plan: plan)
-            if unrouted { outcome.unrouted.append(candidate.rule) }
+            let (recipients, gap) = router.recipients(rule: candidate.rule, kind: candidate.kind, item: item, plan: plan)
+            if gap == .nobody { outcome.unrouted.append(candidate.rule) }
+            var plannedEmail = false
+            var plannedChat = false
             let alertKey = "\(plan.id)/\(item.id)/\(candidate.key)"
             let repeatAfter = candidate.repeatEvery.map { every in { (sent: Date) in stage.after(sent, every, zone: zone) } }
             for recipient in recipients {
@@ -76,7 +85,10 @@ struct AlertPlanner {
                     noticeID: "")
                 outcome.alerts.append(
                     PlannedAlert(recipient: recipient, entry: candidate.entry, log: log, reason: reason, rule: candidate.rule))
+                if recipient.receiver == routing.emailReceiver { plannedEmail = true } else { plannedChat = true }
             }
+            if gap == .defaultRecipient && plannedEmail { outcome.toDefaultRecipient.append(candidate.rule) }
+            if gap == .groupChatsOnly && plannedChat { outcome.groupChatsOnly.append(candidate.rule) }
         }
         // The instant an overdue item crosses into escalation.
         if evaluation.state == .overdue, let due = evaluation.due {

@@ -36,11 +36,21 @@ struct AlertRouter {
             .map { Recipient(receiver: $0.name, address: $0.name, name: nil) }
     }
 
-    /// Recipients of an alert under `rule`; `unrouted` when its roles named nobody with an address.
-    func recipients(rule: String, kind: AlertKind, item: Item, plan: Plan) -> (recipients: [Recipient], unrouted: Bool) {
+    /// Where an alert went when its rule's roles named nobody with an email address.
+    enum RoleGap {
+        case defaultRecipient
+        case groupChatsOnly
+        case nobody
+    }
+
+    /// Recipients of an alert under `rule`, and the gap when its roles named nobody with an address.
+    func recipients(rule: String, kind: AlertKind, item: Item, plan: Plan) -> (recipients: [Recipient], gap: RoleGap?) {
         let roles = routing.rules(for: plan)[rule] ?? []
         let (people, unrouted) = self.people(roles.flatMap { contacts($0, item: item, plan: plan) })
-        return (people + channels(for: kind), unrouted)
+        let chats = channels(for: kind)
+        guard unrouted else { return (people + chats, nil) }
+        let gap: RoleGap = !people.isEmpty ? .defaultRecipient : chats.isEmpty ? .nobody : .groupChatsOnly
+        return (people + chats, gap)
     }
 
     /// Recipients of an item's digest line: its 主办人 and the plan owner (the default

@@ -55,3 +55,16 @@ struct NoticeAssembler {
         }
     }
 }
+
+/// What one notice carries, counted one way for every log line about it ("notice queued",
+/// "delivered"): `alerts` is its entries (an item can have several at once: overdue and
+/// stale, say), `items` the distinct plan items among them.
+struct NoticeCount: Equatable {
+    var alerts: Int
+    var items: Int
+
+    init(_ notice: AlertNotice) {
+        alerts = notice.entries.count
+        items = Set(notice.entries.map { AlertLedger.itemRef($0.planID, $0.itemID) }).count
+    }
+}

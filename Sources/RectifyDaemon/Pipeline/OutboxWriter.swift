@@ -92,11 +92,13 @@ struct OutboxWriter {
         for (notice, logs) in notices {
             let kinds = Set(notice.entries.map(\.kind.rawValue)).sorted().joined(separator: ",")
             let reasons = Set(logs.compactMap { reasonsByKey[$0.alertKey + "\u{1}" + $0.recipient] }).sorted()
+            let count = NoticeCount(notice)
             logger.info(
                 "notice queued",
                 metadata: [
                     "notice": "\(notice.id)", "receiver": "\(notice.receiver)", "recipient": "\(notice.recipient)",
-                    "items": "\(notice.entries.count)", "kinds": "\(kinds)", "reasons": "\(reasons.joined(separator: ","))",
+                    "alerts": "\(count.alerts)", "items": "\(count.items)", "kinds": "\(kinds)",
+                    "reasons": "\(reasons.joined(separator: ","))",
                 ])
         }
     }

@@ -353,6 +353,8 @@ final class Scheduler: @unchecked Sendable {
     private func evaluate(_ indices: [Int], world: World, now: Date) {
         var alerts: [PlannedAlert] = []
         var unrouted = 0
+        var toDefaultRecipient = 0
+        var groupChatsOnly = 0
         var held = 0
         let planner = planner(world.config)
         let evaluator = DeadlineEvaluator(policy: world.config.policy)
@@ -362,6 +364,8 @@ final class Scheduler: @unchecked Sendable {
             tally.record(evaluation.state, at: index)
             alerts += outcome.alerts
             unrouted += outcome.unrouted.isEmpty ? 0 : 1
+            toDefaultRecipient += outcome.toDefaultRecipient.isEmpty ? 0 : 1
+            groupChatsOnly += outcome.groupChatsOnly.isEmpty ? 0 : 1
             held += outcome.held
             instants.schedule(index, at: [evaluation.nextChange, outcome.nextAlert].compactMap { $0 }.min())
         }
@@ -369,10 +373,24 @@ final class Scheduler: @unchecked Sendable {
         if held > 0 {
             logger.info("reminders held for the next working day", metadata: ["reminders": "\(held)"])
         }
+        // Items, not alerts: "items=" means the same here as in "notice queued" and "delivered".
+        if toDefaultRecipient > 0, let fallback = world.config.routing.defaultRecipient?.email {
+            logger.info(
+                "alerts whose roles name nobody with an email go to the default recipient",
+                metadata: [
+                    "items": "\(toDefaultRecipient)", "recipient": "\(fallback)",
+                    "hint": "add contacts to the plans to reach the people responsible",
+                ])
+        }
+        if groupChatsOnly > 0 {
+            logger.warning(
+                "alerts whose roles name nobody with an email go to group chats only",
+                metadata: ["items": "\(groupChatsOnly)", "hint": "add contacts to the plans or set routing.default_recipient"])
+        }
         if unrouted > 0 {
             logger.warning(
                 "alerts with nobody to send to",
-                metadata: ["items": "\(unrouted)", "hint": "add contacts to the plans or routing.default_recipient"])
+                metadata: ["items": "\(unrouted)", "hint": "add contacts to the plans or set routing.default_recipient"])
         }
         if !queue(alerts, world: world, now: now) {
             // Nothing was queued or recorded: decide these items again once writes may work.
