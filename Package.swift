@@ -15,7 +15,12 @@ import PackageDescription
 //   one router, middleware and error mapping, and its HTTP/1 channel under our own NIO handlers
 //   for each connection (swift-nio-extras' NIOHTTPTypes and swift-http-types are the HTTP part
 //   types it speaks, named here because our request-deadline handler reads them).
-// - swift-crypto: SHA-256 and HMAC-SHA256 for the robots' signatures (no hand-written hash).
+// - swift-crypto: SHA-256 and HMAC-SHA256 for the robots' signatures and the web's signed links
+//   (no hand-written hash); its _CryptoExtras gives scrypt (RFC 7914) for the office's passwords,
+//   a standard memory-hard KDF over BoringSSL.
+// - multipart-kit: the web's evidence uploads arrive as multipart/form-data; a parser that is
+//   tested against the RFC's corner cases rather than one written here (swift-collections is its
+//   dependency, from the same mirror).
 // - ZIPFoundation: .xlsx and .docx are ZIP archives of XML parts; it reads them in memory and
 //   writes the exported .xlsx. The XML inside is read with Foundation's XMLParser (FoundationXML,
 //   a streaming parser, no extra package): on a 10,000-row openpyxl sheet (6.9 MB of XML, 69k
@@ -40,6 +45,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -80,9 +86,17 @@ let package = Package(
             dependencies: ["RectifyCore", "RectifyNotify"]
         ),
         .target(
+            name: "RectifyWeb",
+            dependencies: [
+                "RectifyCore", "RectifyControl", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ]
+        ),
+        .target(
             name: "RectifyDaemon",
             dependencies: [
-                "RectifyCore", "RectifyNotify", "RectifyStore", "RectifyControl", "RectifyReport",
+                "RectifyCore", "RectifyNotify", "RectifyStore", "RectifyControl", "RectifyWeb", "RectifyReport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -98,7 +112,7 @@ let package = Package(
             name: "rectifyctl",
             dependencies: [
                 "RectifyCore", "RectifyImport", "RectifyExport", "RectifyControl", "RectifyNotify", "RectifyReport",
-                "RectifyDaemon", "RectifyStore",
+                "RectifyDaemon", "RectifyStore", "RectifyWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -141,5 +155,6 @@ let package = Package(
             name: "RectifyDaemonTests",
             dependencies: ["RectifyDaemon", "RectifyCore", "RectifyControl", "RectifyNotify", "RectifyReport"]
         ),
+        .testTarget(name: "RectifyWebTests", dependencies: ["RectifyWeb", "RectifyCore", "RectifyControl"]),
     ]
 )

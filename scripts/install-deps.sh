@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing rectifyd needs on Debian 12, once: the C libraries
 # libcurl (every outbound byte) and SQLite (GRDB); with --test Python with aiosmtpd (the
-# SMTP server tests talk to), openssl (test certificates), systemd-analyze, and for the
+# SMTP server tests talk to), openssl (test certificates), systemd-analyze, for the web
+# listener's browser tests Debian's Chromium with chromium-driver and Selenium, and for the
 # ledger tests LibreOffice Calc and Writer (re-saving and converting office files, headless),
 # poppler-utils (pdftoppm for the docs picture), CJK fonts, openpyxl and python-docx; with
 # --package what `make deb` needs (dpkg-dev, lintian); with --unit that and what
@@ -14,7 +15,7 @@ if [ "${1:-}" = "--test" ]; then
     want+=(openssl ca-certificates)
     command -v python3 >/dev/null 2>&1 || want+=(python3 python3-pip)
     command -v systemd-analyze >/dev/null 2>&1 || want+=(systemd)
-    want+=(libreoffice-calc libreoffice-writer poppler-utils fonts-noto-cjk)
+    want+=(chromium chromium-driver libreoffice-calc libreoffice-writer poppler-utils fonts-noto-cjk)
 fi
 # `make deb`: dpkg-shlibdeps and dpkg-parsechangelog; lintian checks the package.
 if [ "${1:-}" = "--package" ] || [ "${1:-}" = "--unit" ]; then
@@ -49,5 +50,10 @@ if [ "${1:-}" = "--test" ]; then
         echo "install-deps: pip install aiosmtpd" >&2
         python3 -m pip install -q aiosmtpd 2>/dev/null \
             || python3 -m pip install -q --break-system-packages aiosmtpd
+    fi
+    if ! python3 -c "import selenium" 2>/dev/null; then
+        echo "install-deps: pip install selenium" >&2
+        python3 -m pip install -q selenium 2>/dev/null \
+            || python3 -m pip install -q --break-system-packages selenium
     fi
 fi

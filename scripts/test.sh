@@ -25,6 +25,11 @@ scripts/check-systemd.sh .build/debug/rectifyd
 echo "== swift test"
 swift test --skip-build 2>&1 | tail -n 200
 
+echo "== web listener: attacks and the responder/office loop (scripts/web-tests.py)"
+timeout 300 python3 scripts/web-tests.py --bin .build/debug
+echo "== web listener in Chromium: from a mail in the Maildir through approval (scripts/web-browser-tests.py)"
+timeout 300 python3 scripts/web-browser-tests.py --bin .build/debug
+
 echo "== chaos (kill -9 during delivery, receivers down, a second daemon; docs/operations.md)"
 timeout 300 python3 scripts/chaos.py --kills 6 --items 40 --bin .build/debug/rectifyd
 

@@ -20,7 +20,7 @@ public enum ConfigReader {
 
     static let topKeys = [
         "state_dir", "plans", "language", "time_zone", "log_level", "policy", "alerts", "routing", "delivery", "receivers", "control",
-        "retention",
+        "retention", "web",
         "reports",
     ]
 
@@ -80,6 +80,7 @@ public enum ConfigReader {
         }
         if let node = f.node("control") { config.control = readControl(node, sink: sink, resolve: resolve) }
         if let node = f.node("retention") { config.retention = readRetention(node, sink: sink) }
+        if let node = f.node("web") { config.web = readWeb(node, sink: sink, resolve: resolve) }
         if let node = f.node("reports") {
             config.reports = readReports(node, sink: sink, receivers: config.receivers, routing: config.routing)
         }

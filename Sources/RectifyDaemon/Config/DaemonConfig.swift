@@ -19,6 +19,8 @@ public struct DaemonConfig: Sendable {
     public var control = ControlConfig()
     /// How long delivery history and the notification log are kept.
     public var retention = RetentionPolicy()
+    /// The web listener; nil (no `web:` section): off.
+    public var web: WebConfig?
     /// Reports the daemon sends on its own (the weekly 情况通报).
     public var reports = ReportsConfig()
 
@@ -184,6 +186,7 @@ public struct Routing: Sendable, Hashable {
         "stale": [.responsible],
         "no_deadline": [.owner],
         "resolved": [.responsible, .owner],
+        "unacknowledged": [.itemLeader, .mainLeader, .owner],
     ]
 }
 

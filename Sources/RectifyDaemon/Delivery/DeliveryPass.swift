@@ -46,9 +46,12 @@ extension DeliveryWorker {
         var notices: [AlertNotice] = []
         var records: [String: OutboxRecord] = [:]
         var counts: [String: NoticeCount] = [:]
+        let now = clock()
         for record in batch {
             do {
-                let notice = try decoder.decode(AlertNotice.self, from: record.notice)
+                var notice = try decoder.decode(AlertNotice.self, from: record.notice)
+                // Signed when sent (not when queued): a rotated key applies to what is still waiting.
+                if notice.report == nil, let link = snapshot.web?.link(for: notice, at: now) { (notice.link, notice.linkExpires) = (link.url, link.expires) }
                 notices.append(notice)
                 records[record.id] = record
                 counts[record.id] = NoticeCount(notice)

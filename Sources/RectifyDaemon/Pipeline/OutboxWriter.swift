@@ -39,7 +39,9 @@ struct OutboxWriter {
     ) -> [LogEntry]? {
         let encoder = JSONEncoder()
         var records: [OutboxRecord] = []
+        var sent: [NoticeRecord] = []
         for (notice, logs) in notices {
+            sent.append(Self.record(of: notice))
             do {
                 records.append(
                     OutboxRecord(
@@ -50,7 +52,7 @@ struct OutboxWriter {
             }
         }
         do {
-            try store.enqueue(records)
+            try store.enqueue(records, notices: sent)
         } catch {
             failures += 1
             health.failed(
@@ -63,6 +65,17 @@ struct OutboxWriter {
         failures = 0
         health.recovered(logger: logger)
         return records.flatMap(\.logEntries)
+    }
+
+    /// What the notice says, as its signed link's page needs it: recipient, colour, kinds, items.
+    static func record(of notice: AlertNotice) -> NoticeRecord {
+        var seen = Set<NoticeRecord.ItemRef>()
+        let items = notice.entries.map { NoticeRecord.ItemRef(plan: $0.planID, item: $0.itemID) }.filter { seen.insert($0).inserted }
+        var kinds: [String] = []
+        for kind in notice.entries.map(\.kind.rawValue) where !kinds.contains(kind) { kinds.append(kind) }
+        return NoticeRecord(
+            id: notice.id, receiver: notice.receiver, recipient: notice.recipient, recipientName: notice.recipientName,
+            colour: notice.colour?.rawValue, kinds: kinds, items: items, createdAt: notice.createdAt)
     }
 
     private func log(_ alerts: [PlannedAlert], _ notices: [(AlertNotice, [LogEntry])]) {

@@ -18,6 +18,8 @@ struct EvaluatedWorld: Sendable {
     var now: Date
     var evaluations: [Evaluation]
     var urgency: [Int]
+    /// Changes whenever the evaluations were computed anew (figures derived from them may be cached by it).
+    var stamp: Int = 0
 
     var world: World { view.world }
 }
@@ -32,7 +34,10 @@ final class Evaluations: Sendable {
         var validUntil: Date
         var evaluations: [Evaluation]
         var urgency: [Int]
+        var stamp: Int
     }
+
+    private static let stamps = Mutex(0)
 
     private let published = Mutex<WorldView?>(nil)
     private let cache = Mutex<Cache?>(nil)
@@ -54,7 +59,8 @@ final class Evaluations: Sendable {
         let now = clock()
         return cache.withLock { cache in
             if let cached = cache, cached.generation == view.generation, now < cached.validUntil {
-                return EvaluatedWorld(view: view, now: now, evaluations: cached.evaluations, urgency: cached.urgency)
+                return EvaluatedWorld(
+                    view: view, now: now, evaluations: cached.evaluations, urgency: cached.urgency, stamp: cached.stamp)
             }
             let world = view.world
             let evaluator = DeadlineEvaluator(policy: world.config.policy)
@@ -69,8 +75,9 @@ final class Evaluations: Sendable {
             for zone in Set(world.contexts.map(\.timeZone.identifier)).compactMap(TimeZone.init(identifier:)) {
                 validUntil = min(validUntil, CalendarDate(containing: now, in: zone).adding(days: 1).startInstant(in: zone))
             }
-            cache = Cache(generation: view.generation, validUntil: validUntil, evaluations: all, urgency: urgency)
-            return EvaluatedWorld(view: view, now: now, evaluations: all, urgency: urgency)
+            let stamp = Self.stamps.withLock { $0 += 1; return $0 }
+            cache = Cache(generation: view.generation, validUntil: validUntil, evaluations: all, urgency: urgency, stamp: stamp)
+            return EvaluatedWorld(view: view, now: now, evaluations: all, urgency: urgency, stamp: stamp)
         }
     }
 

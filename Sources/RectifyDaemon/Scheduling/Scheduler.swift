@@ -33,6 +33,8 @@ final class Scheduler: @unchecked Sendable {
     private var weekly = RecurringClock()
     /// When delivery history and the notification log are next pruned (daily).
     private var nextPrune: Date?
+    /// When the next red or yellow notice runs out of time to be signed for (签收).
+    private var nextReceiptCheck: Date?
     private var outbox: OutboxWriter
     private var tally = StatusTally()
     private var lastEvaluation: Date?
@@ -109,6 +111,7 @@ final class Scheduler: @unchecked Sendable {
             // next fire evaluates them once, however many passes confirm them meanwhile.
             let now = self.clock()
             for index in touched { self.instants.schedule(index, at: now) }
+            if !confirmation.entries.isEmpty { self.nextReceiptCheck = now }
             self.rearm(world: world)
         }
     }
@@ -125,7 +128,8 @@ final class Scheduler: @unchecked Sendable {
     /// re-evaluates the item at once (a `done` after alerts sends `resolved`). Atomic with
     /// respect to scheduling: it all happens on the queue.
     func apply(
-        _ change: ItemChange, planID: String, itemID: String, uid: Int?, user: String?
+        _ change: ItemChange, planID: String, itemID: String, uid: Int?, user: String?,
+        origin: UpdateRecord.Origin? = nil, extra: [String: String] = [:]
     ) throws(ItemChangeRefused) -> UpdateRecord {
         let result: Result<UpdateRecord, ItemChangeRefused> = queue.sync {
             guard case .running(var world) = state else { return .failure(.unavailable("the daemon is stopping")) }
@@ -138,7 +142,8 @@ final class Scheduler: @unchecked Sendable {
             } catch {
                 return .failure(error)
             }
-            var stored = change.record(planID: planID, itemID: itemID, at: now, uid: uid, user: user)
+            var stored = change.record(planID: planID, itemID: itemID, at: now, uid: uid, user: user, origin: origin)
+            stored.payload.merge(extra) { current, _ in current }
             do {
                 stored.id = try store.append(stored)
                 health.recovered(logger: logger)
@@ -160,7 +165,101 @@ final class Scheduler: @unchecked Sendable {
         return try result.get()
     }
 
+    /// Queues a reply (the office's decision on a request) to the requester, through the
+    /// receiver and recipient its signed link named. Told once per request.
+    func queueReply(planID: String, itemID: String, receiver: String, recipient: String, requestID: Int64, text: String) {
+        queue.sync {
+            guard case .running(let world) = state, let index = world.index(of: planID, itemID) else { return }
+            let now = clock()
+            let item = world.item(at: index), plan = world.plan(at: index)
+            let evaluation = DeadlineEvaluator(policy: world.config.policy).evaluate(item, context: world.context(at: index), at: now)
+            var entry = NoticeEntryFactory.make(kind: .reply, item: item, plan: plan, evaluation: evaluation, milestone: nil)
+            entry.note = text
+            let log = LogEntry(
+                receiver: receiver, recipient: recipient, alertKey: "\(planID)/\(itemID)/reply:\(requestID)", planID: planID,
+                itemID: itemID, kind: AlertKind.reply.rawValue, fingerprint: String(requestID), sentAt: now, noticeID: "")
+            let alert = PlannedAlert(
+                recipient: Recipient(receiver: receiver, address: recipient, name: nil), entry: entry, log: log, reason: .stateChanged)
+            if !queue([alert], world: world, now: now) {
+                logger.error("the reply to a request could not be queued", metadata: ["request": "\(requestID)"])
+            }
+            rearm(world: world)
+        }
+        outboxWritten()
+    }
+
+    /// Notices that ask for action (a reminder, an overdue item…) are to be signed for; replies,
+    /// resolved notices, digests and escalations of receipts only inform.
+    static func needsReceipt(_ notice: NoticeRecord) -> Bool {
+        let informative: Set<String> = [
+            AlertKind.reply.rawValue, AlertKind.resolved.rawValue, AlertKind.digest.rawValue, AlertKind.unacknowledged.rawValue,
+        ]
+        return notice.kinds.contains { !informative.contains($0) }
+    }
+
     // MARK: on the queue
+
+    /// Escalates red and yellow notices nobody signed for (签收) within `web.receipt_within`
+    /// working days of their delivery: the leaders above (routing `unacknowledged`) are told,
+    /// once per notice. Only when notices carry signed links (else nobody could sign).
+    private func checkReceipts(world: World, at now: Date) {
+        guard let due = nextReceiptCheck, due <= now else { return }
+        nextReceiptCheck = nil
+        guard let web = world.snapshot.web, web.config.signsLinks else { return }
+        let people = world.config.receivers.filter { !$0.isGroupChannel }.map(\.name)
+        let notices: [NoticeRecord]
+        do {
+            notices = try store.unreceivedNotices(colours: ["red", "yellow"], receivers: people)
+        } catch {
+            health.failed("read notices", error: error, at: now, logger: logger, consequence: "receipts are checked again in a minute")
+            nextReceiptCheck = now.addingTimeInterval(60)
+            return
+        }
+        let calendar = world.config.policy.calendar ?? WorkingCalendar(), zone = world.config.timeZone
+        let router = planner(world.config).router, evaluator = DeadlineEvaluator(policy: world.config.policy)
+        var alerts: [PlannedAlert] = []
+        var escalated: [String] = []
+        for notice in notices where Self.needsReceipt(notice) {
+            guard let delivered = notice.deliveredAt else { continue }
+            let deadline = calendar.instant(delivered, addingWorkingDays: web.config.receiptWithinWorkingDays, in: zone)
+            guard deadline <= now else {
+                nextReceiptCheck = min(nextReceiptCheck ?? deadline, deadline)
+                continue
+            }
+            escalated.append(notice.id)
+            let who = notice.recipientName.map { "\($0)（\(notice.recipient)）" } ?? notice.recipient
+            let day = CalendarDate(containing: delivered, in: zone)
+            for ref in notice.items {
+                guard let index = world.index(of: ref.plan, ref.item) else { continue }
+                let item = world.item(at: index), plan = world.plan(at: index)
+                guard item.status != .done else { continue }
+                let evaluation = evaluator.evaluate(item, context: world.context(at: index), at: now)
+                var entry = NoticeEntryFactory.make(kind: .unacknowledged, item: item, plan: plan, evaluation: evaluation, milestone: nil)
+                entry.note = "\(who)于\(day.year)年\(day.month)月\(day.day)日收到的督办通知，\(web.config.receiptWithinWorkingDays)个工作日内未签收"
+                let (recipients, _) = router.recipients(rule: "unacknowledged", kind: .unacknowledged, item: item, plan: plan)
+                for recipient in recipients where recipient.address.lowercased() != notice.recipient.lowercased() {
+                    let log = LogEntry(
+                        receiver: recipient.receiver, recipient: recipient.address, alertKey: "\(plan.id)/\(item.id)/unacknowledged:\(notice.id)",
+                        planID: plan.id, itemID: item.id, kind: AlertKind.unacknowledged.rawValue, fingerprint: notice.id, sentAt: now,
+                        noticeID: "")
+                    alerts.append(PlannedAlert(recipient: recipient, entry: entry, log: log, reason: .first))
+                }
+            }
+        }
+        guard !escalated.isEmpty else { return }
+        guard queue(alerts, world: world, now: now) else {
+            nextReceiptCheck = now.addingTimeInterval(outbox.retryDelay)
+            return
+        }
+        for id in escalated {
+            do {
+                try store.markEscalated(noticeID: id, at: now)
+            } catch {
+                logger.error("cannot mark a notice escalated; it may be escalated again", metadata: ["notice": "\(id)", "error": "\(error)"])
+            }
+        }
+        logger.info("unacknowledged notices escalated", metadata: ["notices": "\(escalated.count)", "alerts": "\(alerts.count)"])
+    }
 
     private func install(_ snapshot: Snapshot) {
         dispatchPrecondition(condition: .onQueue(queue))
@@ -187,6 +286,8 @@ final class Scheduler: @unchecked Sendable {
             job?.config.schedule, zone: config.timeZone, daysOff: job?.daysOff(config.policy.calendar), now: now,
             firstStarted: firstStarted, lastSent: lastSent { $0.alertKey == WeeklyReportJob.alertKey })
         prune(world.config.retention, at: now)
+        nextReceiptCheck = now
+        checkReceipts(world: world, at: now)
         rearm(world: world)
     }
 
@@ -222,6 +323,7 @@ final class Scheduler: @unchecked Sendable {
             sendWeekly(job, world: world, at: now, period: nil)
         }
         if let nextPrune, nextPrune <= now { prune(world.config.retention, at: now) }
+        checkReceipts(world: world, at: now)
         outboxWritten()
         rearm(world: world)
     }
@@ -370,7 +472,7 @@ final class Scheduler: @unchecked Sendable {
 
     private func rearm(world: World) {
         let now = clock()
-        var wake = [instants.peek(), digest.next, weekly.next, nextPrune].compactMap { $0 }
+        var wake = [instants.peek(), digest.next, weekly.next, nextPrune, nextReceiptCheck].compactMap { $0 }
         // Records already due are the delivery lanes' (each looks again after its pass, so one
         // that fell due during a long pass is sent without a timer); the timer waits for the
         // earliest *future* retry, and for the end of quiet hours when anything is pending.

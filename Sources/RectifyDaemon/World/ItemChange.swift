@@ -27,8 +27,11 @@ enum ItemChange: Sendable {
     }
 
     /// The audit record of this change (留痕): what, when, by whom.
-    func record(planID: String, itemID: String, at: Date, uid: Int?, user: String?) -> UpdateRecord {
-        var update = UpdateRecord(planID: planID, itemID: itemID, kind: kind.rawValue, at: at, uid: uid, user: user, note: nil)
+    func record(planID: String, itemID: String, at: Date, uid: Int?, user: String?, origin: UpdateRecord.Origin? = nil)
+        -> UpdateRecord
+    {
+        var update = UpdateRecord(
+            planID: planID, itemID: itemID, kind: kind.rawValue, at: at, uid: uid, user: user, note: nil, origin: origin)
         switch self {
         case .progress(let note, let done, let total, let evidence):
             update.note = note

@@ -39,6 +39,12 @@ enum HTMLLayout {
                 html +=
                     "<br><code style=\"background:#f0f0f0;padding:2px 6px;font-family:Consolas,monospace;\">\(escape(command))</code>"
             }
+            if let link = step.link {
+                html +=
+                    "<br><a href=\"\(escape(link))\" style=\"display:inline-block;margin:6px 0;padding:6px 14px;background:#1a73e8;color:#ffffff;text-decoration:none;border-radius:4px;\">\(escape(document.phrases.linkLabel))</a>"
+                    + "<br><span style=\"font-size:12px;color:#666666;word-break:break-all;\">\(escape(link))</span>"
+            }
+            if let note = step.linkNote { html += "<br><span style=\"font-size:12px;color:#666666;\">\(escape(note))</span>" }
             html += "</li>\n"
         }
         html += "</ol>\n<p style=\"margin:24px 0 0;text-align:right;\">"

@@ -40,17 +40,34 @@ struct NoticeComposer {
                     title: phrases.sectionTitle(sections.count + 1, phrases.sectionName(kind), rows.count), kind: kind, rows: rows))
         }
         // The command names the item with its plan: an id like 2.1 is in many plans.
-        let firstOpen = sections.first { $0.kind != .resolved }?.rows.first.map { "\($0.planID)/\($0.itemID)" }
+        let firstOpen = sections.first { $0.kind != .resolved && $0.kind != .reply }?.rows.first.map { "\($0.planID)/\($0.itemID)" }
         let title = kinds.count == 1 ? phrases.kindTitle(kinds[0]) : phrases.mixedTitle
+        // A robot's batch merges notices: the newest one's link stands for the message.
+        let linked = notices.filter { $0.link != nil }.max { $0.createdAt < $1.createdAt }
+        var steps = nextSteps(kinds: Set(kinds), exampleItem: firstOpen, phrases: phrases)
+        if let link = linked?.link {
+            let expiry = linked?.linkExpires.map { phrases.linkExpires(phrases.day(LocalTime($0, in: zone).date)) }
+            steps = onlineSteps(steps, open: firstOpen != nil, link: link, expiry: expiry, phrases: phrases)
+        }
         return NoticeDocument(
             phrases: phrases,
             subject: phrases.subject(phrases.subjectTag(colour), title, itemCount, Self.distinct(entries.map(\.unit))),
             trialNote: first?.intendedFor.map { phrases.intendedFor($0) },
             colour: colour, greeting: phrases.greeting(first?.recipientName), asOf: asOf,
             intro: phrases.intro(asOf, Self.distinct(entries.map(\.planTitle)), itemCount), sections: sections,
-            nextSteps: nextSteps(kinds: Set(kinds), exampleItem: firstOpen, phrases: phrases),
+            nextSteps: steps,
             signature: [sender.flatMap { $0.isEmpty ? nil : $0 } ?? phrases.defaultSender, phrases.day(time.date)],
-            footer: phrases.footer(first?.id ?? ""), chatFooter: phrases.chatFooter(sender))
+            footer: phrases.footer(first?.id ?? ""), chatFooter: phrases.chatFooter(sender), link: linked?.link)
+    }
+
+    /// With a signed link, the recipient answers on its page instead of typing commands: the
+    /// first step points at the link; the steps without a command (explain a delay, set a
+    /// deadline) stay.
+    private func onlineSteps(_ steps: [NextStep], open: Bool, link: String, expiry: String?, phrases: NoticeLanguage)
+        -> [NextStep]
+    {
+        let first = NextStep(text: open ? phrases.answerOnline : phrases.viewOnline, command: nil, link: link, linkNote: expiry)
+        return [first] + steps.filter { $0.command == nil && open }
     }
 
     /// The section titles of a part of the document (a robot message carries some rows only).
@@ -82,6 +99,7 @@ struct NoticeComposer {
     /// How the item stands against its deadline: done; a missed milestone, days overdue or left;
     /// days without a progress report; or no deadline at all.
     static func timing(_ entry: NoticeEntry, _ phrases: NoticeLanguage) -> String {
+        if entry.kind == .reply || entry.kind == .unacknowledged, let note = entry.note { return note }
         if entry.kind == .resolved || entry.state == .done { return phrases.done }
         var parts: [String] = []
         if entry.kind == .milestoneMissed, let milestone = entry.milestone {

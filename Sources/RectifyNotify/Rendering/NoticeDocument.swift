@@ -22,6 +22,8 @@ struct NoticeDocument {
     var footer: String
     /// The last line of a chat message (who sent it).
     var chatFooter: String
+    /// The signed link of the notice (a chat message carries it under its rows).
+    var link: String? = nil
 
     var language: String { phrases.tag }
     var labels: RowLabels { phrases.labels }
@@ -70,8 +72,11 @@ struct RowLabels {
     var evidence: String
 }
 
-/// What the recipient should do, with the command that does it.
+/// What the recipient should do, with the command or the link that does it.
 struct NextStep {
     var text: String
     var command: String?
+    /// The recipient's signed link (the web page of the notice) and a line about it.
+    var link: String? = nil
+    var linkNote: String? = nil
 }

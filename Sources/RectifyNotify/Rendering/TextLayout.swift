@@ -31,6 +31,8 @@ enum TextLayout {
         for (index, step) in document.nextSteps.enumerated() {
             lines.append("  \(index + 1). \(step.text)")
             if let command = step.command { lines.append("       \(command)") }
+            if let link = step.link { lines.append("       \(link)") }
+            if let note = step.linkNote { lines.append("       \(note)") }
         }
         lines.append("")
         lines += document.signature.map { String(repeating: " ", count: 24) + $0 }

@@ -17,6 +17,9 @@ struct RobotMessage {
     var notices: Set<Int>
     /// The entries this message carries (`RobotDigest.key`), so a retry sends only the rest.
     var keys: Set<String> = []
+    /// The signed link of the batch's newest notice, and its line ("办理链接").
+    var link: String? = nil
+    var linkLabel: String = ""
     /// A report's text posted as it is (instead of `intro` and `sections`).
     var body: String?
 }
@@ -87,6 +90,7 @@ struct RobotDigest {
         return parts
     }
 
+    /// Alerts and digests: every notice of the batch merged into one document, cut into parts.
     func digestMessages(_ notices: [AlertNotice]) -> [RobotMessage] {
         let composer = NoticeComposer(sender: sender)
         let document = composer.compose(notices)
@@ -127,7 +131,8 @@ struct RobotDigest {
         return RobotMessage(
             title: document.subject + (total > 1 ? document.phrases.partSuffix(part, total) : ""), colour: document.colour,
             intro: document.asOf, sections: sections, mobiles: mobiles, footer: document.chatFooter,
-            notices: rows.reduce(into: Set<Int>()) { $0.formUnion($1.1.notices) }, keys: Set(rows.map(\.1.key)))
+            notices: rows.reduce(into: Set<Int>()) { $0.formUnion($1.1.notices) }, keys: Set(rows.map(\.1.key)),
+            link: document.link, linkLabel: document.phrases.linkLabel)
     }
 
     /// A row as a chat line: the title on one line and cut short.

@@ -78,6 +78,9 @@ struct RobotLayout {
                 }
             }
         }
+        if let link = message.link {
+            out.append(markdown ? "[\(message.linkLabel)](\(link))" : "\(message.linkLabel)：\(link)")
+        }
         // DingTalk shows an @-mention only when the number is also in the text.
         if kind == .dingtalk && mentions && !message.mobiles.isEmpty {
             out.append(message.mobiles.map { "@\($0)" }.joined(separator: " "))
@@ -136,6 +139,7 @@ struct RobotLayout {
                 paragraphs.append([["tag": "text", "text": "    \(line.facts)"]])
             }
         }
+        if let link = message.link { paragraphs.append([["tag": "a", "text": message.linkLabel, "href": link]]) }
         paragraphs.append([["tag": "text", "text": message.footer]])
         return paragraphs
     }
