@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing rectifyd needs on Debian 12, once: the C libraries
 # libcurl (every outbound byte) and SQLite (GRDB); with --test Python with aiosmtpd (the
-# SMTP server tests talk to), openssl (test certificates), systemd-analyze, and for the
-# web listener's browser tests Debian's Chromium with chromium-driver and Selenium; for the
+# SMTP server tests talk to), openssl (test certificates), systemd-analyze, for the web
+# listener's browser tests Debian's Chromium with chromium-driver and Selenium, and for the
 # ledger tests LibreOffice Calc and Writer (re-saving and converting office files, headless),
 # poppler-utils (pdftoppm for the docs picture), CJK fonts, openpyxl and python-docx; with
 # --package what `make deb` needs (dpkg-dev, lintian); with --unit that and what

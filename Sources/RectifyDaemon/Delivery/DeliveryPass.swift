@@ -45,15 +45,13 @@ extension DeliveryWorker {
         let decoder = JSONDecoder()
         var notices: [AlertNotice] = []
         var records: [String: OutboxRecord] = [:]
-        let now = clock()
         var counts: [String: NoticeCount] = [:]
+        let now = clock()
         for record in batch {
             do {
                 var notice = try decoder.decode(AlertNotice.self, from: record.notice)
                 // Signed when sent (not when queued): a rotated key applies to what is still waiting.
-                if notice.report == nil, let link = snapshot.web?.link(for: notice, at: now) {
-                    (notice.link, notice.linkExpires) = (link.url, link.expires)
-                }
+                if notice.report == nil, let link = snapshot.web?.link(for: notice, at: now) { (notice.link, notice.linkExpires) = (link.url, link.expires) }
                 notices.append(notice)
                 records[record.id] = record
                 counts[record.id] = NoticeCount(notice)
