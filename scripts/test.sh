@@ -30,6 +30,9 @@ timeout 300 python3 scripts/web-tests.py --bin .build/debug
 echo "== web listener in Chromium: from a mail in the Maildir through approval (scripts/web-browser-tests.py)"
 timeout 300 python3 scripts/web-browser-tests.py --bin .build/debug
 
+echo "== every example in README.md and docs/ (scripts/doc-examples.py)"
+timeout 600 python3 scripts/doc-examples.py --bin .build/debug
+
 echo "== chaos (kill -9 during delivery, receivers down, a second daemon; docs/operations.md)"
 timeout 300 python3 scripts/chaos.py --kills 6 --items 40 --bin .build/debug/rectifyd
 
