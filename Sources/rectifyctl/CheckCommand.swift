@@ -51,12 +51,15 @@ struct CheckCommand: ParsableCommand {
         }
         for warning in result.warnings { printError(warning.description) }
         let report = StatusReport(plans: result.plans, at: now)
+        var out = OutputBuffer()
         if json {
-            print(try CheckOutput.json(report, files: result.files))
+            CheckDocument(report: report, files: result.files).write(to: &out)
         } else {
-            print(CheckOutput.text(report, style: .forStandardOutput()))
+            CheckOutput.text(report, style: .forStandardOutput(), to: &out)
         }
-        if report.hasLagging { throw ExitCode(1) }
+        out.flush()
+        // Exit here: unwinding would free a large plan item by item just before the process ends.
+        Foundation.exit(report.hasLagging ? 1 : 0)
     }
 
     private func resolveInstant() throws -> Date? {

@@ -2,7 +2,11 @@ import Foundation
 
 /// What the evaluator needs to know of the plan an item belongs to.
 public struct PlanContext: Sendable {
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone {
+        didSet { days = ZoneDays(timeZone) }
+    }
+    /// The zone's days, for the evaluator's arithmetic.
+    public private(set) var days: ZoneDays
     /// Pace is measured from the item's `start`, else from this date (feedback or report date).
     public var defaultStart: CalendarDate?
     /// Staleness counts from the item's last update, else from this instant (the report date).
@@ -10,6 +14,7 @@ public struct PlanContext: Sendable {
 
     public init(timeZone: TimeZone, defaultStart: CalendarDate? = nil, defaultLastUpdate: Date? = nil) {
         self.timeZone = timeZone
+        self.days = ZoneDays(timeZone)
         self.defaultStart = defaultStart
         self.defaultLastUpdate = defaultLastUpdate
     }
@@ -17,6 +22,7 @@ public struct PlanContext: Sendable {
     public init(plan: Plan) {
         let zone = plan.zone
         self.timeZone = zone
+        self.days = ZoneDays(zone)
         self.defaultStart = plan.inspection?.feedbackDate ?? plan.reportDate
         self.defaultLastUpdate = plan.reportDate.map { $0.startInstant(in: zone) }
     }
@@ -36,14 +42,14 @@ public struct DeadlineEvaluator: Sendable {
         if item.status == .done {
             return Evaluation(state: .done, findings: [], nextChange: nil)
         }
-        let zone = context.timeZone
-        let today = CalendarDate(containing: now, in: zone)
+        let days = context.days
+        let today = days.day(containing: now)
         var result = Evaluation(state: .onTrack, findings: [])
         var next = NextInstant(after: now)
 
         if let deadline = item.effectiveDeadline {
             let dueDate = policy.dueDate(deadline)
-            let due = dueDate.adding(days: 1).startInstant(in: zone)
+            let due = days.start(of: dueDate.adding(days: 1))
             result.due = due
             if now >= due {
                 let days = dueDate.days(until: today)
@@ -55,7 +61,7 @@ public struct DeadlineEvaluator: Sendable {
                 let daysLeft = today.days(until: dueDate) + 1
                 result.daysLeft = daysLeft
                 for (index, window) in policy.reminderDays.enumerated() {
-                    let opens = policy.windowOpens(window, due: dueDate).startInstant(in: zone)
+                    let opens = days.start(of: policy.windowOpens(window, due: dueDate))
                     if now >= opens {
                         result.colour = index == 0 ? .green : .yellow
                         if index == 0 {
@@ -74,7 +80,7 @@ public struct DeadlineEvaluator: Sendable {
         }
 
         for milestone in item.milestones where !milestone.done {
-            let due = milestone.deadline.dueInstant(in: zone)
+            let due = days.start(of: milestone.deadline.date.adding(days: 1))
             if now >= due {
                 result.findings.append(
                     Finding(
@@ -90,8 +96,8 @@ public struct DeadlineEvaluator: Sendable {
             let limit = isLongTerm ? policy.longTermReview : policy.staleAfter
             let staleAt = base.addingTimeInterval(limit)
             if now >= staleAt {
-                let days = CalendarDate(containing: base, in: zone).days(until: today)
-                result.findings.append(Finding(state: .stale, since: staleAt, days: days))
+                let quiet = days.day(containing: base).days(until: today)
+                result.findings.append(Finding(state: .stale, since: staleAt, days: quiet))
             } else {
                 next.consider(staleAt)
             }
@@ -115,7 +121,7 @@ public struct DeadlineEvaluator: Sendable {
         guard let progress = item.progress, progress.fraction < 1,
             let startDay = item.start ?? context.defaultStart
         else { return nil }
-        let start = startDay.startInstant(in: context.timeZone)
+        let start = context.days.start(of: startDay)
         let span = deadlineDue.timeIntervalSince(start)
         guard span > 0 else { return nil }
         let elapsed = max(0, now.timeIntervalSince(start) / span)

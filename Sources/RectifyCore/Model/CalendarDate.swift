@@ -142,7 +142,39 @@ extension CalendarDate: LosslessStringConvertible, Codable {
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendDigits(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `YYYY-MM-DD` appended as bytes (no formatter: reports write hundreds of thousands).
+    public func appendDigits(to bytes: inout [UInt8]) {
+        CalendarDate.appendPadded(year, width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        CalendarDate.appendPadded(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        CalendarDate.appendPadded(day, width: 2, to: &bytes)
+    }
+
+    /// `value` in decimal, zero-padded to `width` characters, as `%0*d` writes it.
+    static func appendPadded(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        var divisor: UInt = 1
+        var digits = 1
+        while divisor <= magnitude / 10 {
+            divisor *= 10
+            digits += 1
+        }
+        let padded = value < 0 ? width - 1 : width
+        if padded > digits { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: padded - digits)) }
+        var rest = magnitude
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     public init(from decoder: any Decoder) throws {

@@ -50,7 +50,16 @@ public struct Responsibility: Hashable, Codable, Sendable {
 
     /// A one-line label: "医政股（张三）".
     public var label: String {
-        let people = (contacts.map(\.label) + [leader?.label].compactMap { $0 }).joined(separator: "、")
+        // Built by appending: reports label every open item, and arrays and joins cost more.
+        var people = ""
+        for contact in contacts {
+            if !people.isEmpty { people += "、" }
+            people += contact.label
+        }
+        if let leader {
+            if !people.isEmpty { people += "、" }
+            people += leader.label
+        }
         switch (department, people.isEmpty) {
         case (let d?, false): return "\(d)（\(people)）"
         case (let d?, true): return d

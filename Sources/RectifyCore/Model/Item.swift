@@ -1,61 +1,186 @@
 import Foundation
 
 /// One problem to rectify, with its deadline, milestones and progress.
+///
+/// A value with its fields in one shared, copy-on-write box: copying an item (into a row, a
+/// query, a notice) is one reference count, and an array of 100,000 items holds 100,000
+/// references instead of 100,000 copies of every field inline (about 400 bytes each, doubled
+/// while the array grows). Reading and writing fields is as before.
 public struct Item: Hashable, Sendable {
+    private var storage: Storage
+
     /// Unique within its plan and stable across edits (updates in the state DB refer to it).
-    public var id: String
+    public var id: String {
+        get { storage.id }
+        set { unique().id = newValue }
+    }
     /// The headings the item sits under, outermost first.
-    public var category: [String]
+    public var category: [String] {
+        get { storage.category }
+        set { unique().category = newValue }
+    }
     /// The item's heading line.
-    public var title: String
-    public var text: String?
-    public var status: ItemStatus
+    public var title: String {
+        get { storage.title }
+        set { unique().title = newValue }
+    }
+    public var text: String? {
+        get { storage.text }
+        set { unique().text = newValue }
+    }
+    public var status: ItemStatus {
+        get { storage.status }
+        set { unique().status = newValue }
+    }
     /// Where the status came from in the report ("整改结果:完成", line 42).
-    public var statusEvidence: Evidence?
+    public var statusEvidence: Evidence? {
+        get { storage.statusEvidence }
+        set { unique().statusEvidence = newValue }
+    }
     /// The deadline as first set; extensions never overwrite it.
-    public var deadline: Deadline?
-    public var milestones: [Milestone]
-    public var progress: Progress?
-    public var responsible: Responsibility?
+    public var deadline: Deadline? {
+        get { storage.deadline }
+        set { unique().deadline = newValue }
+    }
+    public var milestones: [Milestone] {
+        get { storage.milestones }
+        set { unique().milestones = newValue }
+    }
+    public var progress: Progress? {
+        get { storage.progress }
+        set { unique().progress = newValue }
+    }
+    public var responsible: Responsibility? {
+        get { storage.responsible }
+        set { unique().responsible = newValue }
+    }
     /// 延期 granted, oldest first; the last one's deadline is in force.
-    public var extensions: [Extension]
+    public var extensions: [Extension] {
+        get { storage.extensions }
+        set { unique().extensions = newValue }
+    }
     /// When work on the item began; pace is measured from here (defaults to the plan's
     /// feedback or report date).
-    public var start: CalendarDate?
+    public var start: CalendarDate? {
+        get { storage.start }
+        set { unique().start = newValue }
+    }
     /// The last progress report on the item.
-    public var lastUpdate: Date?
+    public var lastUpdate: Date? {
+        get { storage.lastUpdate }
+        set { unique().lastUpdate = newValue }
+    }
     /// Why a person should check this item against its source before relying on it (an
     /// importer was not sure: no status found, conflicting statuses, a guessed year). Empty
     /// when there is nothing to check.
-    public var review: [String] = []
-
+    public var review: [String] {
+        get { storage.review }
+        set { unique().review = newValue }
+    }
     public init(
         id: String, category: [String] = [], title: String, text: String? = nil, status: ItemStatus = .inProgress,
         statusEvidence: Evidence? = nil, deadline: Deadline? = nil, milestones: [Milestone] = [],
         progress: Progress? = nil, responsible: Responsibility? = nil, extensions: [Extension] = [],
         start: CalendarDate? = nil, lastUpdate: Date? = nil
     ) {
-        self.id = id
-        self.category = category
-        self.title = title
-        self.text = text
-        self.status = status
-        self.statusEvidence = statusEvidence
-        self.deadline = deadline
-        self.milestones = milestones
-        self.progress = progress
-        self.responsible = responsible
-        self.extensions = extensions
-        self.start = start
-        self.lastUpdate = lastUpdate
+        storage = Storage(
+            id: id, category: category, title: title, text: text, status: status, statusEvidence: statusEvidence,
+            deadline: deadline, milestones: milestones, progress: progress, responsible: responsible,
+            extensions: extensions, start: start, lastUpdate: lastUpdate, review: [])
     }
 
     /// The deadline in force: the latest extension's, else the original.
     public var effectiveDeadline: Deadline? {
-        extensions.last?.deadline ?? deadline
+        storage.extensions.last?.deadline ?? storage.deadline
     }
 
-    public var isOpen: Bool { status != .done }
+    public var isOpen: Bool { storage.status != .done }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public static func == (a: Item, b: Item) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
+    }
+
+    /// The box. `@unchecked Sendable`: it is only written through `unique()`, that is while one
+    /// item value alone refers to it; once shared it is read-only.
+    private final class Storage: @unchecked Sendable {
+        var id: String
+        var category: [String]
+        var title: String
+        var text: String?
+        var status: ItemStatus
+        var statusEvidence: Evidence?
+        var deadline: Deadline?
+        var milestones: [Milestone]
+        var progress: Progress?
+        var responsible: Responsibility?
+        var extensions: [Extension]
+        var start: CalendarDate?
+        var lastUpdate: Date?
+        var review: [String]
+
+        init(
+            id: String, category: [String], title: String, text: String?, status: ItemStatus,
+            statusEvidence: Evidence?, deadline: Deadline?, milestones: [Milestone], progress: Progress?,
+            responsible: Responsibility?, extensions: [Extension], start: CalendarDate?, lastUpdate: Date?,
+            review: [String]
+        ) {
+            self.id = id
+            self.category = category
+            self.title = title
+            self.text = text
+            self.status = status
+            self.statusEvidence = statusEvidence
+            self.deadline = deadline
+            self.milestones = milestones
+            self.progress = progress
+            self.responsible = responsible
+            self.extensions = extensions
+            self.start = start
+            self.lastUpdate = lastUpdate
+            self.review = review
+        }
+
+        func copy() -> Storage {
+            Storage(
+                id: id, category: category, title: title, text: text, status: status, statusEvidence: statusEvidence,
+                deadline: deadline, milestones: milestones, progress: progress, responsible: responsible,
+                extensions: extensions, start: start, lastUpdate: lastUpdate, review: review)
+        }
+
+        /// Every field, for equality and hashing.
+        var fields: Fields {
+            Fields(
+                id: id, category: category, title: title, text: text, status: status, statusEvidence: statusEvidence,
+                deadline: deadline, milestones: milestones, progress: progress, responsible: responsible,
+                extensions: extensions, start: start, lastUpdate: lastUpdate, review: review)
+        }
+    }
+
+    private struct Fields: Hashable {
+        var id: String
+        var category: [String]
+        var title: String
+        var text: String?
+        var status: ItemStatus
+        var statusEvidence: Evidence?
+        var deadline: Deadline?
+        var milestones: [Milestone]
+        var progress: Progress?
+        var responsible: Responsibility?
+        var extensions: [Extension]
+        var start: CalendarDate?
+        var lastUpdate: Date?
+        var review: [String]
+    }
 }
 
 public enum ItemStatus: String, Codable, Sendable, CaseIterable {

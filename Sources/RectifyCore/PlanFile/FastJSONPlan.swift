@@ -9,13 +9,17 @@ enum FastJSONPlan {
     typealias Failure = JSONCursor.Failure
 
     static func decode(_ data: Data, file: String) -> Plan? {
-        data.withUnsafeBytes { bytes in
-            var cursor = JSONCursor(bytes)
-            return try? document(&cursor, file: file)
-        }
+        data.withUnsafeBytes { bytes in decode(bytes, file: file) }
     }
 
-    static func document(_ c: inout JSONCursor, file: String) throws -> Plan {
+    /// `readThrough` is told how far reading got, every few megabytes (a mapped file gives those
+    /// pages back, so a large plan is never held twice: as bytes and as items).
+    static func decode(_ bytes: UnsafeRawBufferPointer, file: String, readThrough: (Int) -> Void = { _ in }) -> Plan? {
+        var cursor = JSONCursor(bytes)
+        return try? document(&cursor, file: file, readThrough: readThrough)
+    }
+
+    static func document(_ c: inout JSONCursor, file: String, readThrough: (Int) -> Void = { _ in }) throws -> Plan {
         var plan: Plan?
         var items: [Item]?
         try c.object { c, key in
@@ -23,7 +27,14 @@ enum FastJSONPlan {
             case "plan": plan = try header(&c)
             case "items":
                 var list: [Item] = []
-                try c.array { c in list.append(try item(&c)) }
+                var reported = c.offset
+                try c.array { c in
+                    list.append(try item(&c))
+                    if c.offset - reported >= 4 << 20 {
+                        reported = c.offset
+                        readThrough(reported)
+                    }
+                }
                 items = list
             default: throw Failure()
             }
@@ -40,13 +51,23 @@ enum FastJSONPlan {
     /// Trims like the YAML path does, without Foundation's cost when there is nothing to trim.
     static func trimmed(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-            first.properties.isWhitespace || last.properties.isWhitespace
+            mayBeSpace(first) || mayBeSpace(last)
         else { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Whether `scalar` may be white space (Unicode's White_Space, and the separators Foundation
+    /// trims): a table lookup of scalar properties costs more than the rest of reading a value.
+    @inline(__always)
+    static func mayBeSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     static func nonEmpty(_ c: inout JSONCursor) throws -> String {
-        let text = trimmed(try c.string())
+        let text = try c.trimmedString()
         guard !text.isEmpty else { throw Failure() }
         return text
     }
@@ -58,12 +79,35 @@ enum FastJSONPlan {
     }
 
     static func text(_ c: inout JSONCursor) throws -> String? {
-        try optional(&c) { trimmed(try $0.string()) }
+        try optional(&c) { try $0.trimmedString() }
     }
 
     static func date(_ c: inout JSONCursor) throws -> CalendarDate {
-        guard let date = CalendarDate(try c.string()) else { throw Failure() }
+        let date = try c.withStringBytes { raw in
+            CalendarDate.parseDigits(raw).flatMap { CalendarDate(year: $0.0, month: $0.1, day: $0.2) }
+        }
+        guard let date else { throw Failure() }
         return date
+    }
+
+    /// A word of a closed set (`in_progress`, `month`) without making a String of it.
+    static func word<E: RawRepresentable & CaseIterable>(_ c: inout JSONCursor, _ type: E.Type) throws -> E
+    where E.RawValue == String {
+        let value = try c.withStringBytes { raw in
+            E.allCases.first { $0.rawValue.utf8.elementsEqual(raw) }
+        }
+        guard let value else { throw Failure() }
+        return value
+    }
+
+    /// An RFC 3339 time; the common shapes are read from the bytes, others as text.
+    static func instant(_ c: inout JSONCursor) throws -> Date {
+        let parsed = try c.withStringBytes { raw -> Date? in
+            if let common = Timestamps.parseCommon(raw) { return common }
+            return Timestamps.parse(String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        guard let parsed else { throw Failure() }
+        return parsed
     }
 
     static func count(_ c: inout JSONCursor, minimum: Int = 0) throws -> Int {
@@ -160,9 +204,7 @@ enum FastJSONPlan {
         try c.object { c, key in
             switch key {
             case "date": d = try date(&c)
-            case "precision":
-                guard let p = DeadlinePrecision(rawValue: try c.string()) else { throw Failure() }
-                precision = p
+            case "precision": precision = try word(&c, DeadlinePrecision.self)
             case "text": text = try Self.text(&c)
             case "line": line = try optional(&c) { try count(&$0, minimum: 1) }
             case "cell": cell = try Self.text(&c)
@@ -204,8 +246,7 @@ enum FastJSONPlan {
             case "review":
                 if !c.consumeNull() { try c.array { c in item.review.append(try c.string()) } }
             case "status":
-                guard let status = ItemStatus(rawValue: try c.string()) else { throw Failure() }
-                item.status = status
+                item.status = try word(&c, ItemStatus.self)
                 hasStatus = true
             case "status_evidence": item.statusEvidence = try optional(&c, evidence)
             case "deadline": item.deadline = try optional(&c, deadline)
@@ -217,10 +258,7 @@ enum FastJSONPlan {
                 if !c.consumeNull() { try c.array { c in item.extensions.append(try ext(&c)) } }
             case "start": item.start = try optional(&c, date)
             case "last_update":
-                if let text = try text(&c) {
-                    guard let instant = Timestamps.parse(text) else { throw Failure() }
-                    item.lastUpdate = instant
-                }
+                if !c.consumeNull() { item.lastUpdate = try instant(&c) }
             default: throw Failure()
             }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A minimal pull parser over UTF-8 JSON bytes, for reading large plan files straight into
 /// the model without building a tree. Any malformed input throws `JSONCursor.Failure`; the
 /// caller then reads the file through Yams to say what is wrong and where. It is strict where
@@ -18,23 +20,44 @@ struct JSONCursor {
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
 
+    /// Bytes read so far (the caller may give back the pages before this offset).
+    var offset: Int { index }
+
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
+    @inline(__always)
     private mutating func skipSpace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            case 0x20: skipSpaceRun()
+            case 0x0A, 0x0D, 0x09: index += 1
             default: return
             }
         }
     }
 
+    /// A run of spaces, eight bytes at a time (pretty-printed plans are half indentation): the
+    /// first byte that is not a space ends the run, found by its position in the word.
+    private mutating func skipSpaceRun() {
+        while index + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x2020_2020_2020_2020
+            if word != 0 {
+                index += UInt64(littleEndian: word).trailingZeroBitCount / 8
+                return
+            }
+            index += 8
+        }
+        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+    }
+
+    @inline(__always)
     private mutating func expect(_ byte: UInt8) throws {
         skipSpace()
         guard index < bytes.count, bytes[index] == byte else { throw Failure() }
         index += 1
     }
 
+    @inline(__always)
     private mutating func peek() -> UInt8? {
         skipSpace()
         return index < bytes.count ? bytes[index] : nil
@@ -58,26 +81,62 @@ struct JSONCursor {
     }
 
     /// Reads an object, calling `field` for each key; `field` must consume the value.
-    mutating func object(_ field: (inout JSONCursor, String) throws -> Void) throws {
+    ///
+    /// Keys are handed over as bytes (`JSONKey`), not strings: a plan of 100,000 items has over
+    /// a million of them. A key seen twice is a failure with a sentence; checking costs no
+    /// allocation: a 64-bit filter of the keys so far, and only when it says "maybe" are the
+    /// object's earlier keys read again.
+    mutating func object(_ field: (inout JSONCursor, JSONKey) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
+        let objectStart = index - 1
         if peek() == UInt8(ascii: "}") {
             index += 1
             return
         }
-        var keys: [String] = []
+        var filter: UInt64 = 0
         while true {
             skipSpace()
             let keyOffset = index
-            let key = try string()
-            // A linear search: plan objects have a dozen keys, and a Set per item costs more.
-            if keys.contains(key) {
-                throw Failure("the key '\(key)' appears twice in one object; keep one.", at: keyOffset)
+            let key = try keyBytes()
+            let bit: UInt64 = 1 << (key.hash & 63)
+            if filter & bit != 0, Self.hasKey(key, in: bytes, objectAt: objectStart, before: keyOffset) {
+                throw Failure("the key '\(key.text)' appears twice in one object; keep one.", at: keyOffset)
             }
-            keys.append(key)
+            filter |= bit
             try expect(UInt8(ascii: ":"))
             try field(&self, key)
             if try separator(closing: UInt8(ascii: "}")) { return }
         }
+    }
+
+    /// Whether the object starting at `objectAt` has `key` among its keys before `end` (the rare
+    /// path of the duplicate check: the filter said "maybe").
+    private static func hasKey(_ key: JSONKey, in bytes: UnsafeRawBufferPointer, objectAt start: Int, before end: Int) -> Bool {
+        var cursor = JSONCursor(bytes)
+        cursor.index = start + 1
+        while cursor.index < end {
+            cursor.skipSpace()
+            guard cursor.index < end, let other = try? cursor.keyBytes() else { return false }
+            if other == key { return true }
+            guard (try? cursor.expect(UInt8(ascii: ":"))) != nil, (try? cursor.skipValue()) != nil else { return false }
+            cursor.skipSpace()
+            guard cursor.index < end, cursor.bytes[cursor.index] == UInt8(ascii: ",") else { return false }
+            cursor.index += 1
+        }
+        return false
+    }
+
+    /// A key's bytes as they stand between the quotes (escapes are compared as written).
+    private mutating func keyBytes() throws -> JSONKey {
+        try expect(UInt8(ascii: "\""))
+        let start = index
+        var high: UInt8 = 0
+        let escaped = try scanToQuote(high: &high)
+        defer { index += 1 }
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+        guard escaped else { return JSONKey(bytes: raw, unescaped: nil) }
+        guard UTF8Check.isValid(raw) else { throw Failure() }
+        return JSONKey(bytes: raw, unescaped: try Self.unescape(String(decoding: raw, as: UTF8.self)))
     }
 
     mutating func array(_ element: (inout JSONCursor) throws -> Void) throws {
@@ -153,25 +212,65 @@ struct JSONCursor {
     }
 
     mutating func string() throws -> String {
+        let (raw, escaped, ascii) = try stringBytes()
+        // ASCII needs no validation; other text is checked here (invalid UTF-8 sends the file to
+        // the slow path, which names the line), then made a String without the generic validator.
+        guard ascii || UTF8Check.isValid(raw) else { throw Failure() }
+        let text = String(decoding: raw, as: UTF8.self)
+        return escaped ? try Self.unescape(text) : text
+    }
+
+    /// A string with white space trimmed at both ends, as the YAML path trims (Foundation's
+    /// trimming runs only when an end may be white space).
+    mutating func trimmedString() throws -> String {
+        let (raw, escaped, ascii) = try stringBytes()
+        guard ascii || UTF8Check.isValid(raw) else { throw Failure() }
+        let text = String(decoding: raw, as: UTF8.self)
+        if escaped { return FastJSONPlan.trimmed(try Self.unescape(text)) }
+        guard WhiteSpaceBytes.mayStart(raw) || WhiteSpaceBytes.mayEnd(raw) else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A string's bytes, for values read without making a String (dates, times, words of a
+    /// closed set); an escaped one is unescaped first.
+    mutating func withStringBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
+        let (raw, escaped, ascii) = try stringBytes()
+        guard ascii || UTF8Check.isValid(raw) else { throw Failure() }
+        guard escaped else { return try body(raw) }
+        var text = try Self.unescape(String(decoding: raw, as: UTF8.self))
+        return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The bytes between the quotes, whether they hold an escape, whether they are all ASCII.
+    private mutating func stringBytes() throws -> (UnsafeRawBufferPointer, escaped: Bool, ascii: Bool) {
         try expect(UInt8(ascii: "\""))
         let start = index
+        var high: UInt8 = 0
+        let escaped = try scanToQuote(high: &high)
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+        index += 1
+        return (raw, escaped, high < 0x80)
+    }
+
+    /// Moves to the closing quote of a string whose first byte is at `index`; returns whether
+    /// it holds an escape, and ORs its bytes into `high` (for the ASCII test). Byte by byte:
+    /// plan strings are short, and eight at a time measured slower.
+    @inline(__always)
+    private mutating func scanToQuote(high: inout UInt8) throws -> Bool {
         var escaped = false
         while index < bytes.count {
             let b = bytes[index]
-            if b == UInt8(ascii: "\"") { break }
+            if b == UInt8(ascii: "\"") { return escaped }
             if b == UInt8(ascii: "\\") {
                 escaped = true
                 index += 2
                 continue
             }
             if b < 0x20 { throw Failure() }
+            high |= b
             index += 1
         }
-        guard index < bytes.count else { throw Failure() }
-        let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
-        index += 1
-        guard let text = String(validating: raw, as: UTF8.self) else { throw Failure() }
-        return escaped ? try Self.unescape(text) : text
+        throw Failure()
     }
 
     static func unescape(_ text: String) throws -> String {
@@ -252,5 +351,121 @@ struct JSONCursor {
     mutating func end() throws {
         skipSpace()
         guard index == bytes.count else { throw Failure() }
+    }
+}
+
+/// An object key as bytes in the document; `switch key { case "id": … }` compares bytes. A key
+/// written with escapes (`"\u0069d"`) is compared by what it means, as Yams reads it.
+struct JSONKey: Equatable {
+    let bytes: UnsafeRawBufferPointer
+    /// Set only for a key with escapes.
+    let unescaped: String?
+
+    static func == (a: JSONKey, b: JSONKey) -> Bool {
+        if a.unescaped != nil || b.unescaped != nil { return a.text == b.text }
+        return a.bytes.count == b.bytes.count
+            && (a.bytes.count == 0 || memcmp(a.bytes.baseAddress!, b.bytes.baseAddress!, a.bytes.count) == 0)
+    }
+
+    static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
+        if let unescaped = key.unescaped {
+            return pattern.withUTF8Buffer { unescaped.utf8.elementsEqual($0) }
+        }
+        return pattern.utf8CodeUnitCount == key.bytes.count
+            && (key.bytes.count == 0 || memcmp(pattern.utf8Start, key.bytes.baseAddress!, key.bytes.count) == 0)
+    }
+
+    /// FNV-1a of what the key means, for the duplicate filter.
+    var hash: Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        if let unescaped {
+            for b in unescaped.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        } else {
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        }
+        return Int(truncatingIfNeeded: h >> 7)
+    }
+
+    var text: String { unescaped ?? String(decoding: bytes, as: UTF8.self) }
+}
+
+/// White space at the ends of a string's UTF-8 bytes: the scalars Foundation's
+/// `.whitespacesAndNewlines` trims (and Unicode's White_Space), matched as bytes. "May", because
+/// a false "yes" only costs a call to Foundation's trimming.
+enum WhiteSpaceBytes {
+    static func mayStart(_ b: UnsafeRawBufferPointer) -> Bool {
+        guard let first = b.first else { return false }
+        if first < 0x80 { return first == 0x20 || (0x09...0x0D).contains(first) }
+        return isSpace(b, at: 0)
+    }
+
+    static func mayEnd(_ b: UnsafeRawBufferPointer) -> Bool {
+        guard let last = b.last else { return false }
+        if last < 0x80 { return last == 0x20 || (0x09...0x0D).contains(last) }
+        let n = b.count
+        return (n >= 2 && isSpace(b, at: n - 2)) || (n >= 3 && isSpace(b, at: n - 3))
+    }
+
+    /// Whether a non-ASCII white space scalar is encoded at `i`: U+0085, U+00A0 (C2 85, C2 A0),
+    /// U+1680 (E1 9A 80), U+2000–200A, U+2028, U+2029, U+202F (E2 80 xx), U+205F (E2 81 9F),
+    /// U+3000 (E3 80 80).
+    private static func isSpace(_ b: UnsafeRawBufferPointer, at i: Int) -> Bool {
+        let n = b.count
+        switch b[i] {
+        case 0xC2: return i + 1 < n && (b[i + 1] == 0x85 || b[i + 1] == 0xA0)
+        case 0xE1: return i + 2 < n && b[i + 1] == 0x9A && b[i + 2] == 0x80
+        case 0xE2:
+            guard i + 2 < n else { return false }
+            if b[i + 1] == 0x80 { return (0x80...0x8A).contains(b[i + 2]) || [0xA8, 0xA9, 0xAF].contains(b[i + 2]) }
+            return b[i + 1] == 0x81 && b[i + 2] == 0x9F
+        case 0xE3: return i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80
+        default: return false
+        }
+    }
+}
+
+/// UTF-8 validation without generics (the standard library's `String(validating:)` is generic and
+/// costs more than the parse around it). Well-formed per Unicode 15 table 3-7: no overlong forms,
+/// no surrogates, nothing above U+10FFFF.
+enum UTF8Check {
+    static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0x80 {
+                i += 1
+                continue
+            }
+            func continuation(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+                i + k < n && range.contains(bytes[i + k])
+            }
+            switch b0 {
+            case 0xC2...0xDF:
+                guard continuation(1) else { return false }
+                i += 2
+            case 0xE0:
+                guard continuation(1, 0xA0...0xBF), continuation(2) else { return false }
+                i += 3
+            case 0xE1...0xEC, 0xEE...0xEF:
+                guard continuation(1), continuation(2) else { return false }
+                i += 3
+            case 0xED:
+                guard continuation(1, 0x80...0x9F), continuation(2) else { return false }
+                i += 3
+            case 0xF0:
+                guard continuation(1, 0x90...0xBF), continuation(2), continuation(3) else { return false }
+                i += 4
+            case 0xF1...0xF3:
+                guard continuation(1), continuation(2), continuation(3) else { return false }
+                i += 4
+            case 0xF4:
+                guard continuation(1, 0x80...0x8F), continuation(2), continuation(3) else { return false }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
     }
 }

@@ -60,6 +60,8 @@ public struct PlanLoader: Sendable {
     }
 
     public func loadFile(_ file: String) throws(PlanLoadError) -> (Plan, [Diagnostic]) {
+        let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
+        if ext == "json", let plan = try Self.mappedJSON(file) { return (plan, []) }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -68,7 +70,6 @@ public struct PlanLoader: Sendable {
                 Diagnostic(file: file, line: 1, column: 1, message: "cannot read the file: \(Self.reason(error)).")
             ])
         }
-        let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
         // Named as a report, or not named as a plan: the importer looks at the bytes (a PDF or an
         // old .doc gets advice there, not a YAML syntax error here).
         if reportExtensions.contains(ext) || (reportImporter != nil && !Self.planExtensions.contains(ext)) {
@@ -79,13 +80,36 @@ public struct PlanLoader: Sendable {
             }
             return try reportImporter(data, file)
         }
-        if ext == "json", let plan = PlanReader.fastJSON(data, file: file) { return (plan, []) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw PlanLoadError(diagnostics: [
                 Diagnostic(file: file, line: 1, column: 1, message: "plan files must be UTF-8 text; convert the file (iconv -f GB18030 -t UTF-8).")
             ])
         }
-        return try PlanReader.read(text, file: file, tryFastJSON: false)
+        return try PlanReader.read(text, file: file, tryFastJSON: ext == "json" && !Self.canMap(file))
+    }
+
+    /// A JSON plan with nothing to report, read from the mapped file (its pages given back as the
+    /// items are read); nil when the slow path must explain the file, or it cannot be mapped.
+    static func mappedJSON(_ file: String) throws(PlanLoadError) -> Plan? {
+        let mapped: MappedFile?
+        do {
+            mapped = try MappedFile.mapping(of: file)
+        } catch {
+            throw PlanLoadError(diagnostics: [
+                Diagnostic(file: file, line: 1, column: 1, message: "cannot read the file: \(describe(errno: error.errno)).")
+            ])
+        }
+        guard let mapped else { return nil }
+        guard let plan = FastJSONPlan.decode(mapped.bytes, file: file, readThrough: mapped.release(before:)),
+            PlanValidator.problems(in: plan).isEmpty
+        else { return nil }
+        return plan
+    }
+
+    /// Whether `file` is a regular file (which `mappedJSON` has already tried).
+    static func canMap(_ file: String) -> Bool {
+        var info = stat()
+        return stat(file, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     func expand(_ paths: [String], errors: inout [Diagnostic]) -> [String] {

@@ -144,10 +144,26 @@ public enum PlanReader {
         return contact
     }
 
+    /// One `@` with something before it, a `.` after it, no space. Over bytes: every contact of
+    /// a large plan is checked.
     static func isPlausibleEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].utf8.contains(UInt8(ascii: "."))
-            && !text.utf8.contains(UInt8(ascii: " "))
+        var text = text
+        return text.withUTF8 { bytes in
+            var at: Int?
+            var dotAfterAt = false
+            for i in bytes.indices {
+                switch bytes[i] {
+                case UInt8(ascii: "@"):
+                    if at != nil { return false }
+                    at = i
+                case UInt8(ascii: "."): if at != nil { dotAfterAt = true }
+                case UInt8(ascii: " "): return false
+                default: break
+                }
+            }
+            guard let at else { return false }
+            return at > 0 && dotAfterAt
+        }
     }
 
     static func readItem(_ f: FieldReader) -> Item? {

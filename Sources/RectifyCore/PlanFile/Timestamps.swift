@@ -48,17 +48,40 @@ public enum Timestamps {
     /// with seconds (local mean time, e.g. +08:05:43 in Shanghai before 1901) cannot be written
     /// in RFC 3339: such instants are written in UTC (`Z`) rather than 43 s off.
     public static func format(_ date: Date, in timeZone: TimeZone) -> String {
-        let offset = timeZone.secondsFromGMT(for: date)
-        if offset % 60 != 0 { return format(date, in: TimeZone(identifier: "UTC")!) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(25)
+        append(date, in: timeZone, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `format`, appended as bytes (no formatter: reports write hundreds of thousands).
+    public static func append(_ date: Date, in timeZone: TimeZone, to bytes: inout [UInt8]) {
+        append(date, in: ZoneDays(timeZone), to: &bytes)
+    }
+
+    /// `format` in a zone whose days are known (no lookup of the zone per call).
+    public static func append(_ date: Date, in days: ZoneDays, to bytes: inout [UInt8]) {
+        let timeZone = days.zone
+        let offset = days.secondsFromGMT(for: date)
+        if offset % 60 != 0 { return append(date, in: TimeZone(identifier: "UTC")!, to: &bytes) }
         let local = Int((date.timeIntervalSince1970 + Double(offset)).rounded(.down))
         let day = CalendarDate(dayNumber: Int((Double(local) / 86_400).rounded(.down)))
         let seconds = local - day.dayNumber * 86_400
-        let clock = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        day.appendDigits(to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        CalendarDate.appendPadded(seconds / 3600, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        CalendarDate.appendPadded(seconds / 60 % 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        CalendarDate.appendPadded(seconds % 60, width: 2, to: &bytes)
         guard offset != 0 || timeZone.identifier != "UTC" && timeZone.identifier != "GMT" else {
-            return "\(day)T\(clock)Z"
+            bytes.append(UInt8(ascii: "Z"))
+            return
         }
-        let sign = offset < 0 ? "-" : "+"
         let magnitude = abs(offset)
-        return "\(day)T\(clock)\(sign)" + String(format: "%02d:%02d", magnitude / 3600, magnitude / 60 % 60)
+        bytes.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        CalendarDate.appendPadded(magnitude / 3600, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        CalendarDate.appendPadded(magnitude / 60 % 60, width: 2, to: &bytes)
     }
 }

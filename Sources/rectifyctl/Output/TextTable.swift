@@ -3,7 +3,26 @@ import Foundation
 /// Terminal columns a string takes: CJK and full-width characters take two.
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var width = 0
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    width += b == 0 ? 0 : 1
+                    i += 1
+                    continue
+                }
+                // Decode one scalar (the text is valid UTF-8: it is a String).
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                width += Self.width(of: Unicode.Scalar(value)!)
+                i += length
+            }
+            return width
+        }
     }
 
     static func width(of scalar: Unicode.Scalar) -> Int {
@@ -22,7 +41,8 @@ enum DisplayWidth {
 
     /// Cuts `text` to at most `limit` columns, ending in "…" when cut.
     static func truncate(_ text: String, to limit: Int) -> String {
-        guard of(text) > limit else { return text }
+        // No scalar is wider than its UTF-8 bytes, so short text needs no measuring.
+        guard text.utf8.count > limit, of(text) > limit else { return text }
         var result = ""
         var used = 0
         for character in text {
