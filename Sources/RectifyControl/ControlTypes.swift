@@ -212,7 +212,18 @@ public struct HistoryEntry: Codable, Sendable {
     public var user: String?
     public var note: String?
     public var details: [String: String]
-    public init(id: Int64, at: String, kind: String, uid: Int?, user: String?, note: String?, details: [String: String]) {
+    /// A web change: "link" (user is the recipient the signed link named) or "account" (a web
+    /// account), with the caller's address and user agent. Absent for the control socket.
+    public var source: String?
+    public var address: String?
+    public var userAgent: String?
+    public init(
+        id: Int64, at: String, kind: String, uid: Int?, user: String?, note: String?, details: [String: String],
+        source: String? = nil, address: String? = nil, userAgent: String? = nil
+    ) {
+        self.source = source
+        self.address = address
+        self.userAgent = userAgent
         self.id = id
         self.at = at
         self.kind = kind
@@ -269,11 +280,16 @@ public struct ItemDetail: Codable, Sendable {
     public var history: [HistoryEntry]
     public var alerts: [AlertRecord]
     public var deliveries: [DeliveryAttempt]
+    /// Requests made through signed links (延期, 销号) and evidence files uploaded.
+    public var requests: [RequestEntry]?
+    public var evidence: [EvidenceEntry]?
     public init(
         item: ItemSummary, category: [String], text: String?, findings: [String], milestones: [Milestone],
         progress: RectifyCore.Progress?, extensions: [Extension], lastUpdate: String?, history: [HistoryEntry],
-        alerts: [AlertRecord], deliveries: [DeliveryAttempt]
+        alerts: [AlertRecord], deliveries: [DeliveryAttempt], requests: [RequestEntry]? = nil, evidence: [EvidenceEntry]? = nil
     ) {
+        self.requests = requests
+        self.evidence = evidence
         self.item = item
         self.category = category
         self.text = text
@@ -329,5 +345,108 @@ public struct WriteResponse: Codable, Sendable {
         self.updateId = updateId
         self.message = message
         self.item = item
+    }
+}
+
+/// A request made through a signed link: 延期 (`extend`, with `to`) or 销号 (`close`), waiting
+/// for the office (`pending`) or decided (`approved`, `rejected`, with who, when and why).
+public struct RequestEntry: Codable, Sendable {
+    public var id: Int64
+    public var plan: String
+    public var item: String
+    public var itemTitle: String?
+    public var kind: String
+    public var status: String
+    public var createdAt: String
+    public var recipient: String
+    public var note: String
+    public var to: String?
+    public var evidence: [String]
+    public var decidedAt: String?
+    public var decidedBy: String?
+    public var decisionNote: String?
+
+    public init(
+        id: Int64, plan: String, item: String, itemTitle: String?, kind: String, status: String, createdAt: String,
+        recipient: String, note: String, to: String?, evidence: [String], decidedAt: String?, decidedBy: String?,
+        decisionNote: String?
+    ) {
+        self.id = id
+        self.plan = plan
+        self.item = item
+        self.itemTitle = itemTitle
+        self.kind = kind
+        self.status = status
+        self.createdAt = createdAt
+        self.recipient = recipient
+        self.note = note
+        self.to = to
+        self.evidence = evidence
+        self.decidedAt = decidedAt
+        self.decidedBy = decidedBy
+        self.decisionNote = decisionNote
+    }
+}
+
+public struct RequestsResponse: Codable, Sendable {
+    public var requests: [RequestEntry]
+    public init(requests: [RequestEntry]) { self.requests = requests }
+}
+
+/// `POST /v1/requests/ID/approve` and `/reject`: the office's note (required to reject).
+public struct DecisionRequest: Codable, Sendable {
+    public var reason: String?
+    public init(reason: String?) { self.reason = reason }
+    public static let fields = ["reason"]
+}
+
+/// An evidence file: its id (GET it from the web listener), name, type, size and who gave it.
+public struct EvidenceEntry: Codable, Sendable {
+    public var id: String
+    public var name: String
+    public var mediaType: String
+    public var size: Int
+    public var sha256: String
+    public var at: String
+    public var by: String
+
+    public init(id: String, name: String, mediaType: String, size: Int, sha256: String, at: String, by: String) {
+        self.id = id
+        self.name = name
+        self.mediaType = mediaType
+        self.size = size
+        self.sha256 = sha256
+        self.at = at
+        self.by = by
+    }
+}
+
+// MARK: ledger export
+
+/// `GET /v1/ledger`: every plan as the daemon sees it now — the plan file (JSON, as
+/// `rectifyctl import` writes it) with progress, 销号 and 延期 laid over it, and per item what
+/// only the daemon knows. `rectifyctl export` turns it into the office's 台账 and calendar.
+/// The body is `{"at": …, "plans": [{"plan": {plan file}, "items": [LedgerItemRecord]}]}`.
+public struct LedgerItemRecord: Codable, Sendable {
+    public var id: String
+    public var state: String
+    public var daysOverdue: Int?
+    public var daysLeft: Int?
+    /// The day the item was closed (销号), YYYY-MM-DD in the plan's zone.
+    public var closed: String?
+    /// The latest progress note, and its day.
+    public var note: String?
+    public var noteOn: String?
+
+    public init(
+        id: String, state: String, daysOverdue: Int?, daysLeft: Int?, closed: String?, note: String?, noteOn: String?
+    ) {
+        self.id = id
+        self.state = state
+        self.daysOverdue = daysOverdue
+        self.daysLeft = daysLeft
+        self.closed = closed
+        self.note = note
+        self.noteOn = noteOn
     }
 }

@@ -14,6 +14,11 @@ public enum AlertKind: String, Codable, Sendable, CaseIterable {
     case stale
     /// An open item without a deadline (told once, to the plan owner).
     case noDeadline = "no_deadline"
+    /// A red or yellow notice nobody signed for (签收) within `web.receipt_within` working days:
+    /// the leaders above its recipient are told.
+    case unacknowledged
+    /// The office's decision on a request made through a signed link (延期, 销号), to its requester.
+    case reply
     /// Done after an alert about it was sent.
     case resolved
     /// The periodic list of everything open of one recipient.
@@ -45,13 +50,17 @@ public struct NoticeEntry: Hashable, Codable, Sendable {
     public var evidence: Evidence?
     /// Days since the last progress report (stale entries).
     public var daysSinceUpdate: Int?
+    /// What a reply or an unacknowledged entry says in words (the decision and its reason; who
+    /// did not sign for which notice).
+    public var note: String?
 
     public init(
         kind: AlertKind, planID: String, planTitle: String, unit: String, itemID: String, itemTitle: String,
         state: ItemState, colour: WarningColour? = nil, deadline: Deadline? = nil, originalDeadline: Deadline? = nil,
         daysOverdue: Int? = nil, daysLeft: Int? = nil, milestone: String? = nil, responsible: String? = nil,
-        mobiles: [String] = [], evidence: Evidence? = nil, daysSinceUpdate: Int? = nil
+        mobiles: [String] = [], evidence: Evidence? = nil, daysSinceUpdate: Int? = nil, note: String? = nil
     ) {
+        self.note = note
         self.kind = kind
         self.planID = planID
         self.planTitle = planTitle
@@ -87,13 +96,26 @@ public struct AlertNotice: Hashable, Codable, Sendable {
     public var timeZone: String
     /// "zh" (default) or "en".
     public var language: String
+    /// The recipient's signed link to the web page of this notice (`web.base_url`), added when
+    /// the notice is delivered; nil without a web listener. Never logged.
+    public var link: String?
+    /// When `link` stops working.
+    public var linkExpires: Date?
+    /// A report carried whole (the weekly 情况通报), sent as it is written instead of a
+    /// rendering of `entries` (which is then empty).
+    public var report: NoticeReport?
+    /// Trial mode (`routing.redirect_all`): whom the notice was meant for ("韦明 <weiming@…>")
+    /// while `recipient` is the trial address. nil: sent to its recipient as meant.
+    public var intendedFor: [String]?
     /// Set when a recipient's alerts were too many for one notice: which part this is.
     public var part: NoticePart?
 
     public init(
         id: String, receiver: String, recipient: String, recipientName: String? = nil, entries: [NoticeEntry],
-        createdAt: Date, timeZone: String = Plan.defaultTimeZone, language: String = "zh", part: NoticePart? = nil
+        createdAt: Date, timeZone: String = Plan.defaultTimeZone, language: String = "zh", report: NoticeReport? = nil,
+        intendedFor: [String]? = nil, part: NoticePart? = nil
     ) {
+        self.intendedFor = intendedFor
         self.id = id
         self.receiver = receiver
         self.recipient = recipient
@@ -102,6 +124,7 @@ public struct AlertNotice: Hashable, Codable, Sendable {
         self.createdAt = createdAt
         self.timeZone = timeZone
         self.language = language
+        self.report = report
         self.part = part
     }
 
@@ -133,7 +156,7 @@ extension AlertKind {
     /// Most urgent first: the order of a notice's sections, of its entries and of a robot
     /// digest's lines. The one ordering of alert kinds.
     public static let urgencyOrder: [AlertKind] = [
-        .escalation, .overdue, .milestoneMissed, .reminder, .stale, .noDeadline, .digest, .resolved,
+        .escalation, .overdue, .unacknowledged, .milestoneMissed, .reminder, .stale, .noDeadline, .reply, .digest, .resolved,
     ]
 
     /// Position in `urgencyOrder` (0 most urgent).
@@ -162,5 +185,21 @@ extension NoticeEntry {
         if daysOverdue != other.daysOverdue { return (daysOverdue ?? -1) > (other.daysOverdue ?? -1) }
         if daysLeft != other.daysLeft { return (daysLeft ?? .max) < (other.daysLeft ?? .max) }
         return nil
+    }
+}
+
+/// A document already worded and laid out for every channel: the mail's subject, text and HTML
+/// bodies, and what chat robots post (Markdown, or the text for their plain formats).
+public struct NoticeReport: Hashable, Codable, Sendable {
+    public var subject: String
+    public var text: String
+    public var html: String
+    public var markdown: String
+
+    public init(subject: String, text: String, html: String, markdown: String) {
+        self.subject = subject
+        self.text = text
+        self.html = html
+        self.markdown = markdown
     }
 }

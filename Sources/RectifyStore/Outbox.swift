@@ -43,10 +43,12 @@ extension StateStore {
     }()
     static let decoder = JSONDecoder()
 
-    /// Writes notices to the outbox in one transaction, before any of them is delivered.
-    public func enqueue(_ records: [OutboxRecord]) throws {
+    /// Writes notices to the outbox in one transaction, before any of them is delivered, with
+    /// what each says (`notices`: the items a signed link to it may show).
+    public func enqueue(_ records: [OutboxRecord], notices: [NoticeRecord] = []) throws {
         guard !records.isEmpty else { return }
         try pool.write { db in
+            for notice in notices { try Self.insert(notice, db) }
             for r in records {
                 try db.execute(
                     sql: """
@@ -138,6 +140,9 @@ extension StateStore {
     public func confirmDelivery(of record: OutboxRecord, attempt: DeliveryRecord, sentAt: Date) throws {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM outbox WHERE id = ?", arguments: [record.id])
+            try db.execute(
+                sql: "UPDATE notices SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
+                arguments: [sentAt.timeIntervalSince1970, record.id])
             for var entry in record.logEntries {
                 entry.sentAt = sentAt
                 try entry.upsert(db)

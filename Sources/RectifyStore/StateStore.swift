@@ -125,6 +125,73 @@ public final class StateStore: Sendable {
                     CREATE INDEX notification_log_sent ON notification_log(sent_at);
                     """)
         }
+        // The web: notices as sent (what a signed link may show), receipts (签收), requests
+        // waiting for the office, evidence files, and where a web change came from.
+        migrator.registerMigration("v3-web-notices-requests-evidence") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE notices (
+                        id TEXT PRIMARY KEY,
+                        receiver TEXT NOT NULL,
+                        recipient TEXT NOT NULL,
+                        recipient_name TEXT,
+                        colour TEXT,
+                        kinds TEXT NOT NULL DEFAULT '[]',
+                        items TEXT NOT NULL DEFAULT '[]',
+                        created_at REAL NOT NULL,
+                        delivered_at REAL,
+                        received_at REAL,
+                        received_address TEXT,
+                        escalated_at REAL
+                    );
+                    CREATE INDEX notices_unreceived ON notices(received_at, delivered_at);
+                    CREATE TABLE notice_items (
+                        notice_id TEXT NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+                        plan_id TEXT NOT NULL,
+                        item_id TEXT NOT NULL
+                    );
+                    CREATE INDEX notice_items_item ON notice_items(plan_id, item_id);
+                    CREATE INDEX notice_items_notice ON notice_items(notice_id);
+
+                    CREATE TABLE requests (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        plan_id TEXT NOT NULL,
+                        item_id TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'pending',
+                        created_at REAL NOT NULL,
+                        notice_id TEXT,
+                        receiver TEXT,
+                        recipient TEXT NOT NULL,
+                        note TEXT NOT NULL,
+                        extend_to TEXT,
+                        evidence TEXT NOT NULL DEFAULT '[]',
+                        decided_at REAL,
+                        decided_by TEXT,
+                        decision_note TEXT
+                    );
+                    CREATE INDEX requests_status ON requests(status, id);
+                    CREATE INDEX requests_item ON requests(plan_id, item_id);
+
+                    CREATE TABLE evidence (
+                        id TEXT PRIMARY KEY,
+                        plan_id TEXT NOT NULL,
+                        item_id TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        media_type TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        stored TEXT NOT NULL,
+                        at REAL NOT NULL,
+                        by TEXT NOT NULL
+                    );
+                    CREATE INDEX evidence_item ON evidence(plan_id, item_id);
+
+                    ALTER TABLE updates ADD COLUMN source TEXT;
+                    ALTER TABLE updates ADD COLUMN address TEXT;
+                    ALTER TABLE updates ADD COLUMN user_agent TEXT;
+                    """)
+        }
         return migrator
     }
 

@@ -15,11 +15,28 @@ public struct UpdateRecord: Hashable, Sendable {
     public var note: String?
     /// Kind-specific values as text: done/total/evidence, milestone, to/reason, until.
     public var payload: [String: String]
+    /// Where the change came from and its caller: nil or "socket" (uid and user), "link" (user
+    /// is the recipient a signed link names), "account" (user is a web account).
+    public var origin: Origin?
+
+    /// A web caller: where the change came from, its address and its user agent (留痕).
+    public struct Origin: Hashable, Sendable {
+        public var source: String
+        public var address: String?
+        public var userAgent: String?
+
+        public init(source: String, address: String?, userAgent: String?) {
+            self.source = source
+            self.address = address
+            self.userAgent = userAgent
+        }
+    }
 
     public init(
         id: Int64 = 0, planID: String, itemID: String, kind: String, at: Date, uid: Int?, user: String?, note: String?,
-        payload: [String: String] = [:]
+        payload: [String: String] = [:], origin: Origin? = nil
     ) {
+        self.origin = origin
         self.id = id
         self.planID = planID
         self.itemID = itemID
@@ -35,16 +52,26 @@ public struct UpdateRecord: Hashable, Sendable {
 extension StateStore {
     /// Stores an update and returns its id.
     public func append(_ update: UpdateRecord) throws -> Int64 {
-        try pool.write { db in
-            let payload = String(decoding: try JSONEncoder().encode(update.payload), as: UTF8.self)
-            try db.execute(
-                sql: "INSERT INTO updates (plan_id, item_id, kind, at, uid, user, note, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [
-                    update.planID, update.itemID, update.kind, update.at.timeIntervalSince1970, update.uid, update.user,
-                    update.note, payload,
-                ])
-            return db.lastInsertedRowID
-        }
+        try pool.write { db in try Self.insertUpdate(update, db) }
+    }
+
+    /// Stores several updates in one transaction (a receipt of a notice covers each of its items).
+    public func append(_ updates: [UpdateRecord]) throws -> [Int64] {
+        try pool.write { db in try updates.map { try Self.insertUpdate($0, db) } }
+    }
+
+    static func insertUpdate(_ update: UpdateRecord, _ db: Database) throws -> Int64 {
+        let payload = String(decoding: try JSONEncoder().encode(update.payload), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO updates (plan_id, item_id, kind, at, uid, user, note, payload, source, address, user_agent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                update.planID, update.itemID, update.kind, update.at.timeIntervalSince1970, update.uid, update.user,
+                update.note, payload, update.origin?.source, update.origin?.address, update.origin?.userAgent,
+            ])
+        return db.lastInsertedRowID
     }
 
     /// Every update, oldest first (the daemon lays them over the plans at start and reload).
@@ -80,7 +107,8 @@ extension StateStore {
         return UpdateRecord(
             id: row["id"], planID: row["plan_id"], itemID: row["item_id"], kind: row["kind"],
             at: Date(timeIntervalSince1970: row["at"]), uid: row["uid"], user: row["user"], note: row["note"],
-            payload: payload)
+            payload: payload,
+            origin: (row["source"] as String?).map { UpdateRecord.Origin(source: $0, address: row["address"], userAgent: row["user_agent"]) })
     }
 }
 

@@ -32,13 +32,13 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON document (see docs/check-output.md) instead of tables.")
     var json = false
 
-    @Argument(help: ArgumentHelp("Plan files, report .txt files or directories.", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Plan files, reports (.txt, .docx), ledgers (.xlsx, .csv) or directories.", valueName: "PATH"))
     var paths: [String]
 
     func run() throws {
         guard let now = try resolveInstant() else { throw ExitCode(2) }
         let loader = PlanLoader(reportImporter: { data, file throws(PlanLoadError) in
-            try ReportImporter.importReport(data, file: file)
+            try LedgerImporter.importFile(data, file: file).asLoaderResult
         })
         let result: PlanLoader.Result
         do {

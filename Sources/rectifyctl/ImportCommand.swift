@@ -12,12 +12,15 @@ import RectifyImport
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn 整改进展通报 report text into a plan.",
+        abstract: "Turn a report (.txt, .docx) or a ledger (.xlsx, .csv) into a plan.",
         discussion: """
-            Reads reports (UTF-8 or GB18030/GBK text, detected) and prints each as a plan in the \
-            plan format (docs/plan-format.md, docs/import.md). Warnings — totals that disagree with \
-            the items found, open items without a date, dates that cannot be placed — go to stderr \
-            as file:line:column.
+            Reads reports (UTF-8 or GB18030/GBK text, detected; Word .docx) and ledgers (整改台账: \
+            Excel/WPS/LibreOffice .xlsx, CSV as Excel writes it, a ledger table in a .docx) and \
+            prints each as a plan in the plan format (docs/plan-format.md, docs/import.md). \
+            Ledger columns are told by their header words; --columns fixes them by letter. \
+            Warnings — totals that disagree with the items found, open items without a date, dates \
+            that cannot be placed — go to stderr as file:line:column (for ledgers with the cell, \
+            台账!G12).
 
             With several reports, plans are printed one after another (YAML documents separated by \
             '---'); with -o DIR each is written to DIR/NAME.plan.json (or .yaml).
@@ -30,6 +33,8 @@ struct ImportCommand: ParsableCommand {
               rectifyctl import --reference-date 2025-10-09 --format json report.txt
               rectifyctl import --explain report.txt
               rectifyctl import --directory directory.json -o plan.json report.txt
+              rectifyctl import --format json 整改台账.xlsx
+              rectifyctl import --columns 问题=C,措施=D,时限=G,状态=H --sheet 台账 ledger.xlsx
               rectifyctl import --update plans/cdc.plan.yaml next-month-report.txt
             """
     )
@@ -58,6 +63,16 @@ struct ImportCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
+            "Ledger columns by letter where the header words do not tell them: 问题=C,措施=D,时限=G,状态=H (also 领导, 单位, 责任人, 类别, 序号, 完成日期, 备注).",
+            valueName: "NAME=COL,..."))
+    var columns: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read this sheet of an .xlsx instead of the one that looks most like a ledger.", valueName: "NAME"))
+    var sheet: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
             "Lay the report over this kept plan instead of printing a new one: statuses, progress and later deadlines "
                 + "(as extensions) come from the report, what was added by hand stays; prints what changed.",
             valueName: "PLAN"))
@@ -69,14 +84,25 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: .hidden)
     var benchRepeat: Int?
 
-    @Argument(help: ArgumentHelp("Report .txt files.", valueName: "REPORT"))
+    @Argument(help: ArgumentHelp("Reports (.txt, .docx) and ledgers (.xlsx, .csv).", valueName: "FILE"))
     var reports: [String]
+
+    var options: LedgerImporter.Options {
+        LedgerImporter.Options(columns: columns, referenceDate: referenceDate.flatMap(CalendarDate.init), sheet: sheet)
+    }
 
     func validate() throws {
         if let referenceDate, CalendarDate(referenceDate) == nil {
             throw ValidationError("--reference-date '\(referenceDate)' is not a day; write it as YYYY-MM-DD, e.g. 2025-10-09.")
         }
         if let benchRepeat, benchRepeat < 1 { throw ValidationError("--bench-repeat must be at least 1.") }
+        if let columns {
+            do {
+                _ = try LedgerImporter.checkColumns(columns)
+            } catch {
+                throw ValidationError(error.message)
+            }
+        }
         if update != nil {
             guard reports.count == 1 else { throw ValidationError("--update takes one report (the newest).") }
             if explain { throw ValidationError("--update and --explain do not go together.") }
@@ -129,7 +155,7 @@ struct ImportCommand: ParsableCommand {
             let plan: Plan
             let warnings: [Diagnostic]
             do {
-                (plan, warnings) = try ReportImporter.importReport(input.data, file: input.file, referenceDate: reference)
+                (plan, warnings) = try LedgerImporter.importFile(input.data, file: input.file, options: options).asLoaderResult
             } catch {
                 for diagnostic in error.diagnostics { printError(diagnostic.description) }
                 failed = true
@@ -198,7 +224,7 @@ struct ImportCommand: ParsableCommand {
             let start = DispatchTime.now().uptimeNanoseconds
             items = 0
             for input in inputs {
-                let (plan, _) = try ReportImporter.importReport(input.data, file: input.file, referenceDate: reference)
+                let plan = try LedgerImporter.importFile(input.data, file: input.file, options: options).plan
                 items += plan.items.count
             }
             samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
@@ -227,21 +253,24 @@ struct ImportCommand: ParsableCommand {
     /// `--explain`: per item, the status, deadline and responsibility with their lines and rules.
     private func explainReports(_ inputs: [(file: String, data: Data)], reference: CalendarDate?, directory: ContactDirectory?) throws {
         for input in inputs {
-            let text: String
+            let result: LedgerImporter.Result
             do {
-                text = try ReportImporter.decode(input.data, file: input.file)
+                var explaining = options
+                explaining.explain = true
+                result = try LedgerImporter.importFile(input.data, file: input.file, options: explaining)
             } catch {
                 for diagnostic in error.diagnostics { printError(diagnostic.description) }
                 throw ExitCode(2)
             }
-            var (plan, warnings, explanations) = ReportImporter.explain(text: text, file: input.file, referenceDate: reference)
+            var plan = result.plan
+            var warnings = result.warnings
             if let directory { warnings += directory.apply(to: &plan, file: input.file) }
             let review = plan.items.filter { !$0.review.isEmpty }.count
-            print("\(input.file): \(plan.items.count) items, \(review) to review")
+            print("\(input.file)\(result.table.map { " (\($0))" } ?? ""): \(plan.items.count) items, \(review) to review")
             if let stated = plan.stated, let text = stated.text {
                 print("  totals    '\(text)' (line \(stated.line ?? 0))")
             }
-            for explanation in explanations { print(explanation.render()) }
+            for explanation in result.explanations { print(explanation) }
             for warning in warnings { printError(warning.description) }
         }
     }

@@ -21,7 +21,7 @@ extension ImportCommand {
         var imported: Plan
         do {
             let warnings: [Diagnostic]
-            (imported, warnings) = try ReportImporter.importReport(input.data, file: input.file, referenceDate: reference)
+            (imported, warnings) = try LedgerImporter.importFile(input.data, file: input.file, options: options).asLoaderResult
             for warning in warnings { printError(warning.description) }
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }

@@ -10,9 +10,10 @@ struct RectifyCtl: ParsableCommand {
             them: rectifyctl --socket state/rectifyd.sock status.
             """,
         subcommands: [
-            CheckCommand.self, ImportCommand.self, StatusCommand.self, ItemsCommand.self, ShowCommand.self,
+            CheckCommand.self, ImportCommand.self, ReportCommand.self, StatusCommand.self, ItemsCommand.self, ShowCommand.self,
             ProgressCommand.self, DoneCommand.self, ExtendCommand.self, AckCommand.self, SnoozeCommand.self,
-            ReopenCommand.self, ReloadCommand.self, DeliveriesCommand.self,
+            ReopenCommand.self, ReloadCommand.self, DeliveriesCommand.self, ExportCommand.self, PreviewCommand.self,
+            RequestsCommand.self, ApproveCommand.self, RejectCommand.self, WebCommand.self,
         ]
     )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import Logging
 import RectifyCore
@@ -6,17 +7,8 @@ import RectifyDaemon
 import RectifyImport
 import RectifyStore
 
-/// The entry point: Swift concurrency's jobs go to an event loop before anything runs
-/// asynchronously (`GlobalExecutor` says why), then the command line is read and run.
 @main
-enum Main {
-    static func main() async {
-        GlobalExecutor.installEventLoop()
-        await RectifyD.main()
-    }
-}
-
-struct RectifyD: AsyncParsableCommand {
+struct RectifyD: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rectifyd",
         abstract: "Watches rectification deadlines and sends alerts by email, webhook and Maildir.",
@@ -43,7 +35,7 @@ struct RectifyD: AsyncParsableCommand {
                 + "(every alert is decided afresh; see docs/operations.md)."))
     var acceptNewState = false
 
-    func run() async throws {
+    func run() throws {
         if let checkConfig {
             try Self.check(checkConfig)
             return
@@ -62,18 +54,26 @@ struct RectifyD: AsyncParsableCommand {
         let level = Logger.Level(rawValue: parsed.logLevel) ?? .info
         LoggingSystem.bootstrap { label in KeyValueLogHandler(label: label, level: level) }
         let logger = Logger(label: "rectifyd")
-        do {
-            try await Daemon(config: parsed, loader: Self.loader, logger: logger, acceptNewState: acceptNewState).run()
-        } catch let error as StateError {
+        // The daemon's tasks run on its own executor (see DaemonExecutor); the main thread parks in
+        // dispatchMain and the process ends when the service group has stopped.
+        Daemon(config: parsed, loader: Self.loader, logger: logger, acceptNewState: acceptNewState).start(
+            report: { error in Self.notStarted(error, logger: logger) }, finished: { status in Foundation.exit(status) })
+        dispatchMain()
+    }
+
+    /// Logs why the daemon did not start (or stopped on a failure) and gives its exit status.
+    static func notStarted(_ error: any Error, logger: Logger) -> Int32 {
+        switch error {
+        case let error as StateError:
             logger.error("not started: \(error.description)")
-            throw ExitCode(2)
-        } catch let error as PlanLoadError {
+            return 2
+        case let error as PlanLoadError:
             for diagnostic in error.diagnostics { logger.error("\(diagnostic.description)") }
             logger.error("not started: fix the errors above")
-            throw ExitCode(2)
-        } catch {
+            return 2
+        default:
             logger.error("not started", metadata: ["error": "\(error)"])
-            throw ExitCode(1)
+            return 1
         }
     }
 
@@ -97,10 +97,10 @@ struct RectifyD: AsyncParsableCommand {
         }
     }
 
-    /// Report `.txt` files in `plans` are imported on load; each receiver becomes a notifier
+    /// Reports (.txt, .docx) and ledgers (.xlsx, .csv) in `plans` are imported on load; each receiver becomes a notifier
     /// with a logger derived from the daemon's.
     static let loader = SnapshotLoader(
-        reportImporter: { data, file throws(PlanLoadError) in try ReportImporter.importReport(data, file: file) },
+        reportImporter: { data, file throws(PlanLoadError) in try LedgerImporter.importFile(data, file: file).asLoaderResult },
         makeChannels: Receivers.make)
 }
 

@@ -34,4 +34,22 @@ struct ConfigSyntaxTests {
         let inYAML = Self.diagnostics(yaml, file: "c.yaml")
         #expect(inYAML.contains { $0.line == 4 && $0.column == 3 && $0.message.contains("mode appears more than once") }, "\(inYAML)")
     }
+
+    static let receivers = "receivers:\n  - {name: mail, type: maildir, path: /tmp/x/Maildir}\n"
+
+    @Test func aWrongPreset_listsAutoAmongTheValues() {
+        let yaml = "state_dir: /tmp/x\nplans: [a.yaml]\nrouting: {preset: three_color}\n" + Self.receivers
+        let found = Self.diagnostics(yaml, file: "c.yaml")
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.message.contains("auto, three_colour, rules_only") == true, "\(found)")
+        #expect(found.first?.message.contains("did you mean 'three_colour'") == true, "\(found)")
+    }
+
+    @Test func redirectAll_takesOneAddress() throws {
+        let good = "state_dir: /tmp/x\nplans: [a.yaml]\nrouting: {redirect_all: trial@example.gov.cn}\n" + Self.receivers
+        #expect(try ConfigReader.read(good, file: "c.yaml").routing.redirectAll == "trial@example.gov.cn")
+        let bad = "state_dir: /tmp/x\nplans: [a.yaml]\nrouting: {redirect_all: \"a@x.cn, b@x.cn\"}\n" + Self.receivers
+        let found = Self.diagnostics(bad, file: "c.yaml")
+        #expect(found.count == 1 && found.first?.message.contains("routing.redirect_all") == true && found.first?.line == 3, "\(found)")
+    }
 }

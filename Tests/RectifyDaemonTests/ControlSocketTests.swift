@@ -134,10 +134,18 @@ struct ControlSocketTests {
         }
         let (s1, a1) = try Self.call(d, "POST", "/v1/items/example-county-health/9.9/progress", #"{"note": "x"}"#)
         #expect(s1 == 404 && (a1["error"] as? String)?.contains("no item '9.9'") == true)
+        let (s1p, a1p) = try Self.call(d, "POST", "/v1/items/nosuchplan/2.1/progress", #"{"note": "x"}"#)
+        #expect(s1p == 404 && (a1p["error"] as? String)?.contains("no plan 'nosuchplan'; the plans are: example-county-health") == true, "\(a1p)")
+        let (s1q, a1q) = try Self.call(d, "GET", "/v1/items/nosuchplan/2.1")
+        #expect(s1q == 404 && (a1q["error"] as? String)?.contains("no plan 'nosuchplan'") == true, "\(a1q)")
         let (s2, a2) = try Self.call(d, "POST", "/v1/items/example-county-health/2.2/extend", #"{"to": "2026-02-30", "reason": "r"}"#)
         #expect(s2 == 400 && a2["field"] as? String == "to")
         let (s3, a3) = try Self.call(d, "POST", "/v1/items/example-county-health/2.2/extend", #"{"to": "2026-01-31", "reason": "r"}"#)
         #expect(s3 == 409 && (a3["error"] as? String)?.contains("must be after the current one") == true)
+        // 2.2 is overdue (due 2026-09-30): an extension that is later but not ahead of today is refused.
+        let past = Self.shanghaiDay(offset: 0)
+        let (s3p, a3p) = try Self.call(d, "POST", "/v1/items/example-county-health/2.2/extend", #"{"to": "\#(past)", "reason": "r"}"#)
+        #expect(s3p == 400 && a3p["field"] as? String == "to" && (a3p["error"] as? String)?.contains("is not after today") == true, "\(a3p)")
         let (s3b, a3b) = try Self.call(d, "POST", "/v1/items/example-county-health/2.2/extend", #"{"to": "9999-12-31", "reason": "r"}"#)
         #expect(s3b == 400 && (a3b["error"] as? String)?.contains("1900–9998") == true, "\(a3b)")
         let (s4, _) = try Self.call(d, "GET", "/v1/items?state=late")
@@ -267,5 +275,14 @@ extension ControlSocketTests {
         let (_, shown) = try Self.call(d, "GET", "/v1/items/e2e/stale")
         #expect((shown["item"] as? [String: Any])?["state"] as? String == "stale")
         #expect((shown["item"] as? [String: Any])?["silenced_until"] as? String != nil)
+    }
+
+    /// Today (plus `offset` days) in Asia/Shanghai, as YYYY-MM-DD.
+    static func shanghaiDay(offset: Int) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let day = calendar.date(byAdding: .day, value: offset, to: Date())!
+        let c = calendar.dateComponents([.year, .month, .day], from: day)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 }

@@ -102,7 +102,28 @@ struct AlertPlannerTests {
         plan.owner = nil
         let outcome = decide(plan, 1, at: at("2026-04-26T00:00:00+08:00"))
         #expect(outcome.alerts.map(\.recipient.address) == ["duty@example.gov.cn"])
-        #expect(outcome.unrouted == ["no_deadline"])
+        // It reached someone: not "nobody to send to".
+        #expect(outcome.toDefaultRecipient == ["no_deadline"] && outcome.unrouted.isEmpty)
+        // Once told, it is not counted again: nothing went to the default recipient this time.
+        var ledger = AlertLedger()
+        for alert in outcome.alerts { ledger.record(alert.log) }
+        let again = decide(plan, 1, at: at("2026-04-27T00:00:00+08:00"), ledger: ledger)
+        #expect(again.alerts.isEmpty && again.toDefaultRecipient.isEmpty && again.unrouted.isEmpty)
+    }
+
+    @Test func unroutedAlerts_withoutADefaultRecipient_reachGroupChatsOrNobody() {
+        var plan = samplePlan()
+        plan.owner = nil
+        var bare = planner()
+        bare.routing.defaultRecipient = nil
+        let now = at("2026-04-26T00:00:00+08:00")
+        let evaluation = DeadlineEvaluator().evaluate(plan.items[1], in: plan, at: now)
+        let nobody = bare.plan(item: plan.items[1], in: plan, evaluation: evaluation, ledger: AlertLedger(), at: now)
+        #expect(nobody.alerts.isEmpty && nobody.unrouted == ["no_deadline"])
+        bare.webhooks = [ReceiverSpec(name: "group", channel: RobotChannel(kind: .wecom))]
+        let chats = bare.plan(item: plan.items[1], in: plan, evaluation: evaluation, ledger: AlertLedger(), at: now)
+        #expect(chats.alerts.map(\.recipient.address) == ["group"])
+        #expect(chats.groupChatsOnly == ["no_deadline"] && chats.unrouted.isEmpty)
     }
 
     @Test func doneAfterAnAlert_sendsResolvedOnceToThoseAlerted() {

@@ -29,8 +29,8 @@ struct NoticeRendererTests {
             "责任人：检验科（韦明）",
             "方案原文：“预计2026年4月底前完成”（第88行）",
             "预警：红色预警",
-            "rectifyctl progress 3-2 --note",
-            "rectifyctl extend 3-2 --to YYYY-MM-DD",
+            "rectifyctl progress lz-cdc-2025/3-2 --note",
+            "rectifyctl extend lz-cdc-2025/3-2 --to YYYY-MM-DD",
             "鹿寨县疾控中心整改办",
             "通知编号：N-20260506-0001",
         ] {
@@ -62,7 +62,7 @@ struct NoticeRendererTests {
         #expect(rendered.text.contains("Status: 6 days overdue"))
         #expect(rendered.text.contains("Status: 10 days left"))
         #expect(rendered.text.contains("As of 6 May 2026 09:00 (Beijing time)"))
-        #expect(rendered.text.contains("rectifyctl progress 3-2 --note"))
+        #expect(rendered.text.contains("rectifyctl progress lz-cdc-2025/3-2 --note"))
     }
 
     @Test func times_areLocalToTheNoticesZone() {
@@ -86,14 +86,26 @@ struct NoticeRendererTests {
         #expect(text.contains("节点“完成自查”未按期完成"))
         #expect(text.contains("整改时限：未明确"))
         #expect(text.contains("请整改办会同责任部门补充明确整改时限"))
-        #expect(text.contains("rectifyctl progress 1-2"), "the first open item is the example")
+        #expect(text.contains("rectifyctl progress p/1-2"), "the first open item is the example")
     }
 
     @Test func itemIDsThatNeedQuoting_areQuotedInCommands() {
         var entry = Fixtures.reminder
         entry.itemID = "4 1'x"
         let text = renderer.render(Fixtures.notice(entries: [entry])).text
-        #expect(text.contains("rectifyctl progress '4 1'\\''x' --note"))
+        #expect(text.contains("rectifyctl progress 'lz-cdc-2025/4 1'\\''x' --note"))
+    }
+
+    @Test func commands_nameTheItemWithItsPlan_inTextAndHTML() {
+        // 2.1 is in two plans of the demo: a bare id would not say which.
+        var entry = Fixtures.overdue
+        entry.planID = "example-county-health"
+        entry.itemID = "2.1"
+        let rendered = renderer.render(Fixtures.notice(entries: [entry]))
+        #expect(rendered.text.contains("rectifyctl progress example-county-health/2.1 --note"))
+        #expect(rendered.text.contains("rectifyctl extend example-county-health/2.1 --to"))
+        #expect(rendered.html.contains("rectifyctl progress example-county-health/2.1 --note"))
+        #expect(!rendered.text.contains("rectifyctl progress 2.1"))
     }
 
     @Test func resolvedOnly_needsNoAction() {

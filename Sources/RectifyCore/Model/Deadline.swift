@@ -27,12 +27,17 @@ public struct Deadline: Hashable, Codable, Sendable {
     public var text: String?
     /// The line of the source report or plan file the phrase is on.
     public var line: Int?
+    /// The spreadsheet or Word-table cell the deadline was read from ("台账!G5"), for ledgers.
+    public var cell: String?
 
-    public init(date: CalendarDate, precision: DeadlinePrecision = .day, text: String? = nil, line: Int? = nil) {
+    public init(
+        date: CalendarDate, precision: DeadlinePrecision = .day, text: String? = nil, line: Int? = nil, cell: String? = nil
+    ) {
         self.date = date
         self.precision = precision
         self.text = text
         self.line = line
+        self.cell = cell
     }
 
     /// The instant the deadline passes: the start of the day after `date`.

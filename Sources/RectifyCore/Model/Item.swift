@@ -243,9 +243,12 @@ public struct Extension: Hashable, Codable, Sendable {
 public struct Evidence: Hashable, Codable, Sendable {
     public var text: String
     public var line: Int?
+    /// The spreadsheet or Word-table cell the phrase is in ("台账!H5"), for ledgers.
+    public var cell: String?
 
-    public init(text: String, line: Int? = nil) {
+    public init(text: String, line: Int? = nil, cell: String? = nil) {
         self.text = text
         self.line = line
+        self.cell = cell
     }
 }

@@ -172,17 +172,19 @@ enum FastPlanReader<Cursor: PlanCursor> {
         var precision = DeadlinePrecision.day
         var text: String?
         var line: Int?
+        var cell: String?
         try c.object { c, key in
             switch key {
             case "date": d = try date(&c)
             case "precision": precision = try word(&c, DeadlinePrecision.self)
             case "text": text = try Self.text(&c)
             case "line": line = try optional(&c) { try count(&$0, minimum: 1) }
+            case "cell": cell = try Self.text(&c)
             default: throw Failure()
             }
         }
         guard let d else { throw Failure() }
-        let deadline = Deadline(date: d, precision: precision, text: text, line: line)
+        let deadline = Deadline(date: d, precision: precision, text: text, line: line, cell: cell)
         guard deadline.isPeriodEnd else { throw Failure() }
         return deadline
     }
@@ -190,15 +192,17 @@ enum FastPlanReader<Cursor: PlanCursor> {
     static func evidence(_ c: inout Cursor) throws -> Evidence {
         var text: String?
         var line: Int?
+        var cell: String?
         try c.object { c, key in
             switch key {
             case "text": text = try nonEmpty(&c)
             case "line": line = try optional(&c) { try count(&$0, minimum: 1) }
+            case "cell": cell = try Self.text(&c)
             default: throw Failure()
             }
         }
         guard let text else { throw Failure() }
-        return Evidence(text: text, line: line)
+        return Evidence(text: text, line: line, cell: cell)
     }
 
     static func item(_ c: inout Cursor) throws -> Item {

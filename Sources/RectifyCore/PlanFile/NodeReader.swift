@@ -157,10 +157,11 @@ public struct FieldReader {
     }
 
     public static func enumValue<E: RawRepresentable & CaseIterable>(
-        _ text: String, _ type: E.Type, mark: Mark?, path: String, sink: DiagnosticSink
+        _ text: String, _ type: E.Type, mark: Mark?, path: String, sink: DiagnosticSink, alsoAccepted: [String] = []
     ) -> E? where E.RawValue == String {
         if let value = E(rawValue: text) { return value }
-        let names = E.allCases.map(\.rawValue)
+        // `alsoAccepted`: values the caller handles before asking (routing.preset's `auto`).
+        let names = alsoAccepted + E.allCases.map(\.rawValue)
         var message = "\(path) is '\(text)', which is not one of \(names.joined(separator: ", "))"
         if let guess = Spelling.suggestion(for: text, among: names) { message += "; did you mean '\(guess)'?" } else {
             message += "."

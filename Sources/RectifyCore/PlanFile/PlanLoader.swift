@@ -1,15 +1,19 @@
 import Foundation
 
-/// Loads plans from files and directories: `.yaml`/`.yml`/`.json` plan files, and report
-/// `.txt` files through an importer supplied by the caller (Core does not know reports).
+/// Loads plans from files and directories: `.yaml`/`.yml`/`.json` plan files, and reports and
+/// ledgers (`.txt`, and whatever else `reportExtensions` lists: `.xlsx`, `.csv`, `.docx`)
+/// through an importer supplied by the caller (Core does not know reports).
 public struct PlanLoader: Sendable {
     /// Turns a report's bytes into a plan; `file` is the path for diagnostics.
     public typealias ReportImporter = @Sendable (_ data: Data, _ file: String) throws(PlanLoadError) -> (Plan, [Diagnostic])
 
     public var reportImporter: ReportImporter?
+    /// The file extensions (lower case, no dot) handed to `reportImporter`.
+    public var reportExtensions: Set<String>
 
-    public init(reportImporter: ReportImporter? = nil) {
+    public init(reportImporter: ReportImporter? = nil, reportExtensions: Set<String> = PlanLoader.reportFileExtensions) {
         self.reportImporter = reportImporter
+        self.reportExtensions = reportExtensions
     }
 
     public struct Result: Sendable {
@@ -20,6 +24,8 @@ public struct PlanLoader: Sendable {
     }
 
     public static let planExtensions: Set<String> = ["yaml", "yml", "json"]
+    /// Reports (`.txt`, `.docx`) and ledgers (`.xlsx`, `.csv`): what `RectifyImport` reads.
+    public static let reportFileExtensions: Set<String> = ["txt", "docx", "xlsx", "csv", "html", "htm"]
 
     /// Loads every path; a directory contributes its plan (and report) files, sorted by name,
     /// not recursing; a report `NAME.txt` with a `NAME.plan.json` (or `.yaml`) beside it is
@@ -49,6 +55,7 @@ public struct PlanLoader: Sendable {
         if errors.contains(where: { $0.severity == .error }) {
             throw PlanLoadError(diagnostics: errors + result.warnings)
         }
+        result.warnings += errors.filter { $0.severity == .warning }
         return result
     }
 
@@ -65,7 +72,9 @@ public struct PlanLoader: Sendable {
                 Diagnostic(file: file, line: 1, column: 1, message: "cannot read the file: \(Self.reason(error)).")
             ])
         }
-        if ext == "txt" {
+        // Named as a report, or not named as a plan: the importer looks at the bytes (a PDF or an
+        // old .doc gets advice there, not a YAML syntax error here).
+        if reportExtensions.contains(ext) || (reportImporter != nil && !Self.planExtensions.contains(ext)) {
             guard let reportImporter else {
                 throw PlanLoadError(diagnostics: [
                     Diagnostic(file: file, line: 1, column: 1, message: "report files cannot be read here.")
@@ -111,7 +120,7 @@ public struct PlanLoader: Sendable {
     func expand(_ paths: [String], errors: inout [Diagnostic]) -> [String] {
         var files: [String] = []
         let fm = FileManager.default
-        let accepted = reportImporter == nil ? Self.planExtensions : Self.planExtensions.union(["txt"])
+        let accepted = reportImporter == nil ? Self.planExtensions : Self.planExtensions.union(reportExtensions)
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -126,11 +135,19 @@ public struct PlanLoader: Sendable {
             let nameSet = Set(names)
             let chosen = names.sorted().filter { name in
                 let url = URL(fileURLWithPath: name)
-                guard accepted.contains(url.pathExtension.lowercased()) else { return false }
+                guard accepted.contains(url.pathExtension.lowercased()) else {
+                    if let why = Self.skipped(name, in: path) {
+                        errors.append(
+                            Diagnostic(
+                                file: URL(fileURLWithPath: path).appendingPathComponent(name).path, line: 1, column: 1,
+                                severity: .warning, message: why))
+                    }
+                    return false
+                }
                 // A report imported beside itself (`rectifyctl import -o NAME.plan.json NAME.txt`)
                 // is represented by its plan file, which the office may have corrected.
                 let stem = url.deletingPathExtension().lastPathComponent
-                return url.pathExtension.lowercased() != "txt"
+                return Self.planExtensions.contains(url.pathExtension.lowercased())
                     || !["json", "yaml", "yml"].contains { nameSet.contains("\(stem).plan.\($0)") }
             }
             if chosen.isEmpty {
@@ -145,6 +162,29 @@ public struct PlanLoader: Sendable {
             files += chosen.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
         }
         return files
+    }
+
+    /// Why a file in a plans directory is not loaded, for a warning; nil for files nobody
+    /// expects to be loaded (hidden files, editor backups, temporary files).
+    static func skipped(_ name: String, in directory: String) -> String? {
+        if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".tmp") || name.hasSuffix(".swp")
+            || name.hasSuffix(".bak") || name.hasSuffix(".marker")
+        {
+            return nil
+        }
+        let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return nil  // directories are not searched (documented)
+        }
+        let head = FileHandle(forReadingAtPath: path).map { handle in
+            defer { try? handle.close() }
+            return handle.readData(ofLength: 512)
+        } ?? Data()
+        let signature = FileSignature.of(head)
+        let what = signature.advice.map { "skipped: it \($0)" }
+            ?? "skipped: \(signature.name) by its name; plans are .yaml, .yml or .json, reports .txt or .docx, ledgers .xlsx or .csv."
+        return what
     }
 
     static func reason(_ error: any Error) -> String {

@@ -251,13 +251,14 @@ public enum PlanReader {
         if case .scalar = node {
             return FieldReader.date(node, path: path, sink: sink).map { Deadline(date: $0) }
         }
-        guard let f = FieldReader(node, path: path, sink: sink, allowed: ["date", "precision", "text", "line"]) else {
+        guard let f = FieldReader(node, path: path, sink: sink, allowed: ["date", "precision", "text", "line", "cell"]) else {
             return nil
         }
         guard let date = f.date("date", required: true) else { return nil }
         let precision = f.has("precision") ? f.enumValue("precision", DeadlinePrecision.self) : .day
         guard let precision else { return nil }
-        let deadline = Deadline(date: date, precision: precision, text: f.string("text"), line: f.int("line", minimum: 1))
+        let deadline = Deadline(
+            date: date, precision: precision, text: f.string("text"), line: f.int("line", minimum: 1), cell: f.string("cell"))
         if !deadline.isPeriodEnd {
             sink.error(
                 f.markOf("date"),
@@ -268,9 +269,9 @@ public enum PlanReader {
     }
 
     static func evidence(_ node: Node, path: String, sink: DiagnosticSink) -> Evidence? {
-        guard let f = FieldReader(node, path: path, sink: sink, allowed: ["text", "line"]) else { return nil }
+        guard let f = FieldReader(node, path: path, sink: sink, allowed: ["text", "line", "cell"]) else { return nil }
         guard let text = f.string("text", required: true) else { return nil }
-        return Evidence(text: text, line: f.int("line", minimum: 1))
+        return Evidence(text: text, line: f.int("line", minimum: 1), cell: f.string("cell"))
     }
 
     /// An instant: RFC 3339 (`2026-11-02T10:30:00+08:00`), or a bare date meaning its start

@@ -77,6 +77,8 @@ public struct ReceiverSpec: Sendable {
     }
 
     public var name: String { common.name }
+    /// Who signs its notices (`from.name`).
+    public var senderName: String? { common.fromName }
     public var type: String { common.type }
     public var line: Int { common.line }
     public var kinds: [String] { common.kinds }

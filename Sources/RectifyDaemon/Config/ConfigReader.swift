@@ -20,7 +20,8 @@ public enum ConfigReader {
 
     static let topKeys = [
         "state_dir", "plans", "language", "time_zone", "log_level", "policy", "alerts", "routing", "delivery", "receivers", "control",
-        "retention",
+        "retention", "web",
+        "reports",
     ]
 
     public static func read(_ text: String, file: String) throws(PlanLoadError) -> DaemonConfig {
@@ -79,6 +80,10 @@ public enum ConfigReader {
         }
         if let node = f.node("control") { config.control = readControl(node, sink: sink, resolve: resolve) }
         if let node = f.node("retention") { config.retention = readRetention(node, sink: sink) }
+        if let node = f.node("web") { config.web = readWeb(node, sink: sink, resolve: resolve) }
+        if let node = f.node("reports") {
+            config.reports = readReports(node, sink: sink, receivers: config.receivers, routing: config.routing)
+        }
         if config.receivers.isEmpty {
             sink.error(f.mark, "no receivers are configured; add at least a maildir receiver so alerts go somewhere.")
         }
@@ -290,7 +295,7 @@ public enum ConfigReader {
         let ruleKeys = Array(Routing.defaultRules.keys).sorted()
         guard
             let f = FieldReader(
-                node, path: "routing", sink: sink, allowed: ["email_receiver", "default_recipient", "preset"] + ruleKeys)
+                node, path: "routing", sink: sink, allowed: ["email_receiver", "default_recipient", "redirect_all", "preset"] + ruleKeys)
         else { return routing }
         if let name = f.string("email_receiver") {
             if let spec = receivers.first(where: { $0.name == name }), !spec.isGroupChannel {
@@ -306,9 +311,16 @@ public enum ConfigReader {
         {
             routing.defaultRecipient = Contact(name: r.string("name"), email: r.string("email", required: true))
         }
+        if let address = f.string("redirect_all") {
+            if address.contains("@"), !address.contains(where: \.isWhitespace), !address.contains(",") {
+                routing.redirectAll = address
+            } else {
+                sink.error(f.markOf("redirect_all"), "routing.redirect_all '\(address)' is not one email address (name@example.cn).")
+            }
+        }
         if let text = f.string("preset"), text != "auto" {
             routing.preset = FieldReader.enumValue(
-                text, Routing.Preset.self, mark: f.markOf("preset"), path: "routing.preset", sink: sink)
+                text, Routing.Preset.self, mark: f.markOf("preset"), path: "routing.preset", sink: sink, alsoAccepted: ["auto"])
         }
         for key in ruleKeys where f.has(key) {
             let roles = f.stringList(key).compactMap { name -> Routing.Role? in

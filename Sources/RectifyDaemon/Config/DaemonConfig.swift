@@ -19,6 +19,10 @@ public struct DaemonConfig: Sendable {
     public var control = ControlConfig()
     /// How long delivery history and the notification log are kept.
     public var retention = RetentionPolicy()
+    /// The web listener; nil (no `web:` section): off.
+    public var web: WebConfig?
+    /// Reports the daemon sends on its own (the weekly 情况通报).
+    public var reports = ReportsConfig()
 
     public var databasePath: String { URL(fileURLWithPath: stateDir).appendingPathComponent("state.sqlite").path }
 }
@@ -137,6 +141,9 @@ public struct Routing: Sendable, Hashable {
     /// The receiver that carries email to people (a maildir or smtp receiver).
     public var emailReceiver: String?
     public var defaultRecipient: Contact?
+    /// Trial mode: every notice to a person goes to this address instead, saying whom it was
+    /// meant for. Group channels (webhook, robots) are not redirected.
+    public var redirectAll: String?
     public var rules: [String: [Role]] = Routing.defaultRules
     /// The escalation ladder; nil: `threeColour` for plans imported from reports, else none.
     public var preset: Preset?
@@ -179,6 +186,7 @@ public struct Routing: Sendable, Hashable {
         "stale": [.responsible],
         "no_deadline": [.owner],
         "resolved": [.responsible, .owner],
+        "unacknowledged": [.itemLeader, .mainLeader, .owner],
     ]
 }
 

@@ -3,7 +3,7 @@ import Logging
 import RectifyControl
 import RectifyStore
 
-/// One HTTP request as the server hands it over: already parsed by SwiftNIO.
+/// One control request as a route sees it: read from Hummingbird's request, with the caller's credentials.
 struct ControlRequest: Sendable {
     var method: String
     var path: String
@@ -12,6 +12,10 @@ struct ControlRequest: Sendable {
     var peer: PeerCredentials?
     /// Values of the route's `:name` segments, percent-decoded.
     var parameters: [String: String] = [:]
+    /// Header fields by lower-cased name (the web reads cookies, the form's type, the user agent).
+    var headers: [String: String] = [:]
+    /// The connection's peer address (a TCP listener's; nil on the Unix socket).
+    var remoteAddress: String? = nil
 
     func parameter(_ name: String) -> String { parameters[name] ?? "" }
 }
@@ -20,6 +24,8 @@ struct ControlResponse: Sendable {
     var status: Int
     var body: Data
     var contentType = "application/json"
+    /// More header fields (the web's cookies, redirects, caching and security policy).
+    var headers: [(name: String, value: String)] = []
 
     /// `value` as the API's JSON, with a trailing newline.
     static func json<T: Encodable>(_ value: T, status: Int = 200) -> ControlResponse {
@@ -46,23 +52,37 @@ struct ControlRouter: Sendable {
         var path: String
         var pattern: [String]
         var handler: Handler
+        /// This route's largest body, when it differs from the listener's (the web's uploads).
+        var bodyLimit: Int?
     }
 
     private(set) var routes: [Route] = []
     let logger: Logger
+    /// The first path segment every route shares ("v1" for the control API; nil: none).
+    var prefix: String? = "v1"
+    /// How an error is answered: the API's JSON by default; the web answers with a page.
+    var answerError: @Sendable (ControlError, ControlRequest) -> ControlResponse = { error, _ in
+        .json(ErrorResponse(error: error.message, field: error.field), status: error.status)
+    }
+
+    /// Applied to every answer (the web puts its site path before its links).
+    var finish: @Sendable (ControlResponse) -> ControlResponse = { $0 }
 
     init(logger: Logger) { self.logger = logger }
 
-    mutating func add(_ method: String, _ path: String, _ handler: @escaping Handler) {
-        routes.append(Route(method: method, path: path, pattern: path.split(separator: "/").map(String.init), handler: handler))
+    mutating func add(_ method: String, _ path: String, bodyLimit: Int? = nil, _ handler: @escaping Handler) {
+        routes.append(
+            Route(
+                method: method, path: path, pattern: path.split(separator: "/").map(String.init), handler: handler,
+                bodyLimit: bodyLimit))
     }
 
     func handle(_ request: ControlRequest) -> ControlResponse {
         do throws(ControlError) {
-            return try route(request)
+            return finish(try route(request))
         } catch {
             if case .forbidden(let reason) = error { logRefusal(request, reason: reason) }
-            return .json(ErrorResponse(error: error.message, field: error.field), status: error.status)
+            return finish(answerError(error, request))
         }
     }
 
@@ -70,8 +90,8 @@ struct ControlRouter: Sendable {
         let parts = request.path.split(separator: "/", omittingEmptySubsequences: true).map {
             String($0).removingPercentEncoding ?? String($0)
         }
-        guard parts.first == "v1" else {
-            throw .notFound("no such endpoint: \(request.path); the API lives under /v1 (docs/api.md)")
+        if let prefix, parts.first != prefix {
+            throw .notFound("no such endpoint: \(request.path); the API lives under /\(prefix) (docs/api.md)")
         }
         var pathMatched = false
         for route in routes {
@@ -82,10 +102,11 @@ struct ControlRouter: Sendable {
             request.parameters = parameters
             return try route.handler(request)
         }
-        let resource = parts.dropFirst().first
-        if pathMatched || routes.contains(where: { $0.pattern.dropFirst().first == resource && resource != nil }) {
+        let depth = prefix == nil ? 0 : 1
+        let resource = parts.dropFirst(depth).first
+        if pathMatched || routes.contains(where: { $0.pattern.dropFirst(depth).first == resource && resource != nil }) {
             throw .badRequest(
-                "\(request.method) \(request.path) is not supported; see docs/api.md for the methods of /v1/\(resource ?? "")")
+                "\(request.method) \(request.path) is not supported; see docs/api.md for the methods of /\(parts.prefix(depth + 1).joined(separator: "/"))")
         }
         throw .notFound("no such endpoint: \(request.method) \(request.path) (docs/api.md lists them)")
     }
@@ -103,14 +124,19 @@ struct ControlRouter: Sendable {
         return parameters
     }
 
-    /// Who was refused what, and why; never the body.
+    /// Who was refused what, and why; never the body, and never a signed link's token (the
+    /// web's paths are logged with it cut out).
     private func logRefusal(_ r: ControlRequest, reason: String) {
-        logger.warning(
-            "write refused",
-            metadata: [
-                "uid": "\(r.peer.map { String($0.uid) } ?? "-")", "user": "\(r.peer?.userName ?? "-")",
-                "method": "\(r.method)", "path": "\(r.path)", "reason": "\(reason)",
-            ])
+        var metadata: Logger.Metadata = ["method": "\(r.method)", "path": "\(WebContext.safePath(r.path))", "reason": "\(reason)"]
+        if let peer = r.peer {
+            metadata["uid"] = "\(peer.uid)"
+            metadata["user"] = "\(peer.userName ?? "-")"
+        } else if let address = r.remoteAddress {
+            metadata["address"] = "\(address)"
+        } else {
+            metadata["uid"] = "-"
+        }
+        logger.warning(prefix == nil ? "web request refused" : "write refused", metadata: metadata)
     }
 }
 
@@ -127,6 +153,10 @@ extension DaemonParts {
         DeliveryRoutes(context: self).register(in: &router)
         AdminRoutes(context: self).register(in: &router)
         MetricsRoutes(context: self).register(in: &router)
+        RequestRoutes(context: self).register(in: &router)
+        LedgerRoutes(context: self).register(in: &router)
+        PlanRoutes(context: self).register(in: &router)
+        ReportRoutes(context: self).register(in: &router)
         return router
     }
 }

@@ -111,10 +111,11 @@ final class ControlServer: Sendable {
     /// until `stopAccepting` and the last connection closes.
     func serve() async {
         guard let http = state.withLock({ $0.http }) else { return }
-        let logger = self.logger
+        let logger = self.logger, loop = EventLoopTaskExecutor(group.next())
         await withDiscardingTaskGroup { tasks in
             for await connection in connections {
-                tasks.addTask { await http.handle(value: connection, logger: logger) }
+                // On the connection's event loop (the group has one), as NIO would run it.
+                tasks.addTask(executorPreference: loop) { await http.handle(value: connection, logger: logger) }
             }
         }
     }

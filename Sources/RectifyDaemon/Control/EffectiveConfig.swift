@@ -33,6 +33,12 @@ enum EffectiveConfig {
             "retention.deliveries": "\(Int(c.retention.deliveries))s",
             "retention.notification_log": "\(Int(c.retention.notificationLog))s",
         ]
+        if let weekly = c.reports.weekly {
+            out["reports.weekly"] =
+                "weekday \(weekly.schedule.weekday.map(String.init) ?? "daily") at minute \(weekly.schedule.minuteOfDay)"
+                + (weekly.workingDays ? ", working days" : "") + "; to "
+                + (weekly.recipients.compactMap(\.email) + weekly.channels).joined(separator: ", ")
+        }
         for r in c.receivers {
             let p = "receivers.\(r.name)."
             out[p + "type"] = r.type

@@ -2,9 +2,11 @@ import Dispatch
 import Synchronization
 
 /// Where control handlers run: a few serial queues taken in turn, so requests run side by side
-/// without a concurrent queue. A concurrent queue runs on libdispatch's global pool, and the
-/// first job there starts its worker monitor, which then wakes the daemon every second for good
-/// (see `GlobalExecutor`); serial queues run on threads the monitor does not watch.
+/// without a concurrent queue. A concurrent queue runs on libdispatch's global (non-overcommit)
+/// pool, and the first job there registers its thread with libdispatch's worker-pool monitor,
+/// whose one-second timer then wakes the daemon for good (swift-corelibs-libdispatch,
+/// src/event/workqueue.c; see `DaemonExecutor`); serial queues run on overcommit threads,
+/// which the monitor does not watch.
 final class WorkLanes: Sendable {
     private let queues: [DispatchQueue]
     private let next = Atomic<Int>(0)

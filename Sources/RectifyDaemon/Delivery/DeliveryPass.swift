@@ -45,10 +45,16 @@ extension DeliveryWorker {
         let decoder = JSONDecoder()
         var notices: [AlertNotice] = []
         var records: [String: OutboxRecord] = [:]
+        var counts: [String: NoticeCount] = [:]
+        let now = clock()
         for record in batch {
             do {
-                notices.append(try decoder.decode(AlertNotice.self, from: record.notice))
+                var notice = try decoder.decode(AlertNotice.self, from: record.notice)
+                // Signed when sent (not when queued): a rotated key applies to what is still waiting.
+                if notice.report == nil, let link = snapshot.web?.link(for: notice, at: now) { (notice.link, notice.linkExpires) = (link.url, link.expires) }
+                notices.append(notice)
                 records[record.id] = record
+                counts[record.id] = NoticeCount(notice)
             } catch {
                 fail(
                     record, detail: "the stored notice cannot be read: \(error)", retryable: false, duration: 0,
@@ -66,12 +72,12 @@ extension DeliveryWorker {
         let secrets = snapshot.secrets[receiver] ?? []
         var confirmed: [LogEntry] = []
         channel.deliver(notices) { result in
-            guard let record = records.removeValue(forKey: result.noticeID) else { return }
+            guard let record = records.removeValue(forKey: result.noticeID), let count = counts[result.noticeID] else { return }
             let duration = Double(result.duration.components.seconds) + Double(result.duration.components.attoseconds) * 1e-18
             let detail = Redaction.scrub(result.detail, secrets: secrets)
             switch result.outcome {
             case .delivered:
-                if let entries = confirm(record, detail: detail, duration: duration, trouble: &trouble) {
+                if let entries = confirm(record, count: count, detail: detail, duration: duration, trouble: &trouble) {
                     confirmed += entries
                 }
             case .retryable:
@@ -91,7 +97,9 @@ extension DeliveryWorker {
     }
 
     /// Records one accepted message at once; nil when the record could not be written.
-    private func confirm(_ record: OutboxRecord, detail: String, duration: TimeInterval, trouble: inout Bool) -> [LogEntry]? {
+    private func confirm(
+        _ record: OutboxRecord, count: NoticeCount, detail: String, duration: TimeInterval, trouble: inout Bool
+    ) -> [LogEntry]? {
         let at = clock()
         let items = Self.items(of: record)
         let attempt = DeliveryRecord(
@@ -114,7 +122,7 @@ extension DeliveryWorker {
             "delivered",
             metadata: [
                 "notice": "\(record.id)", "receiver": "\(record.receiver)", "recipient": "\(record.recipient)",
-                "items": "\(items.count)", "attempt": "\(record.attempts + 1)",
+                "alerts": "\(count.alerts)", "items": "\(count.items)", "attempt": "\(record.attempts + 1)",
             ])
         return record.logEntries.map { var e = $0; e.sentAt = at; return e }
     }

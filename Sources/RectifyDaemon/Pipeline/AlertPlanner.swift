@@ -10,6 +10,8 @@ struct PlannedAlert: Sendable {
     var entry: NoticeEntry
     var log: LogEntry
     var reason: SendReason
+    /// The routing rule that chose the recipient ("overdue", "reminder_yellow"; "" for resolved and digest).
+    var rule: String = ""
 }
 
 /// Decides, for one item at one instant, which alerts are due and to whom: the pipeline's
@@ -27,8 +29,15 @@ struct AlertPlanner {
         var alerts: [PlannedAlert] = []
         /// Reminders decided on a day off, held until the next working day starts.
         var held = 0
-        /// Roles that named nobody (for a warning).
+        /// Rules whose roles named nobody with an email and whose alert reached nobody at all
+        /// (no default recipient, no group chat): for a warning.
         var unrouted: [String] = []
+        /// Rules whose roles named nobody with an email, with an alert planned now for
+        /// `routing.default_recipient` instead (for an info line: it was not lost).
+        var toDefaultRecipient: [String] = []
+        /// Rules whose roles named nobody with an email, with an alert planned now for group
+        /// chats only (no default recipient): for a warning.
+        var groupChatsOnly: [String] = []
         /// The next instant at which this item may need an alert even if its state does not change.
         var nextAlert: Date?
 
@@ -53,8 +62,10 @@ struct AlertPlanner {
                 continue
             }
             candidate.entry.mobiles = router.mobiles(rule: candidate.rule, item: item, plan: plan)
-            let (recipients, unrouted) = router.recipients(rule: candidate.rule, kind: candidate.kind, item: item, plan: plan)
-            if unrouted { outcome.unrouted.append(candidate.rule) }
+            let (recipients, gap) = router.recipients(rule: candidate.rule, kind: candidate.kind, item: item, plan: plan)
+            if gap == .nobody { outcome.unrouted.append(candidate.rule) }
+            var plannedEmail = false
+            var plannedChat = false
             let alertKey = "\(plan.id)/\(item.id)/\(candidate.key)"
             let repeatAfter = candidate.repeatEvery.map { every in { (sent: Date) in stage.after(sent, every, zone: zone) } }
             for recipient in recipients {
@@ -74,8 +85,12 @@ struct AlertPlanner {
                     receiver: recipient.receiver, recipient: recipient.address, alertKey: alertKey, planID: plan.id,
                     itemID: item.id, kind: candidate.kind.rawValue, fingerprint: candidate.fingerprint, sentAt: now,
                     noticeID: "")
-                outcome.alerts.append(PlannedAlert(recipient: recipient, entry: candidate.entry, log: log, reason: reason))
+                outcome.alerts.append(
+                    PlannedAlert(recipient: recipient, entry: candidate.entry, log: log, reason: reason, rule: candidate.rule))
+                if recipient.receiver == routing.emailReceiver { plannedEmail = true } else { plannedChat = true }
             }
+            if gap == .defaultRecipient && plannedEmail { outcome.toDefaultRecipient.append(candidate.rule) }
+            if gap == .groupChatsOnly && plannedChat { outcome.groupChatsOnly.append(candidate.rule) }
         }
         // The instant an overdue item crosses into escalation.
         if evaluation.state == .overdue, let due = evaluation.due {
@@ -83,6 +98,22 @@ struct AlertPlanner {
             if escalation > now { outcome.wake(at: escalation) }
         }
         return outcome
+    }
+
+    /// One item of the world at `now`: its evaluation and what to send — nothing while an ack or
+    /// snooze silences it (then look again when the silence ends). The scheduler and
+    /// `rectifyctl preview` decide through this one function.
+    func decide(_ index: Int, in world: World, evaluator: DeadlineEvaluator, ledger: AlertLedger, at now: Date)
+        -> (evaluation: Evaluation, outcome: Outcome)
+    {
+        let item = world.item(at: index)
+        let evaluation = evaluator.evaluate(item, context: world.context(at: index), at: now)
+        var outcome = plan(item: item, in: world.plan(at: index), evaluation: evaluation, ledger: ledger, at: now)
+        if let until = world.silence(at: index), until > now, item.status != .done {
+            outcome.alerts = []
+            outcome.nextAlert = until
+        }
+        return (evaluation, outcome)
     }
 
     /// `resolved` goes once to everyone who was alerted about the item since its last

@@ -36,11 +36,21 @@ struct AlertRouter {
             .map { Recipient(receiver: $0.name, address: $0.name, name: nil) }
     }
 
-    /// Recipients of an alert under `rule`; `unrouted` when its roles named nobody with an address.
-    func recipients(rule: String, kind: AlertKind, item: Item, plan: Plan) -> (recipients: [Recipient], unrouted: Bool) {
+    /// Where an alert went when its rule's roles named nobody with an email address.
+    enum RoleGap {
+        case defaultRecipient
+        case groupChatsOnly
+        case nobody
+    }
+
+    /// Recipients of an alert under `rule`, and the gap when its roles named nobody with an address.
+    func recipients(rule: String, kind: AlertKind, item: Item, plan: Plan) -> (recipients: [Recipient], gap: RoleGap?) {
         let roles = routing.rules(for: plan)[rule] ?? []
         let (people, unrouted) = self.people(roles.flatMap { contacts($0, item: item, plan: plan) })
-        return (people + channels(for: kind), unrouted)
+        let chats = channels(for: kind)
+        guard unrouted else { return (people + chats, nil) }
+        let gap: RoleGap = !people.isEmpty ? .defaultRecipient : chats.isEmpty ? .nobody : .groupChatsOnly
+        return (people + chats, gap)
     }
 
     /// Recipients of an item's digest line: its 主办人 and the plan owner (the default
@@ -65,6 +75,22 @@ struct AlertRouter {
             result.append(Recipient(receiver: email, address: address, name: fallback.name ?? fallback.role))
         }
         return (result, true)
+    }
+
+    /// Why `recipient` hears of an alert under `rule`: the roles that name it (responsible,
+    /// item_leader, main_leader, owner), `default_recipient`, or a group channel's kinds.
+    func reasons(for recipient: Recipient, rule: String, item: Item, plan: Plan) -> [String] {
+        if let channel = groupChannels.first(where: { $0.name == recipient.receiver }) {
+            return [channel.kinds.isEmpty ? "group channel, kinds: all" : "group channel, kinds: \(channel.kinds.joined(separator: ", "))"]
+        }
+        if rule.isEmpty { return ["alerted before"] }
+        let address = recipient.address.lowercased()
+        let roles = (routing.rules(for: plan)[rule] ?? []).filter { role in
+            contacts(role, item: item, plan: plan).contains { $0.email?.lowercased() == address }
+        }
+        if !roles.isEmpty { return roles.map { "\($0.rawValue) (\(rule))" } }
+        if routing.defaultRecipient?.email?.lowercased() == address { return ["default_recipient (\(rule): nobody with an address)"] }
+        return [rule]
     }
 
     /// Phones to @-mention in group chats: the people of the rule's roles who are named in

@@ -7,9 +7,23 @@ import RectifyStore
 /// into numbered parts when there are more than a notice should carry — each with the log
 /// entries its confirmed delivery will write. Entries are in the one urgency order of notices
 /// (`NoticeEntry.precedes`).
+///
+/// Trial mode (`routing.redirect_all`): a notice for a person goes to the trial address and
+/// says whom it was meant for; its log entries keep the intended person, so the ledger reads
+/// as it would have without the trial.
 struct NoticeAssembler {
     var language: String
     var timeZone: TimeZone
+    /// The email receiver and the trial address every notice to a person goes to instead.
+    var redirect: (receiver: String, address: String)? = nil
+
+    init(language: String, timeZone: TimeZone, routing: Routing? = nil) {
+        self.language = language
+        self.timeZone = timeZone
+        if let routing, let receiver = routing.emailReceiver, let address = routing.redirectAll {
+            redirect = (receiver, address)
+        }
+    }
 
     /// Notices of at most `maxEntries` entries each: a recipient with more alerts gets numbered
     /// parts, each saying so (`NoticePart`).
@@ -32,10 +46,14 @@ struct NoticeAssembler {
             let items = parts.count > 1 ? Set(group.map { ItemRef(plan: $0.entry.planID, item: $0.entry.itemID) }).count : 0
             return parts.enumerated().map { number, part in
                 let id = makeID()
-                let notice = AlertNotice(
+                var notice = AlertNotice(
                     id: id, receiver: recipient.receiver, recipient: recipient.address, recipientName: recipient.name,
                     entries: part.map(\.entry), createdAt: now, timeZone: timeZone.identifier, language: language,
                     part: parts.count > 1 ? NoticePart(number: number + 1, count: parts.count, items: items) : nil)
+                if let redirect, redirect.receiver == recipient.receiver {
+                    notice.intendedFor = [MailAddress(recipient.address, name: recipient.name).description]
+                    notice.recipient = redirect.address
+                }
                 // One log entry per alert key: a digest lists many items under the one key "digest".
                 var seen = Set<String>()
                 let logs = part.compactMap { alert -> LogEntry? in
@@ -49,8 +67,22 @@ struct NoticeAssembler {
         }
     }
 
-    private struct ItemRef: Hashable {
+    /// A plan item, for counting items (not alerts).
+    struct ItemRef: Hashable {
         var plan: String
         var item: String
+    }
+}
+
+/// What one notice carries, counted one way for every log line about it ("notice queued",
+/// "delivered"): `alerts` is its entries (an item can have several at once: overdue and
+/// stale, say), `items` the distinct plan items among them.
+struct NoticeCount: Equatable {
+    var alerts: Int
+    var items: Int
+
+    init(_ notice: AlertNotice) {
+        alerts = notice.entries.count
+        items = Set(notice.entries.map { NoticeAssembler.ItemRef(plan: $0.planID, item: $0.itemID) }).count
     }
 }

@@ -27,9 +27,21 @@ struct OutboxWriter {
     mutating func write(_ alerts: [PlannedAlert], grouping: NoticeAssembler, at now: Date) -> [LogEntry]? {
         guard !alerts.isEmpty else { return [] }
         let notices = grouping.notices(from: alerts, at: now) { UUID().uuidString.lowercased() }
+        guard let queued = write(notices, at: now, retrying: "these alerts will be decided again") else { return nil }
+        log(alerts, notices)
+        return queued
+    }
+
+    /// Writes notices made elsewhere (the weekly report) with the log entries their delivery
+    /// confirms; nil when the database refused them.
+    mutating func write(
+        _ notices: [(AlertNotice, [LogEntry])], at now: Date, retrying: String = "it is tried again"
+    ) -> [LogEntry]? {
         let encoder = JSONEncoder()
         var records: [OutboxRecord] = []
+        var sent: [NoticeRecord] = []
         for (notice, logs) in notices {
+            sent.append(Self.record(of: notice))
             do {
                 records.append(
                     OutboxRecord(
@@ -40,20 +52,30 @@ struct OutboxWriter {
             }
         }
         do {
-            try store.enqueue(records)
+            try store.enqueue(records, notices: sent)
         } catch {
             failures += 1
             health.failed(
                 "write the outbox", error: error, at: now, logger: logger, consequence: "alerts are decided again when it takes them")
             logger.error(
-                "cannot write the outbox; these alerts will be decided again",
-                metadata: ["alerts": "\(alerts.count)", "retry_in": "\(Int(retryDelay))s", "error": "\(error)"])
+                "cannot write the outbox; \(retrying)",
+                metadata: ["notices": "\(notices.count)", "retry_in": "\(Int(retryDelay))s", "error": "\(error)"])
             return nil
         }
         failures = 0
         health.recovered(logger: logger)
-        log(alerts, notices)
         return records.flatMap(\.logEntries)
+    }
+
+    /// What the notice says, as its signed link's page needs it: recipient, colour, kinds, items.
+    static func record(of notice: AlertNotice) -> NoticeRecord {
+        var seen = Set<NoticeRecord.ItemRef>()
+        let items = notice.entries.map { NoticeRecord.ItemRef(plan: $0.planID, item: $0.itemID) }.filter { seen.insert($0).inserted }
+        var kinds: [String] = []
+        for kind in notice.entries.map(\.kind.rawValue) where !kinds.contains(kind) { kinds.append(kind) }
+        return NoticeRecord(
+            id: notice.id, receiver: notice.receiver, recipient: notice.recipient, recipientName: notice.recipientName,
+            colour: notice.colour?.rawValue, kinds: kinds, items: items, createdAt: notice.createdAt)
     }
 
     private func log(_ alerts: [PlannedAlert], _ notices: [(AlertNotice, [LogEntry])]) {
@@ -70,11 +92,13 @@ struct OutboxWriter {
         for (notice, logs) in notices {
             let kinds = Set(notice.entries.map(\.kind.rawValue)).sorted().joined(separator: ",")
             let reasons = Set(logs.compactMap { reasonsByKey[$0.alertKey + "\u{1}" + $0.recipient] }).sorted()
+            let count = NoticeCount(notice)
             logger.info(
                 "notice queued",
                 metadata: [
                     "notice": "\(notice.id)", "receiver": "\(notice.receiver)", "recipient": "\(notice.recipient)",
-                    "items": "\(notice.entries.count)", "kinds": "\(kinds)", "reasons": "\(reasons.joined(separator: ","))",
+                    "alerts": "\(count.alerts)", "items": "\(count.items)", "kinds": "\(kinds)",
+                    "reasons": "\(reasons.joined(separator: ","))",
                 ])
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import RectifyCore
 import RectifyNotify
+import RectifyReport
 import RectifyStore
 
 /// Evaluates items when they can change, sends what is due down the alert pipeline (candidates
@@ -27,9 +28,13 @@ final class Scheduler: @unchecked Sendable {
     private var ledger = AlertLedger()
     private var timer: WallClockTimer?
     private var watchdog: Watchdog?
-    private var digest = DigestClock()
+    private var digest = RecurringClock()
+    /// When the weekly 情况通报 is due (`reports.weekly`).
+    private var weekly = RecurringClock()
     /// When delivery history and the notification log are next pruned (daily).
     private var nextPrune: Date?
+    /// When the next red or yellow notice runs out of time to be signed for (签收).
+    private var nextReceiptCheck: Date?
     private var outbox: OutboxWriter
     private var tally = StatusTally()
     private var lastEvaluation: Date?
@@ -44,17 +49,6 @@ final class Scheduler: @unchecked Sendable {
     /// Called on the queue when the counts or the next wake changed (sd_notify STATUS). Cheap:
     /// the counts come from `tally`, not a new evaluation.
     private let onSummary: @Sendable (Summary) -> Void
-
-    struct Summary: Sendable, Equatable {
-        var open: Int
-        var overdue: Int
-        var lagging: Int
-        var nextWake: Date?
-        /// The config's zone, for showing `nextWake`.
-        var timeZone: TimeZone = .gmt
-        /// Set while the state database refuses writes.
-        var storageFailure: StorageHealth.Failure?
-    }
 
     init(
         store: StateStore, health: StorageHealth, evaluations: Evaluations, logger: Logger,
@@ -117,6 +111,7 @@ final class Scheduler: @unchecked Sendable {
             // next fire evaluates them once, however many passes confirm them meanwhile.
             let now = self.clock()
             for index in touched { self.instants.schedule(index, at: now) }
+            if !confirmation.entries.isEmpty { self.nextReceiptCheck = now }
             self.rearm(world: world)
         }
     }
@@ -133,12 +128,13 @@ final class Scheduler: @unchecked Sendable {
     /// re-evaluates the item at once (a `done` after alerts sends `resolved`). Atomic with
     /// respect to scheduling: it all happens on the queue.
     func apply(
-        _ change: ItemChange, planID: String, itemID: String, uid: Int?, user: String?
+        _ change: ItemChange, planID: String, itemID: String, uid: Int?, user: String?,
+        origin: UpdateRecord.Origin? = nil, extra: [String: String] = [:]
     ) throws(ItemChangeRefused) -> UpdateRecord {
         let result: Result<UpdateRecord, ItemChangeRefused> = queue.sync {
             guard case .running(var world) = state else { return .failure(.unavailable("the daemon is stopping")) }
             guard let index = world.index(of: planID, itemID) else {
-                return .failure(.notFound("no item '\(itemID)' in plan '\(planID)'"))
+                return .failure(.notFound(world.notFound(planID: planID, itemID: itemID)))
             }
             let now = clock()
             do throws(ItemChangeRefused) {
@@ -146,7 +142,8 @@ final class Scheduler: @unchecked Sendable {
             } catch {
                 return .failure(error)
             }
-            var stored = change.record(planID: planID, itemID: itemID, at: now, uid: uid, user: user)
+            var stored = change.record(planID: planID, itemID: itemID, at: now, uid: uid, user: user, origin: origin)
+            stored.payload.merge(extra) { current, _ in current }
             do {
                 stored.id = try store.append(stored)
                 health.recovered(logger: logger)
@@ -168,7 +165,101 @@ final class Scheduler: @unchecked Sendable {
         return try result.get()
     }
 
+    /// Queues a reply (the office's decision on a request) to the requester, through the
+    /// receiver and recipient its signed link named. Told once per request.
+    func queueReply(planID: String, itemID: String, receiver: String, recipient: String, requestID: Int64, text: String) {
+        queue.sync {
+            guard case .running(let world) = state, let index = world.index(of: planID, itemID) else { return }
+            let now = clock()
+            let item = world.item(at: index), plan = world.plan(at: index)
+            let evaluation = DeadlineEvaluator(policy: world.config.policy).evaluate(item, context: world.context(at: index), at: now)
+            var entry = NoticeEntryFactory.make(kind: .reply, item: item, plan: plan, evaluation: evaluation, milestone: nil)
+            entry.note = text
+            let log = LogEntry(
+                receiver: receiver, recipient: recipient, alertKey: "\(planID)/\(itemID)/reply:\(requestID)", planID: planID,
+                itemID: itemID, kind: AlertKind.reply.rawValue, fingerprint: String(requestID), sentAt: now, noticeID: "")
+            let alert = PlannedAlert(
+                recipient: Recipient(receiver: receiver, address: recipient, name: nil), entry: entry, log: log, reason: .stateChanged)
+            if !queue([alert], world: world, now: now) {
+                logger.error("the reply to a request could not be queued", metadata: ["request": "\(requestID)"])
+            }
+            rearm(world: world)
+        }
+        outboxWritten()
+    }
+
+    /// Notices that ask for action (a reminder, an overdue item…) are to be signed for; replies,
+    /// resolved notices, digests and escalations of receipts only inform.
+    static func needsReceipt(_ notice: NoticeRecord) -> Bool {
+        let informative: Set<String> = [
+            AlertKind.reply.rawValue, AlertKind.resolved.rawValue, AlertKind.digest.rawValue, AlertKind.unacknowledged.rawValue,
+        ]
+        return notice.kinds.contains { !informative.contains($0) }
+    }
+
     // MARK: on the queue
+
+    /// Escalates red and yellow notices nobody signed for (签收) within `web.receipt_within`
+    /// working days of their delivery: the leaders above (routing `unacknowledged`) are told,
+    /// once per notice. Only when notices carry signed links (else nobody could sign).
+    private func checkReceipts(world: World, at now: Date) {
+        guard let due = nextReceiptCheck, due <= now else { return }
+        nextReceiptCheck = nil
+        guard let web = world.snapshot.web, web.config.signsLinks else { return }
+        let people = world.config.receivers.filter { !$0.isGroupChannel }.map(\.name)
+        let notices: [NoticeRecord]
+        do {
+            notices = try store.unreceivedNotices(colours: ["red", "yellow"], receivers: people)
+        } catch {
+            health.failed("read notices", error: error, at: now, logger: logger, consequence: "receipts are checked again in a minute")
+            nextReceiptCheck = now.addingTimeInterval(60)
+            return
+        }
+        let calendar = world.config.policy.calendar ?? WorkingCalendar(), zone = world.config.timeZone
+        let router = planner(world.config).router, evaluator = DeadlineEvaluator(policy: world.config.policy)
+        var alerts: [PlannedAlert] = []
+        var escalated: [String] = []
+        for notice in notices where Self.needsReceipt(notice) {
+            guard let delivered = notice.deliveredAt else { continue }
+            let deadline = calendar.instant(delivered, addingWorkingDays: web.config.receiptWithinWorkingDays, in: zone)
+            guard deadline <= now else {
+                nextReceiptCheck = min(nextReceiptCheck ?? deadline, deadline)
+                continue
+            }
+            escalated.append(notice.id)
+            let who = notice.recipientName.map { "\($0)（\(notice.recipient)）" } ?? notice.recipient
+            let day = CalendarDate(containing: delivered, in: zone)
+            for ref in notice.items {
+                guard let index = world.index(of: ref.plan, ref.item) else { continue }
+                let item = world.item(at: index), plan = world.plan(at: index)
+                guard item.status != .done else { continue }
+                let evaluation = evaluator.evaluate(item, context: world.context(at: index), at: now)
+                var entry = NoticeEntryFactory.make(kind: .unacknowledged, item: item, plan: plan, evaluation: evaluation, milestone: nil)
+                entry.note = "\(who)于\(day.year)年\(day.month)月\(day.day)日收到的督办通知，\(web.config.receiptWithinWorkingDays)个工作日内未签收"
+                let (recipients, _) = router.recipients(rule: "unacknowledged", kind: .unacknowledged, item: item, plan: plan)
+                for recipient in recipients where recipient.address.lowercased() != notice.recipient.lowercased() {
+                    let log = LogEntry(
+                        receiver: recipient.receiver, recipient: recipient.address, alertKey: "\(plan.id)/\(item.id)/unacknowledged:\(notice.id)",
+                        planID: plan.id, itemID: item.id, kind: AlertKind.unacknowledged.rawValue, fingerprint: notice.id, sentAt: now,
+                        noticeID: "")
+                    alerts.append(PlannedAlert(recipient: recipient, entry: entry, log: log, reason: .first))
+                }
+            }
+        }
+        guard !escalated.isEmpty else { return }
+        guard queue(alerts, world: world, now: now) else {
+            nextReceiptCheck = now.addingTimeInterval(outbox.retryDelay)
+            return
+        }
+        for id in escalated {
+            do {
+                try store.markEscalated(noticeID: id, at: now)
+            } catch {
+                logger.error("cannot mark a notice escalated; it may be escalated again", metadata: ["notice": "\(id)", "error": "\(error)"])
+            }
+        }
+        logger.info("unacknowledged notices escalated", metadata: ["notices": "\(escalated.count)", "alerts": "\(alerts.count)"])
+    }
 
     private func install(_ snapshot: Snapshot) {
         dispatchPrecondition(condition: .onQueue(queue))
@@ -186,8 +277,17 @@ final class Scheduler: @unchecked Sendable {
         tally.reset(count: world.itemCount)
         let now = clock()
         evaluate(Array(world.indices), world: world, now: now)
-        digest.start(config: snapshot.config, now: now, firstStarted: firstStarted(), lastSent: lastDigest())
+        let config = snapshot.config, firstStarted = firstStarted()
+        digest.start(
+            config.alerts.digest, zone: config.timeZone, daysOff: config.digestDaysOff, now: now, firstStarted: firstStarted,
+            lastSent: lastSent { $0.alertKey == "digest" })
+        let job = weeklyJob(world)
+        weekly.start(
+            job?.config.schedule, zone: config.timeZone, daysOff: job?.daysOff(config.policy.calendar), now: now,
+            firstStarted: firstStarted, lastSent: lastSent { $0.alertKey == WeeklyReportJob.alertKey })
         prune(world.config.retention, at: now)
+        nextReceiptCheck = now
+        checkReceipts(world: world, at: now)
         rearm(world: world)
         HeapTrim.afterBurst()
     }
@@ -202,7 +302,10 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
-    private func lastDigest() -> Date? { ledger.entries(planID: "*", itemID: "*").map(\.sentAt).max() }
+    /// The last confirmed send of a plan-wide notice (digest, weekly report) that `matches`.
+    private func lastSent(_ matches: (LogEntry) -> Bool) -> Date? {
+        ledger.entries(planID: "*", itemID: "*").filter(matches).map(\.sentAt).max()
+    }
 
     private func fire() {
         dispatchPrecondition(condition: .onQueue(queue))
@@ -212,10 +315,16 @@ final class Scheduler: @unchecked Sendable {
         let due = instants.popDue(now.addingTimeInterval(0.001))
         if !due.isEmpty { evaluate(due, world: world, now: now) }
         if digest.isDue(at: now) {
-            digest.advance(config: world.config, now: now)
+            digest.advance(world.config.alerts.digest, zone: world.config.timeZone, daysOff: world.config.digestDaysOff, now: now)
             sendDigest(world: world, at: now)
         }
+        if weekly.isDue(at: now), let job = weeklyJob(world) {
+            weekly.advance(
+                job.config.schedule, zone: world.config.timeZone, daysOff: job.daysOff(world.config.policy.calendar), now: now)
+            sendWeekly(job, world: world, at: now, period: nil)
+        }
         if let nextPrune, nextPrune <= now { prune(world.config.retention, at: now) }
+        checkReceipts(world: world, at: now)
         outboxWritten()
         rearm(world: world)
     }
@@ -245,21 +354,19 @@ final class Scheduler: @unchecked Sendable {
     private func evaluate(_ indices: [Int], world: World, now: Date) {
         var alerts: [PlannedAlert] = []
         var unrouted = 0
+        var toDefaultRecipient = 0
+        var groupChatsOnly = 0
         var held = 0
         let planner = planner(world.config)
         let evaluator = DeadlineEvaluator(policy: world.config.policy)
         for index in indices {
-            let item = world.item(at: index)
-            let evaluation = evaluator.evaluate(item, context: world.context(at: index), at: now)
-            var outcome = planner.plan(item: item, in: world.plan(at: index), evaluation: evaluation, ledger: ledger, at: now)
-            if let until = world.silence(at: index), until > now, item.status != .done {
-                // Acknowledged or snoozed: nothing is sent until then; look again when it ends.
-                outcome.alerts = []
-                outcome.nextAlert = until
-            }
+            // Acknowledged or snoozed items send nothing until then (`AlertPlanner.decide`).
+            let (evaluation, outcome) = planner.decide(index, in: world, evaluator: evaluator, ledger: ledger, at: now)
             tally.record(evaluation.state, at: index)
             alerts += outcome.alerts
             unrouted += outcome.unrouted.isEmpty ? 0 : 1
+            toDefaultRecipient += outcome.toDefaultRecipient.isEmpty ? 0 : 1
+            groupChatsOnly += outcome.groupChatsOnly.isEmpty ? 0 : 1
             held += outcome.held
             instants.schedule(index, at: [evaluation.nextChange, outcome.nextAlert].compactMap { $0 }.min())
         }
@@ -267,10 +374,24 @@ final class Scheduler: @unchecked Sendable {
         if held > 0 {
             logger.info("reminders held for the next working day", metadata: ["reminders": "\(held)"])
         }
+        // Items, not alerts: "items=" means the same here as in "notice queued" and "delivered".
+        if toDefaultRecipient > 0, let fallback = world.config.routing.defaultRecipient?.email {
+            logger.info(
+                "alerts whose roles name nobody with an email go to the default recipient",
+                metadata: [
+                    "items": "\(toDefaultRecipient)", "recipient": "\(fallback)",
+                    "hint": "add contacts to the plans to reach the people responsible",
+                ])
+        }
+        if groupChatsOnly > 0 {
+            logger.warning(
+                "alerts whose roles name nobody with an email go to group chats only",
+                metadata: ["items": "\(groupChatsOnly)", "hint": "add contacts to the plans or set routing.default_recipient"])
+        }
         if unrouted > 0 {
             logger.warning(
                 "alerts with nobody to send to",
-                metadata: ["items": "\(unrouted)", "hint": "add contacts to the plans or routing.default_recipient"])
+                metadata: ["items": "\(unrouted)", "hint": "add contacts to the plans or set routing.default_recipient"])
         }
         if !queue(alerts, world: world, now: now) {
             // Nothing was queued or recorded: decide these items again once writes may work.
@@ -283,7 +404,8 @@ final class Scheduler: @unchecked Sendable {
 
     /// Writes the notices for `alerts` to the outbox and the ledger; false when the database refused them.
     private func queue(_ alerts: [PlannedAlert], world: World, now: Date) -> Bool {
-        let grouping = NoticeAssembler(language: world.config.language, timeZone: world.config.timeZone)
+        let grouping = NoticeAssembler(
+            language: world.config.language, timeZone: world.config.timeZone, routing: world.config.routing)
         guard let queued = outbox.write(alerts, grouping: grouping, at: now) else { return false }
         for entry in queued { ledger.record(entry) }
         return true
@@ -302,9 +424,56 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
+    // MARK: the weekly 情况通报 (`reports.weekly`)
+
+    private func weeklyJob(_ world: World) -> WeeklyReportJob? {
+        guard let weekly = world.config.reports.weekly else { return nil }
+        return WeeklyReportJob(
+            config: weekly, emailReceiver: world.config.routing.emailReceiver, zone: world.config.timeZone,
+            language: world.config.language, policy: world.config.policy)
+    }
+
+    /// Queues the weekly 情况通报 for `period` (default: the one a send now covers); returns the
+    /// period and how many notices were queued (none when the database refused them).
+    @discardableResult
+    private func sendWeekly(_ job: WeeklyReportJob, world: World, at now: Date, period requested: ReportPeriod?) -> (ReportPeriod, Int) {
+        let period = requested ?? job.period(forSendAt: now)
+        let updates: [UpdateRecord]
+        do {
+            updates = try store.updates()
+        } catch {
+            health.failed(
+                "read the history for the weekly report", error: error, at: now, logger: logger,
+                consequence: "the weekly report is tried again when it reads")
+            weekly.retry(after: outbox.retryDelay, now: now)
+            return (period, 0)
+        }
+        let notices = job.notices(plans: world.plans, updates: updates, period: period, now: now) { UUID().uuidString.lowercased() }
+        guard let queued = outbox.write(notices.map { ($0.0, [$0.1]) }, at: now) else {
+            weekly.retry(after: outbox.retryDelay, now: now)
+            return (period, 0)
+        }
+        for entry in queued { ledger.record(entry) }
+        logger.info(
+            "weekly report queued", metadata: ["period": "\(period.firstDay)…\(period.lastDay)", "notices": "\(notices.count)"])
+        outboxWritten()
+        return (period, notices.count)
+    }
+
+    /// `POST /v1/reports/weekly`: the weekly 情况通报 of `week` (default: the one a send now
+    /// covers) queued at once to the configured recipients and channels; nil when not configured.
+    func sendWeeklyReport(week: ISOWeek?) -> (ReportPeriod, Int)? {
+        queue.sync {
+            guard case .running(let world) = state, let job = weeklyJob(world) else { return nil }
+            let result = sendWeekly(job, world: world, at: clock(), period: week.map { $0.period(in: world.config.timeZone) })
+            rearm(world: world)
+            return result
+        }
+    }
+
     private func rearm(world: World) {
         let now = clock()
-        var wake = [instants.peek(), digest.next, nextPrune].compactMap { $0 }
+        var wake = [instants.peek(), digest.next, weekly.next, nextPrune, nextReceiptCheck].compactMap { $0 }
         // Records already due are the delivery lanes' (each looks again after its pass, so one
         // that fell due during a long pass is sent without a timer); the timer waits for the
         // earliest *future* retry, and for the end of quiet hours when anything is pending.
@@ -337,11 +506,4 @@ final class Scheduler: @unchecked Sendable {
         lastPublished = summary
         onSummary(summary)
     }
-}
-
-/// What a delivery pass reports back: the log entries of the messages a receiver accepted
-/// (none when it only failed: the scheduler then re-arms for the retries it scheduled).
-struct Confirmation: Sendable {
-    var receiver: String
-    var entries: [LogEntry]
 }

@@ -75,7 +75,7 @@ public struct Daemon: Sendable {
             snapshots: snapshots, store: store, health: health, evaluations: evaluations, scheduler: scheduler,
             delivery: delivery, reloader: reloader, systemd: systemd, logger: logger, startedAt: Date())
         let schedulerStarted = Readiness(), listening = Readiness()
-        let services: [any Service] = [
+        var services: [any Service] = [
             DeliveryService(parts: parts),
             SchedulerService(parts: parts, started: schedulerStarted),
             ControlSocketService(
@@ -83,6 +83,12 @@ public struct Daemon: Sendable {
                 schedulerStarted: schedulerStarted, listening: listening),
             SystemdService(parts: parts, listening: listening),
         ]
+        if config.web != nil {
+            // After the control socket: it starts after the scheduler and stops before delivery.
+            services.insert(
+                WebService(web: WebContext(parts: parts, stateDir: config.stateDir), schedulerStarted: schedulerStarted, onListening: { _ in }),
+                at: 3)
+        }
         var lifecycleLogger = logger
         lifecycleLogger.logLevel = .warning
         return ServiceGroup(

@@ -17,7 +17,7 @@ struct DeliveryService: Service {
         delivery.stop()
         let grace = parts.snapshots.current.config.delivery.shutdownGrace
         // Waited for on a queue of its own: a global queue would start libdispatch's
-        // once-a-second worker monitor (`GlobalExecutor`).
+        // once-a-second worker monitor (see `DaemonExecutor`).
         let drained = await withCheckedContinuation { continuation in
             DispatchQueue(label: "rectifyd.drain").async { continuation.resume(returning: delivery.drain(timeout: grace)) }
         }
@@ -44,8 +44,12 @@ struct SchedulerService: Service {
                 "receivers": "\(snapshot.config.receivers.map(\.name).joined(separator: ","))",
             ])
         started.markReady()
-        for await confirmation in parts.delivery.confirmations.cancelOnGracefulShutdown() {
-            scheduler.record(confirmation)
+        // Not `cancelOnGracefulShutdown()`: it merges sequences in an unstructured task on the
+        // cooperative pool (see DaemonExecutor). Shutdown ends the stream instead.
+        await withGracefulShutdownHandler {
+            for await confirmation in parts.delivery.confirmations { scheduler.record(confirmation) }
+        } onGracefulShutdown: {
+            parts.delivery.finish()
         }
         scheduler.stop()
     }
@@ -89,8 +93,13 @@ struct SystemdService: Service {
         if let interval = systemd.watchdogInterval {
             parts.scheduler.startWatchdog(interval: interval) { [systemd] in systemd.notify("WATCHDOG=1") }
         }
-        for await _ in hangups.cancelOnGracefulShutdown() {
-            _ = await parts.reloader.reloadInBackground()
+        // A reload per SIGHUP until shutdown (a child task, cancelled then; see SchedulerService).
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                for await _ in hangups { _ = await parts.reloader.reloadInBackground() }
+            }
+            await waitForShutdown()
+            group.cancelAll()
         }
         parts.logger.info("stopping")
         systemd.notify("STOPPING=1")

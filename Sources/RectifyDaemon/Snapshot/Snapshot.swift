@@ -25,6 +25,8 @@ public struct Snapshot: Sendable {
     public let warnings: [Diagnostic]
     /// 1 for the snapshot the daemon started with, one more for each reload that took.
     public let generation: Int
+    /// The web listener's keys and accounts; nil when the config has no `web:` section.
+    public var web: WebSetup? = nil
 
     public var itemCount: Int { plans.reduce(0) { $0 + $1.items.count } }
 }
@@ -56,7 +58,8 @@ public struct SnapshotLoader: Sendable {
         }
         return Snapshot(
             config: config, plans: result.plans, channels: try makeChannels(config, logger),
-            secrets: Receivers.secrets(config), warnings: result.warnings, generation: generation)
+            secrets: Receivers.secrets(config), warnings: result.warnings, generation: generation,
+            web: try WebSetup.load(config))
     }
 }
 

@@ -27,8 +27,11 @@ enum ItemChange: Sendable {
     }
 
     /// The audit record of this change (留痕): what, when, by whom.
-    func record(planID: String, itemID: String, at: Date, uid: Int?, user: String?) -> UpdateRecord {
-        var update = UpdateRecord(planID: planID, itemID: itemID, kind: kind.rawValue, at: at, uid: uid, user: user, note: nil)
+    func record(planID: String, itemID: String, at: Date, uid: Int?, user: String?, origin: UpdateRecord.Origin? = nil)
+        -> UpdateRecord
+    {
+        var update = UpdateRecord(
+            planID: planID, itemID: itemID, kind: kind.rawValue, at: at, uid: uid, user: user, note: nil, origin: origin)
         switch self {
         case .progress(let note, let done, let total, let evidence):
             update.note = note
@@ -74,6 +77,13 @@ enum ItemChange: Sendable {
             if item.status == .done { throw .conflict("item '\(id)' is done; there is nothing to extend") }
             if let current = item.effectiveDeadline, to <= current.date {
                 throw .conflict("the new deadline \(to) must be after the current one, \(current.date)", field: "to")
+            }
+            // An extension is granted ahead of the date it gives: one today or earlier would
+            // leave the item overdue at once (and send an overdue notice right away).
+            if to.startInstant(in: plan.zone) <= now {
+                throw .invalid(
+                    "the new deadline \(to) is not after today in \(plan.zone.identifier); an extension gives a date still ahead",
+                    field: "to")
             }
         case .ack(let until, _):
             if let until { try Self.notPassed(until, in: plan, at: now) }

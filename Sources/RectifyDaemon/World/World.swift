@@ -55,10 +55,21 @@ struct World: Sendable {
         for update in updates { apply(update) }
     }
 
+    /// A plan item as one dictionary key (for routes that join stored records to items).
+    static func key(_ planID: String, _ itemID: String) -> String { "\(planID)\u{1}\(itemID)" }
+
     /// The flat index of an item, nil when no plan has it.
     func index(of planID: String, _ itemID: String) -> Int? {
         guard let p = planPositions[planID], let i = itemPositions[p][itemID] else { return nil }
         return starts[p] + Int(i)
+    }
+
+    /// Why `planID/itemID` names nothing: no such plan (and which there are), or no such item in it.
+    func notFound(planID: String, itemID: String) -> String {
+        guard plans.contains(where: { $0.id == planID }) else {
+            return "no plan '\(planID)'; the plans are: \(plans.map(\.id).joined(separator: ", "))"
+        }
+        return "no item '\(itemID)' in plan '\(planID)'; list them with rectifyctl items --plan \(planID) (GET /v1/items?plan=\(planID))"
     }
 
     /// The position of the plan the item at a flat index belongs to.

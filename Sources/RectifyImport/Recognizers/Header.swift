@@ -7,23 +7,52 @@ enum Header {
     /// Reads the title block at the top of the report and the date under it.
     static func titleBlock(_ lines: [SourceLine]) -> (title: String?, reportDate: (CalendarDate, Int)?, bodyStart: Int) {
         var index = 0
-        while index < lines.count, lines[index].isBlank { index += 1 }
+        // Blank lines, and a saved web page's breadcrumb ("首页 > 通知公告", "当前位置：…").
+        while index < lines.count, lines[index].isBlank || isPageChrome(lines[index].chars.map(Chars.fold)) { index += 1 }
         guard index < lines.count else { return (nil, nil, lines.count) }
-        var titleLines: [SourceLine] = []
-        var probe = index
-        while probe < lines.count, titleLines.count < 3 {
-            let line = lines[probe]
-            probe += 1
-            if line.isBlank { continue }
-            let f = line.chars.map(Chars.fold)
-            if f.hasLiteral("根据", at: 0) || f.count > 60 || HeadingMarker.parse(f) != nil { break }
-            titleLines.append(line)
-            if titleEndings.contains(where: { String(scalars: f).hasSuffix($0) }) { break }
+        func block(from start: Int) -> [SourceLine] {
+            var titleLines: [SourceLine] = []
+            var probe = start
+            while probe < lines.count, titleLines.count < 3 {
+                let line = lines[probe]
+                probe += 1
+                if line.isBlank { continue }
+                let f = line.chars.map(Chars.fold)
+                if f.hasLiteral("根据", at: 0) || f.count > 60 || HeadingMarker.parse(f) != nil { break }
+                titleLines.append(line)
+                if titleEndings.contains(where: { String(scalars: f).hasSuffix($0) }) { break }
+            }
+            return titleLines
         }
-        let ends = titleLines.last.map { line in
-            titleEndings.contains { String(scalars: line.chars.map(Chars.fold)).hasSuffix($0) }
-        } ?? false
-        if !ends { titleLines = Array(titleLines.prefix(1)) }
+        func ends(_ titleLines: [SourceLine]) -> Bool {
+            titleLines.last.map { line in
+                titleEndings.contains { String(scalars: line.chars.map(Chars.fold)).hasSuffix($0) }
+            } ?? false
+        }
+        var titleLines = block(from: index)
+        if !ends(titleLines) {
+            // A page saved from a unit's site starts with its chrome ("首页 > 通知公告", a site
+            // name): the title is the first block among the next few short lines that ends as
+            // titles do.
+            // Only past lines that look like chrome: short, no sentence punctuation — never past
+            // the opening paragraph or a table header.
+            func chrome(_ line: SourceLine) -> Bool {
+                let f = line.chars.map(Chars.fold)
+                return line.isBlank
+                    || (f.count <= 30 && !f.hasLiteral("根据", at: 0) && !f.contains { "，。；：,;".unicodeScalars.contains($0) })
+            }
+            var starts: [Int] = []
+            var probe = index
+            while probe + 1 < lines.count, starts.count < 5, chrome(lines[probe]) {
+                probe += 1
+                if !lines[probe].isBlank { starts.append(probe) }
+            }
+            if let start = starts.first(where: { ends(block(from: $0)) }) {
+                titleLines = block(from: start)
+            } else {
+                titleLines = Array(titleLines.prefix(1))
+            }
+        }
         guard let lastTitle = titleLines.last else { return (nil, nil, index) }
         let title = titleLines.map { String(scalars: $0.chars) }.joined()
         // Header notes: short lines in brackets, a date, "公开稿", converter residue like "【字体:".
@@ -36,7 +65,10 @@ enum Header {
                 bodyStart += 1
                 continue
             }
-            let isNote = f.count <= 40 && (["(", "【", "["].contains { f.first == $0 } || f.contains(literal: "公开稿") || f.contains(literal: "字体"))
+            let isNote =
+                f.count <= 60
+                && (["(", "【", "["].contains { f.first == $0 } || f.contains(literal: "公开稿") || f.contains(literal: "字体")
+                    || ["发布时间", "发布日期", "来源", "浏览次数", "点击数", "作者"].contains { f.hasLiteral($0, at: 0) })
             guard isNote else { break }
             if date == nil, let d = fullDate(in: f) { date = (d, line.number) }
             bodyStart += 1
@@ -45,6 +77,14 @@ enum Header {
     }
 
     /// A complete date (with year, month and day) in a short line.
+    /// A web page's navigation line above the title.
+    static func isPageChrome(_ f: [Unicode.Scalar]) -> Bool {
+        guard f.count <= 60 else { return false }
+        let text = String(scalars: f)
+        if ["当前位置", "您的位置", "您现在的位置", "所在位置"].contains(where: { text.hasPrefix($0) }) { return true }
+        return text.hasPrefix("首页") && (text.contains(">") || text.contains("》") || text.contains("»") || text.contains("/"))
+    }
+
     static func fullDate(in f: [Unicode.Scalar]) -> CalendarDate? {
         for mention in DateScanner.mentions(in: f) {
             guard case .explicit(let year) = mention.period.year, case .day = mention.period.span else { continue }

@@ -5,7 +5,8 @@ enum NoticeMail {
     /// The mail for `notice`, from `from`, to the notice's recipient.
     /// Throws when the recipient is not an email address (a permanent failure).
     static func message(for notice: AlertNotice, from: MailAddress, renderer: NoticeRenderer) throws -> MailMessage {
-        let to = MailAddress(notice.recipient, name: notice.recipientName)
+        // Trial mode: the trial address, without the name of the person it was meant for.
+        let to = MailAddress(notice.recipient, name: notice.intendedFor == nil ? notice.recipientName : nil)
         guard to.isValid else { throw DeliveryError("recipient \"\(notice.recipient)\" is not an email address") }
         guard from.isValid else { throw DeliveryError("sender \"\(from.address)\" is not an email address") }
         let rendered = renderer.render(notice)

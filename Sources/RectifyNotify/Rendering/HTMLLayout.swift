@@ -11,6 +11,7 @@ enum HTMLLayout {
             <head><meta charset="utf-8"><title>\(escape(document.subject))</title></head>
             <body style="margin:0;padding:16px;background:#f5f5f5;">
             <div style="max-width:980px;margin:0 auto;background:#ffffff;padding:24px 28px;font-family:'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',Arial,sans-serif;font-size:14px;line-height:1.7;color:#222222;">
+            \(document.trialNote.map { "<p style=\"margin:0 0 16px;padding:8px 12px;background:#fff8e1;border:1px solid #f9ab00;\">\(escape($0))</p>" } ?? "")
             <h2 style="margin:0 0 16px;font-size:20px;color:\(headingColour(document));text-align:center;">\(escape(document.subject))</h2>
             <p style="margin:0 0 8px;">\(escape(document.greeting))</p>
             <p style="margin:0 0 16px;text-indent:2em;">\(escape(document.intro))</p>
@@ -38,6 +39,12 @@ enum HTMLLayout {
                 html +=
                     "<br><code style=\"background:#f0f0f0;padding:2px 6px;font-family:Consolas,monospace;\">\(escape(command))</code>"
             }
+            if let link = step.link {
+                html +=
+                    "<br><a href=\"\(escape(link))\" style=\"display:inline-block;margin:6px 0;padding:6px 14px;background:#1a73e8;color:#ffffff;text-decoration:none;border-radius:4px;\">\(escape(document.phrases.linkLabel))</a>"
+                    + "<br><span style=\"font-size:12px;color:#666666;word-break:break-all;\">\(escape(link))</span>"
+            }
+            if let note = step.linkNote { html += "<br><span style=\"font-size:12px;color:#666666;\">\(escape(note))</span>" }
             html += "</li>\n"
         }
         html += "</ol>\n<p style=\"margin:24px 0 0;text-align:right;\">"

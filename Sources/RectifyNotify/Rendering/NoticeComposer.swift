@@ -39,20 +39,39 @@ struct NoticeComposer {
                 NoticeSection(
                     title: phrases.sectionTitle(sections.count + 1, phrases.sectionName(kind), rows.count), kind: kind, rows: rows))
         }
-        let firstOpen = sections.first { $0.kind != .resolved }?.rows.first?.itemID
+        // The command names the item with its plan: an id like 2.1 is in many plans.
+        let firstOpen = sections.first { $0.kind != .resolved && $0.kind != .reply }?.rows.first.map { "\($0.planID)/\($0.itemID)" }
         let title = kinds.count == 1 ? phrases.kindTitle(kinds[0]) : phrases.mixedTitle
+        // A robot's batch merges notices: the newest one's link stands for the message.
+        let linked = notices.filter { $0.link != nil }.max { $0.createdAt < $1.createdAt }
+        var steps = nextSteps(kinds: Set(kinds), exampleItem: firstOpen, phrases: phrases)
+        if let link = linked?.link {
+            let expiry = linked?.linkExpires.map { phrases.linkExpires(phrases.day(LocalTime($0, in: zone).date)) }
+            steps = onlineSteps(steps, open: firstOpen != nil, link: link, expiry: expiry, phrases: phrases)
+        }
         // A notice that is one of several parts says so (a merged robot batch is cut again anyway).
         let part = notices.count == 1 ? first?.part : nil
         return NoticeDocument(
             phrases: phrases,
             subject: phrases.subject(phrases.subjectTag(colour), title, itemCount, Self.distinct(entries.map(\.unit)))
                 + (part.map { phrases.partSuffix($0.number, $0.count) } ?? ""),
+            trialNote: first?.intendedFor.map { phrases.intendedFor($0) },
             colour: colour, greeting: phrases.greeting(first?.recipientName), asOf: asOf,
             intro: phrases.intro(asOf, Self.distinct(entries.map(\.planTitle)), itemCount)
                 + (part.map { phrases.partNote($0.number, $0.count, $0.items) } ?? ""), sections: sections,
-            nextSteps: nextSteps(kinds: Set(kinds), exampleItem: firstOpen, phrases: phrases),
+            nextSteps: steps,
             signature: [sender.flatMap { $0.isEmpty ? nil : $0 } ?? phrases.defaultSender, phrases.day(time.date)],
-            footer: phrases.footer(first?.id ?? ""), chatFooter: phrases.chatFooter(sender))
+            footer: phrases.footer(first?.id ?? ""), chatFooter: phrases.chatFooter(sender), link: linked?.link)
+    }
+
+    /// With a signed link, the recipient answers on its page instead of typing commands: the
+    /// first step points at the link; the steps without a command (explain a delay, set a
+    /// deadline) stay.
+    private func onlineSteps(_ steps: [NextStep], open: Bool, link: String, expiry: String?, phrases: NoticeLanguage)
+        -> [NextStep]
+    {
+        let first = NextStep(text: open ? phrases.answerOnline : phrases.viewOnline, command: nil, link: link, linkNote: expiry)
+        return [first] + steps.filter { $0.command == nil && open }
     }
 
     /// The section titles of a part of the document (a robot message carries some rows only).
@@ -66,7 +85,8 @@ struct NoticeComposer {
             entry.evidence.map { phrases.evidence($0.text, $0.line) }
             ?? entry.deadline.flatMap { deadline in deadline.text.map { phrases.evidence($0, deadline.line) } }
         return NoticeRow(
-            number: number, colour: entry.colour, colourLabel: phrases.colourLabel(entry.colour), itemID: entry.itemID,
+            number: number, colour: entry.colour, colourLabel: phrases.colourLabel(entry.colour), planID: entry.planID,
+            itemID: entry.itemID,
             itemTitle: entry.itemTitle, plan: entry.planTitle, deadline: Self.deadline(entry, phrases),
             timing: Self.timing(entry, phrases),
             responsible: entry.responsible.flatMap { $0.isEmpty ? nil : $0 } ?? phrases.nobodyNamed, evidence: evidence,
@@ -83,6 +103,7 @@ struct NoticeComposer {
     /// How the item stands against its deadline: done; a missed milestone, days overdue or left;
     /// days without a progress report; or no deadline at all.
     static func timing(_ entry: NoticeEntry, _ phrases: NoticeLanguage) -> String {
+        if entry.kind == .reply || entry.kind == .unacknowledged, let note = entry.note { return note }
         if entry.kind == .resolved || entry.state == .done { return phrases.done }
         var parts: [String] = []
         if entry.kind == .milestoneMissed, let milestone = entry.milestone {
@@ -112,10 +133,10 @@ struct NoticeComposer {
         return steps
     }
 
-    /// The command line to type, with the item id quoted for a POSIX shell when it needs it.
+    /// The command line to type, with the item (`PLAN/ID`) quoted for a POSIX shell when it needs it.
     static func command(_ verb: String, item: String, arguments: String) -> String {
         let safe = item.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-/".unicodeScalars.contains($0))
         }
         let quoted = safe && !item.isEmpty ? item : "'" + item.replacingOccurrences(of: "'", with: "'\\''") + "'"
         return "rectifyctl \(verb) \(quoted) \(arguments)"

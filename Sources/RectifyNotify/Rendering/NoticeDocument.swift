@@ -7,6 +7,8 @@ struct NoticeDocument {
     /// The language (layouts take punctuation and part numbers from its phrase table).
     var phrases: NoticeLanguage
     var subject: String
+    /// Trial mode: the line that says whom the notice was meant for (first in every layout).
+    var trialNote: String?
     /// The most severe colour of the entries.
     var colour: WarningColour?
     var greeting: String
@@ -20,6 +22,8 @@ struct NoticeDocument {
     var footer: String
     /// The last line of a chat message (who sent it).
     var chatFooter: String
+    /// The signed link of the notice (a chat message carries it under its rows).
+    var link: String? = nil
 
     var language: String { phrases.tag }
     var labels: RowLabels { phrases.labels }
@@ -38,6 +42,8 @@ struct NoticeRow {
     var number: Int
     var colour: WarningColour?
     var colourLabel: String
+    /// The plan's id: with `itemID` it names the item in commands (`PLAN/ID`).
+    var planID: String
     var itemID: String
     var itemTitle: String
     var plan: String
@@ -66,8 +72,11 @@ struct RowLabels {
     var evidence: String
 }
 
-/// What the recipient should do, with the command that does it.
+/// What the recipient should do, with the command or the link that does it.
 struct NextStep {
     var text: String
     var command: String?
+    /// The recipient's signed link (the web page of the notice) and a line about it.
+    var link: String? = nil
+    var linkNote: String? = nil
 }

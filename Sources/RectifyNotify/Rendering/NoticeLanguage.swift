@@ -75,6 +75,11 @@ public enum NoticeLanguage: String, Sendable, CaseIterable {
         case .noDeadline:
             return (pick(zh: "整改事项未明确时限提示", en: "Rectification items without a deadline"),
                 pick(zh: "未明确整改时限事项", en: "Items without a deadline"))
+        case .unacknowledged:
+            return (pick(zh: "督办通知逾期未签收提醒", en: "Notices not acknowledged"),
+                pick(zh: "督办通知未按时签收事项", en: "Notices not acknowledged in time"))
+        case .reply:
+            return (pick(zh: "整改事项申请办理结果", en: "Decisions on your requests"), pick(zh: "申请办理结果", en: "Decisions"))
         case .resolved:
             return (pick(zh: "整改事项办结告知", en: "Rectification items completed"), pick(zh: "已办结事项", en: "Completed items"))
         case .digest:
@@ -95,6 +100,13 @@ public enum NoticeLanguage: String, Sendable, CaseIterable {
     }
 
     // MARK: the opening
+
+    /// Trial mode's first line: the notice went to the trial address instead of these people.
+    func intendedFor(_ recipients: [String]) -> String {
+        pick(
+            zh: "【试运行】本通知原应发送给：\(recipients.joined(separator: "、"))（routing.redirect_all 已将其改发至本邮箱）",
+            en: "[Trial] This notice was meant for: \(recipients.joined(separator: ", ")) (routing.redirect_all sent it here instead)")
+    }
 
     func greeting(_ name: String?) -> String {
         guard let name, !name.isEmpty else { return pick(zh: "各有关责任人：", en: "Dear colleagues,") }
@@ -165,6 +177,15 @@ public enum NoticeLanguage: String, Sendable, CaseIterable {
     }
 
     // MARK: what to do, and who signs
+
+    var answerOnline: String {
+        pick(
+            zh: "请点击以下链接办理：签收本通知，报送整改进展（可上传佐证材料），确需延期的在整改时限届满前申请延期，已完成整改的申请销号（经整改办审核后销号）：",
+            en: "Open this link to acknowledge the notice, report progress (with evidence), ask for an extension before the deadline, or ask to close an item (the office reviews it):")
+    }
+    var viewOnline: String { pick(zh: "办理情况可通过以下链接查看：", en: "See the items online:") }
+    var linkLabel: String { pick(zh: "点击在线办理", en: "Open online") }
+    func linkExpires(_ day: String) -> String { pick(zh: "（链接有效期至\(day)，仅限本人使用，请勿转发）", en: " (valid until \(day); personal, do not forward)") }
 
     var nextStepsTitle: String { pick(zh: "请按以下要求办理", en: "What to do next") }
     var closedNoAction: String { pick(zh: "上述事项已办结，此件仅作告知，无需回复。", en: "These items are closed; no action is needed.") }

@@ -21,6 +21,7 @@ public struct NoticeRenderer: Sendable {
     }
 
     public func render(_ notice: AlertNotice) -> RenderedNotice {
+        if let report = notice.report { return RenderedNotice(subject: report.subject, text: report.text, html: report.html) }
         let document = document(for: notice)
         return RenderedNotice(
             subject: document.subject, text: TextLayout.render(document), html: HTMLLayout.render(document))

@@ -6,6 +6,7 @@ enum TextLayout {
         let colon = phrases.colon
         let labels = document.labels
         var lines: [String] = [document.subject, "", document.greeting, "", phrases.paragraphIndent + document.intro]
+        if let note = document.trialNote { lines.insert(contentsOf: [note, ""], at: 0) }
 
         for section in document.sections {
             lines += ["", section.title, ""]
@@ -30,6 +31,8 @@ enum TextLayout {
         for (index, step) in document.nextSteps.enumerated() {
             lines.append("  \(index + 1). \(step.text)")
             if let command = step.command { lines.append("       \(command)") }
+            if let link = step.link { lines.append("       \(link)") }
+            if let note = step.linkNote { lines.append("       \(note)") }
         }
         lines.append("")
         lines += document.signature.map { String(repeating: " ", count: 24) + $0 }

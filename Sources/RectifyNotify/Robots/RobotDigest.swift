@@ -17,6 +17,11 @@ struct RobotMessage {
     var notices: Set<Int>
     /// The entries this message carries (`RobotDigest.key`), so a retry sends only the rest.
     var keys: Set<String> = []
+    /// The signed link of the batch's newest notice, and its line ("办理链接").
+    var link: String? = nil
+    var linkLabel: String = ""
+    /// A report's text posted as it is (instead of `intro` and `sections`).
+    var body: String?
 }
 
 /// The items of one alert kind in a message.
@@ -45,6 +50,48 @@ struct RobotDigest {
     static let titleLimit = 60
 
     func messages(for notices: [AlertNotice]) -> [RobotMessage] {
+        reportMessages(notices) + digestMessages(notices)
+    }
+
+    /// Reports (the weekly 情况通报) each in messages of their own, cut between lines into
+    /// numbered parts within the size limit: Markdown, or the text for plain formats.
+    func reportMessages(_ notices: [AlertNotice]) -> [RobotMessage] {
+        let layout = RobotLayout(kind: kind, format: format, mentions: mentions)
+        let limit = format.byteLimit(kind)
+        var result: [RobotMessage] = []
+        for (index, notice) in notices.enumerated() {
+            guard let report = notice.report else { continue }
+            let language = NoticeLanguage(tag: notice.language)
+            let plain = format == .text || (kind == .feishu && format == .post)
+            let lines = (plain ? report.text : report.markdown).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            func message(_ chunk: ArraySlice<String>, part: Int, of total: Int) -> RobotMessage {
+                RobotMessage(
+                    title: report.subject + (total > 1 ? language.partSuffix(part, total) : ""), colour: nil, intro: "",
+                    sections: [], mobiles: [], footer: language.chatFooter(sender), notices: [index],
+                    keys: ["report\u{1}\(notice.id)\u{1}\(part)"], body: chunk.joined(separator: "\n"))
+            }
+            let parts = Self.pack(lines.count) { layout.measure(message(lines[$0], part: 99, of: 99)) <= limit }
+            result += parts.enumerated().map { number, range in message(lines[range], part: number + 1, of: parts.count) }
+        }
+        return result
+    }
+
+    /// Greedy packing of `count` lines into consecutive ranges, each of which `fits` (a single
+    /// line always makes a part of its own).
+    static func pack(_ count: Int, fits: (Range<Int>) -> Bool) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        var parts: [Range<Int>] = []
+        var start = 0
+        for end in 1..<count where !fits(start..<(end + 1)) {
+            parts.append(start..<end)
+            start = end
+        }
+        parts.append(start..<count)
+        return parts
+    }
+
+    /// Alerts and digests: every notice of the batch merged into one document, cut into parts.
+    func digestMessages(_ notices: [AlertNotice]) -> [RobotMessage] {
         let composer = NoticeComposer(sender: sender)
         // A robot cuts the merged batch into its own parts; a notice's part number would only confuse.
         let document = composer.compose(notices.map { notice in
@@ -59,16 +106,9 @@ struct RobotDigest {
         let layout = RobotLayout(kind: kind, format: format, mentions: mentions)
         let limit = format.byteLimit(kind)
         let widest = max(99, rows.count)
-        var parts: [Range<Int>] = []
-        var start = 0
-        for end in rows.indices.dropFirst() {
-            let trial = message(rows[start...end], part: widest, of: widest, document: document, composer: composer)
-            if layout.measure(trial) > limit {
-                parts.append(start..<end)
-                start = end
-            }
+        let parts = Self.pack(rows.count) { range in
+            layout.measure(message(rows[range], part: widest, of: widest, document: document, composer: composer)) <= limit
         }
-        parts.append(start..<rows.count)
         return parts.enumerated().map { number, range in
             message(rows[range], part: number + 1, of: parts.count, document: document, composer: composer)
         }
@@ -96,7 +136,8 @@ struct RobotDigest {
         return RobotMessage(
             title: document.subject + (total > 1 ? document.phrases.partSuffix(part, total) : ""), colour: document.colour,
             intro: document.asOf, sections: sections, mobiles: mobiles, footer: document.chatFooter,
-            notices: rows.reduce(into: Set<Int>()) { $0.formUnion($1.1.notices) }, keys: Set(rows.map(\.1.key)))
+            notices: rows.reduce(into: Set<Int>()) { $0.formUnion($1.1.notices) }, keys: Set(rows.map(\.1.key)),
+            link: document.link, linkLabel: document.phrases.linkLabel)
     }
 
     /// A row as a chat line: the title on one line and cut short.

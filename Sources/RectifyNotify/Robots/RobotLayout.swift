@@ -62,7 +62,12 @@ struct RobotLayout {
         let blank = kind == .dingtalk ? "\n\n" : "\n"
         var out: [String] = []
         if kind != .feishu { out.append(markdown ? "### \(message.title)" : message.title) }
-        out.append(markdown && kind != .feishu ? "> \(message.intro)" : message.intro)
+        if let body = message.body {
+            // DingTalk's Markdown needs blank lines between lines that are to stay lines.
+            out.append(kind == .dingtalk ? body.split(separator: "\n").joined(separator: "\n\n") : body)
+        } else {
+            out.append(markdown && kind != .feishu ? "> \(message.intro)" : message.intro)
+        }
         for section in message.sections {
             out.append(markdown ? "**\(section.title)**" : section.title)
             for line in section.lines {
@@ -72,6 +77,9 @@ struct RobotLayout {
                     out.append("\(line.number). [\(line.colourLabel)] \(line.itemID) \(line.itemTitle)\n   \(line.facts)")
                 }
             }
+        }
+        if let link = message.link {
+            out.append(markdown ? "[\(message.linkLabel)](\(link))" : "\(message.linkLabel)：\(link)")
         }
         // DingTalk shows an @-mention only when the number is also in the text.
         if kind == .dingtalk && mentions && !message.mobiles.isEmpty {
@@ -119,6 +127,9 @@ struct RobotLayout {
     }
 
     private func post(_ message: RobotMessage) -> [[[String: Any]]] {
+        if let body = message.body {
+            return body.split(separator: "\n").map { [["tag": "text", "text": String($0)]] } + [[["tag": "text", "text": message.footer]]]
+        }
         var paragraphs: [[[String: Any]]] = [[["tag": "text", "text": message.intro]]]
         for section in message.sections {
             paragraphs.append([["tag": "text", "text": section.title]])
@@ -128,6 +139,7 @@ struct RobotLayout {
                 paragraphs.append([["tag": "text", "text": "    \(line.facts)"]])
             }
         }
+        if let link = message.link { paragraphs.append([["tag": "a", "text": message.linkLabel, "href": link]]) }
         paragraphs.append([["tag": "text", "text": message.footer]])
         return paragraphs
     }

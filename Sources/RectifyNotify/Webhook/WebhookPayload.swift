@@ -22,10 +22,18 @@ public struct WebhookPayload: Codable, Hashable, Sendable {
     /// The rendered subject and text, for receivers that only post a message (chat robots).
     public var subject: String
     public var text: String
+    /// A report's Markdown (the weekly 情况通报), present only when the notice carries one; its
+    /// `entries` are then empty.
+    public var markdown: String?
     public var entries: [Entry]
+    /// The recipient's signed link to the notice's web page (with `web.base_url`), and until
+    /// when it works (RFC 3339). Added in version 1: receivers that do not know it ignore it.
+    public var link: String?
+    public var linkExpires: String?
 
     enum CodingKeys: String, CodingKey {
-        case version, receiver, recipient, language, colour, subject, text, entries
+        case version, receiver, recipient, language, colour, subject, text, markdown, entries, link
+        case linkExpires = "link_expires"
         case noticeID = "notice_id"
         case recipientName = "recipient_name"
         case createdAt = "created_at"
@@ -48,9 +56,11 @@ public struct WebhookPayload: Codable, Hashable, Sendable {
         public var responsible: String?
         public var mobiles: [String]?
         public var evidence: Evidence?
+        /// A reply's decision or an unacknowledged notice, in words.
+        public var note: String?
 
         enum CodingKeys: String, CodingKey {
-            case kind, plan, item, state, colour, deadline, milestone, responsible, mobiles, evidence
+            case kind, plan, item, state, colour, deadline, milestone, responsible, mobiles, evidence, note
             case originalDeadline = "original_deadline"
             case daysOverdue = "days_overdue"
             case daysLeft = "days_left"
@@ -99,6 +109,7 @@ public struct WebhookPayload: Codable, Hashable, Sendable {
         colour = notice.colour
         subject = rendered.subject
         text = rendered.text
+        markdown = notice.report?.markdown
         entries = notice.entries.map { entry in
             Entry(
                 kind: entry.kind, plan: Plan(id: entry.planID, title: entry.planTitle, unit: entry.unit),
@@ -107,8 +118,10 @@ public struct WebhookPayload: Codable, Hashable, Sendable {
                 originalDeadline: entry.originalDeadline.map(DeadlineValue.init), daysOverdue: entry.daysOverdue,
                 daysLeft: entry.daysLeft, daysSinceUpdate: entry.daysSinceUpdate, milestone: entry.milestone,
                 responsible: entry.responsible, mobiles: entry.mobiles.isEmpty ? nil : entry.mobiles,
-                evidence: entry.evidence)
+                evidence: entry.evidence, note: entry.note)
         }
+        link = notice.link
+        linkExpires = notice.linkExpires.map { LocalTime($0, in: LocalTime.zone(notice.timeZone)).rfc3339 }
     }
 
     /// The request body: UTF-8 JSON with sorted keys (stable bytes for the same notice).

@@ -49,10 +49,12 @@ struct ControlClient {
         do {
             response = try UnixSocketHTTP.request(socket: socket, method: method, path: path, body: data)
         } catch let failure as UnixSocketHTTP.Failure {
-            // libcurl words a refused Unix socket as "localhost port 80"; say what it means here.
-            let reason = failure.curlCode == 7 ? "nothing accepts connections on that socket" : failure.description
+            // libcurl words every failed connect to a Unix socket as "localhost port 80" (a
+            // missing socket and a denied directory alike): say what the file system says.
+            let diagnosis = SocketDiagnosis.diagnose(socket: socket)
+            let reason = failure.curlCode == 7 ? diagnosis.reason : failure.description
             printError("rectifyctl: cannot reach rectifyd at \(socket): \(reason).")
-            printError(Self.hint(socket: socket))
+            printError(diagnosis.hint)
             throw OnlineExit.unreachable
         }
         guard (200..<300).contains(response.status) else {
@@ -71,18 +73,6 @@ struct ControlClient {
     func get<T: Decodable>(_ type: T.Type, _ path: String) throws -> (T, Data) {
         let data = try call("GET", path)
         return (try ControlAPI.decoder().decode(T.self, from: data), data)
-    }
-
-    /// What to check when the socket cannot be reached.
-    static func hint(socket: String) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: socket, isDirectory: &isDirectory) {
-            return "  No socket there: is the daemon running (systemctl status rectifyd)? Is this its control.socket? (--socket PATH or RECTIFYD_SOCKET)"
-        }
-        if access(socket, R_OK | W_OK) != 0 {
-            return "  The socket exists but you may not open it: ask to be added to its group (ls -l \(socket)), then log in again."
-        }
-        return "  The socket exists but nothing answers: the daemon may have stopped (journalctl -u rectifyd)."
     }
 
     /// Finds an item given as PLAN/ITEM, or as ITEM when only one plan has that id.

@@ -19,15 +19,22 @@ extension ControlRouter {
             guard let method = HTTPRequest.Method(route.method) else { continue }
             router.on(RouterPath(route.path), method: method) { request, context in
                 let body: ByteBuffer
+                let limit = route.bodyLimit ?? bodyLimit()
                 do {
-                    body = try await request.body.collect(upTo: bodyLimit())
+                    body = try await request.body.collect(upTo: limit)
                 } catch {
-                    let limit = bodyLimit()
-                    throw ControlError.tooLarge("the request body is over the limit of \(limit) bytes (control.body_limit)")
+                    throw ControlError.tooLarge(
+                        "the request body is over the limit of \(limit) bytes (\(route.bodyLimit == nil ? "control.body_limit" : "web.upload_limit"))")
+                }
+                var headers: [String: String] = [:]
+                for field in request.headers {
+                    let name = field.name.canonicalName
+                    headers[name] = headers[name].map { $0 + (name == "cookie" ? "; " : ", ") + field.value } ?? field.value
                 }
                 let control = ControlRequest(
                     method: route.method, path: request.uri.path, query: Self.query(request.uri.query),
-                    body: Data(body.readableBytesView), peer: await context.peer())
+                    body: Data(body.readableBytesView), peer: await context.peer(), headers: headers,
+                    remoteAddress: context.channel.remoteAddress?.ipAddress)
                 let answer = await withCheckedContinuation { continuation in
                     work.async { continuation.resume(returning: self.handle(control)) }
                 }
@@ -55,9 +62,11 @@ extension Response {
     init(_ answer: ControlResponse) {
         var buffer = ByteBuffer()
         buffer.writeBytes(answer.body)
-        self.init(
-            status: HTTPResponse.Status(code: answer.status), headers: [.contentType: answer.contentType],
-            body: ResponseBody(byteBuffer: buffer))
+        var headers: HTTPFields = [.contentType: answer.contentType]
+        for (name, value) in answer.headers {
+            if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }
+        }
+        self.init(status: HTTPResponse.Status(code: answer.status), headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 }
 
@@ -71,7 +80,8 @@ struct ControlAnswers: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as ControlError {
-            return Response(ControlResponse.json(ErrorResponse(error: error.message, field: error.field), status: error.status))
+            let control = ControlRequest(method: request.method.rawValue, path: request.uri.path, query: [:], body: Data(), peer: nil)
+            return Response(router.answerError(error, control))
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
             let control = ControlRequest(
                 method: request.method.rawValue, path: request.uri.path, query: [:], body: Data(), peer: nil)

@@ -35,7 +35,7 @@ struct HealthRoutes {
         var index = 0
         for (p, plan) in world.plans.enumerated() {
             for _ in plan.items.indices {
-                tallies[p][evaluated.states[index].position] += 1
+                tallies[p][evaluated.evaluations[index].state.position] += 1
                 index += 1
             }
         }

@@ -35,31 +35,39 @@ struct ItemRoutes {
     }
 
     func detail(plan planID: String, id: String) throws(ControlError) -> ControlResponse {
-        guard context.evaluations.view != nil else { throw .unavailable("the daemon is stopping") }
+        .json(try itemDetail(plan: planID, id: id))
+    }
+
+    /// One item with its history, alerts, deliveries, requests and evidence (the API's and the web's item page).
+    func itemDetail(plan planID: String, id: String) throws(ControlError) -> ItemDetail {
+        guard let view = context.evaluations.view else { throw .unavailable("the daemon is stopping") }
         guard let (world, index, evaluation, _) = context.evaluations.item(plan: planID, id: id) else {
-            throw .notFound("no item '\(id)' in plan '\(planID)'; list them with GET /v1/items?plan=\(planID)")
+            throw .notFound(view.world.notFound(planID: planID, itemID: id))
         }
         let item = world.item(at: index), zone = world.zone(at: index)
         let history: [HistoryEntry]
         let alerts: [AlertRecord]
         let deliveries: [DeliveryAttempt]
+        let requests: [RequestEntry]
+        let evidence: [EvidenceEntry]
         do {
+            requests = try context.store.requests(plan: planID, item: id).map { RequestDesk.entry($0, title: item.title, zone: zone) }
+            evidence = try context.store.evidence(plan: planID, item: id).map { Self.evidence($0, zone: zone) }
             history = try context.store.updates(planID: planID, itemID: id).map { Self.history($0, zone: zone) }
             alerts = try context.store.notificationLog(planID: planID, itemID: id).map {
                 AlertRecord(
                     kind: $0.kind, receiver: $0.receiver, recipient: $0.recipient,
                     sentAt: Timestamps.format($0.sentAt, in: zone), notice: $0.noticeID)
             }
-            deliveries = try context.store.deliveries(item: "\(planID)/\(id)").map { DeliveryRoutes.attempt($0, zone: zone) }
+            deliveries = try context.store.deliveries(item: "\(planID)/\(id)", withItems: false).map { DeliveryRoutes.attempt($0, zone: zone) }
         } catch {
             throw .internal("the state database cannot be read: \(error)")
         }
-        return .json(
-            ItemDetail(
-                item: Self.summary(world, index, evaluation), category: item.category, text: item.text,
-                findings: evaluation.findings.map(\.state.rawValue), milestones: item.milestones, progress: item.progress,
-                extensions: item.extensions, lastUpdate: item.lastUpdate.map { Timestamps.format($0, in: zone) },
-                history: history, alerts: alerts, deliveries: deliveries))
+        return ItemDetail(
+            item: Self.summary(world, index, evaluation), category: item.category, text: item.text,
+            findings: evaluation.findings.map(\.state.rawValue), milestones: item.milestones, progress: item.progress,
+            extensions: item.extensions, lastUpdate: item.lastUpdate.map { Timestamps.format($0, in: zone) },
+            history: history, alerts: alerts, deliveries: deliveries, requests: requests, evidence: evidence)
     }
 
     static func summary(_ world: World, _ index: Int, _ e: Evaluation) -> ItemSummary {
@@ -76,7 +84,13 @@ struct ItemRoutes {
     static func history(_ u: UpdateRecord, zone: TimeZone) -> HistoryEntry {
         HistoryEntry(
             id: u.id, at: Timestamps.format(u.at, in: zone), kind: u.kind, uid: u.uid, user: u.user, note: u.note,
-            details: u.payload)
+            details: u.payload, source: u.origin?.source, address: u.origin?.address, userAgent: u.origin?.userAgent)
+    }
+
+    static func evidence(_ e: EvidenceRecord, zone: TimeZone) -> EvidenceEntry {
+        EvidenceEntry(
+            id: e.id, name: e.name, mediaType: e.mediaType, size: e.size, sha256: e.sha256, at: Timestamps.format(e.at, in: zone),
+            by: e.by)
     }
 }
 
@@ -128,7 +142,7 @@ struct ItemFilter {
 
     /// Whether the item at `index` passes. Only the filters that need the item read it.
     func admits(_ index: Int, in evaluated: EvaluatedWorld) -> Bool {
-        if let states, !states[evaluated.states[index].position] { return false }
+        if let states, !states[evaluated.evaluations[index].state.position] { return false }
         let world = evaluated.world
         if let plan, world.plans[world.planPosition(at: index)].id != plan { return false }
         guard dueBefore != nil || dueAfter != nil || responsible != nil || text != nil else { return true }

@@ -14,7 +14,7 @@ struct MetricsRoutes {
     func metrics() throws(ControlError) -> ControlResponse {
         let evaluated = context.evaluations.current()
         var states: [String: Int] = [:]
-        for state in evaluated?.states ?? [] { states[state.rawValue, default: 0] += 1 }
+        for standing in evaluated?.evaluations ?? [] { states[standing.state.rawValue, default: 0] += 1 }
         let stats: [DeliveryTotals]
         let outbox: (pending: Int, failed: Int)
         do {

@@ -1,0 +1,88 @@
+import Foundation
+import RectifyCore
+import ZIPFoundation
+
+/// An Office Open XML package (.xlsx, .docx): a ZIP archive of XML parts, read in memory.
+struct OfficeArchive {
+    private let archive: Archive
+    let file: String
+
+    /// Opens the package; a file that is not a ZIP archive (an old .xls/.doc, a renamed CSV,
+    /// a damaged download) is an error naming the file.
+    init(data: Data, file: String) throws(LedgerError) {
+        self.file = file
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw LedgerError(
+                file: file,
+                "is not an Office Open XML file (.xlsx/.docx are ZIP archives); an old .xls or .doc must be saved as .xlsx/.docx first.")
+        }
+    }
+
+    /// The bytes of a part ("xl/workbook.xml"), or nil when the package has none.
+    func part(_ path: String) throws(LedgerError) -> Data? {
+        let name = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        guard let entry = archive[name] else { return nil }
+        var data = Data()
+        data.reserveCapacity(Int(entry.uncompressedSize))
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
+        } catch {
+            throw LedgerError(file: file, "the part \(name) cannot be unpacked (\(error)); the file is damaged.")
+        }
+        return data
+    }
+
+    /// A part that must be there.
+    func requiredPart(_ path: String) throws(LedgerError) -> Data {
+        guard let data = try part(path) else {
+            throw LedgerError(file: file, "has no \(path); it is not a complete Office file.")
+        }
+        return data
+    }
+
+    /// The targets of a relationships part (`xl/_rels/workbook.xml.rels`), by relationship id,
+    /// resolved against the folder of the part that owns them.
+    func relationships(of owner: String) throws(LedgerError) -> [String: String] {
+        let folder = (owner as NSString).deletingLastPathComponent
+        let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (owner as NSString).lastPathComponent + ".rels"
+        guard let data = try part(relsPath) else { return [:] }
+        var result: [String: String] = [:]
+        for element in XMLElements.collect(data, names: ["Relationship"]) {
+            guard let id = element.attributes["Id"], let target = element.attributes["Target"] else { continue }
+            result[id] = target.hasPrefix("/") ? String(target.dropFirst()) : Self.join(folder, target)
+        }
+        return result
+    }
+
+    /// Resolves "worksheets/sheet1.xml" or "../media/x.png" against a folder.
+    static func join(_ folder: String, _ target: String) -> String {
+        var parts = folder.split(separator: "/").map(String.init)
+        for piece in target.split(separator: "/") {
+            if piece == ".." { _ = parts.popLast() } else if piece != "." { parts.append(String(piece)) }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+/// An error reading a ledger or Word file: which file, and where in it (a cell such as
+/// "台账!F12", or nothing when it is about the whole file).
+public struct LedgerError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var place: String?
+    public var message: String
+
+    init(file: String, place: String? = nil, _ message: String) {
+        self.file = file
+        self.place = place
+        self.message = message
+    }
+
+    public var description: String { diagnostic.description }
+
+    /// As a diagnostic: `file:1:1: error: 台账!F12: message`.
+    public var diagnostic: Diagnostic {
+        Diagnostic(file: file, line: 1, column: 1, message: (place.map { "\($0): " } ?? "") + message)
+    }
+}

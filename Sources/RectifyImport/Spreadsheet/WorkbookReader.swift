@@ -1,0 +1,241 @@
+import Foundation
+import RectifyCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Reads the worksheets of an .xlsx workbook (Excel, WPS, LibreOffice, openpyxl) into
+/// `LedgerTable`s: shared and inline strings, numbers, date cells (by their number format,
+/// in the 1900 or 1904 date system), booleans and merged areas. Hidden sheets are read too
+/// and marked, so the importer can prefer visible ones.
+enum WorkbookReader {
+    struct Sheet {
+        var table: LedgerTable
+        var hidden: Bool
+    }
+
+    static func read(_ data: Data, file: String) throws(LedgerError) -> [Sheet] {
+        let package = try OfficeArchive(data: data, file: file)
+        let workbookPath = "xl/workbook.xml"
+        let workbook = try package.requiredPart(workbookPath)
+        let elements = XMLElements.collect(workbook, names: ["sheet", "workbookPr"])
+        let date1904 = elements.contains { $0.name == "workbookPr" && ["1", "true"].contains($0.attributes["date1904"] ?? "") }
+        let relationships = try package.relationships(of: workbookPath)
+        let sharedPath = relationships.values.first { $0.hasSuffix("sharedStrings.xml") } ?? "xl/sharedStrings.xml"
+        let stylesPath = relationships.values.first { $0.hasSuffix("styles.xml") } ?? "xl/styles.xml"
+        let strings = try package.part(sharedPath).map(SharedStrings.read) ?? []
+        let dateStyles = try package.part(stylesPath).map(Styles.dateStyles) ?? [:]
+        var sheets: [Sheet] = []
+        var index = 0
+        for element in elements where element.name == "sheet" {
+            index += 1
+            let name = element.attributes["name"] ?? "Sheet\(index)"
+            let id = element.attributes["r:id"] ?? element.attributes.first { $0.key.hasSuffix(":id") }?.value
+            let path = id.flatMap { relationships[$0] } ?? "xl/worksheets/sheet\(index).xml"
+            guard let xml = try package.part(path) else {
+                throw LedgerError(file: file, place: name, "the sheet's part \(path) is missing; the file is damaged.")
+            }
+            let parsed = SheetParser(strings: strings, dateStyles: dateStyles, date1904: date1904)
+            let parser = XMLParser(data: xml)
+            parser.delegate = parsed
+            guard parser.parse() else {
+                let line = parser.lineNumber
+                throw LedgerError(file: file, place: name, "the sheet's XML is damaged near line \(line) of \(path).")
+            }
+            let hidden = ["hidden", "veryHidden"].contains(element.attributes["state"] ?? "")
+            sheets.append(Sheet(table: LedgerTable(name: name, rows: parsed.rows, merges: parsed.merges), hidden: hidden))
+        }
+        if sheets.isEmpty { throw LedgerError(file: file, "the workbook has no worksheets.") }
+        return sheets
+    }
+}
+
+/// `xl/sharedStrings.xml`: each `<si>` is the text of its `<t>` elements (runs of rich text
+/// joined), without phonetic guides (`<rPh>`).
+enum SharedStrings {
+    static func read(_ data: Data) -> [String] {
+        let reader = Reader()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        _ = parser.parse()
+        return reader.strings
+    }
+
+    private final class Reader: NSObject, XMLParserDelegate {
+        var strings: [String] = []
+        var current = ""
+        var inText = false
+        var phonetic = 0
+
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            switch XMLElements.local(elementName) {
+            case "si": current = ""
+            case "t": inText = phonetic == 0
+            case "rPh": phonetic += 1
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+            switch XMLElements.local(elementName) {
+            case "si": strings.append(current)
+            case "t": inText = false
+            case "rPh": phonetic -= 1
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inText { current += string }
+        }
+    }
+}
+
+/// `xl/styles.xml`: which cell formats (`s` attribute = index into `cellXfs`) show dates, and
+/// how much of the date they show (a format without the day shows a month).
+enum Styles {
+    static func dateStyles(_ data: Data) -> [Int: DeadlinePrecision] {
+        let reader = Reader()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        _ = parser.parse()
+        var result: [Int: DeadlinePrecision] = [:]
+        for (index, format) in reader.cellFormats.enumerated() {
+            if ExcelDate.builtinDateFormats.contains(format) {
+                result[index] = ExcelDate.builtinMonthFormats.contains(format) ? .month : .day
+            } else if let code = reader.customFormats[format], ExcelDate.isDateFormat(code) {
+                result[index] = ExcelDate.precision(of: code)
+            }
+        }
+        return result
+    }
+
+    private final class Reader: NSObject, XMLParserDelegate {
+        var customFormats: [Int: String] = [:]
+        var cellFormats: [Int] = []
+        var inCellXfs = false
+
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            switch XMLElements.local(elementName) {
+            case "numFmt":
+                if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] { customFormats[id] = code }
+            case "cellXfs": inCellXfs = true
+            case "xf" where inCellXfs: cellFormats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+            if XMLElements.local(elementName) == "cellXfs" { inCellXfs = false }
+        }
+    }
+}
+
+/// One worksheet's `<sheetData>` and `<mergeCells>`, streamed.
+final class SheetParser: NSObject, XMLParserDelegate {
+    let strings: [String]
+    let dateStyles: [Int: DeadlinePrecision]
+    let date1904: Bool
+    private(set) var rows: [[CellValue]] = []
+    private(set) var merges: [CellRange] = []
+
+    private var row = -1
+    private var column = -1
+    private var type = ""
+    private var style = 0
+    private var text = ""
+    private var collecting = false
+    private var inInline = false
+    private var phonetic = 0
+
+    init(strings: [String], dateStyles: [Int: DeadlinePrecision], date1904: Bool) {
+        self.strings = strings
+        self.dateStyles = dateStyles
+        self.date1904 = date1904
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        switch XMLElements.local(elementName) {
+        case "row":
+            row = attributes["r"].flatMap(Int.init).map { $0 - 1 } ?? row + 1
+            column = -1
+        case "c":
+            if let reference = attributes["r"], let parsed = CellName.parse(reference) {
+                column = parsed.column
+                if let r = parsed.row { row = r }
+            } else {
+                column += 1
+            }
+            type = attributes["t"] ?? "n"
+            style = attributes["s"].flatMap(Int.init) ?? 0
+            text = ""
+        case "v": collecting = true
+        case "is": inInline = true
+        case "t" where inInline: collecting = phonetic == 0
+        case "rPh": phonetic += 1
+        case "mergeCell":
+            guard let reference = attributes["ref"] else { return }
+            let ends = reference.split(separator: ":").map { CellName.parse(String($0)) }
+            if ends.count == 2, let a = ends[0], let b = ends[1], let ra = a.row, let rb = b.row {
+                merges.append(CellRange(firstRow: min(ra, rb), firstColumn: min(a.column, b.column), lastRow: max(ra, rb), lastColumn: max(a.column, b.column)))
+            }
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        switch XMLElements.local(elementName) {
+        case "v", "t": collecting = false
+        case "is": inInline = false
+        case "rPh": phonetic -= 1
+        case "c": store(value())
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if collecting { text += string }
+    }
+
+    private func value() -> CellValue {
+        switch type {
+        case "s":
+            guard let index = Int(text), index >= 0, index < strings.count else { return .empty }
+            return .text(strings[index])
+        case "inlineStr", "str": return text.isEmpty ? .empty : .text(text)
+        case "b": return .bool(text == "1" || text == "true")
+        case "e": return .text(text)
+        case "d":
+            // ISO 8601 date cells (Strict files, some writers).
+            return CalendarDate(String(text.prefix(10))).map { CellValue.date($0, .day) } ?? .text(text)
+        default:
+            guard let number = Double(text.trimmingCharacters(in: .whitespaces)) else { return text.isEmpty ? .empty : .text(text) }
+            if let precision = dateStyles[style], let day = ExcelDate.date(serial: number, date1904: date1904) {
+                switch precision {
+                case .year: return .date(CalendarDate(year: day.year, month: 12, day: 31)!, .year)
+                case .month: return .date(CalendarDate.endOfMonth(year: day.year, month: day.month), .month)
+                default: return .date(day, .day)
+                }
+            }
+            return .number(number)
+        }
+    }
+
+    private func store(_ value: CellValue) {
+        guard row >= 0, column >= 0, row < 1_048_576, column < 16_384 else { return }
+        if case .empty = value { return }
+        if rows.count <= row { rows.append(contentsOf: Array(repeating: [], count: row - rows.count + 1)) }
+        if rows[row].count <= column { rows[row].append(contentsOf: Array(repeating: .empty, count: column - rows[row].count + 1)) }
+        rows[row][column] = value
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+
+/// A notice as it was sent: to whom, through which receiver, about which items. A signed link
+/// names a notice; its page shows these items and no others. Written with the outbox row,
+/// marked delivered when a delivery is confirmed, and received when its recipient signs (签收).
+public struct NoticeRecord: Hashable, Sendable {
+    public var id: String
+    public var receiver: String
+    public var recipient: String
+    public var recipientName: String?
+    /// red, yellow, green or nil: the most severe colour of its entries.
+    public var colour: String?
+    /// The alert kinds of its entries.
+    public var kinds: [String]
+    /// Plan and item ids, each once, in the notice's order.
+    public var items: [ItemRef]
+    public var createdAt: Date
+    public var deliveredAt: Date?
+    public var receivedAt: Date?
+    public var receivedAddress: String?
+    /// When the office's leaders were told it was not signed for in time.
+    public var escalatedAt: Date?
+
+    public struct ItemRef: Hashable, Codable, Sendable {
+        public var plan: String
+        public var item: String
+
+        public init(plan: String, item: String) {
+            self.plan = plan
+            self.item = item
+        }
+    }
+
+    public init(
+        id: String, receiver: String, recipient: String, recipientName: String? = nil, colour: String? = nil,
+        kinds: [String] = [], items: [ItemRef], createdAt: Date, deliveredAt: Date? = nil, receivedAt: Date? = nil,
+        receivedAddress: String? = nil, escalatedAt: Date? = nil
+    ) {
+        self.id = id
+        self.receiver = receiver
+        self.recipient = recipient
+        self.recipientName = recipientName
+        self.colour = colour
+        self.kinds = kinds
+        self.items = items
+        self.createdAt = createdAt
+        self.deliveredAt = deliveredAt
+        self.receivedAt = receivedAt
+        self.receivedAddress = receivedAddress
+        self.escalatedAt = escalatedAt
+    }
+
+    public func contains(plan: String, item: String) -> Bool { items.contains(ItemRef(plan: plan, item: item)) }
+}
+
+extension StateStore {
+    static func insert(_ n: NoticeRecord, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO notices (id, receiver, recipient, recipient_name, colour, kinds, items, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                n.id, n.receiver, n.recipient, n.recipientName, n.colour, String(decoding: try encoder.encode(n.kinds), as: UTF8.self),
+                String(decoding: try encoder.encode(n.items), as: UTF8.self), n.createdAt.timeIntervalSince1970,
+            ])
+        guard db.changesCount > 0 else { return }
+        for ref in n.items {
+            try db.execute(
+                sql: "INSERT INTO notice_items (notice_id, plan_id, item_id) VALUES (?, ?, ?)", arguments: [n.id, ref.plan, ref.item])
+        }
+    }
+
+    public func notice(id: String) throws -> NoticeRecord? {
+        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM notices WHERE id = ?", arguments: [id]).map(Self.notice(row:)) }
+    }
+
+    /// The notices that named an item, newest first.
+    public func notices(plan: String, item: String, limit: Int = 50) throws -> [NoticeRecord] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT n.* FROM notice_items i JOIN notices n ON n.id = i.notice_id
+                    WHERE i.plan_id = ? AND i.item_id = ? ORDER BY n.created_at DESC LIMIT ?
+                    """,
+                arguments: [plan, item, limit]
+            ).map(Self.notice(row:))
+        }
+    }
+
+    /// Records a receipt (签收) once; false when the notice was already signed for.
+    public func markReceived(noticeID: String, at: Date, address: String?) throws -> Bool {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE notices SET received_at = ?, received_address = ? WHERE id = ? AND received_at IS NULL",
+                arguments: [at.timeIntervalSince1970, address, noticeID])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Delivered notices of these colours to people (not group channels) that nobody signed
+    /// for and that were not escalated yet, oldest first.
+    public func unreceivedNotices(colours: [String], receivers: [String], includeEscalated: Bool = false, limit: Int = 100_000)
+        throws -> [NoticeRecord]
+    {
+        guard !colours.isEmpty, !receivers.isEmpty else { return [] }
+        return try pool.read { db in
+            let c = colours.map { _ in "?" }.joined(separator: ","), r = receivers.map { _ in "?" }.joined(separator: ",")
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM notices WHERE received_at IS NULL \(includeEscalated ? "" : "AND escalated_at IS NULL")
+                    AND delivered_at IS NOT NULL AND colour IN (\(c)) AND receiver IN (\(r)) ORDER BY delivered_at LIMIT \(limit)
+                    """,
+                arguments: StatementArguments(colours + receivers)
+            ).map(Self.notice(row:))
+        }
+    }
+
+    public func markEscalated(noticeID: String, at: Date) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE notices SET escalated_at = ? WHERE id = ?", arguments: [at.timeIntervalSince1970, noticeID])
+        }
+    }
+
+    static func notice(row: Row) throws -> NoticeRecord {
+        NoticeRecord(
+            id: row["id"], receiver: row["receiver"], recipient: row["recipient"], recipientName: row["recipient_name"],
+            colour: row["colour"], kinds: try decoder.decode([String].self, from: Data((row["kinds"] as String).utf8)),
+            items: try decoder.decode([NoticeRecord.ItemRef].self, from: Data((row["items"] as String).utf8)),
+            createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            deliveredAt: (row["delivered_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            receivedAt: (row["received_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            receivedAddress: row["received_address"],
+            escalatedAt: (row["escalated_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
+    }
+}

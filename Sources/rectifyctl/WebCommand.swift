@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import RectifyWeb
+import Yams
+
+struct WebCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "web", abstract: "The web listener's accounts.", subcommands: [WebPasswdCommand.self])
+}
+
+/// Writes an account's password hash (scrypt) into the accounts file the daemon reads
+/// (`web.accounts_file`), adding the account or replacing its hash and role. The password is
+/// read from the terminal (twice, not echoed) or from standard input with --password-stdin.
+struct WebPasswdCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passwd", abstract: "Set a web account's password (and role) in the accounts file.",
+        discussion: """
+            Examples:
+              rectifyctl web passwd zgb --role office --accounts /etc/rectifyd/web-accounts.yaml
+              printf '%s\\n' "$PASSWORD" | rectifyctl web passwd viewer1 --accounts web-accounts.yaml --password-stdin
+            Then `rectifyctl reload` (or SIGHUP) makes the daemon read it. Without --accounts the
+            entry is printed, for the config's web.accounts list.
+            """)
+    @Argument(help: "The account's user name (letters, digits, '.', '_', '-').") var user: String
+    @Option(help: "viewer (the board) or office (also reviews requests); default: the account's role, else viewer.")
+    var role: String?
+    @Option(help: ArgumentHelp("The accounts file (web.accounts_file) to update; created 0600 if missing.", valueName: "FILE"))
+    var accounts: String?
+    @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input.")
+    var passwordStdin = false
+
+    func validate() throws {
+        guard WebAccount.validName(user) else { throw ValidationError("the user name must be 1–64 letters, digits, '.', '_' or '-'") }
+        if let role, WebRole(rawValue: role) == nil { throw ValidationError("--role must be viewer or office (got '\(role)')") }
+    }
+
+    func run() throws {
+        let password = try readPassword()
+        guard password.count >= 10 else {
+            printError("rectifyctl: the password must have at least 10 characters.")
+            throw ExitCode(2)
+        }
+        let hash = try PasswordHash.make(password)
+        guard let path = accounts else {
+            print("- user: \(user)\n  role: \(role ?? "viewer")\n  password: \"\(hash)\"")
+            return
+        }
+        var entries = try AccountsFile.read(path)
+        let existing = entries.firstIndex { $0.user == user }
+        let newRole = role ?? existing.map { entries[$0].role } ?? "viewer"
+        let entry = AccountsFile.Entry(user: user, role: newRole, password: hash.description)
+        if let existing { entries[existing] = entry } else { entries.append(entry) }
+        try AccountsFile.write(entries, to: path)
+        print("rectifyctl: \(existing == nil ? "added" : "updated") \(user) (\(newRole)) in \(path); run `rectifyctl reload` to apply.")
+    }
+
+    private func readPassword() throws -> String {
+        if passwordStdin || isatty(0) == 0 {
+            guard let line = readLine(strippingNewline: true) else {
+                printError("rectifyctl: no password on standard input.")
+                throw ExitCode(2)
+            }
+            return line
+        }
+        let first = String(cString: getpass("New password for \(user): "))
+        let second = String(cString: getpass("Again: "))
+        guard first == second else {
+            printError("rectifyctl: the two passwords differ; nothing was changed.")
+            throw ExitCode(2)
+        }
+        return first
+    }
+}
+
+/// The accounts file: a YAML list of {user, role, password}, written whole (0600, via a
+/// temporary file and rename, so the daemon never reads half of it).
+enum AccountsFile {
+    struct Entry {
+        var user: String
+        var role: String
+        var password: String
+    }
+
+    static func read(_ path: String) throws -> [Entry] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        guard let node = try Yams.compose(yaml: text) else { return [] }
+        guard case .sequence(let list) = node else {
+            printError("rectifyctl: \(path) is not a list of accounts; fix or remove it first.")
+            throw ExitCode(2)
+        }
+        return list.compactMap { item in
+            guard let user = item["user"]?.string, let password = item["password"]?.string else { return nil }
+            return Entry(user: user, role: item["role"]?.string ?? "viewer", password: password)
+        }
+    }
+
+    static func write(_ entries: [Entry], to path: String) throws {
+        var text = "# rectifyd web accounts: written by `rectifyctl web passwd`; passwords are scrypt hashes.\n"
+        for e in entries { text += "- user: \(e.user)\n  role: \(e.role)\n  password: \"\(e.password)\"\n" }
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            printError("rectifyctl: cannot write \(temporary): \(String(cString: strerror(errno)))")
+            throw ExitCode(2)
+        }
+        let bytes = Array(text.utf8)
+        let written = Glibc.write(fd, bytes, bytes.count)
+        fsync(fd)
+        close(fd)
+        guard written == bytes.count, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            printError("rectifyctl: cannot write \(path): \(String(cString: strerror(errno)))")
+            throw ExitCode(2)
+        }
+    }
+}

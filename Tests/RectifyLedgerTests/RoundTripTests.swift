@@ -1,0 +1,61 @@
+import Foundation
+import RectifyCore
+@testable import RectifyExport
+import Testing
+
+@testable import RectifyImport
+
+/// Export, then import, gives the same items, states, deadlines, milestones and extensions.
+struct RoundTripTests {
+    static let now = CalendarDate(year: 2025, month: 11, day: 20)!.startInstant(in: TimeZone(identifier: "Asia/Shanghai")!)
+
+    @Test(arguments: ["xlsx", "csv"])
+    func everyCorpusLedger_survivesExportAndImport(format: String) throws {
+        for file in try TestFiles.corpusFiles(["xlsx", "csv", "docx"]) {
+            let plan = try TestFiles.importFile(file)
+            let data = format == "xlsx"
+                ? try WorkbookWriter.write([ExportPlan(plan: plan)], now: Self.now) : CSVWriter.write([ExportPlan(plan: plan)], now: Self.now)
+            let back = try LedgerImporter.importFile(data, file: "\(plan.id).\(format)").plan
+            #expect(back.items.map(TestFiles.summary) == plan.items.map(TestFiles.summary), "\(file.lastPathComponent) via .\(format)")
+            #expect(back.title == plan.title)
+            #expect(back.unit == plan.unit)
+            #expect(back.items.map(\.responsible?.leader?.name) == plan.items.map(\.responsible?.leader?.name))
+        }
+    }
+
+    @Test func precisionsAndExtensions_survive() throws {
+        var item = Item(id: "1", title: "应急物资储备不足", status: .inProgress)
+        item.deadline = Deadline(date: CalendarDate(year: 2025, month: 9, day: 30)!, precision: .quarter)
+        var monthly = Item(id: "2", title: "病历书写不规范", status: .inProgress)
+        monthly.deadline = Deadline(date: CalendarDate(year: 2025, month: 12, day: 31)!, precision: .month)
+        monthly.extensions = [
+            Extension(deadline: Deadline(date: CalendarDate(year: 2026, month: 3, day: 31)!), reason: "设备到货延迟", granted: CalendarDate(year: 2025, month: 12, day: 1)!)
+        ]
+        let plan = Plan(id: "p", unit: "某医院", title: "某医院整改台账", items: [item, monthly])
+        let back = try LedgerImporter.importFile(try WorkbookWriter.write([ExportPlan(plan: plan)], now: Self.now), file: "p.xlsx").plan
+        #expect(back.items[0].deadline?.precision == .quarter)
+        #expect(back.items[0].deadline?.date == item.deadline?.date)
+        #expect(back.items[1].deadline?.precision == .month)
+        #expect(back.items[1].deadline?.date == monthly.deadline?.date)
+        #expect(back.items[1].extensions.last?.deadline.date == CalendarDate(year: 2026, month: 3, day: 31))
+    }
+
+    @Test func stateWordsAndShades_followTheThreeColourPractice() throws {
+        func item(_ id: String, _ status: ItemStatus, _ due: CalendarDate?) -> Item {
+            Item(id: id, title: "问题\(id)", status: status, deadline: due.map { Deadline(date: $0) })
+        }
+        let plan = Plan(id: "p", unit: "u", title: "t", reportDate: CalendarDate(year: 2025, month: 11, day: 1), items: [
+            item("1", .inProgress, CalendarDate(year: 2025, month: 11, day: 10)),
+            item("2", .inProgress, CalendarDate(year: 2025, month: 11, day: 25)),
+            item("3", .inProgress, CalendarDate(year: 2026, month: 6, day: 30)),
+            item("4", .done, nil),
+        ])
+        let csv = String(decoding: CSVWriter.write([ExportPlan(plan: plan, records: ["4": ItemRecord(closedOn: CalendarDate(year: 2025, month: 10, day: 8))])], now: Self.now), as: UTF8.self)
+        #expect(csv.hasPrefix("\u{FEFF}"))
+        #expect(csv.contains("已逾期10天"))
+        #expect(csv.contains("即将到期（剩6天）"))
+        #expect(csv.contains("已销号（2025年10月8日）"))
+        let document = LedgerDocument(ExportPlan(plan: plan), now: Self.now, policy: .default)
+        #expect(document.problems.map(\.shade) == [.red, .yellow, .green, .grey])
+    }
+}

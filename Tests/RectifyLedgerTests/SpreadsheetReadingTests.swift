@@ -1,0 +1,170 @@
+import Foundation
+import RectifyCore
+import Testing
+
+@testable import RectifyImport
+
+/// The pieces under the ledger importer: Excel's date serials, cell names, CSV as Excel
+/// writes it, header words, cell vocabularies.
+struct SpreadsheetReadingTests {
+    @Test func excelSerials_followThe1900LeapYearQuirk_andThe1904System() {
+        #expect(ExcelDate.date(serial: 1, date1904: false) == CalendarDate(year: 1900, month: 1, day: 1))
+        #expect(ExcelDate.date(serial: 59, date1904: false) == CalendarDate(year: 1900, month: 2, day: 28))
+        // Serial 60 is Excel's 29 February 1900, a day that never was.
+        #expect(ExcelDate.date(serial: 61, date1904: false) == CalendarDate(year: 1900, month: 3, day: 1))
+        #expect(ExcelDate.date(serial: 45839, date1904: false) == CalendarDate(year: 2025, month: 7, day: 1))
+        #expect(ExcelDate.date(serial: 45839.75, date1904: false) == CalendarDate(year: 2025, month: 7, day: 1))
+        #expect(ExcelDate.date(serial: 44377, date1904: true) == CalendarDate(year: 2025, month: 7, day: 1))
+        #expect(ExcelDate.serial(CalendarDate(year: 2025, month: 7, day: 1)!) == 45839)
+    }
+
+    @Test func dateFormats_areToldFromNumberFormats() {
+        #expect(ExcelDate.isDateFormat("yyyy/m/d"))
+        #expect(ExcelDate.isDateFormat("yyyy\"年\"m\"月\"d\"日\""))
+        #expect(ExcelDate.isDateFormat("[$-804]yyyy\"年\"m\"月\";@"))
+        #expect(!ExcelDate.isDateFormat("0.00%"))
+        #expect(!ExcelDate.isDateFormat("h:mm:ss"))
+        #expect(!ExcelDate.isDateFormat("General"))  // LibreOffice writes it as a custom format
+        #expect(!ExcelDate.isDateFormat("\"第\"0\"项\""))
+        #expect(ExcelDate.precision(of: "yyyy\"年\"m\"月\"") == .month)
+        #expect(ExcelDate.precision(of: "yyyy-mm-dd") == .day)
+    }
+
+    @Test func cellNames_roundTrip() {
+        #expect(CellName.column(0) == "A")
+        #expect(CellName.column(25) == "Z")
+        #expect(CellName.column(26) == "AA")
+        #expect(CellName.parse("F12")! == (11, 5))
+        #expect(CellName.parse("$AA$3")! == (2, 26))
+        #expect(CellName.parse("C")! == (nil, 2))
+        #expect(CellName.parse("3C") == nil)
+    }
+
+    @Test func csv_asExcelWritesIt_quotedLineBreaksDoubledQuotesPaddingAndBOM() throws {
+        let text = "\u{FEFF}序号,反馈问题,整改时限,,\r\n1,\"第一行\r\n第二行\",2025/6/30,,\r\n2,\"说\"\"是\"\"，又不是\",长期坚持,,\r\n,,,,\r\n"
+        let table = try CSVReader.read(Data(text.utf8), file: "台账.csv")
+        #expect(table.name == "台账")
+        #expect(table.rows.count == 3)
+        #expect(table.width == 3)
+        #expect(table.rows[1][1] == .text("第一行\n第二行"))
+        #expect(table.rows[2][1] == .text("说\"是\"，又不是"))
+        #expect(table.place(1, 2) == "台账!C2")
+    }
+
+    @Test func csv_inGB18030_isDecoded() throws {
+        // "序号,问题\r\n1,公车私用\r\n" in GBK.
+        let bytes: [UInt8] = [
+            0xD0, 0xF2, 0xBA, 0xC5, 0x2C, 0xCE, 0xCA, 0xCC, 0xE2, 0x0D, 0x0A, 0x31, 0x2C, 0xB9, 0xAB, 0xB3, 0xB5, 0xCB, 0xBD, 0xD3,
+            0xC3, 0x0D, 0x0A,
+        ]
+        let table = try CSVReader.read(Data(bytes), file: "x.csv")
+        #expect(table.rows == [[.text("序号"), .text("问题")], [.text("1"), .text("公车私用")]])
+    }
+
+    @Test func csv_withAnUnclosedQuote_saysWhere() {
+        #expect(throws: LedgerError.self) { try CSVReader.read(Data("a,b\r\n1,\"open\r\n2,3\r\n".utf8), file: "x.csv") }
+        do {
+            _ = try CSVReader.read(Data("a,b\r\n1,\"open\r\n2,3\r\n".utf8), file: "x.csv")
+        } catch {
+            #expect(error.description.contains("line 2"))
+        }
+    }
+
+    @Test func headerWords_andTheirSynonyms() {
+        #expect(LedgerColumns.kind(of: "反馈问题") == .problem)
+        #expect(LedgerColumns.kind(of: "存在问题") == .problem)
+        #expect(LedgerColumns.kind(of: "问题类别") == .category)
+        #expect(LedgerColumns.kind(of: "方面") == .category)
+        #expect(LedgerColumns.kind(of: "整改任务") == .measure)
+        #expect(LedgerColumns.kind(of: "牵头领导") == .leader)
+        #expect(LedgerColumns.kind(of: "责任股室") == .department)
+        #expect(LedgerColumns.kind(of: "责任单位（部门）") == .department)
+        #expect(LedgerColumns.kind(of: "整改期限") == .deadline)
+        #expect(LedgerColumns.kind(of: "整改时限\n（年月日）") == .deadline)
+        #expect(LedgerColumns.kind(of: "完成日期") == .completedOn)
+        #expect(LedgerColumns.kind(of: "进展情况") == .status)
+        #expect(LedgerColumns.kind(of: "佐证材料") == .evidence)
+        #expect(LedgerColumns.kind(of: "序号") == .number)
+        #expect(LedgerColumns.kind(of: "督办预警") == nil)
+    }
+
+    @Test func columnsOverride_readsNamesAndLetters_andRefusesOthers() throws {
+        let columns = try LedgerColumns.parseOverride("问题=C, 时限=F,状态=h,责任领导=AA")
+        #expect(columns == [.problem: 2, .deadline: 5, .status: 7, .leader: 26])
+        #expect(throws: LedgerError.self) { try LedgerColumns.parseOverride("问题C") }
+        #expect(throws: LedgerError.self) { try LedgerColumns.parseOverride("颜色=C") }
+        #expect(throws: LedgerError.self) { try LedgerColumns.parseOverride("问题=12") }
+    }
+
+    @Test func statusCells_useTheReportVocabulary() {
+        #expect(LedgerCells.status(.text("已完成"))?.kind == .done)
+        #expect(LedgerCells.status(.text("尚未完成，系统改造中"))?.kind == .negated)
+        #expect(LedgerCells.status(.text("阶段性完成"))?.kind == .partly)
+        #expect(LedgerCells.status(.text("长期坚持"))?.kind == .longTerm)
+        #expect(LedgerCells.status(.text("2025年5月已整改到位"))?.kind == .done)
+        #expect(LedgerCells.status(.text("是"))?.kind == .done)
+        #expect(LedgerCells.status(.text("否"))?.kind == .negated)
+        #expect(LedgerCells.status(.text("80%"))?.kind == .partly)
+        #expect(LedgerCells.status(.text("核查中"))?.kind == .open)
+        #expect(LedgerCells.status(.empty) == nil)
+        #expect(LedgerCells.isTick(.text("√")))
+        #expect(!LedgerCells.isTick(.text("×")))
+        #expect(!LedgerCells.isTick(.empty))
+    }
+
+    @Test func deadlineCells_readDatesPhrasesAndExtensions() throws {
+        let reference = CalendarDate(year: 2025, month: 3, day: 1)
+        func read(_ text: String) -> LedgerCells.DeadlineCell? { LedgerCells.deadline(.text(text), reference: reference) }
+        #expect(read("2025/6/30")?.date == CalendarDate(year: 2025, month: 6, day: 30))
+        #expect(read("2025-06-30")?.date == CalendarDate(year: 2025, month: 6, day: 30))
+        #expect(read("2025.12")?.date == CalendarDate(year: 2025, month: 12, day: 31))
+        #expect(read("2025.12")?.precision == .month)
+        #expect(read("12月底前")?.date == CalendarDate(year: 2025, month: 12, day: 31))
+        #expect(read("12月底前")?.guessedYear == true)
+        #expect(read("年底前")?.date == CalendarDate(year: 2025, month: 12, day: 31))
+        #expect(read("第三季度")?.date == CalendarDate(year: 2025, month: 9, day: 30))
+        #expect(read("6/30")?.date == CalendarDate(year: 2025, month: 6, day: 30))
+        #expect(read("12.31前")?.date == CalendarDate(year: 2025, month: 12, day: 31))
+        #expect(read("1.5倍")?.date == nil)
+        #expect(read("长期坚持")?.longTerm == true)
+        #expect(read("立行立改")?.immediate == true)
+        let extended = try #require(read("2025年6月30日（已申请延期至2025年11月30日）"))
+        #expect(extended.date == CalendarDate(year: 2025, month: 6, day: 30))
+        #expect(extended.extendedTo?.date == CalendarDate(year: 2025, month: 11, day: 30))
+        #expect(LedgerCells.deadline(.date(CalendarDate(year: 2025, month: 6, day: 30)!, .day), reference: nil)?.date == CalendarDate(year: 2025, month: 6, day: 30))
+        #expect(LedgerCells.deadline(.number(20250630), reference: nil)?.date == CalendarDate(year: 2025, month: 6, day: 30))
+    }
+
+    @Test func aTableWithoutLedgerColumns_isAnErrorNamingTheSheetAndHeaderCells() throws {
+        let csv = "编号,内容,要求,时间\r\n1,加强学习,按月,2025年\r\n"
+        do {
+            _ = try LedgerImporter.importFile(Data(csv.utf8), file: "清单.csv")
+            Issue.record("expected an error")
+        } catch {
+            let message = error.diagnostics[0].description
+            #expect(message.contains("清单 row 1 has A1 编号, B1 内容, C1 要求, D1 时间"), "\(message)")
+            #expect(message.contains("--columns"))
+        }
+        // --columns names what the header words do not.
+        let result = try LedgerImporter.importFile(
+            Data(csv.utf8), file: "清单.csv", options: .init(columns: "序号=A,问题=B,措施=C,时限=D"))
+        #expect(result.plan.items.map(\.title) == ["加强学习"])
+        #expect(result.plan.items[0].deadline?.date == CalendarDate(year: 2025, month: 12, day: 31))
+    }
+
+    @Test func aShortList_ofProblemsAndStatuses_isALedger() throws {
+        let csv = "问题,完成情况\r\n公车私用,已完成\r\n会议记录不全,正在整改\r\n"
+        let plan = try LedgerImporter.importFile(Data(csv.utf8), file: "list.csv").plan
+        #expect(plan.items.map(\.status) == [.done, .inProgress])
+        #expect(plan.items[1].statusEvidence?.cell == "list!B3")
+    }
+
+    @Test func aNonOfficeFile_isAnErrorNamingIt() {
+        do {
+            _ = try LedgerImporter.importFile(Data("not a zip".utf8), file: "台账.xlsx")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics[0].description.hasPrefix("台账.xlsx:1:1: error: is not an Office Open XML file"))
+        }
+    }
+}

@@ -1,0 +1,517 @@
+#!/usr/bin/env python3
+"""Writes the ledger corpus: 整改台账 in the shapes offices keep them (Excel .xlsx by openpyxl,
+CSV as Excel writes it in GBK and UTF-8, Word .docx by python-docx), each with its gold file
+(the format of ../shared/gold: per problem a snippet, open or not, and the deadline of an open
+problem; done problems carry none, as in the report gold).
+
+Usage: make_ledgers.py OUT_DIR
+
+The committed copies live in Tests/RectifyImportTests/Fixtures/ledgers/; run
+scripts/regenerate-ledgers.sh after changing this file.
+"""
+import csv, datetime as dt, io, json, os, sys
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+D = dt.date
+OUT = sys.argv[1]
+os.makedirs(OUT, exist_ok=True)
+
+
+def gold(name, items, report_date=None):
+    """items: (snippet, open, deadline 'YYYY-MM-DD' or None)."""
+    doc = {"file": name, "report_date": report_date, "stated": {},
+           "items": [{"snippet": s, "open": o, "deadline": d if o else None, "required": True} for s, o, d in items]}
+    with open(os.path.join(OUT, os.path.splitext(name)[0] + ".gold.json"), "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+def wrap(ws):
+    for row in ws.iter_rows():
+        for c in row:
+            c.alignment = Alignment(wrap_text=True, vertical="center")
+
+
+# 1. A county health bureau's ledger: a note sheet first (and active), the ledger on the second
+#    sheet; title and unit/date rows; categories merged over several problems, problems merged
+#    over their measure rows, a leader merged over several problems; real date cells; a blank
+#    row; 合计 and 填表人 rows at the bottom.
+def l01():
+    wb = Workbook()
+    note = wb.active
+    note.title = "填表说明"
+    note["A1"] = "填表说明：1. 整改时限填写具体日期；2. 完成情况填写已完成、正在推进或长期坚持。"
+    ws = wb.create_sheet("整改台账")
+    ws.append(["白沙县卫生健康局关于县委巡察反馈问题整改工作台账"])
+    ws.merge_cells("A1:I1")
+    ws.append(["填报单位：白沙县卫生健康局", None, None, None, None, "填报日期：2025年9月30日"])
+    ws.merge_cells("A2:E2")
+    ws.merge_cells("F2:I2")
+    ws.append(["序号", "问题类别", "反馈问题", "整改措施", "责任领导", "责任科室", "整改时限", "完成情况", "备注"])
+    rows = [
+        (1, "一、政治建设方面", "党组理论学习中心组学习不深入，研讨发言质量不高", "制定年度学习计划，每季度开展专题研讨", "王建国", "办公室", D(2025, 3, 31), "已完成"),
+        (None, None, None, "建立研讨发言质量评议制度", None, "办公室", D(2025, 6, 30), "已完成"),
+        (2, None, "意识形态工作责任制落实不到位", "修订意识形态工作责任清单", "王建国", "办公室", D(2025, 4, 30), "已完成"),
+        (None, None, None, "每半年分析研判一次意识形态形势", None, "办公室", "长期坚持", "长期坚持"),
+        (3, "二、全面从严治党方面", "公务用车使用管理不规范，存在公车私用风险", "安装公务用车北斗定位系统", "李红梅", "财务股", D(2025, 8, 31), "已完成"),
+        (None, None, None, "建立用车登记审批和月度通报制度", None, "办公室", D(2025, 12, 31), "正在推进"),
+        (4, None, "基层医疗机构药品采购程序不规范", "开展药品采购专项检查，建立采购负面清单", "李红梅", "医政股", D(2026, 3, 31), "正在推进"),
+        (5, None, "违规发放津贴补贴问题整改不彻底", "清退违规发放的津贴补贴", "李红梅", "财务股", "立行立改", "已完成"),
+        (6, "三、为民服务方面", "家庭医生签约服务质量不高，履约率偏低", "制定家庭医生履约考核办法", "张卫东", "基层卫生股", D(2025, 10, 31), "阶段性完成"),
+        (None, None, None, "将履约率纳入乡镇卫生院绩效考核", None, "基层卫生股", D(2026, 6, 30), "正在推进"),
+        (7, None, "村卫生室标准化建设进度滞后", "争取项目资金，完成12个村卫生室改造", "张卫东", "规划信息股", D(2026, 12, 31), "正在推进"),
+    ]
+    for k, r in enumerate(rows):
+        n, cat, problem, measure, leader, dept, due, state = r
+        ws.append([n, cat, problem, measure, leader, dept, due, state, None])
+        if isinstance(due, dt.date):
+            ws.cell(row=ws.max_row, column=7).number_format = "yyyy/m/d"
+        if k == 7:
+            ws.append([])  # a blank row (12) in the middle, as clerks leave them
+    # merges: categories over problems, problems over measures, a leader over problems
+    for rng in ["B4:B7", "B8:B11", "B13:B15", "A4:A5", "C4:C5", "A6:A7", "C6:C7", "A8:A9", "C8:C9",
+                "E4:E7", "E8:E11", "A13:A14", "C13:C14", "E13:E15"]:
+        ws.merge_cells(rng)
+    ws.append(["合计", None, "共7个问题，已完成2个，其余正在推进"])
+    ws.append(["填表人：刘敏", None, None, None, "审核人：王建国"])
+    wrap(ws)
+    wb.active = 0
+    wb.save(os.path.join(OUT, "l01_bsx_merged.xlsx"))
+    gold("l01_bsx_merged.xlsx", [
+        ("党组理论学习中心组学习不深入", False, None),
+        ("意识形态工作责任制落实不到位", True, None),
+        ("公务用车使用管理不规范", True, "2025-12-31"),
+        ("基层医疗机构药品采购程序不规范", True, "2026-03-31"),
+        ("违规发放津贴补贴问题整改不彻底", False, None),
+        ("家庭医生签约服务质量不高", True, "2026-06-30"),
+        ("村卫生室标准化建设进度滞后", True, "2026-12-31"),
+    ], "2025-09-30")
+
+
+# 2. A CDC's ledger with a two-row header (责任分工 over 责任领导/责任科室/责任人, the other
+#    headers merged down), deadlines typed as text without a year (the title names 2025),
+#    several people in one cell, a cell with two paragraphs.
+def l02():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["临江市疾病预防控制中心2025年巡察整改台账"])
+    ws.merge_cells("A1:I1")
+    ws.append(["序号", "存在问题", "整改措施", "责任分工", None, None, "完成时限", "整改进展", "佐证材料"])
+    ws.append([None, None, None, "责任领导", "责任科室", "责任人", None, None, None])
+    for col in "ABCGHI":
+        ws.merge_cells(f"{col}2:{col}3")
+    ws.merge_cells("D2:F2")
+    data = [
+        ("1", "实验室生物安全管理制度执行不严", "修订实验室生物安全管理手册；\n每月开展一次生物安全自查", "陈立新", "检验科", "周涛、吴静", "6月30日前", "已完成整改", "自查记录"),
+        ("2", "疫苗冷链设备老化，温度监测记录不全", "更新冷链监测设备，实行温度自动记录", "陈立新", "免疫规划科", "孙磊", "12月底前", "正在推进，已完成招标", ""),
+        ("3", "传染病网络直报审核不及时", "落实24小时审核制度，纳入科室考核", "赵晓峰", "疾病控制科", "钱芳", "立行立改", "已完成", "考核通报"),
+        ("4", "财务报销审核把关不严，附件不完整", "开展财务凭证专项清查，补齐报销附件", "赵晓峰", "财务科", "李娜", "9月30日前", "阶段性完成", ""),
+        ("5", "党支部“三会一课”记录不规范", "规范会议记录模板，支部书记每月审核", "林书记", "党办", "黄敏", "长期坚持", "持续推进", ""),
+        ("6", "健康教育宣传覆盖面不广", "开展健康教育进社区活动不少于20场", "陈立新", "健康教育科", "郑洁", "第四季度", "尚未完成", ""),
+    ]
+    for row in data:
+        ws.append(list(row))
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l02_ljs_twoheader.xlsx"))
+    gold("l02_ljs_twoheader.xlsx", [
+        ("实验室生物安全管理制度执行不严", False, None),
+        ("疫苗冷链设备老化", True, "2025-12-31"),
+        ("传染病网络直报审核不及时", False, None),
+        ("财务报销审核把关不严", True, "2025-09-30"),
+        ("党支部“三会一课”记录不规范", True, None),
+        ("健康教育宣传覆盖面不广", True, "2025-12-31"),
+    ])
+
+
+# 3. A hospital's workbook in the 1904 date system (old Mac Excel): section rows across the
+#    table, numbering restarting in each section, a 完成日期 column beside 整改期限, a 是否完成
+#    column, an extension written into the deadline cell.
+def l03():
+    wb = Workbook()
+    wb.epoch = CALENDAR_MAC_1904
+    ws = wb.active
+    ws.title = "整改清单"
+    ws.append(["南岭县人民医院巡察反馈问题整改清单"])
+    ws.merge_cells("A1:H1")
+    ws.append(["截至2025年10月15日"])
+    ws.append(["序号", "问题内容", "整改措施", "牵头领导", "责任部门", "整改期限", "是否完成", "完成日期"])
+    r = 4
+    def section(text):
+        nonlocal r
+        ws.append([text])
+        ws.merge_cells(f"A{r}:H{r}")
+        r += 1
+    def row(*cells, date_cols=(6, 8)):
+        nonlocal r
+        ws.append(list(cells))
+        for c in date_cols:
+            v = ws.cell(row=r, column=c).value
+            if isinstance(v, dt.date):
+                ws.cell(row=r, column=c).number_format = "yyyy-mm-dd"
+        r += 1
+    section("一、医疗质量安全方面")
+    row(1, "手术分级管理制度落实不到位", "重新核定医师手术权限并公示", "副院长 马骏", "医务科", D(2025, 5, 31), "是", D(2025, 5, 20))
+    row(2, "病历书写不规范，甲级病历率偏低", "开展病历质控月活动，每月通报", "副院长 马骏", "质控科", D(2025, 12, 31), "否", None)
+    row(3, "院感防控培训覆盖不全", "全员院感培训并考核", "副院长 马骏", "院感科", "2025年6月30日（已申请延期至2025年11月30日）", "否", None)
+    section("二、行风建设方面")
+    row(1, "医用耗材二次议价工作不规范", "建立耗材议价小组和议价台账", "院长 刘振华", "采购中心", D(2025, 7, 31), "是", D(2025, 7, 25))
+    row(2, "收受红包回扣问题警示教育不够", "每季度开展警示教育，签订廉洁承诺书", "院长 刘振华", "纪检监察室", "长期坚持", "否", None)
+    row(3, "患者投诉处理不及时", "设立投诉接待中心，落实首诉负责制", "院长 刘振华", "医患关系办", D(2025, 9, 30), "是", D(2025, 9, 10))
+    ws.append([])
+    ws.append(["说明：是否完成栏填“是”或“否”。"])
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l03_nlx_1904.xlsx"))
+    gold("l03_nlx_1904.xlsx", [
+        ("手术分级管理制度落实不到位", False, None),
+        ("病历书写不规范", True, "2025-12-31"),
+        ("院感防控培训覆盖不全", True, "2025-06-30"),
+        ("医用耗材二次议价工作不规范", False, None),
+        ("收受红包回扣问题警示教育不够", True, None),
+        ("患者投诉处理不及时", False, None),
+    ], "2025-10-15")
+
+
+def excel_csv(rows, encoding, name, bom=False):
+    """Writes rows as Excel's 'CSV' does: CRLF, quotes only where needed, doubled quotes,
+    every row padded to the table's width with empty cells."""
+    width = max(len(r) for r in rows)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    for r in rows:
+        w.writerow([("" if c is None else c) for c in r] + [""] * (width - len(r)))
+    data = buf.getvalue().encode(encoding)
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write((b"\xef\xbb\xbf" if bom else b"") + data)
+
+
+# 4. A medical-insurance bureau's ledger saved by Excel as "CSV (逗号分隔)" on a Chinese
+#    Windows: GBK, CRLF, quoted cells with line breaks and doubled quotes, measure rows under a
+#    problem left blank (CSV has no merged cells), dates as Excel prints them (2025/6/30).
+def l04():
+    rows = [
+        ["枫林县医疗保障局巡察反馈意见整改落实情况台账"],
+        ["填报单位：枫林县医疗保障局", None, None, None, "时间：2025年8月"],
+        ["序号", "反馈问题", "整改措施", "责任领导", "责任股室", "整改时限", "完成情况"],
+        ["1", "定点医药机构监督检查不到位，\n欺诈骗保问题查处偏软", "开展定点医药机构全覆盖检查", "周国平", "基金监管股", "2025/6/30", "已完成"],
+        [None, None, "对查实的违规机构暂停医保结算并通报", None, "基金监管股", "2025/12/31", "正在推进"],
+        ["2", "“一站式”结算窗口服务效率低", "增设“一站式”结算窗口，推行\"一次办好\"", "吴海燕", "经办中心", "2025/3/31", "已完成"],
+        ["3", "医保基金预算执行分析不够", "建立季度基金运行分析制度", "吴海燕", "规划财务股", "长期坚持", "长期坚持"],
+        ["4", "门诊慢特病认定流程繁琐", "简化认定材料，实行线上申报", "周国平", "待遇保障股", "2025/11/30", "尚未完成，系统改造中"],
+        [None, None, "将认定时限压缩至5个工作日", None, "待遇保障股", "2025/9/30", "已完成"],
+        ["5", "干部作风建设有差距，服务意识不强", "开展作风建设专项整治", "周国平", "办公室", "2025/10/31", "已整改到位"],
+        [],
+        ["填表人：陈晨", None, None, "联系电话：0797-8123456"],
+    ]
+    excel_csv(rows, "gbk", "l04_flx_excel_gbk.csv")
+    gold("l04_flx_excel_gbk.csv", [
+        ("定点医药机构监督检查不到位", True, "2025-12-31"),
+        ("“一站式”结算窗口服务效率低", False, None),
+        ("医保基金预算执行分析不够", True, None),
+        ("门诊慢特病认定流程繁琐", True, "2025-11-30"),
+        ("干部作风建设有差距", False, None),
+    ], "2025-08-31")
+
+
+# 5. A township health centre's ledger as UTF-8 CSV with a BOM (WPS "CSV UTF-8"): the problem
+#    repeated on each of its measure rows instead of merged, a category column, dates typed
+#    2025-09-30 / 2025.12 / 年底前, a 完成日期 column, padded empty columns.
+def l05():
+    rows = [
+        ["石门镇卫生院2025年巡察整改任务清单", None, None, None, None, None, None, None, None, None],
+        ["序号", "问题类别", "问题", "整改任务", "分管领导", "责任部门", "责任人", "整改时限", "整改状态", "完成日期", None, None],
+        ["1", "党建方面", "支部组织生活不规范", "规范主题党日活动记录", "谭院长", "党支部", "刘青", "2025-06-30", "已完成", "2025-06-20"],
+        ["2", "党建方面", "党员发展程序不严谨", "对近三年发展党员材料逐一复核", "谭院长", "党支部", "刘青", "2025.12", "正在整改", ""],
+        ["2", "党建方面", "党员发展程序不严谨", "建立发展党员全程纪实制度", "谭院长", "党支部", "刘青", "2025-09-30", "已完成", "2025-09-28"],
+        ["3", "业务方面", "基本公共卫生服务随访不实", "开展随访真实性电话抽查", "副院长 龙飞", "公卫科", "杨梅", "年底前", "推进中", ""],
+        ["4", "业务方面", "药品库存管理混乱，账实不符", "全面盘点药品库存，建立出入库电子台账", "副院长 龙飞", "药剂科", "邓华", "2025-08-31", "已办结", "2025-08-30"],
+        ["5", "财务方面", "食堂收支未单独核算", "食堂实行独立核算，每月公示收支", "谭院长", "财务室", "罗敏", "立行立改", "已完成", "2025-05-10"],
+        ["6", "财务方面", "固定资产登记不及时", "开展固定资产清查，补登资产卡片", "谭院长", "财务室", "罗敏", "2026-03-31", "未开始", ""],
+    ]
+    excel_csv(rows, "utf-8", "l05_smz_utf8bom.csv", bom=True)
+    gold("l05_smz_utf8bom.csv", [
+        ("支部组织生活不规范", False, None),
+        ("党员发展程序不严谨", True, "2025-12-31"),
+        ("基本公共卫生服务随访不实", True, "2025-12-31"),
+        ("药品库存管理混乱", False, None),
+        ("食堂收支未单独核算", False, None),
+        ("固定资产登记不及时", True, "2026-03-31"),
+    ])
+
+
+def docx_table(doc, rows, merges=(), widths=None):
+    from docx.shared import Cm
+    table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    table.style = "Table Grid"
+    for i, r in enumerate(rows):
+        for j, v in enumerate(r):
+            if v is None:
+                continue
+            cell = table.cell(i, j)
+            parts = str(v).split("\n")
+            cell.text = parts[0]
+            for p in parts[1:]:
+                cell.add_paragraph(p)
+    for (r1, c1, r2, c2) in merges:
+        a, b = table.cell(r1, c1), table.cell(r2, c2)
+        a.merge(b)
+    return table
+
+
+# 6. A CDC's Word 整改方案: opening paragraphs, a leading-group table first (组长/副组长/成员),
+#    then the task table with problems merged over their measures (vertical merges), a section
+#    row merged across, cells with two paragraphs; a plan has no status column: all open.
+def l06():
+    from docx import Document
+    doc = Document()
+    doc.add_paragraph("青山区疾病预防控制中心关于落实区委巡察反馈意见的整改方案")
+    doc.add_paragraph("（2025年3月10日）")
+    doc.add_paragraph("根据区委第二巡察组反馈意见，为切实抓好整改落实，制定本方案。")
+    doc.add_paragraph("一、成立整改工作领导小组")
+    docx_table(doc, [["职务", "姓名", "工作单位及职务"], ["组长", "何建军", "党支部书记、主任"], ["副组长", "苏丽", "副主任"], ["成员", "王磊、陈静", "各科室负责人"]])
+    doc.add_paragraph("二、整改任务清单")
+    rows = [
+        ["序号", "反馈问题", "整改措施", "责任领导", "责任科室", "完成时限"],
+        ["（一）落实全面从严治党主体责任方面", None, None, None, None, None],
+        ["1", "主体责任落实有差距，\n“一岗双责”压得不实", "制定党风廉政建设责任清单", "何建军", "办公室", "2025年4月30日"],
+        [None, None, "每季度听取班子成员履职汇报", None, "办公室", "2025年12月31日"],
+        ["2", "廉政风险排查防控不到位", "全面排查岗位廉政风险点", "苏丽", "办公室", "2025年6月底前"],
+        ["（二）业务工作方面", None, None, None, None, None],
+        ["3", "慢性病监测数据质量不高", "开展监测数据质量专项核查", "苏丽", "慢病科", "2025年9月30日"],
+        [None, None, "建立数据质量月报制度", None, "慢病科", "2026年3月31日"],
+        ["4", "应急物资储备不足", "按标准补充应急物资储备", "何建军", "应急办", "2025年第三季度"],
+    ]
+    docx_table(doc, rows, merges=[(1, 0, 1, 5), (5, 0, 5, 5), (2, 0, 3, 0), (2, 1, 3, 1), (2, 3, 3, 3),
+                                  (6, 0, 7, 0), (6, 1, 7, 1), (6, 3, 7, 3)])
+    doc.add_paragraph("三、工作要求")
+    doc.add_paragraph("各责任科室要按照时限要求抓好落实，整改完成后报送佐证材料。")
+    doc.save(os.path.join(OUT, "l06_qsq_plan.docx"))
+    gold("l06_qsq_plan.docx", [
+        ("主体责任落实有差距", True, "2025-12-31"),
+        ("廉政风险排查防控不到位", True, "2025-06-30"),
+        ("慢性病监测数据质量不高", True, "2026-03-31"),
+        ("应急物资储备不足", True, "2025-09-30"),
+    ], "2025-03-10")
+
+
+# 7. A maternal-and-child hospital's Word progress report: paragraphs, then a table with a
+#    category column merged over problems, 整改进展 with long text, 责任人 with posts.
+def l07():
+    from docx import Document
+    doc = Document()
+    doc.add_paragraph("云溪县妇幼保健院关于巡察反馈问题整改进展情况的报告")
+    doc.add_paragraph("县委巡察办：")
+    doc.add_paragraph("2025年1月，县委第一巡察组向我院反馈了巡察意见。现将整改进展情况报告如下。")
+    rows = [
+        ["序号", "方面", "存在问题", "整改措施", "责任人", "整改期限", "整改进展情况"],
+        ["1", "党的建设", "意识形态阵地管理不严", "建立院内宣传阵地审批制度", "党支部书记 李芳", "2025年3月31日", "已完成。已印发审批制度并执行。"],
+        ["2", "党的建设", "党员教育管理松散", "落实党员积分管理", "党支部书记 李芳", "2025年12月31日", "正在推进，已建立积分台账，年底前完成首轮评议。"],
+        ["3", "业务管理", "孕产妇高危筛查登记不规范", "修订高危孕产妇管理流程，每月抽查", "副院长 周敏", "2025年6月30日", "已整改到位。"],
+        ["4", "业务管理", "新生儿疾病筛查召回率低", "建立筛查阳性病例追踪召回机制", "副院长 周敏", "2025年10月31日", "取得阶段性成效，召回率提高至92%。"],
+        ["5", "业务管理", "出生医学证明管理存在漏洞", "实行专人专柜管理", "副院长 周敏", "立行立改", "已完成"],
+    ]
+    docx_table(doc, rows, merges=[(1, 1, 2, 1), (3, 1, 5, 1)])
+    doc.add_paragraph("云溪县妇幼保健院")
+    doc.add_paragraph("2025年8月15日")
+    doc.save(os.path.join(OUT, "l07_yxx_report.docx"))
+    gold("l07_yxx_report.docx", [
+        ("意识形态阵地管理不严", False, None),
+        ("党员教育管理松散", True, "2025-12-31"),
+        ("孕产妇高危筛查登记不规范", False, None),
+        ("新生儿疾病筛查召回率低", True, "2025-10-31"),
+        ("出生医学证明管理存在漏洞", False, None),
+    ], "2025-08-15")
+
+
+# 8. A WPS workbook with a summary sheet first (counts by category: not the ledger) and the
+#    ledger on the third sheet below several title lines; columns in another order with other
+#    words (具体问题, 工作措施, 包保领导, 牵头单位, 时限要求, 落实情况), 序号 stored as text, a
+#    date cell in a Chinese date format (yyyy"年"m"月"), a 说明 row under the table.
+def l08():
+    wb = Workbook()
+    s = wb.active
+    s.title = "汇总"
+    s.append(["类别", "问题数", "已完成", "未完成"])
+    s.append(["党建", 2, 1, 1])
+    s.append(["业务", 3, 1, 2])
+    wb.create_sheet("附件1")["A1"] = "佐证材料目录（另附）"
+    ws = wb.create_sheet("整改台账")
+    ws.append(["附件2"])
+    ws.append(["溪口镇卫生健康办公室"])
+    ws.append(["落实镇党委巡察反馈问题整改台账"])
+    ws.append(["（2025年11月）"])
+    ws.append(["时限要求", "具体问题", "工作措施", "包保领导", "牵头单位", "落实情况", "序号"])
+    data = [
+        (D(2025, 12, 31), "村医培训流于形式", "制定年度培训计划，实行培训考核", "何镇长", "卫健办", "正在落实", "1"),
+        ("2025年10月31日", "家庭医生签约数据不实", "逐户核实签约数据", "何镇长", "卫健办", "已完成整改", "2"),
+        ("2026年6月", "村卫生室药品零差率执行不到位", "开展药品价格专项检查", "张委员", "卫健办", "部分完成", "3"),
+        ("2025年9月30日", "卫生应急演练次数不足", "每半年组织一次应急演练", "张委员", "应急办", "已完成", "4"),
+        ("长期", "党员干部廉洁意识不强", "开展廉政教育", "党委书记 彭涛", "党政办", "持续推进", "5"),
+    ]
+    for k, row in enumerate(data):
+        ws.append(list(row))
+        if isinstance(row[0], dt.date):
+            ws.cell(row=6 + k, column=1).number_format = 'yyyy"年"m"月"'
+    ws.append(["说明：落实情况按月更新。"])
+    wrap(ws)
+    wb.active = 0
+    wb.save(os.path.join(OUT, "l08_xkz_sheets.xlsx"))
+    gold("l08_xkz_sheets.xlsx", [
+        ("村医培训流于形式", True, "2025-12-31"),
+        ("家庭医生签约数据不实", False, None),
+        ("村卫生室药品零差率执行不到位", True, "2026-06-30"),
+        ("卫生应急演练次数不足", False, None),
+        ("党员干部廉洁意识不强", True, None),
+    ], "2025-11-30")
+
+
+# 9. A workbook with one sheet per category (党建, 业务, 财务), the same header on each,
+#    numbering restarting on every sheet, leaders with posts in brackets.
+def l09():
+    wb = Workbook()
+    first = True
+    sheets = {
+        "党建": [("1", "“三重一大”决策制度执行不严格", "修订“三重一大”决策实施细则", "刘书记（党委书记）", "党政办", D(2025, 6, 30), "已完成"),
+                ("2", "党风廉政建设责任清单不具体", "逐级签订责任书，细化责任清单", "刘书记（党委书记）", "纪检室", D(2025, 12, 31), "正在推进")],
+        "业务": [("1", "处方点评工作开展不规范", "每月开展处方点评并通报", "陈副院长（副院长）", "药剂科", D(2025, 9, 30), "完成"),
+                ("2", "医疗质量控制指标未达标", "建立质控指标月度监测", "陈副院长（副院长）", "质控科", D(2026, 6, 30), "整改中"),
+                ("3", "危急值报告记录不完整", "规范危急值登记本", "陈副院长（副院长）", "医务科", D(2025, 8, 31), "未完成")],
+        "财务": [("1", "预算执行进度偏慢", "按月分析预算执行情况", "王院长（院长）", "财务科", D(2025, 11, 30), "已完成"),
+                ("2", "往来款长期挂账未清理", "开展往来款清理专项行动", "王院长（院长）", "财务科", D(2026, 3, 31), "进行中")],
+    }
+    for name, rows in sheets.items():
+        ws = wb.active if first else wb.create_sheet(name)
+        ws.title = name
+        first = False
+        ws.append([f"龙门县中医院巡察整改台账（{name}）"])
+        ws.append(["序号", "存在问题", "整改措施", "责任领导", "责任股室", "整改时限", "整改状态"])
+        for r in rows:
+            ws.append(list(r))
+            ws.cell(row=ws.max_row, column=6).number_format = "yyyy年m月d日"
+        wrap(ws)
+    wb.save(os.path.join(OUT, "l09_lmx_sheets_per_category.xlsx"))
+    gold("l09_lmx_sheets_per_category.xlsx", [
+        ("“三重一大”决策制度执行不严格", False, None),
+        ("党风廉政建设责任清单不具体", True, "2025-12-31"),
+        ("处方点评工作开展不规范", False, None),
+        ("医疗质量控制指标未达标", True, "2026-06-30"),
+        ("危急值报告记录不完整", True, "2025-08-31"),
+        ("预算执行进度偏慢", False, None),
+        ("往来款长期挂账未清理", True, "2026-03-31"),
+    ])
+
+
+# 10. A Word progress report whose table breaks across two tables (the second without a
+#     header), with sections written as 序号 "一" and the heading in the problem column, and
+#     deadlines without a year (the report's date names 2025).
+def l10():
+    from docx import Document
+    doc = Document()
+    doc.add_paragraph("东湖街道社区卫生服务中心巡察反馈问题整改落实情况")
+    doc.add_paragraph("（2025年4月8日）")
+    doc.add_paragraph("现将整改落实情况报告如下：")
+    head = ["序号", "问题", "整改措施", "责任领导", "责任科室", "整改时限", "整改落实情况"]
+    part1 = [head,
+             ["一", "落实全面从严治党责任方面", None, None, None, None, None],
+             ["1", "廉政谈话覆盖不全", "对中层干部开展全覆盖廉政谈话", "周主任", "办公室", "5月底前", "已完成"],
+             ["2", "公务接待管理不规范", "修订公务接待管理办法", "周主任", "办公室", "6月30日前", "正在修订"],
+             ["二", "业务工作方面", None, None, None, None, None],
+             ["1", "慢病随访数据不实", "开展随访数据核查", "吴副主任", "公卫科", "9月底前", "核查中"]]
+    docx_table(doc, part1)
+    doc.add_paragraph("")
+    part2 = [["2", "疫苗接种门诊冷链记录缺失", "安装冷链温度自动监测", "吴副主任", "预防接种科", "立行立改", "已整改到位"],
+             ["3", "家庭医生团队服务不到位", "优化团队分组，落实签约服务考核", "吴副主任", "全科诊室", "年底前", "阶段性完成"]]
+    docx_table(doc, part2)
+    doc.save(os.path.join(OUT, "l10_dhjd_split_table.docx"))
+    gold("l10_dhjd_split_table.docx", [
+        ("廉政谈话覆盖不全", False, None),
+        ("公务接待管理不规范", True, "2025-06-30"),
+        ("慢病随访数据不实", True, "2025-09-30"),
+        ("疫苗接种门诊冷链记录缺失", False, None),
+        ("家庭医生团队服务不到位", True, "2025-12-31"),
+    ], "2025-04-08")
+
+
+# 11. A county CDC's detailed ledger: 问题描述 with 整改目标, 配合单位 beside 责任单位, a
+#     narrative 整改进展 column and a short 是否完成 column after it (the narrative does not
+#     always say the status; 是否完成 does), 完成时限 as date cells with times, a 备注 noting
+#     an extension.
+def l11():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["桃源县疾控中心巡察反馈问题整改落实台账"])
+    ws.merge_cells("A1:L1")
+    ws.append(["填报单位（盖章）：桃源县疾病预防控制中心", None, None, None, None, None, None, None, "填报日期：2025年12月5日"])
+    ws.append(["序号", "问题类别", "问题描述", "整改目标", "整改措施", "责任单位", "配合单位", "责任人", "完成时限", "整改进展", "是否完成", "备注"])
+    rows = [
+        (1, "政治监督", "学习贯彻上级决策部署不及时", "建立第一议题制度", "修订党支部学习制度", "党办", "各科室", "张敏", dt.datetime(2025, 4, 30, 17, 30), "已印发制度文件并执行", "是", None),
+        (2, "政治监督", "重大事项请示报告不规范", "规范请示报告程序", "制定重大事项报告清单", "党办", None, "张敏", dt.datetime(2025, 6, 30), "清单已印发，已完成培训", "是", None),
+        (3, "业务监督", "结核病患者追踪到位率低", "到位率达到95%", "建立乡镇防治网络联络员制度", "结防科", "基层卫生院", "刘洋", dt.datetime(2025, 12, 31), "到位率提升至88%", "否", None),
+        (4, "业务监督", "实验室质量管理体系运行不规范", "通过省级复审", "开展内审和管理评审", "检验科", None, "吴凡", dt.datetime(2025, 9, 30), "内审已完成，管理评审待开展", "否", "已申请延期至2026年3月31日"),
+        (5, "作风监督", "值班值守纪律松懈", "杜绝脱岗", "实行值班抽查通报", "办公室", None, "周立", dt.datetime(2025, 5, 31), "每月抽查并通报", "是", None),
+        (6, "作风监督", "下基层指导流于形式", "指导问题整改闭环", "建立下基层指导问题清单", "业务科室", "办公室", "周立", dt.datetime(2026, 6, 30), "已建立清单，持续跟踪", "否", None),
+    ]
+    for r in rows:
+        ws.append(list(r))
+        ws.cell(row=ws.max_row, column=9).number_format = "yyyy-mm-dd hh:mm"
+    ws.merge_cells("B4:B5")
+    ws.merge_cells("B6:B7")
+    ws.merge_cells("B8:B9")
+    ws.append([])
+    ws.append(["填表人：李静", None, None, None, None, None, None, None, "审核人：王强"])
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l11_tyx_two_status_columns.xlsx"))
+    gold("l11_tyx_two_status_columns.xlsx", [
+        ("学习贯彻上级决策部署不及时", False, None),
+        ("重大事项请示报告不规范", False, None),
+        ("结核病患者追踪到位率低", True, "2025-12-31"),
+        ("实验室质量管理体系运行不规范", True, "2025-09-30"),
+        ("值班值守纪律松懈", False, None),
+        ("下基层指导流于形式", True, "2026-06-30"),
+    ], "2025-12-05")
+
+
+# 12. A town health office's checklist: 完成情况 as two tick columns (已完成 | 未完成) under a
+#     merged heading, numbering restarting within each merged category, deadlines typed as
+#     6/30 and 12.31前 (the title names 2025), a 小计 row after each category.
+def l12():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "清单"
+    ws.append(["2025年度清水镇卫生院巡察问题整改清单"])
+    ws.merge_cells("A1:I1")
+    ws.append([])
+    ws.append(["问题类别", "序号", "存在问题", "整改措施", "责任人", "完成时限", "完成情况", None, "备注"])
+    ws.append([None, None, None, None, None, None, "已完成", "未完成", None])
+    for col in "ABCDEFI":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.merge_cells("G3:H3")
+    rows = [
+        ("制度建设", 1, "财务审批制度不健全", "修订财务审批制度", "院长 谢军", "6/30", "√", None),
+        (None, 2, "物资采购未集体研究", "建立采购集体决策机制", "院长 谢军", "9/30", None, "√"),
+        ("小计", None, "2个", None, None, None, None, None),
+        ("服务质量", 1, "门诊服务流程繁琐", "优化挂号缴费流程", "副院长 胡兰", "12.31前", None, "√"),
+        (None, 2, "住院患者满意度偏低", "开展满意度回访", "副院长 胡兰", "8/31", "√", None),
+        ("小计", None, "2个", None, None, None, None, None),
+    ]
+    for r in rows:
+        ws.append(list(r) + [None])
+    ws.merge_cells("A5:A6")
+    ws.merge_cells("A8:A9")
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l12_qsz_tick_columns.xlsx"))
+    gold("l12_qsz_tick_columns.xlsx", [
+        ("财务审批制度不健全", False, None),
+        ("物资采购未集体研究", True, "2025-09-30"),
+        ("门诊服务流程繁琐", True, "2025-12-31"),
+        ("住院患者满意度偏低", False, None),
+    ])
+
+
+for make in (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11, l12):
+    make()
+print("wrote", len(os.listdir(OUT)), "files to", OUT)
