@@ -89,24 +89,24 @@ extension StateStore {
 
     /// Records an attempt with its item index rows and counts it, inside the caller's transaction.
     static func insert(_ d: DeliveryRecord, _ db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.run(
+            """
                 INSERT INTO deliveries (notice_id, receiver, recipient, attempt, at, outcome, detail, duration, items)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [
+            [
                 d.noticeID, d.receiver, d.recipient, d.attempt, d.at.timeIntervalSince1970, d.outcome, d.detail,
                 d.duration, String(decoding: try encoder.encode(d.items), as: UTF8.self),
             ])
         let id = db.lastInsertedRowID
         for item in Set(d.items) {
-            try db.execute(sql: "INSERT INTO delivery_items (delivery_id, item) VALUES (?, ?)", arguments: [id, item])
+            try db.run("INSERT INTO delivery_items (delivery_id, item) VALUES (?, ?)", [id, item])
         }
-        try db.execute(
-            sql: """
+        try db.run(
+            """
                 INSERT INTO delivery_totals (receiver, outcome, count, seconds) VALUES (?, ?, 1, ?)
                 ON CONFLICT(receiver, outcome) DO UPDATE SET count = count + 1, seconds = seconds + excluded.seconds
                 """,
-            arguments: [d.receiver, d.outcome, d.duration])
+            [d.receiver, d.outcome, d.duration])
     }
 }

@@ -56,19 +56,19 @@ public struct NoticeRecord: Hashable, Sendable {
 
 extension StateStore {
     static func insert(_ n: NoticeRecord, _ db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.run(
+            """
                 INSERT OR IGNORE INTO notices (id, receiver, recipient, recipient_name, colour, kinds, items, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [
+            [
                 n.id, n.receiver, n.recipient, n.recipientName, n.colour, String(decoding: try encoder.encode(n.kinds), as: UTF8.self),
                 String(decoding: try encoder.encode(n.items), as: UTF8.self), n.createdAt.timeIntervalSince1970,
             ])
         guard db.changesCount > 0 else { return }
         for ref in n.items {
-            try db.execute(
-                sql: "INSERT INTO notice_items (notice_id, plan_id, item_id) VALUES (?, ?, ?)", arguments: [n.id, ref.plan, ref.item])
+            try db.run(
+                "INSERT INTO notice_items (notice_id, plan_id, item_id) VALUES (?, ?, ?)", [n.id, ref.plan, ref.item])
         }
     }
 
@@ -93,9 +93,9 @@ extension StateStore {
     /// Records a receipt (签收) once; false when the notice was already signed for.
     public func markReceived(noticeID: String, at: Date, address: String?) throws -> Bool {
         try pool.write { db in
-            try db.execute(
-                sql: "UPDATE notices SET received_at = ?, received_address = ? WHERE id = ? AND received_at IS NULL",
-                arguments: [at.timeIntervalSince1970, address, noticeID])
+            try db.run(
+                "UPDATE notices SET received_at = ?, received_address = ? WHERE id = ? AND received_at IS NULL",
+                [at.timeIntervalSince1970, address, noticeID])
             return db.changesCount > 0
         }
     }
@@ -121,7 +121,7 @@ extension StateStore {
 
     public func markEscalated(noticeID: String, at: Date) throws {
         try pool.write { db in
-            try db.execute(sql: "UPDATE notices SET escalated_at = ? WHERE id = ?", arguments: [at.timeIntervalSince1970, noticeID])
+            try db.run("UPDATE notices SET escalated_at = ? WHERE id = ?", [at.timeIntervalSince1970, noticeID])
         }
     }
 

@@ -63,8 +63,8 @@ extension LogEntry {
     }
 
     func upsert(_ db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.run(
+            """
                 INSERT INTO notification_log
                     (receiver, recipient, alert_key, plan_id, item_id, kind, fingerprint, sent_at, notice_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -72,7 +72,7 @@ extension LogEntry {
                     plan_id = excluded.plan_id, item_id = excluded.item_id, kind = excluded.kind,
                     fingerprint = excluded.fingerprint, sent_at = excluded.sent_at, notice_id = excluded.notice_id
                 """,
-            arguments: [
+            [
                 receiver, recipient, alertKey, planID, itemID, kind, fingerprint, sentAt.timeIntervalSince1970, noticeID,
             ])
     }

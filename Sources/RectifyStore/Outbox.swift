@@ -50,13 +50,13 @@ extension StateStore {
         try pool.write { db in
             for notice in notices { try Self.insert(notice, db) }
             for r in records {
-                try db.execute(
-                    sql: """
+                try db.run(
+                    """
                         INSERT INTO outbox (id, receiver, recipient, notice, log_entries, created_at, attempts,
                                             next_attempt_at, status, last_error)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [
+                    [
                         r.id, r.receiver, r.recipient, r.notice, try Self.encoder.encode(r.logEntries),
                         r.createdAt.timeIntervalSince1970, r.attempts, r.nextAttemptAt.timeIntervalSince1970,
                         r.status.rawValue, r.lastError,
@@ -139,10 +139,10 @@ extension StateStore {
     /// recorded — in one transaction.
     public func confirmDelivery(of record: OutboxRecord, attempt: DeliveryRecord, sentAt: Date) throws {
         try pool.write { db in
-            try db.execute(sql: "DELETE FROM outbox WHERE id = ?", arguments: [record.id])
-            try db.execute(
-                sql: "UPDATE notices SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
-                arguments: [sentAt.timeIntervalSince1970, record.id])
+            try db.run("DELETE FROM outbox WHERE id = ?", [record.id])
+            try db.run(
+                "UPDATE notices SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
+                [sentAt.timeIntervalSince1970, record.id])
             for var entry in record.logEntries {
                 entry.sentAt = sentAt
                 try entry.upsert(db)
@@ -154,9 +154,9 @@ extension StateStore {
     /// A failed attempt: schedule the next one, or mark the record failed for good.
     public func recordFailure(of record: OutboxRecord, attempt: DeliveryRecord, nextAttemptAt: Date?) throws {
         try pool.write { db in
-            try db.execute(
-                sql: "UPDATE outbox SET attempts = ?, next_attempt_at = ?, status = ?, last_error = ? WHERE id = ?",
-                arguments: [
+            try db.run(
+                "UPDATE outbox SET attempts = ?, next_attempt_at = ?, status = ?, last_error = ? WHERE id = ?",
+                [
                     attempt.attempt, (nextAttemptAt ?? attempt.at).timeIntervalSince1970,
                     nextAttemptAt == nil ? "failed" : "pending", attempt.detail, record.id,
                 ])
@@ -171,16 +171,16 @@ extension StateStore {
             if let ids {
                 var count = 0
                 for id in ids {
-                    try db.execute(
-                        sql: "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'failed'",
-                        arguments: [now.timeIntervalSince1970, id])
+                    try db.run(
+                        "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'failed'",
+                        [now.timeIntervalSince1970, id])
                     count += db.changesCount
                 }
                 return count
             }
-            try db.execute(
-                sql: "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'failed'",
-                arguments: [now.timeIntervalSince1970])
+            try db.run(
+                "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'failed'",
+                [now.timeIntervalSince1970])
             return db.changesCount
         }
     }

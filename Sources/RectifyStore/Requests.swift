@@ -62,13 +62,13 @@ extension StateStore {
     /// Stores a new request and the audit record of it, in one transaction; returns the request's id.
     public func addRequest(_ request: RequestRecord, audit: UpdateRecord) throws -> Int64 {
         try pool.write { db in
-            try db.execute(
-                sql: """
+            try db.run(
+                """
                     INSERT INTO requests (plan_id, item_id, kind, status, created_at, notice_id, receiver, recipient, note,
                                           extend_to, evidence)
                     VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [
+                [
                     request.planID, request.itemID, request.kind.rawValue, request.createdAt.timeIntervalSince1970,
                     request.noticeID, request.receiver, request.recipient, request.note, request.extendTo,
                     String(decoding: try Self.encoder.encode(request.evidence), as: UTF8.self),
@@ -111,12 +111,12 @@ extension StateStore {
     /// Marks a pending request decided; false when it was no longer pending (decided meanwhile).
     public func decide(requestID: Int64, status: RequestRecord.Status, at: Date, by: String, note: String?) throws -> Bool {
         try pool.write { db in
-            try db.execute(
-                sql: """
+            try db.run(
+                """
                     UPDATE requests SET status = ?, decided_at = ?, decided_by = ?, decision_note = ?
                     WHERE id = ? AND status = 'pending'
                     """,
-                arguments: [status.rawValue, at.timeIntervalSince1970, by, note, requestID])
+                [status.rawValue, at.timeIntervalSince1970, by, note, requestID])
             return db.changesCount > 0
         }
     }
@@ -170,12 +170,12 @@ extension StateStore {
         guard !files.isEmpty else { return }
         try pool.write { db in
             for e in files {
-                try db.execute(
-                    sql: """
+                try db.run(
+                    """
                         INSERT INTO evidence (id, plan_id, item_id, name, media_type, size, sha256, stored, at, by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [e.id, e.planID, e.itemID, e.name, e.mediaType, e.size, e.sha256, e.stored, e.at.timeIntervalSince1970, e.by])
+                    [e.id, e.planID, e.itemID, e.name, e.mediaType, e.size, e.sha256, e.stored, e.at.timeIntervalSince1970, e.by])
             }
         }
     }

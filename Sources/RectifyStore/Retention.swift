@@ -29,12 +29,12 @@ extension StateStore {
     @discardableResult
     public func prune(_ policy: RetentionPolicy, at now: Date) throws -> PruneResult {
         try pool.write { db in
-            try db.execute(
-                sql: "DELETE FROM deliveries WHERE at < ?", arguments: [now.addingTimeInterval(-policy.deliveries).timeIntervalSince1970])
+            try db.run(
+                "DELETE FROM deliveries WHERE at < ?", [now.addingTimeInterval(-policy.deliveries).timeIntervalSince1970])
             let deliveries = db.changesCount
-            try db.execute(
-                sql: "DELETE FROM notification_log WHERE sent_at < ?",
-                arguments: [now.addingTimeInterval(-policy.notificationLog).timeIntervalSince1970])
+            try db.run(
+                "DELETE FROM notification_log WHERE sent_at < ?",
+                [now.addingTimeInterval(-policy.notificationLog).timeIntervalSince1970])
             return PruneResult(deliveries: deliveries, logEntries: db.changesCount)
         }
     }

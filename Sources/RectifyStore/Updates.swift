@@ -62,12 +62,12 @@ extension StateStore {
 
     static func insertUpdate(_ update: UpdateRecord, _ db: Database) throws -> Int64 {
         let payload = String(decoding: try JSONEncoder().encode(update.payload), as: UTF8.self)
-        try db.execute(
-            sql: """
+        try db.run(
+            """
                 INSERT INTO updates (plan_id, item_id, kind, at, uid, user, note, payload, source, address, user_agent)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [
+            [
                 update.planID, update.itemID, update.kind, update.at.timeIntervalSince1970, update.uid, update.user,
                 update.note, payload, update.origin?.source, update.origin?.address, update.origin?.userAgent,
             ])
