@@ -5,8 +5,8 @@ import Foundation
 /// caller then reads the file through Yams to say what is wrong and where. It is strict where
 /// Yams is lenient (a trailing comma, a key twice in one object): those failures carry their
 /// byte offset and a sentence, and `syntaxError(in:)` finds them for the slow path too.
-struct JSONCursor: PlanCursor {
-    struct Failure: Error {
+package struct JSONCursor: PlanCursor {
+    package struct Failure: Error {
         /// Set for the syntax faults Yams would accept; nil for anything Yams explains itself.
         var problem: String?
         var offset = 0
@@ -21,9 +21,9 @@ struct JSONCursor: PlanCursor {
     private var index = 0
 
     /// Bytes read so far (the caller may give back the pages before this offset).
-    var offset: Int { index }
+    package var offset: Int { index }
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    package init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     @inline(__always)
     private mutating func skipSpace() {
@@ -64,7 +64,7 @@ struct JSONCursor: PlanCursor {
     }
 
     /// True (and consumed) when the next value is `null`.
-    mutating func consumeNull() -> Bool {
+    package mutating func consumeNull() -> Bool {
         guard peek() == UInt8(ascii: "n"), index + 4 <= bytes.count, bytes[index + 1] == UInt8(ascii: "u"),
             bytes[index + 2] == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "l")
         else { return false }
@@ -72,11 +72,11 @@ struct JSONCursor: PlanCursor {
         return true
     }
 
-    var isAtStringValue: Bool {
+    package var isAtStringValue: Bool {
         mutating get { peek() == UInt8(ascii: "\"") }
     }
 
-    var isAtObject: Bool {
+    package var isAtObject: Bool {
         mutating get { peek() == UInt8(ascii: "{") }
     }
 
@@ -86,7 +86,7 @@ struct JSONCursor: PlanCursor {
     /// a million of them. A key seen twice is a failure with a sentence; checking costs no
     /// allocation: a 64-bit filter of the keys so far, and only when it says "maybe" are the
     /// object's earlier keys read again.
-    mutating func object(_ field: (inout JSONCursor, FieldKey) throws -> Void) throws {
+    package mutating func object(_ field: (inout JSONCursor, FieldKey) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         let objectStart = index - 1
         if peek() == UInt8(ascii: "}") {
@@ -139,7 +139,7 @@ struct JSONCursor: PlanCursor {
         return FieldKey(bytes: raw, unescaped: try Self.unescape(String(decoding: raw, as: UTF8.self)))
     }
 
-    mutating func array(_ element: (inout JSONCursor) throws -> Void) throws {
+    package mutating func array(_ element: (inout JSONCursor) throws -> Void) throws {
         try expect(UInt8(ascii: "["))
         if peek() == UInt8(ascii: "]") {
             index += 1
@@ -169,7 +169,7 @@ struct JSONCursor: PlanCursor {
     }
 
     /// Reads any value and drops it: the syntax check of a whole document.
-    mutating func skipValue() throws {
+    package mutating func skipValue() throws {
         switch peek() {
         case UInt8(ascii: "{"): try object { c, _ in try c.skipValue() }
         case UInt8(ascii: "["): try array { c in try c.skipValue() }
@@ -211,7 +211,7 @@ struct JSONCursor: PlanCursor {
         return (line, column, problem)
     }
 
-    mutating func string() throws -> String {
+    package mutating func string() throws -> String {
         let (raw, escaped, ascii) = try stringBytes()
         // ASCII needs no validation; other text is checked here (invalid UTF-8 sends the file to
         // the slow path, which names the line), then made a String without the generic validator.
@@ -222,7 +222,7 @@ struct JSONCursor: PlanCursor {
 
     /// A string with white space trimmed at both ends, as the YAML path trims (Foundation's
     /// trimming runs only when an end may be white space).
-    mutating func trimmedString() throws -> String {
+    package mutating func trimmedString() throws -> String {
         let (raw, escaped, ascii) = try stringBytes()
         guard ascii || UTF8Check.isValid(raw) else { throw Failure() }
         let text = String(decoding: raw, as: UTF8.self)
@@ -233,7 +233,7 @@ struct JSONCursor: PlanCursor {
 
     /// A string's bytes, for values read without making a String (dates, times, words of a
     /// closed set); an escaped one is unescaped first.
-    mutating func withStringBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
+    package mutating func withStringBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
         let (raw, escaped, ascii) = try stringBytes()
         guard ascii || UTF8Check.isValid(raw) else { throw Failure() }
         guard escaped else { return try body(raw) }
@@ -314,7 +314,7 @@ struct JSONCursor: PlanCursor {
         return out
     }
 
-    mutating func int() throws -> Int {
+    package mutating func int() throws -> Int {
         skipSpace()
         let start = index
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -331,7 +331,19 @@ struct JSONCursor: PlanCursor {
         return negative ? -value : value
     }
 
-    mutating func bool() throws -> Bool {
+    /// A number as a Double (what JSONEncoder writes for a Date: seconds since 2001).
+    package mutating func double() throws -> Double {
+        skipSpace()
+        let start = index
+        while index < bytes.count, Self.numberBytes.contains(bytes[index]) { index += 1 }
+        guard index > start, let value = Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        else { throw Failure() }
+        return value
+    }
+
+    private static let numberBytes: Set<UInt8> = Set("0123456789+-.eE".utf8)
+
+    package mutating func bool() throws -> Bool {
         skipSpace()
         if index + 4 <= bytes.count, bytes[index] == UInt8(ascii: "t"), bytes[index + 1] == UInt8(ascii: "r"),
             bytes[index + 2] == UInt8(ascii: "u"), bytes[index + 3] == UInt8(ascii: "e")
@@ -348,7 +360,7 @@ struct JSONCursor: PlanCursor {
         throw Failure()
     }
 
-    mutating func end() throws {
+    package mutating func end() throws {
         skipSpace()
         guard index == bytes.count else { throw Failure() }
     }
@@ -356,18 +368,18 @@ struct JSONCursor: PlanCursor {
 
 /// A mapping's key as bytes in the document (JSON or YAML); `switch key { case "id": … }`
 /// compares bytes. A JSON key written with escapes (`"\u0069d"`) is compared by what it means, as Yams reads it.
-struct FieldKey: Equatable {
+package struct FieldKey: Equatable {
     let bytes: UnsafeRawBufferPointer
     /// Set only for a key with escapes.
     let unescaped: String?
 
-    static func == (a: FieldKey, b: FieldKey) -> Bool {
+    package static func == (a: FieldKey, b: FieldKey) -> Bool {
         if a.unescaped != nil || b.unescaped != nil { return a.text == b.text }
         return a.bytes.count == b.bytes.count
             && (a.bytes.count == 0 || memcmp(a.bytes.baseAddress!, b.bytes.baseAddress!, a.bytes.count) == 0)
     }
 
-    static func ~= (pattern: StaticString, key: FieldKey) -> Bool {
+    package static func ~= (pattern: StaticString, key: FieldKey) -> Bool {
         if let unescaped = key.unescaped {
             return pattern.withUTF8Buffer { unescaped.utf8.elementsEqual($0) }
         }
@@ -389,7 +401,7 @@ struct FieldKey: Equatable {
     /// For the duplicate filter of `JSONCursor.object`.
     var hash: Int { Int(truncatingIfNeeded: fullHash >> 7) }
 
-    var text: String { unescaped ?? String(decoding: bytes, as: UTF8.self) }
+    package var text: String { unescaped ?? String(decoding: bytes, as: UTF8.self) }
 }
 
 /// White space at the ends of a string's UTF-8 bytes: the scalars Foundation's

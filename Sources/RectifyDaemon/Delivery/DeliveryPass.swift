@@ -42,14 +42,13 @@ extension DeliveryWorker {
         -> [LogEntry]
     {
         let policy = snapshot.config.delivery
-        let decoder = JSONDecoder()
         var notices: [AlertNotice] = []
         var records: [String: OutboxRecord] = [:]
         var counts: [String: NoticeCount] = [:]
         let now = clock()
         for record in batch {
             do {
-                var notice = try decoder.decode(AlertNotice.self, from: record.notice)
+                var notice = try NoticeJSON.decode(record.notice)
                 // Signed when sent (not when queued): a rotated key applies to what is still waiting.
                 if notice.report == nil, let link = snapshot.web?.link(for: notice, at: now) { (notice.link, notice.linkExpires) = (link.url, link.expires) }
                 notices.append(notice)

@@ -37,19 +37,14 @@ struct OutboxWriter {
     mutating func write(
         _ notices: [(AlertNotice, [LogEntry])], at now: Date, retrying: String = "it is tried again"
     ) -> [LogEntry]? {
-        let encoder = JSONEncoder()
         var records: [OutboxRecord] = []
         var sent: [NoticeRecord] = []
         for (notice, logs) in notices {
             sent.append(Self.record(of: notice))
-            do {
-                records.append(
-                    OutboxRecord(
-                        id: notice.id, receiver: notice.receiver, recipient: notice.recipient,
-                        notice: try encoder.encode(notice), logEntries: logs, createdAt: now, nextAttemptAt: now))
-            } catch {
-                logger.error("cannot encode a notice; it is not sent", metadata: ["notice": "\(notice.id)", "error": "\(error)"])
-            }
+            records.append(
+                OutboxRecord(
+                    id: notice.id, receiver: notice.receiver, recipient: notice.recipient,
+                    notice: NoticeJSON.encode(notice), logEntries: logs, createdAt: now, nextAttemptAt: now))
         }
         do {
             try store.enqueue(records, notices: sent)
