@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 ITEMS=${ITEMS:-100000}
 CLIENTS=${CLIENTS:-50}
 SECONDS_PER=${DURATION:-10}
-SCRATCH=.build-bench
+SCRATCH=${SCRATCH:-.build-bench}
 scripts/install-deps.sh
 for p in rectify-bench rectifyd rectifyctl; do swift build -c release --scratch-path "$SCRATCH" --product $p >/dev/null; done
 BIN="$SCRATCH/release"
