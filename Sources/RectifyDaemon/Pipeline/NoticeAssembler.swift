@@ -37,9 +37,7 @@ struct NoticeAssembler {
             groups[alert.recipient, default: []].append(alert)
         }
         return order.flatMap { recipient in
-            let group = groups[recipient]!.sorted { a, b in
-                a.entry.precedes(b.entry) ?? ((a.entry.planID, a.entry.itemID) < (b.entry.planID, b.entry.itemID))
-            }
+            let group = Self.mostUrgentFirst(groups[recipient]!)
             let parts = stride(from: 0, to: group.count, by: max(1, maxEntries)).map {
                 group[$0..<min($0 + max(1, maxEntries), group.count)]
             }
@@ -64,6 +62,37 @@ struct NoticeAssembler {
                 }
                 return (notice, logs)
             }
+        }
+    }
+
+    /// `NoticeEntry.precedes`, ties by plan and item: the order is sorted as indices over
+    /// precomputed ranks (sorting the alerts themselves copied them, entry and log, at every
+    /// step; the cold start's 70,000 alerts spent a third of their queueing here).
+    static func mostUrgentFirst(_ alerts: [PlannedAlert]) -> [PlannedAlert] {
+        guard alerts.count > 1 else { return alerts }
+        let ranks = alerts.map { alert in
+            let e = alert.entry
+            return UrgencyRank(
+                kind: e.kind.urgencyRank, colour: -WarningColour.rank(e.colour), overdue: -(e.daysOverdue ?? -1),
+                left: e.daysLeft ?? .max)
+        }
+        let order = alerts.indices.sorted { i, j in
+            if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
+            let a = alerts[i].entry, b = alerts[j].entry
+            return (a.planID, a.itemID) < (b.planID, b.itemID)
+        }
+        return order.map { alerts[$0] }
+    }
+
+    /// Smaller is more urgent, field by field.
+    struct UrgencyRank: Equatable, Comparable {
+        var kind: Int
+        var colour: Int
+        var overdue: Int
+        var left: Int
+
+        static func < (a: Self, b: Self) -> Bool {
+            (a.kind, a.colour, a.overdue, a.left) < (b.kind, b.colour, b.overdue, b.left)
         }
     }
 
