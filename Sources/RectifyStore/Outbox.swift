@@ -57,7 +57,7 @@ extension StateStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     [
-                        r.id, r.receiver, r.recipient, r.notice, try Self.encoder.encode(r.logEntries),
+                        r.id, r.receiver, r.recipient, r.notice, LogEntryJSON.encode(r.logEntries),
                         r.createdAt.timeIntervalSince1970, r.attempts, r.nextAttemptAt.timeIntervalSince1970,
                         r.status.rawValue, r.lastError,
                     ])
@@ -131,7 +131,7 @@ extension StateStore {
     public func queuedLogEntries() throws -> [LogEntry] {
         try pool.read { db in
             try Data.fetchAll(db, sql: "SELECT log_entries FROM outbox WHERE status = 'pending'")
-                .flatMap { try Self.decoder.decode([LogEntry].self, from: $0) }
+                .flatMap { try LogEntryJSON.decode($0) }
         }
     }
 
@@ -188,7 +188,7 @@ extension StateStore {
     static func record(row: Row) throws -> OutboxRecord {
         OutboxRecord(
             id: row["id"], receiver: row["receiver"], recipient: row["recipient"], notice: row["notice"],
-            logEntries: try decoder.decode([LogEntry].self, from: row["log_entries"] as Data),
+            logEntries: try LogEntryJSON.decode(row["log_entries"] as Data),
             createdAt: Date(timeIntervalSince1970: row["created_at"]), attempts: row["attempts"],
             nextAttemptAt: Date(timeIntervalSince1970: row["next_attempt_at"]),
             status: OutboxRecord.Status(rawValue: row["status"]) ?? .pending, lastError: row["last_error"])

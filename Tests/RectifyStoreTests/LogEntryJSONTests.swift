@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@testable import RectifyStore
+
+struct LogEntryJSONTests {
+    static let entries = [
+        LogEntry(
+            receiver: "mail", recipient: "zgb@example.gov.cn", alertKey: "overdue", planID: "bench", itemID: "7",
+            kind: "overdue", fingerprint: "2026-06-08", sentAt: Date(timeIntervalSince1970: 1_790_000_000.25),
+            noticeID: "N-20261129-0001"),
+        LogEntry(
+            receiver: "robot/群", recipient: "韦明 \"组长\"\\\n\t\u{1}", alertKey: "reminder:10", planID: "p/2",
+            itemID: "一、3", kind: "reminder", fingerprint: "", sentAt: Date(timeIntervalSinceReferenceDate: 0),
+            noticeID: ""),
+    ]
+
+    @Test func ourBytes_readBackTheSame_byBothReaders() throws {
+        for entries in [[], Self.entries] {
+            let bytes = LogEntryJSON.encode(entries)
+            #expect(try LogEntryJSON.decode(bytes) == entries)
+            #expect(try JSONDecoder().decode([LogEntry].self, from: bytes) == entries)
+        }
+    }
+
+    @Test func whatJSONEncoderStored_readsTheSame() throws {
+        // Outbox rows written before this reader: the generic encoder's bytes.
+        let stored = try StateStore.encoder.encode(Self.entries)
+        #expect(try LogEntryJSON.decode(stored) == Self.entries)
+    }
+
+    @Test func somethingUnexpected_isLeftToTheGenericDecoder() throws {
+        // A field this reader does not know: JSONDecoder ignores it, so the record still reads.
+        let text = #"[{"receiver":"mail","recipient":"a@b.cn","alert_key":"overdue","plan_id":"p","item_id":"1","#
+            + #""kind":"overdue","fingerprint":"f","sent_at":0,"notice_id":"N-1","added_later":true}]"#
+        let entries = try LogEntryJSON.decode(Data(text.utf8))
+        #expect(entries.count == 1 && entries[0].noticeID == "N-1")
+    }
+}
