@@ -11,7 +11,7 @@ public enum StateReader {
         configuration.busyMode = .timeout(2)
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         return try queue.read { db in
-            let log = try Row.fetchAll(db, sql: "SELECT * FROM notification_log").map(LogEntry.init(row:))
+            let log = try LogEntry.fetchAll(db)
             let updates = try Row.fetchAll(db, sql: "SELECT * FROM updates ORDER BY id").map { try StateStore.update(row: $0) }
             return (log, updates)
         }
