@@ -59,7 +59,12 @@ struct OutboxWriter {
         }
         failures = 0
         health.recovered(logger: logger)
-        return records.flatMap(\.logEntries)
+        // Sized once: at a fresh start with 100,000 items these are 70,000 entries, and a
+        // flatMap grown by doubling held up to twice that at the daemon's busiest moment.
+        var queued: [LogEntry] = []
+        queued.reserveCapacity(records.reduce(0) { $0 + $1.logEntries.count })
+        for record in records { queued.append(contentsOf: record.logEntries) }
+        return queued
     }
 
     /// What the notice says, as its signed link's page needs it: recipient, colour, kinds, items.
