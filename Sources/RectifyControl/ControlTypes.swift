@@ -84,9 +84,29 @@ public struct RetryRequest: Codable, Sendable {
 public struct ErrorResponse: Codable, Sendable {
     public var error: String
     public var field: String?
-    public init(error: String, field: String? = nil) {
+    /// The problems behind `error`, a line each (a rejected reload: `file:line:column: error: …`).
+    public var details: [String]?
+    public init(error: String, field: String? = nil, details: [String]? = nil) {
         self.error = error
         self.field = field
+        self.details = details
+    }
+}
+
+/// `POST /v1/reload` when the new configuration was taken.
+public struct ReloadResponse: Codable, Sendable {
+    public var ok = true
+    public var message: String
+    public var plans: Int
+    /// The snapshot's number: one more at every reload that was taken.
+    public var generation: Int
+    /// `file:line:column: warning: …` of the new plans, and settings that wait for a restart.
+    public var warnings: [String]
+    public init(message: String, plans: Int, generation: Int, warnings: [String]) {
+        self.message = message
+        self.plans = plans
+        self.generation = generation
+        self.warnings = warnings
     }
 }
 

@@ -62,6 +62,7 @@ struct ControlClient {
                 FileHandle.standardOutput.write(response.body)
             } else if let error = try? ControlAPI.decoder().decode(ErrorResponse.self, from: response.body) {
                 printError("rectifyctl: \(error.error) (HTTP \(response.status))")
+                for line in error.details ?? [] { printError("  \(line)") }
             } else {
                 printError("rectifyctl: the daemon answered HTTP \(response.status)")
             }
