@@ -79,6 +79,14 @@ public struct RetryRequest: Codable, Sendable {
     public static let fields = ["ids"]
 }
 
+/// `POST /v1/receivers/NAME/test`: whom the test message goes to (maildir and smtp receivers;
+/// default: `routing.redirect_all`, else `routing.default_recipient`).
+public struct ReceiverTestRequest: Codable, Sendable {
+    public var to: String?
+    public init(to: String? = nil) { self.to = to }
+    public static let fields = ["to"]
+}
+
 // MARK: responses
 
 public struct ErrorResponse: Codable, Sendable {
@@ -90,6 +98,40 @@ public struct ErrorResponse: Codable, Sendable {
         self.error = error
         self.field = field
         self.details = details
+    }
+}
+
+/// What came of one test message through a receiver (`rectifyctl test-receiver`).
+public struct ReceiverTestResponse: Codable, Sendable {
+    public var receiver: String
+    public var type: String
+    /// The address (maildir, smtp) or the receiver's own name (webhook, robots).
+    public var recipient: String
+    /// Why this recipient when none was given: "routing.redirect_all", "routing.default_recipient".
+    public var chosenBy: String?
+    public var delivered: Bool
+    /// delivered, retryable or permanent (as the delivery history says).
+    public var outcome: String
+    /// What the server answered ("smtp 250 (new connection): 250 2.0.0 Ok: queued as 4F2A1",
+    /// "HTTP 200, code 0", the Maildir file), or why it failed; never a secret.
+    public var answer: String
+    public var seconds: Double
+    /// The test message's notice id (in the server's log, a webhook's Idempotency-Key).
+    public var notice: String
+
+    public init(
+        receiver: String, type: String, recipient: String, chosenBy: String?, delivered: Bool, outcome: String, answer: String,
+        seconds: Double, notice: String
+    ) {
+        self.receiver = receiver
+        self.type = type
+        self.recipient = recipient
+        self.chosenBy = chosenBy
+        self.delivered = delivered
+        self.outcome = outcome
+        self.answer = answer
+        self.seconds = seconds
+        self.notice = notice
     }
 }
 
