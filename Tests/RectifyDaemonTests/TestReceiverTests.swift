@@ -101,4 +101,59 @@ struct TestReceiverTests {
         #expect((try JSONSerialization.jsonObject(with: Data(outbox.out.utf8)) as? [Any])?.isEmpty == true, "\(outbox.out)")
         #expect(daemon.log.contains("msg=\"test message delivered\"") && daemon.log.contains("msg=\"test message not delivered\""))
     }
+
+    /// The chat robots: the test message is posted signed, as the robot checks it, and a wrong
+    /// secret comes back as the robot's own refusal.
+    @Test func robots_getTheTestMessage_signed_andAWrongSecretIsTheRobotsRefusal() throws {
+        let daemon = try DaemonHarness()
+        let dir = daemon.dir
+        let secret = "SECtest-receiver-secret"
+        typealias Robot = RobotDaemonTests.Robot
+        let robots = [
+            try Robot("wecom", kind: "wecom", secret: nil, limit: 20, window: 60, dir: dir),
+            try Robot("dingtalk", kind: "dingtalk", secret: secret, limit: 20, window: 60, dir: dir),
+            try Robot("feishu", kind: "feishu", secret: secret, limit: 20, window: 60, dir: dir),
+        ]
+        let badSign = try Robot("badsign", kind: "dingtalk", secret: secret, limit: 20, window: 60, dir: dir)
+        defer { for robot in robots + [badSign] { robot.server.stop() } }
+        for robot in robots + [badSign] { try daemon.write("key-\(robot.name)", "key-\(robot.name)\n") }
+        try daemon.write("secret", secret + "\n")
+        try daemon.write("wrong-secret", "SECnot-the-robots-secret\n")
+        func url(_ robot: Robot, _ path: String) -> String { "http://127.0.0.1:\(robot.server.port)\(path)" }
+        try daemon.write("plan.yaml", ReloadAnswerTests.plan)
+        try daemon.write(
+            "rectifyd.yaml",
+            """
+            state_dir: state
+            plans: [plan.yaml]
+            alerts: {digest: {enabled: false}}
+            control: {socket: state/rectifyd.sock}
+            receivers:
+              - {name: mail, type: maildir, path: state/Maildir, from: {address: rectifyd@localhost}}
+              - {name: wecom, type: wecom, url: "\(url(robots[0], "/cgi-bin/webhook/send"))", key_file: key-wecom}
+              - {name: dingtalk, type: dingtalk, url: "\(url(robots[1], "/robot/send"))", key_file: key-dingtalk, secret_file: secret}
+              - {name: feishu, type: feishu, url: "\(url(robots[2], "/open-apis/bot/v2/hook"))", key_file: key-feishu, secret_file: secret}
+              - {name: badsign, type: dingtalk, url: "\(url(badSign, "/robot/send"))", key_file: key-badsign, secret_file: wrong-secret}
+
+            """)
+        try daemon.start()
+        defer { daemon.stop() }
+        #expect(DaemonHarness.waitFor(10) { daemon.log.contains("control socket listening") }, "\(daemon.log)")
+        let socket = ["--socket", "state/rectifyd.sock"]
+        for robot in robots {
+            let sent = try ReloadAnswerTests.ctl(socket + ["test-receiver", robot.name], in: dir)
+            #expect(sent.status == 0, "\(robot.name): \(sent)")
+            #expect(sent.out.contains("test message through '\(robot.name)' (\(robot.name)) to \(robot.name): taken by the server"), "\(sent.out)")
+            let accepted = robot.requests().filter { $0["accepted"] as? Bool == true }
+            #expect(accepted.count == 1, "\(robot.name): \(robot.requests())")
+            #expect((accepted.first?["content"] as? String)?.contains("测试消息") == true, "\(robot.name): \(accepted)")
+        }
+        let refused = try ReloadAnswerTests.ctl(socket + ["test-receiver", "badsign"], in: dir)
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.out.contains("NOT delivered"), "\(refused.out)")
+        #expect(!refused.out.contains("SECnot-the-robots-secret") && !daemon.log.contains("SECnot-the-robots-secret"))
+        // The Maildir receiver without --to and without a default recipient: nothing sent, and why.
+        let noRecipient = try ReloadAnswerTests.ctl(socket + ["test-receiver", "mail"], in: dir)
+        #expect(noRecipient.status == 1 && noRecipient.err.contains("say whom to send it to with --to ADDRESS"), "\(noRecipient)")
+    }
 }
