@@ -74,26 +74,19 @@ final class EasyHandle {
             try set(CURLOPT_SSL_VERIFYPEER, 0)
             try set(CURLOPT_SSL_VERIFYHOST, 0)
         }
+        // The body and the header (SMTP: reply) lines go to the sink, through the one
+        // context pointer both callbacks get.
+        let context = Unmanaged.passUnretained(sink).toOpaque()
         try check(
             rectify_curl_setopt_write_function(handle) { data, size, count, context in
-                guard let data, let context else { return 0 }
-                let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
-                sink.append(UnsafeRawBufferPointer(start: data, count: size * count))
-                return size * count
+                ResponseSink.receive(data, size * count, context) { $0.append($1) }
             }, "WRITEFUNCTION")
-        try check(
-            rectify_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque()),
-            "WRITEDATA")
+        try check(rectify_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context), "WRITEDATA")
         try check(
             rectify_curl_setopt_header_function(handle) { data, size, count, context in
-                guard let data, let context else { return 0 }
-                let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
-                sink.header(UnsafeRawBufferPointer(start: data, count: size * count))
-                return size * count
+                ResponseSink.receive(data, size * count, context) { $0.header($1) }
             }, "HEADERFUNCTION")
-        try check(
-            rectify_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, Unmanaged.passUnretained(sink).toOpaque()),
-            "HEADERDATA")
+        try check(rectify_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context), "HEADERDATA")
     }
 
     deinit {
@@ -223,6 +216,16 @@ private final class ResponseSink {
     func reset() {
         bytes.removeAll(keepingCapacity: true)
         lastHeaderLine = ""
+    }
+
+    /// A libcurl write or header callback's bytes, handed to the sink behind `context`.
+    static func receive(
+        _ data: UnsafeMutablePointer<CChar>?, _ count: Int, _ context: UnsafeMutableRawPointer?,
+        _ take: (ResponseSink, UnsafeRawBufferPointer) -> Void
+    ) -> Int {
+        guard let data, let context else { return 0 }
+        take(Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue(), UnsafeRawBufferPointer(start: data, count: count))
+        return count
     }
 
     func header(_ line: UnsafeRawBufferPointer) {
