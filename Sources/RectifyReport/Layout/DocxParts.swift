@@ -50,7 +50,7 @@ enum DocxParts {
             <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
             xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
-            <dc:title>\(XMLText.escape(title))</dc:title><dc:creator>rectifyd</dc:creator><dc:language>zh-CN</dc:language>\
+            <dc:title>\(Markup.xml(title, lineBreaks: .space))</dc:title><dc:creator>rectifyd</dc:creator><dc:language>zh-CN</dc:language>\
             <dcterms:created xsi:type="dcterms:W3CDTF">\(stamp)</dcterms:created>\
             <dcterms:modified xsi:type="dcterms:W3CDTF">\(stamp)</dcterms:modified>\
             </cp:coreProperties>
