@@ -27,6 +27,28 @@ struct CurlBaseOptions {
     var insecureSkipVerify: Bool
 }
 
+/// The transport settings every receiver that libcurl reaches has in its config (SMTP, webhook,
+/// chat robots).
+protocol CurlReceiverConfig {
+    var connectTimeout: TimeInterval { get }
+    var timeout: TimeInterval { get }
+    var caFile: String? { get }
+    var insecureSkipVerify: Bool { get }
+}
+
+extension CurlReceiverConfig {
+    /// The handle options of this receiver's config, for `protocols`.
+    func curlOptions(protocols: String) -> CurlBaseOptions {
+        CurlBaseOptions(
+            protocols: protocols, connectTimeout: connectTimeout, timeout: timeout, caFile: caFile,
+            insecureSkipVerify: insecureSkipVerify)
+    }
+}
+
+extension SMTPConfig: CurlReceiverConfig {}
+extension WebhookConfig: CurlReceiverConfig {}
+extension RobotConfig: CurlReceiverConfig {}
+
 /// Why a handle could not be set up (an option libcurl refused, or init failing).
 struct CurlSetupError: Error, CustomStringConvertible {
     var description: String
