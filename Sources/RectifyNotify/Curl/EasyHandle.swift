@@ -11,6 +11,9 @@ struct CurlResponse {
     /// How many new connections this transfer opened (0 when it reused one).
     var newConnections: Int
     var body: [UInt8]
+    /// The last line the server sent before the body: for SMTP its reply to the message
+    /// ("250 2.0.0 Ok: queued as 4F2A1"), for HTTP the last header line.
+    var lastReplyLine: String = ""
 
     var succeeded: Bool { code == CURLE_OK }
     var curlCode: Int { Int(code.rawValue) }
@@ -103,6 +106,16 @@ final class EasyHandle {
         try check(
             rectify_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque()),
             "WRITEDATA")
+        try check(
+            rectify_curl_setopt_header_function(handle) { data, size, count, context in
+                guard let data, let context else { return 0 }
+                let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+                sink.header(UnsafeRawBufferPointer(start: data, count: size * count))
+                return size * count
+            }, "HEADERFUNCTION")
+        try check(
+            rectify_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, Unmanaged.passUnretained(sink).toOpaque()),
+            "HEADERDATA")
     }
 
     deinit {
@@ -181,7 +194,8 @@ final class EasyHandle {
         var text = String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty && code != CURLE_OK { text = String(cString: curl_easy_strerror(code)) }
         return CurlResponse(
-            code: code, errorText: text, responseCode: responseCode, newConnections: connects, body: sink.bytes)
+            code: code, errorText: text, responseCode: responseCode, newConnections: connects, body: sink.bytes,
+            lastReplyLine: sink.lastHeaderLine)
     }
 
     private func check(_ code: CURLcode, _ what: String) throws(CurlSetupError) {
@@ -225,7 +239,18 @@ private final class ResponseSink {
 
     init(limit: Int) { self.limit = limit }
 
-    func reset() { bytes.removeAll(keepingCapacity: true) }
+    /// The last non-empty header (SMTP: reply) line, at most 300 bytes of it.
+    private(set) var lastHeaderLine = ""
+
+    func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        lastHeaderLine = ""
+    }
+
+    func header(_ line: UnsafeRawBufferPointer) {
+        let text = String(decoding: line.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !text.isEmpty { lastHeaderLine = text }
+    }
 
     func append(_ chunk: UnsafeRawBufferPointer) {
         let room = limit - bytes.count

@@ -54,8 +54,12 @@ final class SMTPSession {
         let connection = response.newConnections > 0 ? "new connection" : "connection reused"
         switch OutcomeClassifier.smtp(curlCode: response.curlCode, responseCode: response.responseCode) {
         case .delivered:
+            // The server's own words ("250 2.0.0 Ok: queued as 4F2A1"): the queue id finds the
+            // message in the mail server's log.
+            let words = response.lastReplyLine.hasPrefix("\(response.responseCode)")
+                ? ": " + Redaction.scrub(response.lastReplyLine, secrets: secrets, url: url.text) : ""
             return SendAttempt(
-                outcome: .delivered, detail: "smtp \(response.responseCode) (\(connection))", affectsBatch: false)
+                outcome: .delivered, detail: "smtp \(response.responseCode) (\(connection))\(words)", affectsBatch: false)
         case let verdict:
             let reply = response.responseCode >= 400 ? " (server replied \(response.responseCode))" : ""
             let text = Redaction.scrub("\(response.errorText)\(reply)", secrets: secrets, url: url.text)
