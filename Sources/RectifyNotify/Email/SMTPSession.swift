@@ -22,10 +22,7 @@ final class SMTPSession {
         }
         secrets = password.map { [$0] } ?? []
         do {
-            handle = try EasyHandle(
-                CurlBaseOptions(
-                    protocols: "smtp,smtps", connectTimeout: config.connectTimeout, timeout: config.timeout,
-                    caFile: config.caFile, insecureSkipVerify: config.insecureSkipVerify))
+            handle = try EasyHandle(config.curlOptions(protocols: "smtp,smtps"))
             try handle.set(CURLOPT_URL, config.url)
             if let level = Self.startTLS(for: url) { try handle.set(CURLOPT_USE_SSL, Int(level.rawValue)) }
             if let username = config.username, let password {

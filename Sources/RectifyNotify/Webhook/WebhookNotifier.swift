@@ -43,10 +43,7 @@ final class WebhookSession {
         secrets = (token.map { [$0] } ?? []) + config.headers.values.filter { $0.count >= 8 }
         baseHeaders = try Self.headers(config: config, token: token)
         do {
-            handle = try EasyHandle(
-                CurlBaseOptions(
-                    protocols: "http,https", connectTimeout: config.connectTimeout, timeout: config.timeout,
-                    caFile: config.caFile, insecureSkipVerify: config.insecureSkipVerify))
+            handle = try EasyHandle(config.curlOptions(protocols: "http,https"))
             try handle.set(CURLOPT_URL, config.url)
         } catch {
             throw DeliveryError("cannot set up webhook to \(url.redacted): \(error)")
