@@ -40,6 +40,11 @@ static inline CURLcode rectify_curl_setopt_write_function(CURL *handle, curl_wri
     return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
 }
 
+// HEADERFUNCTION: HTTP header lines, and for SMTP the server's reply lines.
+static inline CURLcode rectify_curl_setopt_header_function(CURL *handle, curl_write_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
+}
+
 // Numeric info (RESPONSE_CODE, NUM_CONNECTS) is written to a `long *`.
 static inline CURLcode rectify_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);

@@ -74,18 +74,15 @@ public enum CalendarWriter {
 
     /// TEXT escaping: backslash, semicolon, comma and line breaks.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n", "\r\n": out += "\\n"
-            case "\r": out += "\\n"
-            default: out.append(ch)
+        Markup.escape(text) { character in
+            switch character {
+            case "\\": return "\\\\"
+            case ";": return "\\;"
+            case ",": return "\\,"
+            case "\n", "\r\n", "\r": return "\\n"
+            default: return nil
             }
         }
-        return out
     }
 
     /// Folds a content line into pieces of at most 75 octets (CRLF and a leading space start

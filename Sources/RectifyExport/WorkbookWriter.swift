@@ -108,13 +108,13 @@ public enum WorkbookWriter {
         var xml = header + "<workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><workbookPr/>"
         xml += "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (index, sheet) in sheets.enumerated() {
-            xml += "<sheet name=\"\(XMLText.escape(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+            xml += "<sheet name=\"\(Markup.xml(sheet.name, lineBreaks: .keep))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
         }
         xml += "</sheets><definedNames>"
         for (index, sheet) in sheets.enumerated() {
             // Print the header on every page.
             let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
-            xml += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(XMLText.escape(quoted))!$\(SheetWriter.headerRow):$\(SheetWriter.headerRow)</definedName>"
+            xml += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(Markup.xml(quoted, lineBreaks: .keep))!$\(SheetWriter.headerRow):$\(SheetWriter.headerRow)</definedName>"
         }
         return xml + "</definedNames></workbook>"
     }
@@ -149,7 +149,7 @@ struct SharedStringTable {
         for text in list {
             let space = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
             xml += space ? "<si><t xml:space=\"preserve\">" : "<si><t>"
-            xml += XMLText.escape(text) + "</t></si>"
+            xml += Markup.xml(text, lineBreaks: .keep) + "</t></si>"
         }
         return xml + "</sst>"
     }

@@ -68,11 +68,4 @@ public struct DeliveryResult: Hashable, Sendable {
     public var detail: String
     /// Wall time spent on this notice (for a batch over one connection, the share of this message).
     public var duration: Duration
-
-    public init(noticeID: String, outcome: DeliveryOutcome, detail: String, duration: Duration) {
-        self.noticeID = noticeID
-        self.outcome = outcome
-        self.detail = detail
-        self.duration = duration
-    }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import RectifyCore
-import RectifyImport
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,20 +35,8 @@ struct CheckCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        guard let now = try resolveInstant() else { throw ExitCode(2) }
-        let loader = PlanLoader(reportImporter: { data, file throws(PlanLoadError) in
-            try LedgerImporter.importFile(data, file: file).asLoaderResult
-        })
-        let result: PlanLoader.Result
-        do {
-            result = try loader.load(paths)
-        } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            let count = error.diagnostics.filter { $0.severity == .error }.count
-            printError("rectifyctl: \(count) error\(count == 1 ? "" : "s"); nothing was checked.")
-            throw ExitCode(2)
-        }
-        for warning in result.warnings { printError(warning.description) }
+        let now = try OfflineFiles.instant(at)
+        let result = try OfflineFiles.loadPlans(paths, nothing: "nothing was checked")
         let report = StatusReport(plans: result.plans, at: now)
         var out = OutputBuffer()
         if json {
@@ -60,13 +47,6 @@ struct CheckCommand: ParsableCommand {
         out.flush()
         // Exit here: unwinding would free a large plan item by item just before the process ends.
         Foundation.exit(report.hasLagging ? 1 : 0)
-    }
-
-    private func resolveInstant() throws -> Date? {
-        guard let at else { return Date() }
-        if let instant = Timestamps.parse(at) { return instant }
-        printError("rectifyctl: --at '\(at)' is not a date (2026-11-22) or a time (2026-11-22T09:00:00+08:00).")
-        return nil
     }
 }
 

@@ -58,7 +58,7 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if let at, Timestamps.parse(at) == nil {
-            throw ValidationError("--at '\(at)' is not a date (2026-11-22) or a time (2026-11-22T09:00:00+08:00).")
+            throw ValidationError(OfflineFiles.badInstant(at))
         }
         if at != nil, paths.isEmpty { throw ValidationError("--at works offline only: name the plan files (the daemon exports its own now).") }
         if format != .csv && format != .ics && output == nil && isatty(STDOUT_FILENO) != 0 {
@@ -85,7 +85,7 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(data)
             return
         }
-        try writeAtomically(data, to: output)
+        try OfflineFiles.writeAtomically(data, to: output, what: "the export")
     }
 
     func render(_ plans: [ExportPlan], now: Date) throws -> Data {
@@ -98,20 +98,8 @@ struct ExportCommand: ParsableCommand {
 
     private func offline() throws -> ([ExportPlan], Date) {
         let now = at.flatMap(Timestamps.parse) ?? Date()
-        let options = LedgerImporter.Options(columns: columns)
-        let loader = PlanLoader(reportImporter: { data, file throws(PlanLoadError) in
-            try LedgerImporter.importFile(data, file: file, options: options).asLoaderResult
-        })
-        do {
-            let result = try loader.load(paths)
-            for warning in result.warnings { printError(warning.description) }
-            return (result.plans.map { ExportPlan(plan: $0) }, now)
-        } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            let count = error.diagnostics.filter { $0.severity == .error }.count
-            printError("rectifyctl: \(count) error\(count == 1 ? "" : "s"); nothing was exported.")
-            throw ExitCode(2)
-        }
+        let result = try OfflineFiles.loadPlans(paths, options: LedgerImporter.Options(columns: columns), nothing: "nothing was exported")
+        return (result.plans.map { ExportPlan(plan: $0) }, now)
     }
 
     /// The daemon's current picture: `GET /v1/ledger`.
@@ -147,22 +135,5 @@ struct ExportCommand: ParsableCommand {
             plans.append(ExportPlan(plan: plan, records: records))
         }
         return (plans, now)
-    }
-
-    private func writeAtomically(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        do {
-            try data.write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            printError("\(path):1:1: error: cannot write the export: \(error.localizedDescription).")
-            throw ExitCode(2)
-        }
-        guard rename(temporary, path) == 0 else {
-            let message = String(cString: strerror(errno))
-            unlink(temporary)
-            printError("\(path):1:1: error: cannot write the export: \(message).")
-            throw ExitCode(2)
-        }
     }
 }

@@ -195,24 +195,9 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// Writes a temporary file beside `path` and renames it over `path`, so readers (the
-    /// daemon's reload) never see half a plan.
+    /// Writes the plan atomically, so readers (the daemon's reload) never see half a plan.
     func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            printError("\(path):1:1: error: cannot write the plan: \(reason(error)).")
-            throw ExitCode(2)
-        }
-        guard rename(temporary, path) == 0 else {
-            let message = String(cString: strerror(errno))
-            unlink(temporary)
-            printError("\(path):1:1: error: cannot write the plan: \(message).")
-            throw ExitCode(2)
-        }
+        try OfflineFiles.writeAtomically(Data(text.utf8), to: path, what: "the plan", reason: reason)
     }
 
     /// Imports every report `count` times in-process and prints the median and best time of

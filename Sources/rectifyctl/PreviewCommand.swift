@@ -42,16 +42,7 @@ struct PreviewCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let now: Date
-        if let at {
-            guard let instant = Timestamps.parse(at) else {
-                printError("rectifyctl: --at '\(at)' is not a date (2026-11-22) or a time (2026-11-22T09:00:00+08:00).")
-                throw ExitCode(2)
-            }
-            now = instant
-        } else {
-            now = Date()
-        }
+        let now = try OfflineFiles.instant(at)
         let daemonConfig: DaemonConfig
         let plans: [Plan]
         do {

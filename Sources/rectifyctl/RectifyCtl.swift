@@ -13,7 +13,7 @@ struct RectifyCtl: ParsableCommand {
             CheckCommand.self, ImportCommand.self, ReportCommand.self, StatusCommand.self, ItemsCommand.self, ShowCommand.self,
             ProgressCommand.self, DoneCommand.self, ExtendCommand.self, AckCommand.self, SnoozeCommand.self,
             ReopenCommand.self, ReloadCommand.self, DeliveriesCommand.self, ExportCommand.self, PreviewCommand.self,
-            RequestsCommand.self, ApproveCommand.self, RejectCommand.self, WebCommand.self,
+            RequestsCommand.self, ApproveCommand.self, RejectCommand.self, WebCommand.self, TestReceiverCommand.self,
         ]
     )
 

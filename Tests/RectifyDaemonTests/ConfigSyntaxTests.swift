@@ -52,4 +52,27 @@ struct ConfigSyntaxTests {
         let found = Self.diagnostics(bad, file: "c.yaml")
         #expect(found.count == 1 && found.first?.message.contains("routing.redirect_all") == true && found.first?.line == 3, "\(found)")
     }
+
+    /// A receiver block with a wrong type is one error at its type; what names that receiver
+    /// (routing, the weekly report) is not reported again, nor "no receivers are configured".
+    @Test func aMistypedReceiver_isOneError_atItsType() {
+        let yaml = """
+            state_dir: /tmp/x
+            plans: [a.yaml]
+            routing: {email_receiver: mail}
+            reports:
+              weekly: {recipients: [{name: 整改办, email: zgb@example.gov.cn}], channels: [group]}
+            receivers:
+              - {name: mail, type: mail_dir, path: /tmp/x/Maildir}
+              - {name: group, type: wecon, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k"}
+
+            """
+        let found = Self.diagnostics(yaml, file: "c.yaml")
+        #expect(found.count == 2, "\(found)")
+        #expect(found.first?.line == 7 && found.first?.message.contains("'mail_dir'") == true && found.first?.message.contains("did you mean 'maildir'") == true, "\(found)")
+        #expect(found.last?.line == 8 && found.last?.message.contains("did you mean 'wecom'") == true, "\(found)")
+        // No receiver block at all is still an error, at the receivers key.
+        let none = Self.diagnostics("state_dir: /tmp/x\nplans: [a.yaml]\nreceivers: []\n", file: "c.yaml")
+        #expect(none.count == 1 && none.first?.line == 3 && none.first?.message.contains("no receivers are configured") == true, "\(none)")
+    }
 }

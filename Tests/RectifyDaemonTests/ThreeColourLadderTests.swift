@@ -108,7 +108,7 @@ struct ThreeColourLadderTests {
         #expect(alerts.first?.entry.mobiles == ["13800000011", "13900000022"])
     }
 
-    @Test func aRungWithNobody_isWarnedOncePerPlan() {
+    @Test func rungsWithNobody_areSaidOnceForAllPlans_withTheFix() {
         let logs = CapturedLogs()
         let logger = Logger(label: "test") { _ in CapturedLogHandler(logs: logs) }
         var routing = Routing()
@@ -118,18 +118,34 @@ struct ThreeColourLadderTests {
         bare.leaders = []
         bare.owner = nil
         bare.items[0].responsible?.leader = nil
-        AlertPlanner.warnLadderGaps([Self.ladderPlan(), bare], routing: routing, logger: logger)
-        let lines = logs.lines
+        var bare2 = bare
+        bare2.id = "bare2"
+        var ownerless = Self.ladderPlan()
+        ownerless.id = "ownerless"
+        ownerless.owner = nil
+        AlertPlanner.warnLadderGaps([Self.ladderPlan(), bare, bare2, ownerless], routing: routing, logger: logger)
+        var lines = logs.lines
         #expect(lines.count == 1)
         #expect(lines.first?.level == .warning)
-        #expect(lines.first?.message == "three-colour ladder has a rung with nobody to send to")
-        #expect(lines.first?.metadata["plan"] == "bare")
+        #expect(lines.first?.message == "three-colour ladder: 3 plans name nobody for some rungs; those alerts reach nobody")
+        #expect(lines.first?.metadata["plans"] == "bare, bare2, ownerless")
         let missing = lines.first?.metadata["missing"] ?? ""
-        #expect(missing.contains("yellow: 分管领导") && missing.contains("red: 主要负责人") && missing.contains("red: plan owner"))
-        // Without the ladder there is nothing to warn about.
+        #expect(missing.hasPrefix("bare, bare2: ") && missing.contains(" | ownerless: red: plan owner (整改办)"))
+        #expect(missing.contains("yellow: 分管领导") && missing.contains("red: 主要负责人"))
+        #expect(lines.first?.metadata["fix"]?.contains("or set routing.default_recipient") == true)
+        // With a default recipient nobody is missed: said once, as a notice, naming where they go.
+        routing.defaultRecipient = Contact(name: "整改办", email: "zgb@example.gov.cn")
+        AlertPlanner.warnLadderGaps([bare], routing: routing, logger: logger)
+        lines = logs.lines
+        #expect(lines.count == 2)
+        #expect(lines.last?.level == .notice)
+        #expect(lines.last?.message == "three-colour ladder: 1 plan names nobody for some rungs; those alerts go to routing.default_recipient")
+        #expect(lines.last?.metadata["recipient"] == "zgb@example.gov.cn")
+        #expect(lines.last?.metadata["missing"]?.hasPrefix("yellow: 分管领导") == true)
+        // Without the ladder there is nothing to say.
         routing.preset = .rulesOnly
         AlertPlanner.warnLadderGaps([bare], routing: routing, logger: logger)
-        #expect(logs.lines.count == 1)
+        #expect(logs.lines.count == 2)
     }
 }
 

@@ -145,3 +145,71 @@ struct RobotDigestTests {
         #expect(abs(seconds - 0.8) < 0.001)
     }
 }
+
+/// "Each item once": an item under several kinds in one batch (overdue and escalated, overdue
+/// and without a report, two milestones missed) is one line, and the count in the title is the
+/// number of lines — in every robot's body as posted and in the mail.
+struct EachItemOnceTests {
+    static func batch() -> [AlertNotice] {
+        func entry(_ base: NoticeEntry, _ id: String, _ kind: AlertKind, _ edit: (inout NoticeEntry) -> Void = { _ in }) -> NoticeEntry {
+            var e = base
+            e.itemID = id
+            e.itemTitle = "事项\(id)：完善整改工作机制"
+            e.kind = kind
+            edit(&e)
+            return e
+        }
+        let a1 = entry(Fixtures.overdue, "A", .overdue)
+        let a2 = entry(Fixtures.overdue, "A", .escalation)
+        let b1 = entry(Fixtures.overdue, "B", .overdue)
+        let b2 = entry(Fixtures.overdue, "B", .stale) { $0.daysSinceUpdate = 30; $0.state = .stale }
+        let c1 = entry(Fixtures.reminder, "C", .milestoneMissed) { $0.milestone = "制定方案" }
+        let c2 = entry(Fixtures.reminder, "C", .milestoneMissed) { $0.milestone = "完成自查" }
+        let c3 = entry(Fixtures.reminder, "C", .reminder)
+        let d = entry(Fixtures.reminder, "D", .reminder)
+        // Two notices of one evaluation, as a group channel's batch would hold them.
+        return [
+            AlertNotice(id: "N-1", receiver: "robot", recipient: "robot", entries: [a1, b1, c1, d], createdAt: Fixtures.createdAt),
+            AlertNotice(id: "N-2", receiver: "robot", recipient: "robot", entries: [a2, b2, c2, c3], createdAt: Fixtures.createdAt),
+        ]
+    }
+
+    static func occurrences(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
+    @Test(arguments: [
+        (RobotKind.wecom, RobotFormat.markdown), (.wecom, .text), (.dingtalk, .markdown), (.dingtalk, .text),
+        (.feishu, .card), (.feishu, .post),
+    ])
+    func robots_countItems_andListEachOnce(kind: RobotKind, format: RobotFormat) throws {
+        let messages = RobotDigest(kind: kind, format: format, mentions: true, sender: nil).messages(for: Self.batch())
+        let message = try #require(messages.first)
+        #expect(messages.count == 1)
+        #expect(message.title.contains("：4项"))
+        #expect(message.sections.flatMap(\.lines).map(\.itemID).sorted() == ["A", "B", "C", "D"])
+        // Section counts add up to the title's.
+        let counts = message.sections.map(\.lines.count)
+        #expect(counts.reduce(0, +) == 4)
+        let body = String(decoding: RobotLayout(kind: kind, format: format, mentions: true).body(message, stamp: nil), as: UTF8.self)
+        for id in ["A", "B", "C", "D"] { #expect(Self.occurrences("事项\(id)：完善整改工作机制", in: body) == 1, "\(id) in \(body)") }
+        // Every entry is carried, so a retry after a partial send leaves none of them behind.
+        #expect(message.keys.count == 8)
+        #expect(message.notices == [0, 1])
+        // The less urgent facts are said on the item's line.
+        let b = try #require(message.sections.flatMap(\.lines).first { $0.itemID == "B" })
+        #expect(b.timing == "已逾期126天；已30天未报送进展")
+        let c = try #require(message.sections.flatMap(\.lines).first { $0.itemID == "C" })
+        #expect(c.timing.contains("制定方案") && c.timing.contains("完成自查"))
+    }
+
+    @Test func mail_countsItems_andListsEachOnce() {
+        let notice = AlertNotice(
+            id: "N-3", receiver: "mail", recipient: "zgb@example.gov.cn", entries: Self.batch().flatMap(\.entries),
+            createdAt: Fixtures.createdAt)
+        let rendered = NoticeRenderer(sender: nil).render(notice)
+        #expect(rendered.subject.contains("：4项"))
+        for id in ["A", "B", "C", "D"] {
+            #expect(Self.occurrences("事项\(id)：完善整改工作机制", in: rendered.text) == 1)
+            #expect(Self.occurrences("事项\(id)：完善整改工作机制", in: rendered.html) == 1)
+        }
+    }
+}

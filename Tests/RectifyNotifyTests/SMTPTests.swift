@@ -70,7 +70,8 @@ struct SMTPNotifierTests {
         #expect(results.allSatisfy { $0.outcome == .delivered }, "\(results.map(\.detail))")
         #expect(
             results.map(\.detail) == [
-                "smtp 250 (new connection)", "smtp 250 (connection reused)", "smtp 250 (connection reused)",
+                "smtp 250 (new connection): 250 OK stored", "smtp 250 (connection reused): 250 OK stored",
+                "smtp 250 (connection reused): 250 OK stored",
             ])
         server.process.stop()
 

@@ -49,7 +49,7 @@ struct WebhookNotifierTests {
         let results = notifier.deliver(notices)
 
         #expect(results.map(\.outcome) == [.delivered, .delivered])
-        #expect(results.map(\.detail) == ["HTTP 200", "HTTP 200"])
+        #expect(results.map(\.detail) == ["HTTP 200: {\"status\": 200}", "HTTP 200: {\"status\": 200}"])
         let requests = try server.requests()
         try #require(requests.count == 2)
         let headers = requests[0]["headers"] as! [String: String]

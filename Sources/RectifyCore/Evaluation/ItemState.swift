@@ -101,18 +101,6 @@ public struct Finding: Hashable, Sendable {
     /// For `behind_pace`: progress and elapsed fractions.
     public var progressFraction: Double?
     public var elapsedFraction: Double?
-
-    public init(
-        state: ItemState, since: Date? = nil, days: Int? = nil, milestone: String? = nil,
-        progressFraction: Double? = nil, elapsedFraction: Double? = nil
-    ) {
-        self.state = state
-        self.since = since
-        self.days = days
-        self.milestone = milestone
-        self.progressFraction = progressFraction
-        self.elapsedFraction = elapsedFraction
-    }
 }
 
 /// The evaluator's answer for one item at one instant.

@@ -11,71 +11,71 @@ public struct Item: Hashable, Sendable {
 
     /// Unique within its plan and stable across edits (updates in the state DB refer to it).
     public var id: String {
-        get { storage.id }
-        set { unique().id = newValue }
+        get { storage.fields.id }
+        set { unique().fields.id = newValue }
     }
     /// The headings the item sits under, outermost first.
     public var category: [String] {
-        get { storage.category }
-        set { unique().category = newValue }
+        get { storage.fields.category }
+        set { unique().fields.category = newValue }
     }
     /// The item's heading line.
     public var title: String {
-        get { storage.title }
-        set { unique().title = newValue }
+        get { storage.fields.title }
+        set { unique().fields.title = newValue }
     }
     public var text: String? {
-        get { storage.text }
-        set { unique().text = newValue }
+        get { storage.fields.text }
+        set { unique().fields.text = newValue }
     }
     public var status: ItemStatus {
-        get { storage.status }
-        set { unique().status = newValue }
+        get { storage.fields.status }
+        set { unique().fields.status = newValue }
     }
     /// Where the status came from in the report ("整改结果:完成", line 42).
     public var statusEvidence: Evidence? {
-        get { storage.statusEvidence }
-        set { unique().statusEvidence = newValue }
+        get { storage.fields.statusEvidence }
+        set { unique().fields.statusEvidence = newValue }
     }
     /// The deadline as first set; extensions never overwrite it.
     public var deadline: Deadline? {
-        get { storage.deadline }
-        set { unique().deadline = newValue }
+        get { storage.fields.deadline }
+        set { unique().fields.deadline = newValue }
     }
     public var milestones: [Milestone] {
-        get { storage.milestones }
-        set { unique().milestones = newValue }
+        get { storage.fields.milestones }
+        set { unique().fields.milestones = newValue }
     }
     public var progress: Progress? {
-        get { storage.progress }
-        set { unique().progress = newValue }
+        get { storage.fields.progress }
+        set { unique().fields.progress = newValue }
     }
     public var responsible: Responsibility? {
-        get { storage.responsible }
-        set { unique().responsible = newValue }
+        get { storage.fields.responsible }
+        set { unique().fields.responsible = newValue }
     }
     /// 延期 granted, oldest first; the last one's deadline is in force.
     public var extensions: [Extension] {
-        get { storage.extensions }
-        set { unique().extensions = newValue }
+        get { storage.fields.extensions }
+        set { unique().fields.extensions = newValue }
     }
     /// When work on the item began; pace is measured from here (defaults to the plan's
     /// feedback or report date).
     public var start: CalendarDate? {
-        get { storage.start }
-        set { unique().start = newValue }
+        get { storage.fields.start }
+        set { unique().fields.start = newValue }
     }
     /// The last progress report on the item.
     public var lastUpdate: Date? {
-        get { storage.lastUpdate }
-        set { unique().lastUpdate = newValue }
+        get { storage.fields.lastUpdate }
+        set { unique().fields.lastUpdate = newValue }
     }
     /// Why a person should check this item against its source before relying on it (an
     /// importer was not sure: no status found, conflicting statuses, a guessed year). Empty
     /// when there is nothing to check.
     public var review: [String] {
-        get { storage.review }
-        set { unique().review = newValue }
+        get { storage.fields.review }
+        set { unique().fields.review = newValue }
     }
     public init(
         id: String, category: [String] = [], title: String, text: String? = nil, status: ItemStatus = .inProgress,
@@ -84,20 +84,21 @@ public struct Item: Hashable, Sendable {
         start: CalendarDate? = nil, lastUpdate: Date? = nil
     ) {
         storage = Storage(
-            id: id, category: category, title: title, text: text, status: status, statusEvidence: statusEvidence,
-            deadline: deadline, milestones: milestones, progress: progress, responsible: responsible,
-            extensions: extensions, start: start, lastUpdate: lastUpdate, review: [])
+            Fields(
+                id: id, category: category, title: title, text: text, status: status, statusEvidence: statusEvidence,
+                deadline: deadline, milestones: milestones, progress: progress, responsible: responsible,
+                extensions: extensions, start: start, lastUpdate: lastUpdate, review: []))
     }
 
     /// The deadline in force: the latest extension's, else the original.
     public var effectiveDeadline: Deadline? {
-        storage.extensions.last?.deadline ?? storage.deadline
+        storage.fields.extensions.last?.deadline ?? storage.fields.deadline
     }
 
-    public var isOpen: Bool { storage.status != .done }
+    public var isOpen: Bool { storage.fields.status != .done }
 
     private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
         return storage
     }
 
@@ -112,59 +113,12 @@ public struct Item: Hashable, Sendable {
     /// The box. `@unchecked Sendable`: it is only written through `unique()`, that is while one
     /// item value alone refers to it; once shared it is read-only.
     private final class Storage: @unchecked Sendable {
-        var id: String
-        var category: [String]
-        var title: String
-        var text: String?
-        var status: ItemStatus
-        var statusEvidence: Evidence?
-        var deadline: Deadline?
-        var milestones: [Milestone]
-        var progress: Progress?
-        var responsible: Responsibility?
-        var extensions: [Extension]
-        var start: CalendarDate?
-        var lastUpdate: Date?
-        var review: [String]
+        var fields: Fields
 
-        init(
-            id: String, category: [String], title: String, text: String?, status: ItemStatus,
-            statusEvidence: Evidence?, deadline: Deadline?, milestones: [Milestone], progress: Progress?,
-            responsible: Responsibility?, extensions: [Extension], start: CalendarDate?, lastUpdate: Date?,
-            review: [String]
-        ) {
-            self.id = id
-            self.category = category
-            self.title = title
-            self.text = text
-            self.status = status
-            self.statusEvidence = statusEvidence
-            self.deadline = deadline
-            self.milestones = milestones
-            self.progress = progress
-            self.responsible = responsible
-            self.extensions = extensions
-            self.start = start
-            self.lastUpdate = lastUpdate
-            self.review = review
-        }
-
-        func copy() -> Storage {
-            Storage(
-                id: id, category: category, title: title, text: text, status: status, statusEvidence: statusEvidence,
-                deadline: deadline, milestones: milestones, progress: progress, responsible: responsible,
-                extensions: extensions, start: start, lastUpdate: lastUpdate, review: review)
-        }
-
-        /// Every field, for equality and hashing.
-        var fields: Fields {
-            Fields(
-                id: id, category: category, title: title, text: text, status: status, statusEvidence: statusEvidence,
-                deadline: deadline, milestones: milestones, progress: progress, responsible: responsible,
-                extensions: extensions, start: start, lastUpdate: lastUpdate, review: review)
-        }
+        init(_ fields: Fields) { self.fields = fields }
     }
 
+    /// Every field, compared and hashed as a whole.
     private struct Fields: Hashable {
         var id: String
         var category: [String]

@@ -68,13 +68,21 @@ public enum ConfigReader {
         if let node = f.node("policy") { config.policy = readPolicy(node, sink: sink, resolve: resolve) }
         if let node = f.node("alerts") { config.alerts = readAlerts(node, sink: sink) }
         if let node = f.node("delivery") { config.delivery = readDelivery(node, sink: sink) }
-        config.receivers = f.list("receivers").compactMap { ChannelRegistry.read($0, path: $1, sink: sink, resolve: resolve) }
+        // Blocks that were rejected (their own error says why) are not reported again as
+        // missing where routing or reports name them.
+        let blocks = f.list("receivers")
+        var unreadable = Set<String>()
+        config.receivers = blocks.compactMap { node, path in
+            let spec = ChannelRegistry.read(node, path: path, sink: sink, resolve: resolve)
+            if spec == nil { unreadable.insert(node["name"]?.string ?? "") }
+            return spec
+        }
         var names = Set<String>()
         for receiver in config.receivers where !names.insert(receiver.name).inserted {
             sink.error(line: receiver.line, "two receivers are named '\(receiver.name)'; names must be unique.")
         }
         if let node = f.node("routing") {
-            config.routing = readRouting(node, sink: sink, receivers: config.receivers)
+            config.routing = readRouting(node, sink: sink, receivers: config.receivers, unreadable: unreadable)
         } else {
             config.routing.emailReceiver = config.receivers.first { !$0.isGroupChannel }?.name
         }
@@ -82,10 +90,11 @@ public enum ConfigReader {
         if let node = f.node("retention") { config.retention = readRetention(node, sink: sink) }
         if let node = f.node("web") { config.web = readWeb(node, sink: sink, resolve: resolve) }
         if let node = f.node("reports") {
-            config.reports = readReports(node, sink: sink, receivers: config.receivers, routing: config.routing)
+            config.reports = readReports(
+                node, sink: sink, receivers: config.receivers, routing: config.routing, unreadable: unreadable)
         }
-        if config.receivers.isEmpty {
-            sink.error(f.mark, "no receivers are configured; add at least a maildir receiver so alerts go somewhere.")
+        if blocks.isEmpty {
+            sink.error(f.markOf("receivers"), "no receivers are configured; add at least a maildir receiver so alerts go somewhere.")
         }
         let diagnostics = sink.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         if sink.hasErrors { throw PlanLoadError(diagnostics: diagnostics) }
@@ -290,7 +299,7 @@ public enum ConfigReader {
         return delivery
     }
 
-    static func readRouting(_ node: Node, sink: DiagnosticSink, receivers: [ReceiverSpec]) -> Routing {
+    static func readRouting(_ node: Node, sink: DiagnosticSink, receivers: [ReceiverSpec], unreadable: Set<String> = []) -> Routing {
         var routing = Routing()
         let ruleKeys = Array(Routing.defaultRules.keys).sorted()
         guard
@@ -300,7 +309,7 @@ public enum ConfigReader {
         if let name = f.string("email_receiver") {
             if let spec = receivers.first(where: { $0.name == name }), !spec.isGroupChannel {
                 routing.emailReceiver = name
-            } else {
+            } else if !unreadable.contains(name) {
                 sink.error(f.markOf("email_receiver"), "routing.email_receiver '\(name)' is not a maildir or smtp receiver named in 'receivers'.")
             }
         } else {

@@ -39,7 +39,10 @@ public struct WeeklyReportConfig: Sendable, Hashable {
 extension ConfigReader {
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-    static func readReports(_ node: Node, sink: DiagnosticSink, receivers: [ReceiverSpec], routing: Routing) -> ReportsConfig {
+    /// `unreadable`: receivers whose blocks were rejected; naming one is not an error of its own.
+    static func readReports(
+        _ node: Node, sink: DiagnosticSink, receivers: [ReceiverSpec], routing: Routing, unreadable: Set<String> = []
+    ) -> ReportsConfig {
         var reports = ReportsConfig()
         guard let f = FieldReader(node, path: "reports", sink: sink, allowed: ["weekly"]),
             let weeklyNode = f.node("weekly"),
@@ -60,6 +63,7 @@ extension ConfigReader {
         for (entry, path) in w.list("channels") {
             let name = entry.scalar?.string ?? ""
             guard let spec = receivers.first(where: { $0.name == name }), spec.isGroupChannel else {
+                if unreadable.contains(name) { continue }
                 let channels = receivers.filter(\.isGroupChannel).map(\.name)
                 sink.error(
                     entry.mark,
@@ -73,7 +77,7 @@ extension ConfigReader {
         if weekly.recipients.isEmpty && weekly.channels.isEmpty {
             sink.error(w.mark, "reports.weekly names nobody: list recipients (name and email) or channels (robot or webhook receivers).")
         }
-        if !weekly.recipients.isEmpty && routing.emailReceiver == nil {
+        if !weekly.recipients.isEmpty && routing.emailReceiver == nil && unreadable.isEmpty {
             sink.error(w.markOf("recipients"), "reports.weekly.recipients need a maildir or smtp receiver (routing.email_receiver).")
         }
         if let day = w.string("weekday")?.lowercased() {

@@ -157,6 +157,7 @@ extension DaemonParts {
         LedgerRoutes(context: self).register(in: &router)
         PlanRoutes(context: self).register(in: &router)
         ReportRoutes(context: self).register(in: &router)
+        ReceiverRoutes(context: self).register(in: &router)
         return router
     }
 }

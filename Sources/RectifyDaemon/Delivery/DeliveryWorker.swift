@@ -83,6 +83,13 @@ final class DeliveryWorker: Sendable {
         inFlight.wait(timeout: .now() + timeout) == .success
     }
 
+    /// Runs `work` on `receiver`'s lane, between its passes (a test message, so it never
+    /// overlaps a pass through the same notifier); nil when the worker has stopped.
+    func onLane<T>(_ receiver: String, _ work: () throws -> T) rethrows -> T? {
+        guard let lane = lane(receiver) else { return nil }
+        return try lane.queue.sync(execute: work)
+    }
+
     private func lane(_ receiver: String) -> Lane? {
         lanes.withLock { lanes in
             guard !lanes.stopped else { return nil }

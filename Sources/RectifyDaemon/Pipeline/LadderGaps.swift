@@ -18,18 +18,37 @@ extension AlertPlanner {
         return gaps
     }
 
-    /// Logs a warning for every plan whose ladder has a rung with nobody on it.
+    /// Says once, for all plans, which rungs of the ladder name nobody, and how to fix it:
+    /// a warning when those alerts reach nobody, a notice when the default recipient gets them.
     static func warnLadderGaps(_ plans: [Plan], routing: Routing, logger: Logger) {
+        var groups: [(gaps: [String], plans: [String])] = []
         for plan in plans {
             let gaps = ladderGaps(plan, routing: routing)
             guard !gaps.isEmpty else { continue }
+            if let index = groups.firstIndex(where: { $0.gaps == gaps }) { groups[index].plans.append(plan.id) } else {
+                groups.append((gaps, [plan.id]))
+            }
+        }
+        guard !groups.isEmpty else { return }
+        let count = groups.reduce(0) { $0 + $1.plans.count }
+        let missing = groups.count == 1
+            ? groups[0].gaps.joined(separator: "; ")
+            : groups.map { "\($0.plans.joined(separator: ", ")): \($0.gaps.joined(separator: "; "))" }.joined(separator: " | ")
+        let fix = "name them in each plan file: leaders with level: main / deputy, owner, and responsible.contacts (docs/plan-format.md)"
+        let subject = count == 1 ? "1 plan names" : "\(count) plans name"
+        var metadata: Logger.Metadata = [
+            "plans": "\(groups.flatMap(\.plans).joined(separator: ", "))", "missing": "\(missing)", "fix": "\(fix)",
+        ]
+        if let fallback = routing.defaultRecipient?.email {
+            metadata["recipient"] = "\(fallback)"
+            logger.notice(
+                "three-colour ladder: \(subject) nobody for some rungs; those alerts go to routing.default_recipient",
+                metadata: metadata)
+        } else {
+            metadata["fix"] = "\(fix); or set routing.default_recipient"
             logger.warning(
-                "three-colour ladder has a rung with nobody to send to",
-                metadata: [
-                    "plan": "\(plan.id)", "missing": "\(gaps.joined(separator: "; "))",
-                    "hint": "add the contacts to the plan (leaders, owner) or set routing.default_recipient",
-                ])
+                "three-colour ladder: \(subject) nobody for some rungs; those alerts reach nobody",
+                metadata: metadata)
         }
     }
-
 }

@@ -12,40 +12,42 @@ import RectifyStore
 ///
 /// `@unchecked Sendable`: every mutable property is confined to `queue` (public methods hop
 /// onto it with `sync`/`async`; the timer and watchdog fire on it). After each change it
-/// publishes the world to `evaluations`, which answers queries off the queue.
+/// publishes the world to `evaluations`, which answers queries off the queue. Receipts and
+/// replies (`SchedulerReceipts.swift`) and the weekly report (`SchedulerWeekly.swift`) are
+/// extensions; the members they use are internal, and like the rest touched only on `queue`.
 final class Scheduler: @unchecked Sendable {
     let queue = DispatchQueue(label: "rectifyd.scheduler")
 
-    private enum State {
+    enum State {
         case initial
         case running(World)
         case stopped
     }
 
-    private var state: State = .initial
+    var state: State = .initial
     private var generation = 0
     private var instants = InstantQueue()
-    private var ledger = AlertLedger()
+    var ledger = AlertLedger()
     private var timer: WallClockTimer?
     private var watchdog: Watchdog?
     private var digest = RecurringClock()
     /// When the weekly 情况通报 is due (`reports.weekly`).
-    private var weekly = RecurringClock()
+    var weekly = RecurringClock()
     /// When delivery history and the notification log are next pruned (daily).
     private var nextPrune: Date?
     /// When the next red or yellow notice runs out of time to be signed for (签收).
-    private var nextReceiptCheck: Date?
-    private var outbox: OutboxWriter
+    var nextReceiptCheck: Date?
+    var outbox: OutboxWriter
     private var tally = StatusTally()
     private var lastEvaluation: Date?
     private var lastPublished: Summary?
-    private let store: StateStore
-    private let health: StorageHealth
+    let store: StateStore
+    let health: StorageHealth
     private let evaluations: Evaluations
-    private let logger: Logger
-    private let clock: @Sendable () -> Date
+    let logger: Logger
+    let clock: @Sendable () -> Date
     /// Called after the outbox was written: the delivery lanes have work.
-    private let outboxWritten: @Sendable () -> Void
+    let outboxWritten: @Sendable () -> Void
     /// Called on the queue when the counts or the next wake changed (sd_notify STATUS). Cheap:
     /// the counts come from `tally`, not a new evaluation.
     private let onSummary: @Sendable (Summary) -> Void
@@ -165,101 +167,7 @@ final class Scheduler: @unchecked Sendable {
         return try result.get()
     }
 
-    /// Queues a reply (the office's decision on a request) to the requester, through the
-    /// receiver and recipient its signed link named. Told once per request.
-    func queueReply(planID: String, itemID: String, receiver: String, recipient: String, requestID: Int64, text: String) {
-        queue.sync {
-            guard case .running(let world) = state, let index = world.index(of: planID, itemID) else { return }
-            let now = clock()
-            let item = world.item(at: index), plan = world.plan(at: index)
-            let evaluation = DeadlineEvaluator(policy: world.config.policy).evaluate(item, context: world.context(at: index), at: now)
-            var entry = NoticeEntryFactory.make(kind: .reply, item: item, plan: plan, evaluation: evaluation, milestone: nil)
-            entry.note = text
-            let log = LogEntry(
-                receiver: receiver, recipient: recipient, alertKey: "\(planID)/\(itemID)/reply:\(requestID)", planID: planID,
-                itemID: itemID, kind: AlertKind.reply.rawValue, fingerprint: String(requestID), sentAt: now, noticeID: "")
-            let alert = PlannedAlert(
-                recipient: Recipient(receiver: receiver, address: recipient, name: nil), entry: entry, log: log, reason: .stateChanged)
-            if !queue([alert], world: world, now: now) {
-                logger.error("the reply to a request could not be queued", metadata: ["request": "\(requestID)"])
-            }
-            rearm(world: world)
-        }
-        outboxWritten()
-    }
-
-    /// Notices that ask for action (a reminder, an overdue item…) are to be signed for; replies,
-    /// resolved notices, digests and escalations of receipts only inform.
-    static func needsReceipt(_ notice: NoticeRecord) -> Bool {
-        let informative: Set<String> = [
-            AlertKind.reply.rawValue, AlertKind.resolved.rawValue, AlertKind.digest.rawValue, AlertKind.unacknowledged.rawValue,
-        ]
-        return notice.kinds.contains { !informative.contains($0) }
-    }
-
     // MARK: on the queue
-
-    /// Escalates red and yellow notices nobody signed for (签收) within `web.receipt_within`
-    /// working days of their delivery: the leaders above (routing `unacknowledged`) are told,
-    /// once per notice. Only when notices carry signed links (else nobody could sign).
-    private func checkReceipts(world: World, at now: Date) {
-        guard let due = nextReceiptCheck, due <= now else { return }
-        nextReceiptCheck = nil
-        guard let web = world.snapshot.web, web.config.signsLinks else { return }
-        let people = world.config.receivers.filter { !$0.isGroupChannel }.map(\.name)
-        let notices: [NoticeRecord]
-        do {
-            notices = try store.unreceivedNotices(colours: ["red", "yellow"], receivers: people)
-        } catch {
-            health.failed("read notices", error: error, at: now, logger: logger, consequence: "receipts are checked again in a minute")
-            nextReceiptCheck = now.addingTimeInterval(60)
-            return
-        }
-        let calendar = world.config.policy.calendar ?? WorkingCalendar(), zone = world.config.timeZone
-        let router = planner(world.config).router, evaluator = DeadlineEvaluator(policy: world.config.policy)
-        var alerts: [PlannedAlert] = []
-        var escalated: [String] = []
-        for notice in notices where Self.needsReceipt(notice) {
-            guard let delivered = notice.deliveredAt else { continue }
-            let deadline = calendar.instant(delivered, addingWorkingDays: web.config.receiptWithinWorkingDays, in: zone)
-            guard deadline <= now else {
-                nextReceiptCheck = min(nextReceiptCheck ?? deadline, deadline)
-                continue
-            }
-            escalated.append(notice.id)
-            let who = notice.recipientName.map { "\($0)（\(notice.recipient)）" } ?? notice.recipient
-            let day = CalendarDate(containing: delivered, in: zone)
-            for ref in notice.items {
-                guard let index = world.index(of: ref.plan, ref.item) else { continue }
-                let item = world.item(at: index), plan = world.plan(at: index)
-                guard item.status != .done else { continue }
-                let evaluation = evaluator.evaluate(item, context: world.context(at: index), at: now)
-                var entry = NoticeEntryFactory.make(kind: .unacknowledged, item: item, plan: plan, evaluation: evaluation, milestone: nil)
-                entry.note = "\(who)于\(day.year)年\(day.month)月\(day.day)日收到的督办通知，\(web.config.receiptWithinWorkingDays)个工作日内未签收"
-                let (recipients, _) = router.recipients(rule: "unacknowledged", kind: .unacknowledged, item: item, plan: plan)
-                for recipient in recipients where recipient.address.lowercased() != notice.recipient.lowercased() {
-                    let log = LogEntry(
-                        receiver: recipient.receiver, recipient: recipient.address, alertKey: "\(plan.id)/\(item.id)/unacknowledged:\(notice.id)",
-                        planID: plan.id, itemID: item.id, kind: AlertKind.unacknowledged.rawValue, fingerprint: notice.id, sentAt: now,
-                        noticeID: "")
-                    alerts.append(PlannedAlert(recipient: recipient, entry: entry, log: log, reason: .first))
-                }
-            }
-        }
-        guard !escalated.isEmpty else { return }
-        guard queue(alerts, world: world, now: now) else {
-            nextReceiptCheck = now.addingTimeInterval(outbox.retryDelay)
-            return
-        }
-        for id in escalated {
-            do {
-                try store.markEscalated(noticeID: id, at: now)
-            } catch {
-                logger.error("cannot mark a notice escalated; it may be escalated again", metadata: ["notice": "\(id)", "error": "\(error)"])
-            }
-        }
-        logger.info("unacknowledged notices escalated", metadata: ["notices": "\(escalated.count)", "alerts": "\(alerts.count)"])
-    }
 
     private func install(_ snapshot: Snapshot) {
         dispatchPrecondition(condition: .onQueue(queue))
@@ -344,7 +252,7 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
-    private func planner(_ config: DaemonConfig) -> AlertPlanner {
+    func planner(_ config: DaemonConfig) -> AlertPlanner {
         AlertPlanner(
             alerts: config.alerts, reminderDays: config.policy.reminderDays, routing: config.routing,
             webhooks: config.receivers, policy: config.policy)
@@ -412,7 +320,7 @@ final class Scheduler: @unchecked Sendable {
     }
 
     /// Writes the notices for `alerts` to the outbox and the ledger; false when the database refused them.
-    private func queue(_ alerts: [PlannedAlert], world: World, now: Date) -> Bool {
+    func queue(_ alerts: [PlannedAlert], world: World, now: Date) -> Bool {
         let grouping = NoticeAssembler(
             language: world.config.language, timeZone: world.config.timeZone, routing: world.config.routing)
         guard let queued = outbox.write(alerts, grouping: grouping, at: now) else { return false }
@@ -433,54 +341,7 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
-    // MARK: the weekly 情况通报 (`reports.weekly`)
-
-    private func weeklyJob(_ world: World) -> WeeklyReportJob? {
-        guard let weekly = world.config.reports.weekly else { return nil }
-        return WeeklyReportJob(
-            config: weekly, emailReceiver: world.config.routing.emailReceiver, zone: world.config.timeZone,
-            language: world.config.language, policy: world.config.policy)
-    }
-
-    /// Queues the weekly 情况通报 for `period` (default: the one a send now covers); returns the
-    /// period and how many notices were queued (none when the database refused them).
-    @discardableResult
-    private func sendWeekly(_ job: WeeklyReportJob, world: World, at now: Date, period requested: ReportPeriod?) -> (ReportPeriod, Int) {
-        let period = requested ?? job.period(forSendAt: now)
-        let updates: [UpdateRecord]
-        do {
-            updates = try store.updates()
-        } catch {
-            health.failed(
-                "read the history for the weekly report", error: error, at: now, logger: logger,
-                consequence: "the weekly report is tried again when it reads")
-            weekly.retry(after: outbox.retryDelay, now: now)
-            return (period, 0)
-        }
-        let notices = job.notices(plans: world.plans, updates: updates, period: period, now: now) { UUID().uuidString.lowercased() }
-        guard let queued = outbox.write(notices.map { ($0.0, [$0.1]) }, at: now) else {
-            weekly.retry(after: outbox.retryDelay, now: now)
-            return (period, 0)
-        }
-        for entry in queued { ledger.record(entry) }
-        logger.info(
-            "weekly report queued", metadata: ["period": "\(period.firstDay)…\(period.lastDay)", "notices": "\(notices.count)"])
-        outboxWritten()
-        return (period, notices.count)
-    }
-
-    /// `POST /v1/reports/weekly`: the weekly 情况通报 of `week` (default: the one a send now
-    /// covers) queued at once to the configured recipients and channels; nil when not configured.
-    func sendWeeklyReport(week: ISOWeek?) -> (ReportPeriod, Int)? {
-        queue.sync {
-            guard case .running(let world) = state, let job = weeklyJob(world) else { return nil }
-            let result = sendWeekly(job, world: world, at: clock(), period: week.map { $0.period(in: world.config.timeZone) })
-            rearm(world: world)
-            return result
-        }
-    }
-
-    private func rearm(world: World) {
+    func rearm(world: World) {
         let now = clock()
         var wake = [instants.peek(), digest.next, weekly.next, nextPrune, nextReceiptCheck].compactMap { $0 }
         // Records already due are the delivery lanes' (each looks again after its pass, so one

@@ -17,8 +17,8 @@ struct DaemonParts: Sendable {
     var logger: Logger
     var startedAt: Date
 
-    /// Reloads config and plans; false when the new ones were rejected.
-    func reload() -> Bool { reloader.reload() }
+    /// Reloads config and plans: taken, or rejected with the errors that say why.
+    func reload() -> Reloader.Outcome { reloader.reload() }
 
     /// Who may write, as the current snapshot's `control.writers` says (a reload applies at once).
     var access: WriteAccess {

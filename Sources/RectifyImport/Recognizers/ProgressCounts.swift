@@ -61,22 +61,13 @@ enum ProgressCounts {
 
     static func counts(_ f: [Unicode.Scalar], _ range: Range<Int>) -> [Count] {
         var result: [Count] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
-            guard Chars.isDigit(f[i]) else {
-                i += 1
-                continue
-            }
-            let run = f.digitRun(at: i)
-            defer { i = run.upperBound }
-            if i > 0, Chars.isDigit(f[i - 1]) || f[i - 1] == "." { continue }
-            guard run.count <= 6, let value = f.number(in: run) else { continue }
+        f.forEachNumber(in: range, maxDigits: 6) { run, value in
             var u = run.upperBound
             while u < f.count, f[u] == "余" || f[u] == "多" { u += 1 }
-            guard u < f.count, countUnits.contains(f[u]) else { continue }
+            guard u < f.count, countUnits.contains(f[u]) else { return }
             // "4人次" counts visits, not people.
-            if u + 1 < f.count, f[u + 1] == "次" { continue }
-            result.append(Count(value: value, unit: f[u], start: i, end: u + 1))
+            if u + 1 < f.count, f[u + 1] == "次" { return }
+            result.append(Count(value: value, unit: f[u], start: run.lowerBound, end: u + 1))
         }
         return result
     }

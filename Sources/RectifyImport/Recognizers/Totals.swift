@@ -109,21 +109,13 @@ enum Totals {
     /// "25个", "25 项", "10个问题" — but not "3方面", "3个方面", "92%".
     static func counts(in clause: [Unicode.Scalar], base: Int) -> [Count] {
         var result: [Count] = []
-        var i = 0
-        while i < clause.count {
-            guard Chars.isDigit(clause[i]) else {
-                i += 1
-                continue
-            }
-            let run = clause.digitRun(at: i)
-            defer { i = run.upperBound }
-            if i > 0, Chars.isDigit(clause[i - 1]) || clause[i - 1] == "." { continue }
-            guard run.count <= 5, run.upperBound < clause.count, let value = clause.number(in: run) else { continue }
+        clause.forEachNumber(in: 0..<clause.count, maxDigits: 5) { run, value in
+            guard run.upperBound < clause.count else { return }
             var u = run.upperBound
             if clause[u] == "余" || clause[u] == "多" { u += 1 }
-            guard u < clause.count, units.contains(clause[u]) else { continue }
-            if clause.hasLiteral("方面", at: u + 1) || clause.hasLiteral("方面", at: u) { continue }
-            result.append(Count(value: value, unit: clause[u], offset: base + i))
+            guard u < clause.count, units.contains(clause[u]) else { return }
+            if clause.hasLiteral("方面", at: u + 1) || clause.hasLiteral("方面", at: u) { return }
+            result.append(Count(value: value, unit: clause[u], offset: base + run.lowerBound))
         }
         return result
     }

@@ -149,6 +149,24 @@ extension Array where Element == Unicode.Scalar {
         return value
     }
 
+    /// Calls `body` with each whole number of at most `maxDigits` digits that starts in `range`:
+    /// its digit run and value. A run that goes on from a digit or a decimal point before it
+    /// (the fraction of "3.5", a number begun before `range`) is passed over.
+    func forEachNumber(in range: Range<Int>, maxDigits: Int, _ body: (Range<Int>, Int) -> Void) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard Chars.isDigit(self[i]) else {
+                i += 1
+                continue
+            }
+            let run = digitRun(at: i)
+            defer { i = run.upperBound }
+            if i > 0, Chars.isDigit(self[i - 1]) || self[i - 1] == "." { continue }
+            guard run.count <= maxDigits, let value = number(in: run) else { continue }
+            body(run, value)
+        }
+    }
+
     /// The start of the clause containing `index` (just after the previous clause end).
     func clauseStart(before index: Int) -> Int {
         var i = Swift.min(index, count) - 1

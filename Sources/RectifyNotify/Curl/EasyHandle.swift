@@ -11,6 +11,9 @@ struct CurlResponse {
     /// How many new connections this transfer opened (0 when it reused one).
     var newConnections: Int
     var body: [UInt8]
+    /// The last line the server sent before the body: for SMTP its reply to the message
+    /// ("250 2.0.0 Ok: queued as 4F2A1"), for HTTP the last header line.
+    var lastReplyLine: String = ""
 
     var succeeded: Bool { code == CURLE_OK }
     var curlCode: Int { Int(code.rawValue) }
@@ -26,6 +29,28 @@ struct CurlBaseOptions {
     var caFile: String?
     var insecureSkipVerify: Bool
 }
+
+/// The transport settings every receiver that libcurl reaches has in its config (SMTP, webhook,
+/// chat robots).
+protocol CurlReceiverConfig {
+    var connectTimeout: TimeInterval { get }
+    var timeout: TimeInterval { get }
+    var caFile: String? { get }
+    var insecureSkipVerify: Bool { get }
+}
+
+extension CurlReceiverConfig {
+    /// The handle options of this receiver's config, for `protocols`.
+    func curlOptions(protocols: String) -> CurlBaseOptions {
+        CurlBaseOptions(
+            protocols: protocols, connectTimeout: connectTimeout, timeout: timeout, caFile: caFile,
+            insecureSkipVerify: insecureSkipVerify)
+    }
+}
+
+extension SMTPConfig: CurlReceiverConfig {}
+extension WebhookConfig: CurlReceiverConfig {}
+extension RobotConfig: CurlReceiverConfig {}
 
 /// Why a handle could not be set up (an option libcurl refused, or init failing).
 struct CurlSetupError: Error, CustomStringConvertible {
@@ -43,12 +68,13 @@ final class EasyHandle {
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var lists: [UInt32: UnsafeMutablePointer<curl_slist>] = [:]
     private var upload: UploadSource?
-    private let sink: ResponseSink
+    private let body: BodySink
+    private let headers = HeaderSink()
 
     /// - Parameter responseLimit: how much of a response body to keep (notifiers need only
     ///   an error message; the control client reads whole answers).
     init(_ options: CurlBaseOptions, responseLimit: Int = 2048) throws(CurlSetupError) {
-        sink = ResponseSink(limit: responseLimit)
+        body = BodySink(limit: responseLimit)
         if let failure = CurlGlobal.ensureInitialised() {
             throw CurlSetupError(description: "curl_global_init failed: \(failure)")
         }
@@ -71,16 +97,24 @@ final class EasyHandle {
             try set(CURLOPT_SSL_VERIFYPEER, 0)
             try set(CURLOPT_SSL_VERIFYHOST, 0)
         }
+        try route(rectify_curl_setopt_write_function, CURLOPT_WRITEDATA, to: body, "WRITE")
+        try route(rectify_curl_setopt_header_function, CURLOPT_HEADERDATA, to: headers, "HEADER")
+    }
+
+    /// Sets a write-style callback (`set`: WRITEFUNCTION, HEADERFUNCTION) that hands each chunk
+    /// to `sink`, and the callback's data option to the sink itself.
+    private func route(
+        _ set: (UnsafeMutableRawPointer?, curl_write_callback?) -> CURLcode, _ dataOption: CURLoption, to sink: ChunkSink,
+        _ what: String
+    ) throws(CurlSetupError) {
         try check(
-            rectify_curl_setopt_write_function(handle) { data, size, count, context in
+            set(handle) { data, size, count, context in
                 guard let data, let context else { return 0 }
-                let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
-                sink.append(UnsafeRawBufferPointer(start: data, count: size * count))
+                let sink = Unmanaged<ChunkSink>.fromOpaque(context).takeUnretainedValue()
+                sink.take(UnsafeRawBufferPointer(start: data, count: size * count))
                 return size * count
-            }, "WRITEFUNCTION")
-        try check(
-            rectify_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque()),
-            "WRITEDATA")
+            }, what + "FUNCTION")
+        try check(rectify_curl_setopt_pointer(handle, dataOption, Unmanaged.passUnretained(sink).toOpaque()), what + "DATA")
     }
 
     deinit {
@@ -150,7 +184,8 @@ final class EasyHandle {
     func perform() -> CurlResponse {
         errorBuffer[0] = 0
         upload?.rewind()
-        sink.reset()
+        body.reset()
+        headers.reset()
         let code = curl_easy_perform(handle)
         var responseCode = 0
         _ = rectify_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &responseCode)
@@ -159,7 +194,8 @@ final class EasyHandle {
         var text = String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty && code != CURLE_OK { text = String(cString: curl_easy_strerror(code)) }
         return CurlResponse(
-            code: code, errorText: text, responseCode: responseCode, newConnections: connects, body: sink.bytes)
+            code: code, errorText: text, responseCode: responseCode, newConnections: connects, body: body.bytes,
+            lastReplyLine: headers.lastLine)
     }
 
     private func check(_ code: CURLcode, _ what: String) throws(CurlSetupError) {
@@ -196,8 +232,13 @@ private final class UploadSource {
     }
 }
 
+/// What a write-style callback of libcurl (WRITEFUNCTION, HEADERFUNCTION) hands its chunks to.
+private class ChunkSink {
+    func take(_ chunk: UnsafeRawBufferPointer) {}
+}
+
 /// The first `limit` bytes of a response body (enough for an error message); the rest is dropped.
-private final class ResponseSink {
+private final class BodySink: ChunkSink {
     private let limit: Int
     private(set) var bytes: [UInt8] = []
 
@@ -205,8 +246,20 @@ private final class ResponseSink {
 
     func reset() { bytes.removeAll(keepingCapacity: true) }
 
-    func append(_ chunk: UnsafeRawBufferPointer) {
+    override func take(_ chunk: UnsafeRawBufferPointer) {
         let room = limit - bytes.count
         if room > 0 { bytes.append(contentsOf: chunk.prefix(room)) }
+    }
+}
+
+/// The last non-empty header (SMTP: reply) line, at most 300 bytes of it.
+private final class HeaderSink: ChunkSink {
+    private(set) var lastLine = ""
+
+    func reset() { lastLine = "" }
+
+    override func take(_ line: UnsafeRawBufferPointer) {
+        let text = String(decoding: line.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !text.isEmpty { lastLine = text }
     }
 }

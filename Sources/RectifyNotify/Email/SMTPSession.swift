@@ -22,10 +22,7 @@ final class SMTPSession {
         }
         secrets = password.map { [$0] } ?? []
         do {
-            handle = try EasyHandle(
-                CurlBaseOptions(
-                    protocols: "smtp,smtps", connectTimeout: config.connectTimeout, timeout: config.timeout,
-                    caFile: config.caFile, insecureSkipVerify: config.insecureSkipVerify))
+            handle = try EasyHandle(config.curlOptions(protocols: "smtp,smtps"))
             try handle.set(CURLOPT_URL, config.url)
             if let level = Self.startTLS(for: url) { try handle.set(CURLOPT_USE_SSL, Int(level.rawValue)) }
             if let username = config.username, let password {
@@ -57,8 +54,12 @@ final class SMTPSession {
         let connection = response.newConnections > 0 ? "new connection" : "connection reused"
         switch OutcomeClassifier.smtp(curlCode: response.curlCode, responseCode: response.responseCode) {
         case .delivered:
+            // The server's own words ("250 2.0.0 Ok: queued as 4F2A1"): the queue id finds the
+            // message in the mail server's log.
+            let words = response.lastReplyLine.hasPrefix("\(response.responseCode)")
+                ? ": " + Redaction.scrub(response.lastReplyLine, secrets: secrets, url: url.text) : ""
             return SendAttempt(
-                outcome: .delivered, detail: "smtp \(response.responseCode) (\(connection))", affectsBatch: false)
+                outcome: .delivered, detail: "smtp \(response.responseCode) (\(connection))\(words)", affectsBatch: false)
         case let verdict:
             let reply = response.responseCode >= 400 ? " (server replied \(response.responseCode))" : ""
             let text = Redaction.scrub("\(response.errorText)\(reply)", secrets: secrets, url: url.text)

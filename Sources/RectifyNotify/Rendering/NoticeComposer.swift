@@ -23,6 +23,7 @@ struct NoticeComposer {
         let zone = LocalTime.zone(first?.timeZone ?? Plan.defaultTimeZone)
         let time = LocalTime(notices.map(\.createdAt).max() ?? Date(timeIntervalSince1970: 0), in: zone)
         let kinds = AlertKind.urgencyOrder.filter { kind in entries.contains { $0.kind == kind } }
+        let allKinds = Set(merged.flatMap { [$0.entry.kind] + $0.also.map(\.kind) })
         let itemCount = Set(entries.map { [$0.planID, $0.itemID] }).count
         let colour = entries.compactMap(\.colour).max()
         let asOf = phrases.asOf(
@@ -44,7 +45,7 @@ struct NoticeComposer {
         let title = kinds.count == 1 ? phrases.kindTitle(kinds[0]) : phrases.mixedTitle
         // A robot's batch merges notices: the newest one's link stands for the message.
         let linked = notices.filter { $0.link != nil }.max { $0.createdAt < $1.createdAt }
-        var steps = nextSteps(kinds: Set(kinds), exampleItem: firstOpen, phrases: phrases)
+        var steps = nextSteps(kinds: allKinds, exampleItem: firstOpen, phrases: phrases)
         if let link = linked?.link {
             let expiry = linked?.linkExpires.map { phrases.linkExpires(phrases.day(LocalTime($0, in: zone).date)) }
             steps = onlineSteps(steps, open: firstOpen != nil, link: link, expiry: expiry, phrases: phrases)
@@ -88,9 +89,9 @@ struct NoticeComposer {
             number: number, colour: entry.colour, colourLabel: phrases.colourLabel(entry.colour), planID: entry.planID,
             itemID: entry.itemID,
             itemTitle: entry.itemTitle, plan: entry.planTitle, deadline: Self.deadline(entry, phrases),
-            timing: Self.timing(entry, phrases),
+            timing: Self.timing([entry] + item.also, phrases),
             responsible: entry.responsible.flatMap { $0.isEmpty ? nil : $0 } ?? phrases.nobodyNamed, evidence: evidence,
-            mobiles: entry.mobiles, notices: item.notices, key: Self.key(entry))
+            mobiles: entry.mobiles, notices: item.notices, keys: item.keys)
     }
 
     static func deadline(_ entry: NoticeEntry, _ phrases: NoticeLanguage) -> String {
@@ -100,11 +101,20 @@ struct NoticeComposer {
         return phrases.extended(text, phrases.describe(original))
     }
 
-    /// How the item stands against its deadline: done; a missed milestone, days overdue or left;
+    /// How the item stands, from all its entries in the notice, each fact once.
+    static func timing(_ entries: [NoticeEntry], _ phrases: NoticeLanguage) -> String {
+        var facts: [String] = []
+        for entry in entries {
+            for fact in timingFacts(entry, phrases) where !facts.contains(fact) { facts.append(fact) }
+        }
+        return facts.joined(separator: phrases.timingSeparator)
+    }
+
+    /// How one entry stands against its deadline: done; a missed milestone, days overdue or left;
     /// days without a progress report; or no deadline at all.
-    static func timing(_ entry: NoticeEntry, _ phrases: NoticeLanguage) -> String {
-        if entry.kind == .reply || entry.kind == .unacknowledged, let note = entry.note { return note }
-        if entry.kind == .resolved || entry.state == .done { return phrases.done }
+    private static func timingFacts(_ entry: NoticeEntry, _ phrases: NoticeLanguage) -> [String] {
+        if entry.kind == .reply || entry.kind == .unacknowledged, let note = entry.note { return [note] }
+        if entry.kind == .resolved || entry.state == .done { return [phrases.done] }
         var parts: [String] = []
         if entry.kind == .milestoneMissed, let milestone = entry.milestone {
             parts.append(phrases.milestoneMissed(milestone))
@@ -117,7 +127,7 @@ struct NoticeComposer {
             parts.append(phrases.noReportFor(days))
         }
         if entry.deadline == nil && parts.isEmpty { parts.append(phrases.deadlineMissing) }
-        return parts.isEmpty ? phrases.stateName(entry.state) : parts.joined(separator: phrases.timingSeparator)
+        return parts.isEmpty ? [phrases.stateName(entry.state)] : parts
     }
 
     private func nextSteps(kinds: Set<AlertKind>, exampleItem: String?, phrases: NoticeLanguage) -> [NextStep] {
@@ -144,16 +154,42 @@ struct NoticeComposer {
 
     // MARK: merging
 
-    /// One entry of the document and the notices (indices into the batch) it came from.
+    /// One item of the document: its most urgent entry, the item's other entries in the batch
+    /// (another kind, another milestone), and the notices (indices into the batch) they came from.
     struct Merged {
         var entry: NoticeEntry
         var notices: Set<Int>
         /// When the kept entry's notice was made: a newer notice's wording replaces it.
         var createdAt: Date
+        /// The item's less urgent entries, said on its row ("已逾期12天；已30天未报送进展").
+        var also: [NoticeEntry] = []
+
+        /// Every entry the row stands for (`NoticeComposer.key`).
+        var keys: [String] { [NoticeComposer.key(entry)] + also.map(NoticeComposer.key) }
     }
 
-    /// Every entry once, in the one urgency order (ties: by plan and item, then arrival).
+    /// Every item once, under its most urgent kind, in the one urgency order (ties: by plan and
+    /// item, then arrival): an item overdue and escalated, or overdue and without a report, is
+    /// one row, so a notice that says "10项" lists ten rows.
     static func merge(_ notices: [AlertNotice]) -> [Merged] {
+        var rows: [Merged] = []
+        var rowOfItem: [String: Int] = [:]
+        for merged in mergeEntries(notices) {
+            let item = merged.entry.planID + "\u{1}" + merged.entry.itemID
+            if let index = rowOfItem[item] {
+                rows[index].also.append(merged.entry)
+                rows[index].notices.formUnion(merged.notices)
+            } else {
+                rowOfItem[item] = rows.count
+                rows.append(merged)
+            }
+        }
+        return rows
+    }
+
+    /// Every entry once (the same kind, item and milestone from several notices), in the one
+    /// urgency order.
+    private static func mergeEntries(_ notices: [AlertNotice]) -> [Merged] {
         var order: [String] = []
         var byKey: [String: Merged] = [:]
         for (index, notice) in notices.enumerated() {

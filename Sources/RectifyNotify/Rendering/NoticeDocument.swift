@@ -55,8 +55,9 @@ struct NoticeRow {
     var mobiles: [String] = []
     /// The notices of the batch (indices) this row came from.
     var notices: Set<Int> = []
-    /// Kind, plan, item and milestone: the same row in any notice (`NoticeComposer.key`).
-    var key: String = ""
+    /// The entries the row stands for, each as kind, plan, item and milestone: the same entry in
+    /// any notice (`NoticeComposer.key`). One item is one row, whatever its kinds.
+    var keys: [String] = []
 }
 
 /// Column and field names of a row.

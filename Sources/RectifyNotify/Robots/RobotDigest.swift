@@ -136,7 +136,7 @@ struct RobotDigest {
         return RobotMessage(
             title: document.subject + (total > 1 ? document.phrases.partSuffix(part, total) : ""), colour: document.colour,
             intro: document.asOf, sections: sections, mobiles: mobiles, footer: document.chatFooter,
-            notices: rows.reduce(into: Set<Int>()) { $0.formUnion($1.1.notices) }, keys: Set(rows.map(\.1.key)),
+            notices: rows.reduce(into: Set<Int>()) { $0.formUnion($1.1.notices) }, keys: Set(rows.flatMap(\.1.keys)),
             link: document.link, linkLabel: document.phrases.linkLabel)
     }
 

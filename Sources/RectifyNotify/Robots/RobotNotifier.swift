@@ -183,10 +183,7 @@ final class RobotSession {
         keyedURL = Self.keyed(config.url, kind: config.kind, key: key)
         layout = RobotLayout(kind: config.kind, format: config.format, mentions: config.mentions)
         do {
-            handle = try EasyHandle(
-                CurlBaseOptions(
-                    protocols: "http,https", connectTimeout: config.connectTimeout, timeout: config.timeout,
-                    caFile: config.caFile, insecureSkipVerify: config.insecureSkipVerify))
+            handle = try EasyHandle(config.curlOptions(protocols: "http,https"))
             try handle.setList(
                 CURLOPT_HTTPHEADER, ["Content-Type: application/json; charset=utf-8", "Accept: application/json", "Expect:"])
         } catch {

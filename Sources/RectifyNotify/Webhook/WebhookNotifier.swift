@@ -43,10 +43,7 @@ final class WebhookSession {
         secrets = (token.map { [$0] } ?? []) + config.headers.values.filter { $0.count >= 8 }
         baseHeaders = try Self.headers(config: config, token: token)
         do {
-            handle = try EasyHandle(
-                CurlBaseOptions(
-                    protocols: "http,https", connectTimeout: config.connectTimeout, timeout: config.timeout,
-                    caFile: config.caFile, insecureSkipVerify: config.insecureSkipVerify))
+            handle = try EasyHandle(config.curlOptions(protocols: "http,https"))
             try handle.set(CURLOPT_URL, config.url)
         } catch {
             throw DeliveryError("cannot set up webhook to \(url.redacted): \(error)")
@@ -91,13 +88,15 @@ final class WebhookSession {
         }
         let response = handle.perform()
         let verdict = OutcomeClassifier.http(curlCode: response.curlCode, status: response.responseCode)
+        let snippet = String(decoding: response.body.prefix(200), as: UTF8.self)
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
         if verdict == .delivered {
-            return SendAttempt(outcome: .delivered, detail: "HTTP \(response.responseCode)", affectsBatch: false)
+            // What the receiver answered, in its words (an id, "accepted"), for the history.
+            let words = snippet.isEmpty ? "" : ": " + Redaction.scrub(snippet, secrets: secrets, url: url.text)
+            return SendAttempt(outcome: .delivered, detail: "HTTP \(response.responseCode)\(words)", affectsBatch: false)
         }
         let reason: String
         if response.succeeded {
-            let snippet = String(decoding: response.body.prefix(200), as: UTF8.self)
-                .split(whereSeparator: \.isNewline).joined(separator: " ")
             reason = "HTTP \(response.responseCode)" + (snippet.isEmpty ? "" : ": \(snippet)")
         } else {
             reason = response.errorText

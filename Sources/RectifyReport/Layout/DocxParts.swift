@@ -9,39 +9,40 @@ enum DocxParts {
     static let officeRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
 
-    static let contentTypes = """
-        \(header)
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-        <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-        <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
-        <Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>\
-        <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
-        <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
-        <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
-        </Types>
-        """
+    static let contentTypes: String = {
+        let wordML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+        let overrides = [
+            ("/word/document.xml", wordML + ".document.main+xml"), ("/word/styles.xml", wordML + ".styles+xml"),
+            ("/word/settings.xml", wordML + ".settings+xml"), ("/word/fontTable.xml", wordML + ".fontTable+xml"),
+            ("/word/footer1.xml", wordML + ".footer+xml"),
+            ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+            ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
+        ]
+        return """
+            \(header)
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>
+            """ + overrides.map { "<Override PartName=\"\($0.0)\" ContentType=\"\($0.1)\"/>" }.joined() + "</Types>"
+    }()
 
-    static let packageRelationships = """
-        \(header)
-        <Relationships xmlns="\(relationships)">\
-        <Relationship Id="rId1" Type="\(officeRelationship)/officeDocument" Target="word/document.xml"/>\
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
-        <Relationship Id="rId3" Type="\(officeRelationship)/extended-properties" Target="docProps/app.xml"/>\
-        </Relationships>
-        """
+    static let packageRelationships = relationshipsPart([
+        ("rId1", officeRelationship + "/officeDocument", "word/document.xml"),
+        ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
+        ("rId3", officeRelationship + "/extended-properties", "docProps/app.xml"),
+    ])
 
-    static let documentRelationships = """
-        \(header)
-        <Relationships xmlns="\(relationships)">\
-        <Relationship Id="rIdStyles" Type="\(officeRelationship)/styles" Target="styles.xml"/>\
-        <Relationship Id="rIdSettings" Type="\(officeRelationship)/settings" Target="settings.xml"/>\
-        <Relationship Id="rIdFonts" Type="\(officeRelationship)/fontTable" Target="fontTable.xml"/>\
-        <Relationship Id="rIdFooter" Type="\(officeRelationship)/footer" Target="footer1.xml"/>\
-        </Relationships>
-        """
+    static let documentRelationships = relationshipsPart([
+        ("rIdStyles", officeRelationship + "/styles", "styles.xml"), ("rIdSettings", officeRelationship + "/settings", "settings.xml"),
+        ("rIdFonts", officeRelationship + "/fontTable", "fontTable.xml"), ("rIdFooter", officeRelationship + "/footer", "footer1.xml"),
+    ])
+
+    /// A relationships part: each relationship's id, type and target.
+    static func relationshipsPart(_ entries: [(id: String, type: String, target: String)]) -> String {
+        "\(header)\n<Relationships xmlns=\"\(relationships)\">"
+            + entries.map { "<Relationship Id=\"\($0.id)\" Type=\"\($0.type)\" Target=\"\($0.target)\"/>" }.joined()
+            + "</Relationships>"
+    }
 
     static func coreProperties(title: String, modified: Date) -> String {
         let stamp = utcStamp(modified)
@@ -50,7 +51,7 @@ enum DocxParts {
             <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
             xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
-            <dc:title>\(XMLText.escape(title))</dc:title><dc:creator>rectifyd</dc:creator><dc:language>zh-CN</dc:language>\
+            <dc:title>\(Markup.xml(title, lineBreaks: .space))</dc:title><dc:creator>rectifyd</dc:creator><dc:language>zh-CN</dc:language>\
             <dcterms:created xsi:type="dcterms:W3CDTF">\(stamp)</dcterms:created>\
             <dcterms:modified xsi:type="dcterms:W3CDTF">\(stamp)</dcterms:modified>\
             </cp:coreProperties>

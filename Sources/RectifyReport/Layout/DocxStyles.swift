@@ -12,6 +12,9 @@ enum DocxStyles {
         "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"\(eastAsia)\" w:cs=\"Times New Roman\"/>"
     }
 
+    /// A run's size in half-points (三号 = 32), for East Asian and complex-script text alike.
+    static func size(_ halfPoints: Int) -> String { "<w:sz w:val=\"\(halfPoints)\"/><w:szCs w:val=\"\(halfPoints)\"/>" }
+
     /// Two characters of first-line indent at 16 pt.
     static let indent = "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"
 
@@ -27,46 +30,41 @@ enum DocxStyles {
 
     static let styles: String = {
         let line = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"560\" w:lineRule=\"exact\"/>"
+        // 一、 in 黑体, （一） in 楷体, 1. in 仿宋 bold, (1) in 仿宋: 三号, kept with what follows.
+        let headings = [fonts(heiti), fonts(kaiti), fonts(fangsong) + "<w:b/><w:bCs/>", fonts(fangsong)].enumerated().map { level, face in
+            paragraphStyle(
+                id: "Heading\(level + 1)", name: "heading \(level + 1)", outline: level, paragraph: "<w:keepNext/>" + line + indent,
+                run: face + size(32))
+        }
         let body = [
             // 正文: 仿宋 三号, fixed 28 pt lines, justified, two-character indent.
             """
             <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>\
             <w:pPr><w:widowControl/>\(line)\(indent)<w:jc w:val="both"/></w:pPr>\
-            <w:rPr>\(fonts(fangsong))<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>
+            <w:rPr>\(fonts(fangsong))\(size(32))</w:rPr></w:style>
             """,
             paragraphStyle(
                 id: "ReportTitle", name: "标题",
                 paragraph: "<w:spacing w:before=\"0\" w:after=\"560\" w:line=\"700\" w:lineRule=\"exact\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
-                run: fonts(title) + "<w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>"),
-            paragraphStyle(
-                id: "Heading1", name: "heading 1", outline: 0, paragraph: "<w:keepNext/>" + line + indent,
-                run: fonts(heiti) + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"),
-            paragraphStyle(
-                id: "Heading2", name: "heading 2", outline: 1, paragraph: "<w:keepNext/>" + line + indent,
-                run: fonts(kaiti) + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"),
-            paragraphStyle(
-                id: "Heading3", name: "heading 3", outline: 2, paragraph: "<w:keepNext/>" + line + indent,
-                run: fonts(fangsong) + "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"),
-            paragraphStyle(
-                id: "Heading4", name: "heading 4", outline: 3, paragraph: "<w:keepNext/>" + line + indent,
-                run: fonts(fangsong) + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"),
+                run: fonts(title) + size(44)),
+        ] + headings + [
             // 发文机关署名 and 成文日期: right, four characters from the margin.
             paragraphStyle(
                 id: "Signature", name: "署名",
                 paragraph: "<w:ind w:right=\"1280\" w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"right\"/>",
-                run: fonts(fangsong) + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"),
+                run: fonts(fangsong) + size(32)),
             paragraphStyle(
                 id: "PageNumber", name: "页码",
                 paragraph: "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
-                run: fonts(songti) + "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"),
+                run: fonts(songti) + size(28)),
             paragraphStyle(
                 id: "TableCaption", name: "表题",
                 paragraph: "<w:keepNext/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
-                run: fonts(heiti) + "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"),
+                run: fonts(heiti) + size(28)),
             paragraphStyle(
                 id: "TableText", name: "表格文字",
                 paragraph: "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"360\" w:lineRule=\"exact\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>",
-                run: fonts(fangsong) + "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"),
+                run: fonts(fangsong) + size(24)),
             """
             <w:style w:type="table" w:customStyle="1" w:styleId="ReportTable"><w:name w:val="报告表格"/>\
             <w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/>\
@@ -79,7 +77,7 @@ enum DocxStyles {
         return """
             \(DocxParts.header)
             <w:styles xmlns:w="\(DocxParts.w)"><w:docDefaults><w:rPrDefault><w:rPr>\(fonts(fangsong))\
-            <w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>\
+            <w:kern w:val="2"/>\(size(32))<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>\
             </w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>\(line)</w:pPr></w:pPrDefault></w:docDefaults>
             \(body.joined(separator: "\n"))
             </w:styles>

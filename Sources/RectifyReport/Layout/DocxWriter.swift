@@ -1,4 +1,5 @@
 import Foundation
+import RectifyCore
 import ZIPFoundation
 
 /// A report as a Word document (.docx): a ZIP archive of WordprocessingML parts written here,
@@ -77,7 +78,7 @@ enum DocxBody {
     static func paragraph(_ text: String, style: String?) -> String {
         let properties = style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? ""
         guard !text.isEmpty else { return "<w:p>\(properties)</w:p>" }
-        return "<w:p>\(properties)<w:r><w:t xml:space=\"preserve\">\(XMLText.escape(text))</w:t></w:r></w:p>"
+        return "<w:p>\(properties)<w:r><w:t xml:space=\"preserve\">\(Markup.xml(text, lineBreaks: .space))</w:t></w:r></w:p>"
     }
 
     /// A bordered table across the text width, header row repeated on each page.
@@ -92,7 +93,7 @@ enum DocxBody {
             let rowProperties = header ? "<w:trPr><w:tblHeader/></w:trPr>" : ""
             let cellXML = cells.enumerated().map { c, cell in
                 let align = table.numericColumns.contains(c) && !header ? "right" : "left"
-                let run = cell.isEmpty ? "" : "<w:r>\(header ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(XMLText.escape(cell))</w:t></w:r>"
+                let run = cell.isEmpty ? "" : "<w:r>\(header ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(Markup.xml(cell, lineBreaks: .space))</w:t></w:r>"
                 return "<w:tc><w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:jc w:val=\"\(align)\"/></w:pPr>\(run)</w:p></w:tc>"
             }
             return "<w:tr>\(rowProperties)\(cellXML.joined())</w:tr>"
@@ -100,25 +101,5 @@ enum DocxBody {
         xml += row(table.header, header: true)
         for cells in table.rows { xml += row(cells, header: false) }
         return xml + "</w:tbl>"
-    }
-}
-
-enum XMLText {
-    /// Escapes text for an element's content; drops the control characters XML 1.0 forbids.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out += " "
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

@@ -1,3 +1,5 @@
+import RectifyCore
+
 /// A report as one self-contained HTML page (inline styles, as mail clients need): the title
 /// centred, headings in the 公文 faces, tables with borders, the signature to the right.
 public enum HTMLLayout {
@@ -78,17 +80,6 @@ public enum HTMLLayout {
         }
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Apostrophes stay as they are (every attribute here is in double quotes).
+    static func escape(_ text: String) -> String { Markup.html(text, apostrophe: false) }
 }

@@ -43,7 +43,7 @@ public struct EvidenceFile: Sendable {
         guard let kind = detect(upload.data, name: name) else {
             throw FormError("“\(name)” is not one of the accepted types: \(acceptedText)")
         }
-        let digest = SHA256.hash(data: upload.data).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.encode(SHA256.hash(data: upload.data))
         return EvidenceFile(name: name, kind: kind, data: upload.data, sha256: digest)
     }
 

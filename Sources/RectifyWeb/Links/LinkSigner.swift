@@ -43,7 +43,7 @@ public struct LinkSigner: Sendable {
 
         public init(secret: String) {
             bytes = Array(secret.utf8)
-            id = SHA256.hash(data: bytes).prefix(8).map { String(format: "%02x", $0) }.joined()
+            id = Hex.encode(SHA256.hash(data: bytes).prefix(8))
         }
 
         var key: SymmetricKey { SymmetricKey(data: bytes) }
@@ -116,6 +116,11 @@ public struct LinkSigner: Sendable {
             LinkClaim(receiver: f[3], recipient: f[4], noticeID: f[5], expires: Date(timeIntervalSince1970: TimeInterval(expiry)))
         )
     }
+}
+
+/// Bytes as lower-case hex (digests kept or shown as text).
+enum Hex {
+    static func encode(_ bytes: some Sequence<UInt8>) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 }
 
 /// RFC 4648 §5 base64url without padding.

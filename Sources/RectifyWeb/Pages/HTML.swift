@@ -1,23 +1,10 @@
 import Foundation
+import RectifyCore
 
 /// Text made safe for HTML: everything a responder or a plan file wrote goes through `escape`,
 /// so a note with `<script>` in it is shown as those characters, never run.
 public enum HTML {
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { Markup.html(text) }
 
     /// A path segment for a link (plan and item ids may hold anything).
     public static func segment(_ text: String) -> String {

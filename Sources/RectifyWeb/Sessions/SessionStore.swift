@@ -60,7 +60,7 @@ public final class SessionStore: Sendable {
     public var count: Int { sessions.withLock { $0.count } }
 
     static func digest(_ id: String) -> String {
-        SHA256.hash(data: Data(id.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(id.utf8)))
     }
 
     public static func randomToken(bytes: Int) -> String {

@@ -43,11 +43,11 @@ struct ControlClient {
     let json: Bool
 
     /// Calls the daemon; prints its error and exits on a 4xx/5xx or when it cannot be reached.
-    func call(_ method: String, _ path: String, body: (any Encodable)? = nil) throws -> Data {
+    func call(_ method: String, _ path: String, body: (any Encodable)? = nil, timeout: TimeInterval = 30) throws -> Data {
         let data = try body.map { try ControlAPI.encoder().encode($0) }
         let response: UnixSocketHTTP.Response
         do {
-            response = try UnixSocketHTTP.request(socket: socket, method: method, path: path, body: data)
+            response = try UnixSocketHTTP.request(socket: socket, method: method, path: path, body: data, timeout: timeout)
         } catch let failure as UnixSocketHTTP.Failure {
             // libcurl words every failed connect to a Unix socket as "localhost port 80" (a
             // missing socket and a denied directory alike): say what the file system says.
@@ -62,6 +62,7 @@ struct ControlClient {
                 FileHandle.standardOutput.write(response.body)
             } else if let error = try? ControlAPI.decoder().decode(ErrorResponse.self, from: response.body) {
                 printError("rectifyctl: \(error.error) (HTTP \(response.status))")
+                for line in error.details ?? [] { printError("  \(line)") }
             } else {
                 printError("rectifyctl: the daemon answered HTTP \(response.status)")
             }

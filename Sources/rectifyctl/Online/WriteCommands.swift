@@ -102,7 +102,11 @@ struct ReloadCommand: ParsableCommand {
     func run() throws {
         let data = try connection.client().call("POST", "/v1/reload")
         if connection.json { return FileHandle.standardOutput.write(data) }
-        print("rectifyctl: reloaded")
+        guard let answer = try? ControlAPI.decoder().decode(ReloadResponse.self, from: data) else {
+            return print("rectifyctl: reloaded")
+        }
+        print("rectifyctl: \(answer.message): \(answer.plans) plan\(answer.plans == 1 ? "" : "s")")
+        for warning in answer.warnings { printError("  \(warning)") }
     }
 }
 

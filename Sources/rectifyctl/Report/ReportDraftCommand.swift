@@ -88,7 +88,7 @@ struct ReportDraftCommand: ParsableCommand {
             }
         }
         if let output {
-            try writeReportFile(data, to: output)
+            try OfflineFiles.writeAtomically(data, to: output, what: "the report")
             let t = draft.totals
             printError(
                 "\(output): \(state.plan.id) as of \(reportDay): \(t.problems) problems, \(t.done) done, \(t.inProgress) in progress, \(t.longTerm) long-term, \(t.extended) extended")

@@ -35,19 +35,7 @@ struct ReportSourceOptions: ParsableArguments {
 /// the instant `now` gives per plan.
 enum ReportSources {
     static func offline(_ paths: [String], now: (Plan) -> Date) throws -> [PlanState] {
-        let loader = PlanLoader(reportImporter: { data, file throws(PlanLoadError) in
-            try LedgerImporter.importFile(data, file: file).asLoaderResult
-        })
-        let result: PlanLoader.Result
-        do {
-            result = try loader.load(paths)
-        } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            let count = error.diagnostics.filter { $0.severity == .error }.count
-            printError("rectifyctl: \(count) error\(count == 1 ? "" : "s"); no report was written.")
-            throw ExitCode(2)
-        }
-        for warning in result.warnings { printError(warning.description) }
+        let result = try OfflineFiles.loadPlans(paths, nothing: "no report was written")
         return result.plans.map { plan in
             PlanState(plan: plan, at: now(plan), account: { ItemAccount.account(of: $0, in: plan) })
         }
@@ -75,23 +63,5 @@ enum ReportSources {
     static func instant(asOf day: CalendarDate?, zone: TimeZone, now: Date) -> Date {
         guard let day else { return now }
         return day.adding(days: 1).startInstant(in: zone).addingTimeInterval(-1)
-    }
-}
-
-/// Writes `data` to `path` through a temporary file beside it, so nobody reads half a file.
-func writeReportFile(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-    do {
-        try data.write(to: URL(fileURLWithPath: temporary))
-    } catch {
-        printError("\(path):1:1: error: cannot write the report: \((error as NSError).localizedDescription).")
-        throw ExitCode(2)
-    }
-    guard rename(temporary, path) == 0 else {
-        let message = String(cString: strerror(errno))
-        unlink(temporary)
-        printError("\(path):1:1: error: cannot write the report: \(message).")
-        throw ExitCode(2)
     }
 }

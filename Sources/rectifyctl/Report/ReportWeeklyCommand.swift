@@ -99,7 +99,7 @@ struct ReportWeeklyCommand: ParsableCommand {
         case .html: text = HTMLLayout.render(document)
         }
         if let output {
-            try writeReportFile(Data(text.utf8), to: output)
+            try OfflineFiles.writeAtomically(Data(text.utf8), to: output, what: "the report")
         } else {
             print(text, terminator: "")
         }

@@ -13,9 +13,18 @@ struct AdminRoutes {
 
     func reload(_ r: ControlRequest) throws(ControlError) -> ControlResponse {
         _ = try context.access.authorise(r.peer)
-        guard context.reload() else {
-            throw .conflict("the new configuration was rejected; the previous one keeps running (see the daemon's log)")
+        let outcome = context.reload()
+        guard outcome.accepted else {
+            let count = outcome.errors.count
+            return .json(
+                ErrorResponse(
+                    error: "the new configuration was rejected (\(count) error\(count == 1 ? "" : "s")); the previous one keeps running",
+                    details: outcome.errors + outcome.warnings),
+                status: 409)
         }
-        return .json(WriteResponse(ok: true, updateId: nil, message: "reloaded", item: nil))
+        return .json(
+            ReloadResponse(
+                message: "reloaded", plans: outcome.plans,
+                generation: outcome.generation, warnings: outcome.warnings))
     }
 }

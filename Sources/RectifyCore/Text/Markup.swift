@@ -1,0 +1,58 @@
+/// Escaping for text placed in documents: HTML pages and mail, the XML parts of .xlsx and
+/// .docx files, iCalendar TEXT values. One loop; each format says what a character becomes.
+public enum Markup {
+    /// `text` with each character `replacement` names replaced by what it returns (nil keeps it).
+    public static func escape(_ text: String, _ replacement: (Character) -> String?) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            if let replaced = replacement(character) { out += replaced } else { out.append(character) }
+        }
+        return out
+    }
+
+    /// HTML element text and attribute values: `&`, `<`, `>`, `"` and (with `apostrophe`) `'`
+    /// as entities, so text someone wrote is shown as written and never taken as markup.
+    public static func html(_ text: String, apostrophe: Bool = true) -> String {
+        escape(text) { character in
+            switch character {
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            case "'": return apostrophe ? "&#39;" : nil
+            default: return nil
+            }
+        }
+    }
+
+    /// What XML element text does with tabs and line breaks.
+    public enum LineBreaks: Sendable {
+        /// Tabs and line feeds stay; carriage returns are dropped (spreadsheet cells).
+        case keep
+        /// Tabs and line breaks become spaces (a Word run's text).
+        case space
+    }
+
+    /// XML element text and attribute values: `&`, `<`, `>` and `"` as entities; the control
+    /// characters XML 1.0 forbids (pasted from other programs) dropped, so Excel and Word never
+    /// call the file damaged.
+    public static func xml(_ text: String, lineBreaks: LineBreaks) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\t", "\n": if lineBreaks == .keep { out.unicodeScalars.append(scalar) } else { out += " " }
+            case "\r": if lineBreaks == .space { out += " " }
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
