@@ -38,6 +38,9 @@ probe() { python3 bench/daemon_probe.py "$@" > "$tmp/probe.out" & py=$!; wait "$
 while IFS=$'\t' read -r k v; do R[$k]=$v; done < <("$BIN/rectify-bench" load 0 "$tmp/plan.json")
 R[yaml_load_seconds]=$("$BIN/rectify-bench" load 0 "$tmp/plan.yaml" | awk -F'\t' '$1 == "load_seconds" {print $2}')
 while IFS=$'\t' read -r k v; do R[$k]=$v; done < <("$BIN/rectify-bench" timer "$ITEMS")
+for n in 200 5000; do
+    while IFS=$'\t' read -r k v; do R[${k}_$n]=$v; done < <("$BIN/rectify-bench" render "$n")
+done
 probe lifecycle "$BIN/rectifyd" "$tmp/plan.json" "$tmp/life" --idle "$IDLE" --burst "$BURST" --rectifyctl "$BIN/rectifyctl"
 probe latency "$BIN/rectifyd" "$tmp/latency"
 
@@ -63,4 +66,6 @@ row "daemon: start to READY=1, restart, s" "${R[restart_ready_seconds]}" "≤ 0.
 row "daemon: RSS at READY=1 after restart, MiB" "${R[restart_ready_rss_mib]}" ""
 row "daemon: instant -> webhook received p50 / max ms" "${R[latency_p50_ms]:--} / ${R[latency_max_ms]:--}" "≤ 2 p50"
 row "timer: lateness p50 / p99 ms (${R[timer_instants]} instants)" "${R[timer_lateness_p50_ms]} / ${R[timer_lateness_p99_ms]}" "- / < 10"
+row "notice of 200 entries rendered (text + HTML), ms" "${R[render_ms_200]}" "milliseconds"
+row "digest of 5,000 entries rendered (text + HTML), ms" "${R[render_ms_5000]}" "milliseconds"
 echo "wake-ups by thread: ${R[idle_wakeups_by_thread]}"

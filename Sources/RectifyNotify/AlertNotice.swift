@@ -175,16 +175,24 @@ extension WarningColour {
     }
 }
 
+/// How urgent an entry is, as one value: by kind (`AlertKind.urgencyOrder`), then red before
+/// yellow before green, the longest overdue, the nearest deadline; smaller is more urgent.
+/// Sorting by it, then by plan and item, is the one order of entries in notices, their parts
+/// and robot digests. A few integers: sorting positions by it never copies the entries.
+public struct Urgency: Comparable, Hashable, Sendable {
+    var kind: Int
+    var colour: Int
+    var overdue: Int
+    var left: Int
+
+    public static func < (a: Self, b: Self) -> Bool {
+        (a.kind, a.colour, a.overdue, a.left) < (b.kind, b.colour, b.overdue, b.left)
+    }
+}
+
 extension NoticeEntry {
-    /// Whether this entry comes before `other` in a notice: by kind (`AlertKind.urgencyOrder`),
-    /// then red before yellow before green, the longest overdue, the nearest deadline. nil when
-    /// they tie (callers break ties their own way: by plan and item, or by arrival).
-    public func precedes(_ other: NoticeEntry) -> Bool? {
-        if kind != other.kind { return kind.urgencyRank < other.kind.urgencyRank }
-        if colour != other.colour { return WarningColour.rank(colour) > WarningColour.rank(other.colour) }
-        if daysOverdue != other.daysOverdue { return (daysOverdue ?? -1) > (other.daysOverdue ?? -1) }
-        if daysLeft != other.daysLeft { return (daysLeft ?? .max) < (other.daysLeft ?? .max) }
-        return nil
+    public var urgency: Urgency {
+        Urgency(kind: kind.urgencyRank, colour: -WarningColour.rank(colour), overdue: -(daysOverdue ?? -1), left: daysLeft ?? .max)
     }
 }
 

@@ -88,6 +88,34 @@ if mode == "coldstart" {
     print(String(format: "coldstart_delivering_seconds\t%.3f", result.delivering))
     print(String(format: "peak_rss_mb\t%.1f", peakRSSMegabytes()))
 }
+if mode == "render" {
+    // render N: one notice of N entries (all kinds, colours, long titles) rendered as its mail
+    // text and HTML; the median of 5 runs. The daemon caps notices at 200 entries (parts), a
+    // robot digest merges a batch of any size.
+    let kinds: [AlertKind] = [.escalation, .overdue, .milestoneMissed, .reminder, .stale, .noDeadline]
+    let entries = (0..<count).map { i in
+        NoticeEntry(
+            kind: kinds[i % kinds.count], planID: "bench-\(i % 7)", planTitle: "某县卫生健康局关于第\(i % 7)轮巡察整改进展情况的通报",
+            unit: "某县卫生健康局", itemID: "\(i / 10).\(i % 10)", itemTitle: "第\(i)项：加强实验室生物安全管理，完善检测质量控制体系 <b>&</b>",
+            state: .overdue, colour: [WarningColour.red, .yellow, .green][i % 3],
+            deadline: Deadline(date: CalendarDate(year: 2026, month: 5, day: 1 + i % 28)!, precision: .day, text: "2026年5月底前完成", line: i + 1),
+            daysOverdue: i % 90, responsible: "第\(i % 40)股（人员\(i % 300)）", mobiles: ["1380000\(String(format: "%04d", i % 10_000))"],
+            evidence: Evidence(text: "2026年5月底前完成", line: i + 1), daysSinceUpdate: 30)
+    }
+    let notice = AlertNotice(
+        id: "bench", receiver: "mail", recipient: "zgb@example.gov.cn", recipientName: "整改办", entries: entries, createdAt: Date())
+    let renderer = NoticeRenderer(sender: "整改办")
+    var times: [Double] = []
+    var bytes = 0
+    for _ in 0..<5 {
+        let t0 = Date()
+        let rendered = renderer.render(notice)
+        times.append(Date().timeIntervalSince(t0) * 1000)
+        bytes = rendered.text.utf8.count + rendered.html.utf8.count
+    }
+    print(String(format: "render_ms\t%.2f", percentile(times, 0.5)))
+    print("render_bytes\t\(bytes)")
+}
 if mode == "split" {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-bench-split.json").path
     if !FileManager.default.fileExists(atPath: path) {

@@ -6,7 +6,7 @@ import RectifyStore
 /// The fourth stage: the alerts of one evaluation grouped into one notice per recipient — cut
 /// into numbered parts when there are more than a notice should carry — each with the log
 /// entries its confirmed delivery will write. Entries are in the one urgency order of notices
-/// (`NoticeEntry.precedes`).
+/// (`NoticeEntry.urgency`).
 ///
 /// Trial mode (`routing.redirect_all`): a notice for a person goes to the trial address and
 /// says whom it was meant for; its log entries keep the intended person, so the ledger reads
@@ -69,34 +69,17 @@ struct NoticeAssembler {
         }
     }
 
-    /// `NoticeEntry.precedes`, ties by plan and item: the order is sorted as indices over
-    /// precomputed ranks (sorting the alerts themselves copied them, entry and log, at every
+    /// `NoticeEntry.urgency`, ties by plan and item: the order is sorted as indices over
+    /// precomputed keys (sorting the alerts themselves copied them, entry and log, at every
     /// step; the cold start's 70,000 alerts spent a third of their queueing here).
     static func mostUrgentFirst(_ group: [Int], of alerts: [PlannedAlert]) -> [Int] {
         guard group.count > 1 else { return group }
-        let ranks = group.map { index in
-            let e = alerts[index].entry
-            return UrgencyRank(
-                kind: e.kind.urgencyRank, colour: -WarningColour.rank(e.colour), overdue: -(e.daysOverdue ?? -1),
-                left: e.daysLeft ?? .max)
-        }
+        let ranks = group.map { alerts[$0].entry.urgency }
         return group.indices.sorted { i, j in
             if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
             let a = alerts[group[i]].entry, b = alerts[group[j]].entry
             return (a.planID, a.itemID) < (b.planID, b.itemID)
         }.map { group[$0] }
-    }
-
-    /// Smaller is more urgent, field by field.
-    struct UrgencyRank: Equatable, Comparable {
-        var kind: Int
-        var colour: Int
-        var overdue: Int
-        var left: Int
-
-        static func < (a: Self, b: Self) -> Bool {
-            (a.kind, a.colour, a.overdue, a.left) < (b.kind, b.colour, b.overdue, b.left)
-        }
     }
 
     /// A plan item, for counting items (not alerts).

@@ -29,16 +29,17 @@ struct NoticeComposer {
         let asOf = phrases.asOf(
             phrases.day(time.date), time.clock, phrases.zoneName(ZoneNames.isBeijing(zone.identifier), time.offsetText(colon: true)))
 
+        // `merged` is in urgency order, kind first: each kind's rows are one run of it.
         var sections: [NoticeSection] = []
         var number = 0
-        for kind in kinds {
-            let rows = merged.filter { $0.entry.kind == kind }.map { item in
-                number += 1
-                return row(item, number: number, phrases: phrases)
-            }
-            sections.append(
-                NoticeSection(
-                    title: phrases.sectionTitle(sections.count + 1, phrases.sectionName(kind), rows.count), kind: kind, rows: rows))
+        for item in merged {
+            number += 1
+            let kind = item.entry.kind
+            if sections.last?.kind != kind { sections.append(NoticeSection(title: "", kind: kind, rows: [])) }
+            sections[sections.count - 1].rows.append(row(item, number: number, phrases: phrases))
+        }
+        for i in sections.indices {
+            sections[i].title = phrases.sectionTitle(i + 1, phrases.sectionName(sections[i].kind), sections[i].rows.count)
         }
         // The command names the item with its plan: an id like 2.1 is in many plans.
         let firstOpen = sections.first { $0.kind != .resolved && $0.kind != .reply }?.rows.first.map { "\($0.planID)/\($0.itemID)" }
@@ -168,7 +169,7 @@ struct NoticeComposer {
         var keys: [String] { [NoticeComposer.key(entry)] + also.map(NoticeComposer.key) }
     }
 
-    /// Every item once, under its most urgent kind, in the one urgency order (ties: by plan and
+    /// Every item once, under its most urgent kind, in the one urgency order (`Urgency`; ties: by plan and
     /// item, then arrival): an item overdue and escalated, or overdue and without a report, is
     /// one row, so a notice that says "10项" lists ten rows.
     static func merge(_ notices: [AlertNotice]) -> [Merged] {
@@ -190,30 +191,32 @@ struct NoticeComposer {
     /// Every entry once (the same kind, item and milestone from several notices), in the one
     /// urgency order.
     private static func mergeEntries(_ notices: [AlertNotice]) -> [Merged] {
-        var order: [String] = []
-        var byKey: [String: Merged] = [:]
+        var merged: [Merged] = []
+        var indexOfKey: [String: Int] = [:]
         for (index, notice) in notices.enumerated() {
             for entry in notice.entries {
                 let key = Self.key(entry)
-                if var existing = byKey[key] {
-                    existing.notices.insert(index)
-                    if notice.createdAt >= existing.createdAt {
-                        existing.entry = entry
-                        existing.createdAt = notice.createdAt
+                if let i = indexOfKey[key] {
+                    merged[i].notices.insert(index)
+                    if notice.createdAt >= merged[i].createdAt {
+                        merged[i].entry = entry
+                        merged[i].createdAt = notice.createdAt
                     }
-                    byKey[key] = existing
                 } else {
-                    order.append(key)
-                    byKey[key] = Merged(entry: entry, notices: [index], createdAt: notice.createdAt)
+                    indexOfKey[key] = merged.count
+                    merged.append(Merged(entry: entry, notices: [index], createdAt: notice.createdAt))
                 }
             }
         }
-        return order.compactMap { byKey[$0] }.enumerated().sorted { a, b in
-            let (x, y) = (a.element.entry, b.element.entry)
-            if let urgent = x.precedes(y) { return urgent }
-            if (x.planID, x.itemID) != (y.planID, y.itemID) { return (x.planID, x.itemID) < (y.planID, y.itemID) }
-            return a.offset < b.offset
-        }.map(\.element)
+        // Sorted as positions over small keys: moving or comparing the entries themselves
+        // copies every string of each (a 5,000-entry digest spent most of its time there).
+        let keys = merged.map { ($0.entry.urgency, $0.entry.planID, $0.entry.itemID) }
+        let order = keys.indices.sorted { a, b in
+            if keys[a].0 != keys[b].0 { return keys[a].0 < keys[b].0 }
+            if (keys[a].1, keys[a].2) != (keys[b].1, keys[b].2) { return (keys[a].1, keys[a].2) < (keys[b].1, keys[b].2) }
+            return a < b
+        }
+        return order.map { merged[$0] }
     }
 
     /// What makes an entry the same row: kind, plan, item and milestone.
