@@ -9,11 +9,13 @@ item, what arrived:
 
   expected     items x receivers
   delivered    (receiver, item) pairs that arrived at least once
-  duplicated   arrivals beyond the first
+  duplicated   messages that arrived again (the same notice id: SMTP's X-Rectifyd-Notice,
+               the webhook's Idempotency-Key), and the item arrivals beyond the first they
+               carried (a webhook notice carries every item of its evaluation)
   lost         pairs that never arrived
   stalls       retries attempted later than their backoff + 1 s while the daemon ran
 
-Goal: 0 lost, at most one duplicate per kill per receiver, 0 stalls.
+Goal: 0 lost, at most one message sent again per kill per receiver (the one in flight), 0 stalls.
 Usage: scripts/chaos.sh [--kills N] [--items N] [--seed S] [--bin PATH]
 """
 import argparse
@@ -201,7 +203,8 @@ receivers:
         delivered = len(seen & expected)
         duplicated = len(got) - len(seen)
         lost = len(expected - seen)
-        per_receiver = {r: sum(1 for g in got if g[0] == r) - len({g for g in seen if g[0] == r}) for r in ("smtp", "hook")}
+        items_again = {r: sum(1 for g in got if g[0] == r) - len({g for g in seen if g[0] == r}) for r in ("smtp", "hook")}
+        per_receiver = messages_again(inbox, hooks)
         stalls, worst = count_stalls(lines, runs)
         print()
         print(f"rectifyd chaos run (seed {args.seed}): {args.items} items, {args.kills} kill -9s, "
@@ -212,8 +215,9 @@ receivers:
         print(f"| expected (items x receivers) | {len(expected)} | |")
         print(f"| delivered | {delivered} | {len(expected)} |")
         print(f"| lost | {lost} | 0 |")
-        print(f"| duplicated (smtp / webhook) | {duplicated} ({per_receiver['smtp']} / {per_receiver['hook']}) "
+        print(f"| messages sent again (smtp / webhook) | {per_receiver['smtp']} / {per_receiver['hook']} "
               f"| <= {args.kills} per receiver |")
+        print(f"| item arrivals beyond the first (smtp / webhook) | {duplicated} ({items_again['smtp']} / {items_again['hook']}) | |")
         print(f"| stalled retries (attempted > backoff + 1 s late) | {stalls} (latest {worst:.2f} s) | 0 |")
         print(f"| second daemon refused | {'yes' if second_refused else 'NO: ' + second.stderr[-300:]} | yes |")
         ok = (lost == 0 and all(v <= args.kills for v in per_receiver.values()) and stalls == 0 and second_refused)
@@ -228,6 +232,25 @@ receivers:
             s.stop()
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def messages_again(inbox, hooks):
+    """Per receiver, how many messages arrived more than once (counted by their notice id)."""
+    ids = {"smtp": [], "hook": []}
+    if os.path.isdir(inbox):
+        for name in os.listdir(inbox):
+            if name.endswith(".eml"):
+                with open(os.path.join(inbox, name), "rb") as f:
+                    m = re.search(rb"^X-Rectifyd-Notice: *(\S+)", f.read(8192), re.M)
+                if m:
+                    ids["smtp"].append(m.group(1))
+    if os.path.exists(hooks):
+        for line in open(hooks, encoding="utf-8"):
+            try:
+                ids["hook"].append(json.loads(line)["headers"].get("idempotency-key"))
+            except (ValueError, KeyError):
+                continue
+    return {r: len(v) - len(set(v)) for r, v in ids.items()}
 
 
 def arrivals(inbox, hooks):
