@@ -19,7 +19,10 @@ struct AlertCandidates {
         /// nil: sent once per fingerprint.
         var repeatEvery: Interval?
         var rule: String
-        var entry: NoticeEntry
+        /// The milestone a milestone_missed candidate is about. Its notice line is made only
+        /// when dedup lets it go to somebody (`NoticeEntryFactory`): at a restart most
+        /// candidates were told before, and making every one's line was most of the planning.
+        var milestone: String? = nil
     }
 
     /// A repeat interval: seconds, or working days of the policy's calendar (`5wd`).
@@ -32,14 +35,10 @@ struct AlertCandidates {
         let deadline = item.effectiveDeadline
         let repeatOverdue = Interval(seconds: alerts.repeatOverdue, workingDays: alerts.repeatOverdueWorkingDays)
         let deadlineKey = deadline?.date.description ?? "-"
-        func entry(_ kind: AlertKind, milestone: String? = nil) -> NoticeEntry {
-            NoticeEntryFactory.make(kind: kind, item: item, plan: plan, evaluation: evaluation, milestone: milestone)
-        }
         func candidate(_ kind: AlertKind, key: String, fingerprint: String, every: Interval?, rule: String? = nil,
                        milestone: String? = nil) -> Candidate {
             Candidate(
-                kind: kind, key: key, fingerprint: fingerprint, repeatEvery: every, rule: rule ?? kind.rawValue,
-                entry: entry(kind, milestone: milestone))
+                kind: kind, key: key, fingerprint: fingerprint, repeatEvery: every, rule: rule ?? kind.rawValue, milestone: milestone)
         }
         var result: [Candidate] = []
         for finding in evaluation.findings {

@@ -55,13 +55,23 @@ struct AlertPlanner {
         }
         let zone = plan.zone
         let stage = candidates, router = router
-        for var candidate in stage.candidates(item: item, plan: plan, evaluation: evaluation, at: now) {
+        for candidate in stage.candidates(item: item, plan: plan, evaluation: evaluation, at: now) {
             if candidate.kind == .reminder, let until = stage.heldUntil(now, zone: zone) {
                 outcome.held += 1
                 outcome.wake(at: until)
                 continue
             }
-            candidate.entry.mobiles = router.mobiles(rule: candidate.rule, item: item, plan: plan)
+            // The notice line, made for the first recipient dedup lets through (none, mostly,
+            // at a restart).
+            var madeEntry: NoticeEntry?
+            func entry() -> NoticeEntry {
+                if let madeEntry { return madeEntry }
+                var made = NoticeEntryFactory.make(
+                    kind: candidate.kind, item: item, plan: plan, evaluation: evaluation, milestone: candidate.milestone)
+                made.mobiles = router.mobiles(rule: candidate.rule, item: item, plan: plan)
+                madeEntry = made
+                return made
+            }
             let (recipients, gap) = router.recipients(rule: candidate.rule, kind: candidate.kind, item: item, plan: plan)
             if gap == .nobody { outcome.unrouted.append(candidate.rule) }
             var plannedEmail = false
@@ -86,7 +96,7 @@ struct AlertPlanner {
                     itemID: item.id, kind: candidate.kind.rawValue, fingerprint: candidate.fingerprint, sentAt: now,
                     noticeID: "")
                 outcome.alerts.append(
-                    PlannedAlert(recipient: recipient, entry: candidate.entry, log: log, reason: reason, rule: candidate.rule))
+                    PlannedAlert(recipient: recipient, entry: entry(), log: log, reason: reason, rule: candidate.rule))
                 if recipient.receiver == routing.emailReceiver { plannedEmail = true } else { plannedChat = true }
             }
             if gap == .defaultRecipient && plannedEmail { outcome.toDefaultRecipient.append(candidate.rule) }
