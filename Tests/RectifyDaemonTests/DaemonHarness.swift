@@ -111,6 +111,52 @@ final class DaemonHarness: @unchecked Sendable {
     }
 }
 
+extension DaemonHarness {
+    /// The rectifyctl built beside rectifyd.
+    static var rectifyctl: String {
+        URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("rectifyctl").path
+    }
+
+    /// Runs `executable` with `arguments` in `dir` and waits: its exit status, stdout and stderr.
+    /// Both pipes are read at once, so a chatty stderr never blocks the child.
+    static func run(_ executable: String, _ arguments: [String], in dir: URL? = nil) throws
+        -> (status: Int32, out: String, err: String)
+    {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        if let dir { p.currentDirectoryURL = dir }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        nonisolated(unsafe) var errData = Data()
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        reading.wait()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// `rectifyctl ARGUMENTS` in `dir`.
+    static func rectifyctl(_ arguments: [String], in dir: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+        try run(rectifyctl, arguments, in: dir)
+    }
+
+    /// A self-signed `cert.pem` and `key.pem` for 127.0.0.1 and localhost in the daemon's
+    /// directory, for the TLS test servers.
+    func makeCertificate() throws {
+        let made = try Self.run(
+            "/usr/bin/env",
+            [
+                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem",
+                "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+            ], in: dir)
+        guard made.status == 0 else { throw HarnessError("openssl could not make a certificate: \(made.err)") }
+    }
+}
+
 /// A helper script (Python) run as a child: a local server that prints its port.
 final class ScriptServer: @unchecked Sendable {
     let process = Process()

@@ -166,28 +166,15 @@ extension EndToEndTests {
     static let smtpScript = DaemonHarness.repository
         .appendingPathComponent("Tests/RectifyNotifyTests/Support/smtp_server.py").path
 
+    /// A command found on PATH, run in `dir`: its stdout.
     static func run(_ arguments: [String], in dir: URL) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = arguments
-        p.currentDirectoryURL = dir
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try DaemonHarness.run("/usr/bin/env", arguments, in: dir).out
     }
 
     @Test func smtpDownForAWhile_everythingIsDeliveredWhenItReturns() throws {
         let daemon = try DaemonHarness()
         let dir = daemon.dir
-        _ = try Self.run(
-            [
-                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem",
-                "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-            ], in: dir)
+        try daemon.makeCertificate()
         try daemon.write("smtp-password", "secret\n")
         let port = freePort()
         try daemon.write("plan.yaml", Self.plan(staleIn: -10, extraItem: true))

@@ -138,11 +138,7 @@ struct FaultTests {
     @Test func killDuringABatch_resendsAtMostOneMessage() throws {
         let daemon = try DaemonHarness()
         let dir = daemon.dir
-        _ = try EndToEndTests.run(
-            [
-                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem",
-                "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-            ], in: dir)
+        try daemon.makeCertificate()
         try daemon.write("smtp-password", "secret\n")
         let inbox = dir.appendingPathComponent("inbox")
         let server = try ScriptServer(

@@ -5,24 +5,6 @@ import Testing
 /// daemon then delivers to (its Maildir).
 @Suite(.serialized)
 struct PreviewTests {
-    static var rectifyctl: String {
-        URL(fileURLWithPath: DaemonHarness.binary).deletingLastPathComponent().appendingPathComponent("rectifyctl").path
-    }
-
-    static func run(_ arguments: [String], in dir: URL) throws -> (status: Int32, out: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: rectifyctl)
-        p.arguments = arguments
-        p.currentDirectoryURL = dir
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     @Test func previewOfTheExamplePlan_listsTheRecipientsTheDaemonSendsTo() throws {
         let daemon = try DaemonHarness()
         let example = DaemonHarness.repository.appendingPathComponent("config/plans/example.yaml").path
@@ -38,7 +20,7 @@ struct PreviewTests {
               - {name: mail, type: maildir, path: state/Maildir, from: {name: 督办系统, address: rectifyd@localhost}}
 
             """)
-        let preview = try Self.run(["preview", "--config", daemon.configPath, "--show", "1"], in: daemon.dir)
+        let preview = try DaemonHarness.rectifyctl(["preview", "--config", daemon.configPath, "--show", "1"], in: daemon.dir)
         #expect(preview.status == 0, "\(preview.out)")
         #expect(preview.out.contains("state: no database at"), "says it works as if nothing was sent")
         #expect(preview.out.contains("routing: "))
@@ -70,7 +52,7 @@ struct PreviewTests {
         #expect(delivered == listed)
 
         // Afterwards, with the daemon's notification log: nothing more is due.
-        let again = try Self.run(["preview", "--config", daemon.configPath], in: daemon.dir)
+        let again = try DaemonHarness.rectifyctl(["preview", "--config", daemon.configPath], in: daemon.dir)
         #expect(again.out.contains("notification log entries"), "\(again.out)")
         #expect(again.out.contains("nothing would be sent now"), "\(again.out)")
     }

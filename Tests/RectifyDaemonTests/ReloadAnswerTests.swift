@@ -6,22 +6,6 @@ import Testing
 /// warnings, never as "reload rejected".
 @Suite(.serialized)
 struct ReloadAnswerTests {
-    static func ctl(_ arguments: [String], in dir: URL) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: PreviewTests.rectifyctl)
-        p.arguments = arguments
-        p.currentDirectoryURL = dir
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
-
     static let plan = """
         plan: {id: reload-test, unit: 测试县卫生健康局, title: 测试整改方案, owner: {name: 整改办, email: zgb@example.gov.cn}}
         items:
@@ -50,14 +34,14 @@ struct ReloadAnswerTests {
         #expect(DaemonHarness.waitFor(10) { daemon.log.contains("control socket listening") }, "\(daemon.log)")
         let socket = ["--socket", "state/rectifyd.sock"]
 
-        let taken = try Self.ctl(socket + ["reload"], in: daemon.dir)
+        let taken = try DaemonHarness.rectifyctl(socket + ["reload"], in: daemon.dir)
         #expect(taken.status == 0)
         #expect(taken.out == "rectifyctl: reloaded: 2 plans\n")
         #expect(taken.err.contains("004_03096bf25862ec47.txt:13:1: warning: item '2.2' is open but the report gives it no completion date"))
 
         // A deadline that does not exist: rejected, and the answer says where.
         try daemon.write("plan.yaml", Self.plan.replacingOccurrences(of: "2036-06-30", with: "2036-02-30"))
-        let rejected = try Self.ctl(socket + ["reload"], in: daemon.dir)
+        let rejected = try DaemonHarness.rectifyctl(socket + ["reload"], in: daemon.dir)
         #expect(rejected.status != 0)
         #expect(rejected.out.isEmpty)
         #expect(rejected.err.contains("the new configuration was rejected (1 error); the previous one keeps running (HTTP 409)"))
@@ -67,7 +51,7 @@ struct ReloadAnswerTests {
         #expect(lines.dropFirst(2).allSatisfy { $0.contains(": warning: ") })
 
         // The same as JSON, for scripts.
-        let json = try Self.ctl(socket + ["--json", "reload"], in: daemon.dir)
+        let json = try DaemonHarness.rectifyctl(socket + ["--json", "reload"], in: daemon.dir)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         #expect((object["details"] as? [String])?.first?.contains("plan.yaml:3:") == true)
 
@@ -79,6 +63,6 @@ struct ReloadAnswerTests {
 
         // Fixed: taken again.
         try daemon.write("plan.yaml", Self.plan)
-        #expect(try Self.ctl(socket + ["reload"], in: daemon.dir).status == 0)
+        #expect(try DaemonHarness.rectifyctl(socket + ["reload"], in: daemon.dir).status == 0)
     }
 }

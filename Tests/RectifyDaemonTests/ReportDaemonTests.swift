@@ -9,25 +9,6 @@ import Testing
 /// statuses and deadlines.
 @Suite(.serialized)
 struct ReportDaemonTests {
-    static var ctl: String {
-        URL(fileURLWithPath: DaemonHarness.binary).deletingLastPathComponent().appendingPathComponent("rectifyctl").path
-    }
-
-    /// Runs rectifyctl; returns its exit status, stdout and stderr.
-    static func run(_ arguments: [String]) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: ctl)
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, stdout, stderr)
-    }
-
     @Test func draftFromTheDaemon_carriesNotesExtensionsAndClosures_andImportsAsItsState() throws {
         let d = try ControlSocketTests.startDaemon()
         defer { d.stop() }
@@ -55,7 +36,7 @@ struct ReportDaemonTests {
         let (badStatus, bad) = try ControlSocketTests.call(d, "GET", "/v1/plans?when=now")
         #expect(badStatus == 400 && (bad["error"] as? String)?.contains("unknown parameter 'when'") == true)
 
-        let (code, draft, errors) = try Self.run(["report", "draft", "--socket", socket, "--plan", plan])
+        let (code, draft, errors) = try DaemonHarness.rectifyctl(["report", "draft", "--socket", socket, "--plan", plan])
         #expect(code == 0, "\(errors)")
         #expect(draft.contains("施工图审图已报送住建局（佐证材料：审图受理单）"), "\(draft)")
         #expect(draft.contains("回头看完成大部分（完成72/79）"))
@@ -65,7 +46,7 @@ struct ReportDaemonTests {
         // Imported again, the draft gives the daemon's items, statuses and deadlines.
         let file = d.dir.appendingPathComponent("draft.txt")
         try draft.write(to: file, atomically: true, encoding: .utf8)
-        let (importCode, imported, importErrors) = try Self.run(["import", "--format", "json", file.path])
+        let (importCode, imported, importErrors) = try DaemonHarness.rectifyctl(["import", "--format", "json", file.path])
         #expect(importCode == 0, "\(importErrors)")
         let back = try #require(try JSONSerialization.jsonObject(with: Data(imported.utf8)) as? [String: Any])
         let backItems = try #require(back["items"] as? [[String: Any]])
@@ -85,7 +66,7 @@ struct ReportDaemonTests {
         }
 
         // A day before the latest change is refused: the daemon keeps only the current state.
-        let (pastCode, _, pastErrors) = try Self.run(["report", "draft", "--socket", socket, "--plan", plan, "--as-of", "2026-10-01"])
+        let (pastCode, _, pastErrors) = try DaemonHarness.rectifyctl(["report", "draft", "--socket", socket, "--plan", plan, "--as-of", "2026-10-01"])
         #expect(pastCode == 2)
         #expect(pastErrors.contains("changes after 2026-10-01"), "\(pastErrors)")
     }

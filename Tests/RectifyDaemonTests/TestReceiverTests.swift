@@ -9,11 +9,7 @@ struct TestReceiverTests {
     @Test func testMessages_goThroughTheRealChannels_andSayWhatTheServerAnswered() throws {
         let daemon = try DaemonHarness()
         let dir = daemon.dir
-        _ = try EndToEndTests.run(
-            [
-                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem",
-                "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-            ], in: dir)
+        try daemon.makeCertificate()
         try daemon.write("smtp-password", "secret\n")
         try daemon.write("wrong-password", "hunter2-wrong\n")
         let inbox = dir.appendingPathComponent("inbox")
@@ -49,7 +45,7 @@ struct TestReceiverTests {
         let received = { ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).filter { $0.hasSuffix(".eml") } }
 
         // SMTP through the daemon, to the default recipient: the server's own reply comes back.
-        let mail = try ReloadAnswerTests.ctl(socket + ["test-receiver", "smtp"], in: dir)
+        let mail = try DaemonHarness.rectifyctl(socket + ["test-receiver", "smtp"], in: dir)
         #expect(mail.status == 0, "\(mail)")
         #expect(mail.out.hasPrefix("test message through 'smtp' (smtp) to zgb@example.gov.cn (routing.default_recipient): taken by the server"))
         #expect(mail.out.contains("answer: smtp 250 (new connection): 250 OK stored"), "\(mail.out)")
@@ -60,21 +56,21 @@ struct TestReceiverTests {
         #expect(envelope.contains("zgb@example.gov.cn") && envelope.contains("\"authenticated\": true"), "\(envelope)")
 
         // --to chooses the address; --json gives the answer as the API does.
-        let other = try ReloadAnswerTests.ctl(socket + ["--json", "test-receiver", "smtp", "--to", "weiming@example.gov.cn"], in: dir)
+        let other = try DaemonHarness.rectifyctl(socket + ["--json", "test-receiver", "smtp", "--to", "weiming@example.gov.cn"], in: dir)
         #expect(other.status == 0)
         let answer = try #require(try JSONSerialization.jsonObject(with: Data(other.out.utf8)) as? [String: Any])
         #expect(answer["delivered"] as? Bool == true && answer["recipient"] as? String == "weiming@example.gov.cn")
         #expect((answer["notice"] as? String)?.hasPrefix("test-") == true)
 
         // A wrong password: refused by the server, said so, exit 1, and the password is nowhere.
-        let wrong = try ReloadAnswerTests.ctl(socket + ["test-receiver", "smtp-wrong", "--to", "a@example.gov.cn"], in: dir)
+        let wrong = try DaemonHarness.rectifyctl(socket + ["test-receiver", "smtp-wrong", "--to", "a@example.gov.cn"], in: dir)
         #expect(wrong.status == 1)
         #expect(wrong.out.contains("NOT delivered (trying again will fail the same way)"), "\(wrong.out)")
         #expect(wrong.out.contains("535") || wrong.out.lowercased().contains("login"), "\(wrong.out)")
         #expect(!wrong.out.contains("hunter2") && !daemon.log.contains("hunter2"))
 
         // The webhook: posted with the test text, its answer shown, its token nowhere.
-        let hook = try ReloadAnswerTests.ctl(socket + ["test-receiver", "hook"], in: dir)
+        let hook = try DaemonHarness.rectifyctl(socket + ["test-receiver", "hook"], in: dir)
         #expect(hook.status == 0, "\(hook)")
         #expect(hook.out.contains("answer: HTTP 200"), "\(hook.out)")
         let posted = try String(contentsOf: hooks, encoding: .utf8)
@@ -82,22 +78,22 @@ struct TestReceiverTests {
         #expect(!hook.out.contains("s3cr3t-token-value") && !daemon.log.contains("s3cr3t-token-value"))
 
         // Refusals: --to on a webhook, an address that is not one, a receiver that is not there.
-        let toHook = try ReloadAnswerTests.ctl(socket + ["test-receiver", "hook", "--to", "a@example.gov.cn"], in: dir)
+        let toHook = try DaemonHarness.rectifyctl(socket + ["test-receiver", "hook", "--to", "a@example.gov.cn"], in: dir)
         #expect(toHook.status == 1 && toHook.err.contains("--to is for maildir and smtp receivers"), "\(toHook)")
-        let notAddress = try ReloadAnswerTests.ctl(socket + ["test-receiver", "smtp", "--to", "zgb"], in: dir)
+        let notAddress = try DaemonHarness.rectifyctl(socket + ["test-receiver", "smtp", "--to", "zgb"], in: dir)
         #expect(notAddress.status == 1 && notAddress.err.contains("'zgb' is not an email address"), "\(notAddress)")
-        let unknown = try ReloadAnswerTests.ctl(socket + ["test-receiver", "wecom"], in: dir)
+        let unknown = try DaemonHarness.rectifyctl(socket + ["test-receiver", "wecom"], in: dir)
         #expect(unknown.status == 1 && unknown.err.contains("no receiver is named 'wecom' (receivers: smtp, smtp-wrong, hook)"), "\(unknown)")
 
         // Offline from the config (before the daemon runs): the same message, sent from here.
-        let offline = try ReloadAnswerTests.ctl(["test-receiver", "smtp", "--config", "rectifyd.yaml", "--to", "b@example.gov.cn"], in: dir)
+        let offline = try DaemonHarness.rectifyctl(["test-receiver", "smtp", "--config", "rectifyd.yaml", "--to", "b@example.gov.cn"], in: dir)
         #expect(offline.status == 0, "\(offline)")
         #expect(offline.out.contains("taken by the server") && received().count == 3)
-        let unknownOffline = try ReloadAnswerTests.ctl(["test-receiver", "nope", "--config", "rectifyd.yaml"], in: dir)
+        let unknownOffline = try DaemonHarness.rectifyctl(["test-receiver", "nope", "--config", "rectifyd.yaml"], in: dir)
         #expect(unknownOffline.status == 2 && unknownOffline.err.contains("no receiver is named 'nope'"), "\(unknownOffline)")
 
         // Test messages are not notices: nothing queued, nothing in the delivery history.
-        let outbox = try ReloadAnswerTests.ctl(socket + ["--json", "deliveries"], in: dir)
+        let outbox = try DaemonHarness.rectifyctl(socket + ["--json", "deliveries"], in: dir)
         #expect((try JSONSerialization.jsonObject(with: Data(outbox.out.utf8)) as? [Any])?.isEmpty == true, "\(outbox.out)")
         #expect(daemon.log.contains("msg=\"test message delivered\"") && daemon.log.contains("msg=\"test message not delivered\""))
     }
@@ -141,19 +137,19 @@ struct TestReceiverTests {
         #expect(DaemonHarness.waitFor(10) { daemon.log.contains("control socket listening") }, "\(daemon.log)")
         let socket = ["--socket", "state/rectifyd.sock"]
         for robot in robots {
-            let sent = try ReloadAnswerTests.ctl(socket + ["test-receiver", robot.name], in: dir)
+            let sent = try DaemonHarness.rectifyctl(socket + ["test-receiver", robot.name], in: dir)
             #expect(sent.status == 0, "\(robot.name): \(sent)")
             #expect(sent.out.contains("test message through '\(robot.name)' (\(robot.name)) to \(robot.name): taken by the server"), "\(sent.out)")
             let accepted = robot.requests().filter { $0["accepted"] as? Bool == true }
             #expect(accepted.count == 1, "\(robot.name): \(robot.requests())")
             #expect((accepted.first?["content"] as? String)?.contains("测试消息") == true, "\(robot.name): \(accepted)")
         }
-        let refused = try ReloadAnswerTests.ctl(socket + ["test-receiver", "badsign"], in: dir)
+        let refused = try DaemonHarness.rectifyctl(socket + ["test-receiver", "badsign"], in: dir)
         #expect(refused.status == 1, "\(refused)")
         #expect(refused.out.contains("NOT delivered"), "\(refused.out)")
         #expect(!refused.out.contains("SECnot-the-robots-secret") && !daemon.log.contains("SECnot-the-robots-secret"))
         // The Maildir receiver without --to and without a default recipient: nothing sent, and why.
-        let noRecipient = try ReloadAnswerTests.ctl(socket + ["test-receiver", "mail"], in: dir)
+        let noRecipient = try DaemonHarness.rectifyctl(socket + ["test-receiver", "mail"], in: dir)
         #expect(noRecipient.status == 1 && noRecipient.err.contains("say whom to send it to with --to ADDRESS"), "\(noRecipient)")
     }
 }

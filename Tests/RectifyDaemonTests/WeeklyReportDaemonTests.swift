@@ -157,7 +157,7 @@ struct WeeklyReportDaemonTests {
         #expect(posted.contains("> 财务股：事项 3，已完成 1，在办 2，红色 2，黄色 0，绿色 0，本周办结 1，本周新增逾期 1"), "\(posted)")
 
         // rectifyctl asks for the same.
-        let (code, out, err) = try ReportDaemonTests.run(["report", "weekly", "--send", "--week", "\(week)", "--socket", socket])
+        let (code, out, err) = try DaemonHarness.rectifyctl(["report", "weekly", "--send", "--week", "\(week)", "--socket", socket])
         #expect(code == 0, "\(err)")
         #expect(out == "weekly report for \(period.firstDay)…\(period.lastDay) queued for 3 recipients\n")
     }
