@@ -12,8 +12,8 @@ CLIENTS=${CLIENTS:-50}
 SECONDS_PER=${DURATION:-10}
 SCRATCH=${SCRATCH:-.build-bench}
 scripts/install-deps.sh
-for p in rectify-bench rectifyd rectifyctl; do swift build -c release --scratch-path "$SCRATCH" --product $p >/dev/null; done
-BIN="$SCRATCH/release"
+. bench/lib.sh
+build_release "$SCRATCH" rectify-bench rectifyd rectifyctl
 tmp=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
 "$BIN/rectify-bench" generate "$ITEMS" "$tmp/plan.json"
@@ -25,24 +25,8 @@ alerts: {digest: {enabled: false}}
 control: {socket: state/rectifyd.sock}
 receivers: [{name: mail, type: maildir, path: state/Maildir, from: {address: rectifyd@localhost}}]
 CONF
-"$BIN/rectifyd" --config "$tmp/rectifyd.yaml" 2>"$tmp/log" &
-pid=$!
+start_settled_daemon "$tmp"
 sock="$tmp/state/rectifyd.sock"
-for _ in $(seq 1 600); do [ -S "$sock" ] && break; sleep 0.1; done
-# The first evaluation queues alerts for every lagging item; measure once they are delivered.
-for _ in $(seq 1 600); do
-    "$BIN/rectifyctl" status --socket "$sock" --json 2>/dev/null | grep -q '"outbox_pending" : 0' && break
-    sleep 1
-done
-# …and once confirming them has settled (the scheduler re-evaluates every confirmed item):
-# measure the steady state, not the start-up flood.
-last=""
-for _ in $(seq 1 300); do
-    now=$("$BIN/rectifyctl" status --socket "$sock" --json 2>/dev/null | grep '"last_evaluation"' || true)
-    [ -n "$now" ] && [ "$now" = "$last" ] && break
-    last=$now
-    sleep 3
-done
 
 run() { "$BIN/rectify-bench" control 0 "$sock" "$1" "$CLIENTS" "$SECONDS_PER"; }
 declare -A S I

@@ -19,20 +19,17 @@ SCRATCH=${SCRATCH:-.build-bench}
 command -v python3 >/dev/null 2>&1 || { echo "daemon.sh needs python3" >&2; exit 1; }
 scripts/install-deps.sh
 tmp=$(mktemp -d)
-py=""
+. bench/lib.sh
 cleanup() {
-    if [ -n "$py" ] && kill -0 "$py" 2>/dev/null; then kill -TERM "$py" 2>/dev/null || true; wait "$py" 2>/dev/null || true; fi
+    stop_child
     rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-for p in rectify-bench rectifyd rectifyctl; do
-    swift build -c release --scratch-path "$SCRATCH" --product "$p" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; exit 1; }
-done
-BIN="$(pwd)/$SCRATCH/release"
+build_release "$SCRATCH" rectify-bench rectifyd rectifyctl
 
 declare -A R
-probe() { python3 bench/daemon_probe.py "$@" > "$tmp/probe.out" & py=$!; wait "$py"; py=""; while IFS=$'\t' read -r k v; do R[$k]=$v; done < "$tmp/probe.out"; }
+probe() { run_child python3 bench/daemon_probe.py "$@" > "$tmp/probe.out"; while IFS=$'\t' read -r k v; do R[$k]=$v; done < "$tmp/probe.out"; }
 "$BIN/rectify-bench" generate "$ITEMS" "$tmp/plan.json"
 "$BIN/rectify-bench" generate "$ITEMS" "$tmp/plan.yaml"
 while IFS=$'\t' read -r k v; do R[$k]=$v; done < <("$BIN/rectify-bench" load 0 "$tmp/plan.json")

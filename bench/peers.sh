@@ -29,25 +29,19 @@ if [ "${#need[@]}" -gt 0 ]; then
 fi
 scripts/install-deps.sh
 tmp=$(mktemp -d)
-py=""
+. bench/lib.sh
 cleanup() {
-    # peers.py stops what it started on SIGTERM (rectifyd, Alertmanager, the webhook receiver).
-    if [ -n "$py" ] && kill -0 "$py" 2>/dev/null; then kill -TERM "$py" 2>/dev/null || true; wait "$py" 2>/dev/null || true; fi
+    stop_child
     rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-for p in rectifyd rectifyctl rectify-bench; do
-    swift build -c release --scratch-path "$SCRATCH" --product "$p" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; exit 1; }
-done
-BIN="$SCRATCH/release"
+build_release "$SCRATCH" rectifyd rectifyctl rectify-bench
 
 for n in $SIZES; do
     "$BIN/rectify-bench" generate "$n" "$tmp/plan-$n.json"
-    python3 bench/peers.py "$BIN" "$tmp/plan-$n.json" "$tmp/work-$n" --idle "$IDLE" > "$tmp/rows-$n" &
-    py=$!
-    wait "$py"
-    py=""
+    # peers.py stops what it started on SIGTERM (rectifyd, Alertmanager, the webhook receiver).
+    run_child python3 bench/peers.py "$BIN" "$tmp/plan-$n.json" "$tmp/work-$n" --idle "$IDLE" > "$tmp/rows-$n"
 done
 
 printf '%-58s %8s  %-14s %10s %10s %9s\n' "measure" "items" "peer" "rectifyd" "peer" "rd÷peer"

@@ -9,10 +9,10 @@ cd "$(dirname "$0")/.."
 ITEMS=${ITEMS:-100000}
 CLIENTS=${CLIENTS:-50}
 SECONDS_PER=${DURATION:-10}
-SCRATCH=.build-bench
+SCRATCH=${SCRATCH:-.build-bench}
 scripts/install-deps.sh
-for p in rectify-bench rectifyd rectifyctl; do swift build -c release --scratch-path "$SCRATCH" --product $p >/dev/null; done
-BIN="$SCRATCH/release"
+. bench/lib.sh
+build_release "$SCRATCH" rectify-bench rectifyd rectifyctl
 tmp=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -28,21 +28,8 @@ control: {socket: state/rectifyd.sock}
 web: {listen: "127.0.0.1:$port", base_url: "http://127.0.0.1:$port", link_key_file: link-key, accounts_file: accounts.yaml}
 receivers: [{name: mail, type: maildir, path: state/Maildir, from: {address: rectifyd@localhost}}]
 CONF
-"$BIN/rectifyd" --config "$tmp/rectifyd.yaml" 2>"$tmp/log" &
-pid=$!
+start_settled_daemon "$tmp"
 sock="$tmp/state/rectifyd.sock"
-for _ in $(seq 1 600); do [ -S "$sock" ] && break; sleep 0.1; done
-for _ in $(seq 1 600); do
-    "$BIN/rectifyctl" status --socket "$sock" --json 2>/dev/null | grep -q '"outbox_pending" : 0' && break
-    sleep 1
-done
-last=""
-for _ in $(seq 1 300); do
-    now=$("$BIN/rectifyctl" status --socket "$sock" --json 2>/dev/null | grep '"last_evaluation"' || true)
-    [ -n "$now" ] && [ "$now" = "$last" ] && break
-    last=$now
-    sleep 3
-done
 base="http://127.0.0.1:$port"
 cookie=$(curl -s -o /dev/null -D - -d 'user=bench&password=bench-password-1' "$base/login" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p')
 # A responder's page: the link of the first mail in the Maildir, and how many items it shows.
