@@ -46,7 +46,7 @@ for name in sorted(os.listdir(d)):
 PY
 )
 page=$(curl -s "$base$link")
-items_on_page="$(printf '%s' "$page" | grep -o 'id="item-' | wc -l) of $(printf '%s' "$page" | grep -o '共[0-9]*项' | head -1 | tr -dc 0-9)"
+items_on_page="$(printf '%s' "$page" | grep -o 'id="item-' | wc -l) of $(printf '%s' "$page" | grep -o '共[0-9]*项' | head -1 | tr -dc 0-9 || true)"
 [ -z "${items_on_page##* of }" ] && items_on_page="${items_on_page% of }"
 curl -s -o /dev/null -b "$cookie" "$base/board"   # the first board request computes the figures
 run() { python3 bench/web-load.py "$base" "$1" "$CLIENTS" "$SECONDS_PER" "${2:-}"; }
