@@ -359,6 +359,25 @@ struct FaultTests {
         #expect(code == 2 && log.contains("holds no plan files"), "\(log)")
     }
 
+    /// A plans directory the reader may not list is said to be that, not "holds no plan files"
+    /// (which sends the operator looking for files that are there).
+    @Test(.enabled(if: getuid() == 0, "reading as another user needs root"))
+    func unlistablePlansDirectory_saysWhy() throws {
+        let daemon = try DaemonHarness()
+        let plans = daemon.dir.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try daemon.write("plans/plan.yaml", Self.plan(count: 3))
+        try FileManager.default.setAttributes([.posixPermissions: 0o711], ofItemAtPath: daemon.dir.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: plans.path)
+        let copy = daemon.dir.appendingPathComponent("rectifyctl").path
+        try FileManager.default.copyItem(atPath: DaemonHarness.rectifyctl, toPath: copy)
+        let result = try DaemonHarness.run(
+            "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", copy, "check", plans.path])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.err.contains("\(plans.path):1:1: error: cannot list the directory: Permission denied"), "\(result.err)")
+        #expect(!result.err.contains("holds no plan files"))
+    }
+
     // MARK: 9. a missing secret passes --check-config
 
     @Test func checkConfig_readsEverySecretItNames() throws {

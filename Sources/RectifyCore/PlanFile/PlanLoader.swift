@@ -131,7 +131,15 @@ public struct PlanLoader: Sendable {
                 files.append(path)
                 continue
             }
-            let names = (try? fm.contentsOfDirectory(atPath: path)) ?? []
+            let names: [String]
+            do {
+                names = try fm.contentsOfDirectory(atPath: path)
+            } catch {
+                // Not "holds no plan files": the files may be there for another user.
+                errors.append(
+                    Diagnostic(file: path, line: 1, column: 1, message: "cannot list the directory: \(Self.listingFailure(path, error))."))
+                continue
+            }
             let nameSet = Set(names)
             let chosen = names.sorted().filter { name in
                 let url = URL(fileURLWithPath: name)
@@ -193,6 +201,14 @@ public struct PlanLoader: Sendable {
             return describe(errno: Int32(underlying.code))
         }
         return ns.localizedDescription
+    }
+
+    /// Why a directory cannot be listed, in the system's words ("Permission denied"), not
+    /// Foundation's sentence about "the operation".
+    static func listingFailure(_ path: String, _ error: any Error) -> String {
+        guard let directory = opendir(path) else { return describe(errno: errno) }
+        closedir(directory)
+        return reason(error)
     }
 
     /// Why `path` cannot be reached: `fileExists` says only "no", which is wrong for a loop.
