@@ -378,6 +378,18 @@ def run_cases(d, case):
     case("evidence is not served without an account", status == 303, status)
     status, _, _ = Client(d.base).get(f"{other}/evidence/{evidence_id}")
     case("evidence is not served through another recipient's link", status == 404, status)
+    # A stored file that cannot be read is a 500 whose cause is logged, not "the file is gone";
+    # a file that is really gone is a 404 that says so.
+    served = next(f for f in files if open(f, "rb").read().decode("utf-8", "replace") == body)
+    os.rename(served, served + ".kept")
+    os.mkdir(served)
+    status, _, _ = browser.get(evidence_link.group(1))
+    case("an evidence file that cannot be read is a 500, its cause in the log", status == 500
+         and "the evidence file evidence/" in d.log_text() and "cannot be read" in d.log_text(), status)
+    os.rmdir(served)
+    status, _, page_gone = browser.get(evidence_link.group(1))
+    case("a deleted evidence file is a 404 that says so", status == 404 and "已不存在" in page_gone, status)
+    os.rename(served + ".kept", served)
 
     # 签收, with who, when, address and user agent in the audit trail.
     status, _, _ = browser.post(f"{link}/receipt", {"csrf": csrf})

@@ -20,13 +20,13 @@ struct BoardView: Sendable {
     private static let rendered = Mutex<(stamp: Int, at: Date, body: String)?>(nil)
     static let bodyLifetime: TimeInterval = 1
 
-    static func body(_ evaluated: EvaluatedWorld, store: StateStore, time: (Date) -> String) -> String {
+    static func body(_ evaluated: EvaluatedWorld, store: StateStore, time: (Date) -> String) throws(ControlError) -> String {
         let now = Date()
         if let cached = rendered.withLock({ $0 }), cached.stamp == evaluated.stamp, now.timeIntervalSince(cached.at) < bodyLifetime {
             return cached.body
         }
         let view = figures(evaluated, store: store)
-        let body = OfficePages.boardBody(view.figures, lists: view.lists(evaluated, store: store, time: time), asOf: time(evaluated.now))
+        let body = OfficePages.boardBody(view.figures, lists: try view.lists(evaluated, store: store, time: time), asOf: time(evaluated.now))
         rendered.withLock { $0 = (evaluated.stamp, now, body) }
         return body
     }
@@ -69,11 +69,16 @@ struct BoardView: Sendable {
         recentlyClosed = closed.sorted { $0.1 > $1.1 }.prefix(10).map(\.0)
     }
 
-    func lists(_ evaluated: EvaluatedWorld, store: StateStore, time: (Date) -> String) -> OfficePages.Lists {
+    func lists(_ evaluated: EvaluatedWorld, store: StateStore, time: (Date) -> String) throws(ControlError) -> OfficePages.Lists {
         let world = evaluated.world
         let summary = { (index: Int) in ItemRoutes.summary(world, index, evaluated.evaluation(at: index)) }
         let people = world.config.receivers.filter { !$0.isGroupChannel }.map(\.name)
-        let unreceived = (try? store.unreceivedNotices(colours: ["red", "yellow"], receivers: people, includeEscalated: true, limit: 50)) ?? []
+        let unreceived: [NoticeRecord]
+        do {
+            unreceived = try store.unreceivedNotices(colours: ["red", "yellow"], receivers: people, includeEscalated: true, limit: 50)
+        } catch {
+            throw .internal("the notices awaiting receipt cannot be read: \(error)")
+        }
         return OfficePages.Lists(
             overdue: overdue.map(summary), dueSoon: dueSoon.map(summary),
             unacknowledged: unreceived.filter(Scheduler.needsReceipt).map { notice in

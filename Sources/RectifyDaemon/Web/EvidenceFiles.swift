@@ -36,11 +36,17 @@ struct EvidenceFiles: Sendable {
         return records
     }
 
-    /// The bytes of a stored file (its record's path is ours: `evidence/…`, no `..`).
-    func read(_ record: EvidenceRecord) -> Data? {
+    /// The bytes of a stored file (its record's path is ours: `evidence/…`, no `..`); nil when
+    /// the file is gone. Any other failure (permissions, I/O) is an error that names it.
+    func read(_ record: EvidenceRecord) throws(ControlError) -> Data? {
         guard record.stored.hasPrefix("evidence/"), !record.stored.contains("..") else { return nil }
-        let base = URL(fileURLWithPath: directory).deletingLastPathComponent()
-        return FileManager.default.contents(atPath: base.appendingPathComponent(record.stored).path)
+        let path = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent(record.stored).path
+        if let data = FileManager.default.contents(atPath: path) { return data }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let code = errno
+        if fd >= 0 { close(fd) }
+        if fd < 0, code == ENOENT { return nil }
+        throw .internal("the evidence file \(record.stored) cannot be read: \(fd < 0 ? String(cString: strerror(code)) : "read failed")")
     }
 
     func remove(_ records: [EvidenceRecord]) {

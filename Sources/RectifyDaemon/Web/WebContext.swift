@@ -93,6 +93,16 @@ struct WebContext: Sendable {
         }
     }
 
+    /// A read from the state database for a page. A failure is a 500 naming what could not be
+    /// read (logged by the error page), never "not found" or an empty list.
+    func stored<T>(_ what: String, _ read: () throws -> T) throws(ControlError) -> T {
+        do {
+            return try read()
+        } catch {
+            throw .internal("\(what) cannot be read: \(error)")
+        }
+    }
+
     /// Reads a form body with the web's limits.
     func form(_ r: ControlRequest) throws(ControlError) -> FormData {
         do {

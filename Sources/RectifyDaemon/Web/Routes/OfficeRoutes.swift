@@ -23,7 +23,9 @@ struct OfficeRoutes {
         router.add("POST", "/review/:id") { r throws(ControlError) in try decide(r) }
         router.add("GET", "/evidence/:id") { r throws(ControlError) in
             _ = try web.require(r)
-            guard let record = try? web.parts.store.evidence(id: r.parameter("id")) else { throw .notFound("找不到该佐证材料。") }
+            guard let record = try web.stored("the evidence record", { try web.parts.store.evidence(id: r.parameter("id")) }) else {
+                throw .notFound("找不到该佐证材料。")
+            }
             return try WebRoutes.file(record, web: web)
         }
     }
@@ -74,16 +76,16 @@ struct OfficeRoutes {
         return WebRoutes.redirect("/login", headers: [("Set-Cookie", cookie("", maxAge: 0))])
     }
 
-    func nav(_ session: WebSession, _ current: String) -> Page.Nav {
-        let pending = (try? web.parts.store.requests(status: .pending).count) ?? 0
+    func nav(_ session: WebSession, _ current: String) throws(ControlError) -> Page.Nav {
+        let pending = try web.stored("the pending requests") { try web.parts.store.requests(status: .pending).count }
         return Page.Nav(user: session.user, role: session.role, csrf: session.csrf, current: current, pending: pending)
     }
 
     func board(_ r: ControlRequest) throws(ControlError) -> ControlResponse {
         let session = try web.require(r)
         guard let evaluated = web.parts.evaluations.current() else { throw .unavailable("the daemon is stopping") }
-        let body = BoardView.body(evaluated, store: web.parts.store, time: web.time)
-        return WebRoutes.html(Page(title: "督办看板", body: body, nav: nav(session, "/board")).render())
+        let body = try BoardView.body(evaluated, store: web.parts.store, time: web.time)
+        return WebRoutes.html(Page(title: "督办看板", body: body, nav: try nav(session, "/board")).render())
     }
 
     func items(_ r: ControlRequest) throws(ControlError) -> ControlResponse {
@@ -112,13 +114,13 @@ struct OfficeRoutes {
         }
         let response = ItemsResponse(total: total, offset: filter.offset, limit: filter.limit, items: page)
         let queryText = r.query.filter { $0.key != "offset" }.map { "\($0.key)=\(HTML.segment($0.value))" }.sorted().joined(separator: "&")
-        return WebRoutes.html(OfficePages.items(response, title: title, query: queryText, nav: nav(session, "/items")))
+        return WebRoutes.html(OfficePages.items(response, title: title, query: queryText, nav: try nav(session, "/items")))
     }
 
     func item(_ r: ControlRequest) throws(ControlError) -> ControlResponse {
         let session = try web.require(r)
         let detail = try ItemRoutes(context: web.parts).itemDetail(plan: r.parameter("plan"), id: r.parameter("item"))
-        return WebRoutes.html(OfficePages.item(detail, nav: nav(session, "/items"), message: nil))
+        return WebRoutes.html(OfficePages.item(detail, nav: try nav(session, "/items"), message: nil))
     }
 
     func review(_ r: ControlRequest, message: String?) throws(ControlError) -> ControlResponse {
@@ -136,7 +138,7 @@ struct OfficeRoutes {
         let pending = try entries(.pending, limit: 500).reversed()
         let decided = (try entries(.approved, limit: 20) + entries(.rejected, limit: 20)).sorted { $0.id > $1.id }
         let message = message ?? ["approve": "已批准。", "reject": "已退回，申请人将收到理由。"][r.query["done"] ?? ""]
-        return WebRoutes.html(OfficePages.review(Array(pending), decided: decided, nav: nav(session, "/review"), message: message))
+        return WebRoutes.html(OfficePages.review(Array(pending), decided: decided, nav: try nav(session, "/review"), message: message))
     }
 
     func decide(_ r: ControlRequest) throws(ControlError) -> ControlResponse {

@@ -78,7 +78,12 @@ struct ResponderRoutes {
         let pageNumber = min(max(1, Int(r.query["page"] ?? "1") ?? 1), pages)
         let shown = notice.items.dropFirst((pageNumber - 1) * Self.perPage).prefix(Self.perPage)
         for ref in shown {
-            guard let detail = try? routes.itemDetail(plan: ref.plan, id: ref.item) else { continue }
+            let detail: ItemDetail
+            do {
+                detail = try routes.itemDetail(plan: ref.plan, id: ref.item)
+            } catch .notFound {
+                continue  // no longer in the plan (removed since the notice went out)
+            }
             let due = web.parts.evaluations.item(plan: ref.plan, id: ref.item)?.evaluation.due
             entries.append(
                 ResponderPage.Entry(
@@ -238,7 +243,8 @@ struct ResponderRoutes {
 
     func evidence(_ r: ControlRequest) throws(ControlError) -> ControlResponse {
         let (_, notice, _) = try claim(r)
-        guard let record = try? web.parts.store.evidence(id: r.parameter("id")), notice.contains(plan: record.planID, item: record.itemID)
+        guard let record = try web.stored("the evidence record", { try web.parts.store.evidence(id: r.parameter("id")) }),
+            notice.contains(plan: record.planID, item: record.itemID)
         else { throw .notFound("找不到该佐证材料。") }
         return try WebRoutes.file(record, web: web)
     }

@@ -85,7 +85,7 @@ enum WebRoutes {
 
     /// An evidence file: images and PDF shown inline, Office files downloaded; never sniffed.
     static func file(_ record: EvidenceRecord, web: WebContext) throws(ControlError) -> ControlResponse {
-        guard let data = web.evidence.read(record) else { throw .notFound("该佐证材料的文件已不存在。") }
+        guard let data = try web.evidence.read(record) else { throw .notFound("该佐证材料的文件已不存在。") }
         let kind = EvidenceFile.Kind.allCases.first { $0.mediaType == record.mediaType }
         let disposition = (kind?.inline ?? false) ? "inline" : "attachment"
         let ascii = record.name.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" }
