@@ -55,7 +55,9 @@ let package = Package(
         ),
         .target(
             name: "RectifyImport",
-            dependencies: ["RectifyCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "RectifyCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(
             name: "RectifyExport",

@@ -108,6 +108,37 @@ struct FieldTests {
         #expect(throws: PlanLoadError.self) { try ContactDirectory.read(Data("{\"people\": [{\"nom\": 1}]}".utf8), file: "bad.json") }
     }
 
+    /// A directory with mistakes says each one at its line, like a plan file does; a value of the
+    /// wrong type is an error, not an address silently dropped.
+    @Test func directory_errorsSayWhereAndWhat() throws {
+        func diagnostics(_ json: String) -> [String] {
+            do {
+                _ = try ContactDirectory.read(Data(json.utf8), file: "dir.json")
+                return []
+            } catch {
+                return error.diagnostics.map(\.description)
+            }
+        }
+        let syntax = diagnostics("{\"people\": [\n {\"name\": \"张三\", \"email\": \"a@b.cn\"},\n {\"name\": \"李四\" \"email\": \"x\"}\n]}\n")
+        #expect(syntax.count == 1 && syntax[0].hasPrefix("dir.json:3:"), "\(syntax)")
+        #expect(syntax.first?.contains("not valid JSON") == true, "\(syntax)")
+        let fields = diagnostics("""
+            {"people": [
+              {"name": "张三", "email": 12345},
+              {"name": "李四", "level": "chief", "emial": "li@example.cn"},
+              {"role": "院长", "email": "not-an-address"}
+            ],
+             "departments": {"name": "药剂科"}}
+            """)
+        #expect(fields.first == "dir.json:2:27: error: people[0].email '12345' is not an email address (name@example.org).", "\(fields)")
+        #expect(fields.count == 6 && fields[1].hasPrefix("dir.json:3:27:") && fields[2].hasPrefix("dir.json:3:36:"), "in file order: \(fields)")
+        #expect(fields.contains { $0.hasPrefix("dir.json:3:") && $0.contains("people[1].level is 'chief'") }, "\(fields)")
+        #expect(fields.contains { $0.hasPrefix("dir.json:3:") && $0.contains("unknown key 'emial' in people[1]; did you mean 'email'?") }, "\(fields)")
+        #expect(fields.contains { $0.hasPrefix("dir.json:4:") && $0.contains("people[2].email 'not-an-address' is not an email address") }, "\(fields)")
+        #expect(fields.contains { $0.hasPrefix("dir.json:4:") && $0.contains("people[2] is missing 'name'") }, "\(fields)")
+        #expect(fields.contains { $0.hasPrefix("dir.json:6:") && $0.contains("departments must be a list") }, "\(fields)")
+    }
+
     @Test func explanation_namesTheFieldAndLine() {
         let (_, _, explanations) = ReportImporter.explain(
             text: ["某局通报", "（2025年9月1日）", "问题1：台账不全。", "整改时限：2025年12月31日", "完成情况：正在推进。"].joined(separator: "\n"),

@@ -162,7 +162,7 @@ public enum PlanReader {
 
     /// One `@` with something before it, a `.` after it, no space. Over bytes: every contact of
     /// a large plan is checked.
-    static func isPlausibleEmail(_ text: String) -> Bool {
+    public static func isPlausibleEmail(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var at: Int?

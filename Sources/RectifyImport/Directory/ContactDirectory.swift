@@ -1,5 +1,6 @@
 import Foundation
 import RectifyCore
+import Yams
 
 /// The office's directory: names and departments to email addresses, mobiles and the
 /// leader level the three-colour ladder needs. `rectifyctl import --directory FILE` fills an
@@ -21,40 +22,48 @@ public struct ContactDirectory: Sendable {
     public var people: [Entry]
     public var departments: [Entry]
 
-    /// Reads a directory file; a malformed one is an error naming the file and the entry.
+    /// Reads a directory file. Everything wrong with it is reported at once, each at its
+    /// `file:line:column` (a syntax error, an unknown key, a value of the wrong type, an
+    /// impossible level or email), read by the same field reader as plan files.
     public static func read(_ data: Data, file: String) throws(PlanLoadError) -> ContactDirectory {
-        func fail(_ message: String) -> PlanLoadError {
-            PlanLoadError(diagnostics: [Diagnostic(file: file, line: 1, column: 1, message: message)])
+        let sink = DiagnosticSink(file: file)
+        let text = String(decoding: data, as: UTF8.self)
+        if let fault = PlanReader.jsonSyntaxFault(text, file: file) {
+            sink.error(line: fault.line, column: fault.column, "the directory is not valid JSON: \(fault.problem)")
+            throw PlanLoadError(diagnostics: sink.diagnostics)
         }
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw fail("the directory is not a JSON object; see docs/import.md#directory.")
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text, .basic)
+        } catch {
+            sink.error(PlanReader.syntaxMark(error), "the directory is not valid JSON: \(PlanReader.syntaxProblem(error))")
+            throw PlanLoadError(diagnostics: sink.diagnostics)
         }
-        for key in root.keys where key != "people" && key != "departments" {
-            throw fail("unknown key '\(key)'; a directory has 'people' and 'departments'.")
+        guard let root, let document = FieldReader(root, path: "", sink: sink, allowed: ["people", "departments"]) else {
+            if sink.diagnostics.isEmpty { sink.error(nil, "the directory is empty; see docs/import.md#directory.") }
+            throw PlanLoadError(diagnostics: sink.diagnostics)
         }
-        func entries(_ key: String) throws(PlanLoadError) -> [Entry] {
-            guard let list = root[key] else { return [] }
-            guard let objects = list as? [[String: Any]] else { throw fail("'\(key)' must be a list of objects.") }
-            var result: [Entry] = []
-            for (k, object) in objects.enumerated() {
-                let allowed: Set<String> = ["name", "aliases", "role", "level", "email", "mobile"]
-                if let extra = object.keys.first(where: { !allowed.contains($0) }) {
-                    throw fail("\(key)[\(k)]: unknown key '\(extra)'; allowed: name, aliases, role, level, email, mobile.")
-                }
-                guard let name = object["name"] as? String, !name.isEmpty else { throw fail("\(key)[\(k)] has no name.") }
-                var level: LeaderLevel?
-                if let text = object["level"] as? String {
-                    guard let l = LeaderLevel(rawValue: text) else { throw fail("\(key)[\(k)] (\(name)): level must be main or deputy.") }
-                    level = l
-                }
-                result.append(
-                    Entry(
-                        name: name, aliases: object["aliases"] as? [String] ?? [], role: object["role"] as? String, level: level,
-                        email: object["email"] as? String, mobile: object["mobile"] as? String))
+        let directory = ContactDirectory(
+            people: entries(document, "people", sink: sink), departments: entries(document, "departments", sink: sink))
+        guard !sink.hasErrors else {
+            throw PlanLoadError(diagnostics: sink.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        }
+        return directory
+    }
+
+    private static func entries(_ document: FieldReader, _ key: String, sink: DiagnosticSink) -> [Entry] {
+        document.list(key).compactMap { node, path in
+            guard let f = FieldReader(node, path: path, sink: sink, allowed: ["name", "aliases", "role", "level", "email", "mobile"])
+            else { return nil }
+            let email = f.string("email")
+            if let email, !PlanReader.isPlausibleEmail(email) {
+                sink.error(f.markOf("email"), "\(path).email '\(email)' is not an email address (name@example.org).")
             }
-            return result
+            guard let name = f.string("name", required: true) else { return nil }
+            return Entry(
+                name: name, aliases: f.stringList("aliases"), role: f.string("role"), level: f.enumValue("level", LeaderLevel.self),
+                email: email, mobile: f.string("mobile"))
         }
-        return ContactDirectory(people: try entries("people"), departments: try entries("departments"))
     }
 
     func person(_ name: String?) -> Entry? {
