@@ -66,7 +66,7 @@ struct SpreadsheetReadingTests {
         do {
             _ = try CSVReader.read(Data("a,b\r\n1,\"open\r\n2,3\r\n".utf8), file: "x.csv")
         } catch {
-            #expect(error.description.contains("line 2"))
+            #expect(error.description.hasPrefix("x.csv:2:1: error: a quoted cell opened here is never closed"), "\(error)")
         }
     }
 
@@ -86,6 +86,11 @@ struct SpreadsheetReadingTests {
         #expect(LedgerColumns.kind(of: "佐证材料") == .evidence)
         #expect(LedgerColumns.kind(of: "序号") == .number)
         #expect(LedgerColumns.kind(of: "督办预警") == nil)
+        // A terse table's bare words, as `--columns` takes them.
+        for (word, kind) in [("问题", LedgerColumn.problem), ("措施", .measure), ("任务", .measure), ("时限", .deadline), ("期限", .deadline),
+                             ("状态", .status), ("领导", .leader), ("单位", .department)] {
+            #expect(LedgerColumns.kind(of: word) == kind, "\(word)")
+        }
     }
 
     @Test func columnsOverride_readsNamesAndLetters_andRefusesOthers() throws {

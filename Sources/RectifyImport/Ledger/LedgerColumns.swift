@@ -64,6 +64,8 @@ enum LedgerColumns {
         ("截止时间", .deadline), ("截止日期", .deadline), ("计划完成时间", .deadline), ("计划完成日期", .deadline),
         ("预计完成时间", .deadline), ("整改完成时限", .deadline), ("办结时限", .deadline),
         ("整改任务", .measure), ("具体整改措施", .measure), ("工作措施", .measure),
+        // The bare words of a terse table, the same ones `--columns` takes.
+        ("状态", .status), ("措施", .measure), ("任务", .measure), ("领导", .leader), ("单位", .department),
     ]
     static let categoryEndings = ["类别", "类型", "方面", "分类", "领域", "板块"]
 

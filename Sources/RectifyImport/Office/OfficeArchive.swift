@@ -71,18 +71,21 @@ struct OfficeArchive {
 public struct LedgerError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var place: String?
+    /// The line of a text file (CSV) the fault is on.
+    public var line: Int?
     public var message: String
 
-    init(file: String, place: String? = nil, _ message: String) {
+    init(file: String, place: String? = nil, line: Int? = nil, _ message: String) {
         self.file = file
         self.place = place
+        self.line = line
         self.message = message
     }
 
     public var description: String { diagnostic.description }
 
-    /// As a diagnostic: `file:1:1: error: 台账!F12: message`.
+    /// As a diagnostic: `file:1:1: error: 台账!F12: message`, or `file:LINE:1: error: message`.
     public var diagnostic: Diagnostic {
-        Diagnostic(file: file, line: 1, column: 1, message: (place.map { "\($0): " } ?? "") + message)
+        Diagnostic(file: file, line: line ?? 1, column: 1, message: (place.map { "\($0): " } ?? "") + message)
     }
 }

@@ -70,7 +70,7 @@ enum CSVReader {
         }
         if quoted {
             throw LedgerError(
-                file: file, place: "line \(quoteLine)",
+                file: file, line: quoteLine,
                 "a quoted cell opened here is never closed; the file was cut short or a quote is missing.")
         }
         if !field.isEmpty || !row.isEmpty { endRow() }
