@@ -97,6 +97,10 @@ struct ControlSocketTests {
 
         let (s4, _) = try Self.call(d, "POST", "/v1/items/example-county-health/2.3/done", #"{"note": "审图合格", "milestone": "完成施工图审图"}"#)
         #expect(s4 == 200)
+        let (s4a, typo) = try Self.call(d, "POST", "/v1/items/example-county-health/2.3/done", #"{"note": "x", "milestone": "完成施工图"}"#)
+        #expect(s4a == 404 && (typo["error"] as? String)?.hasSuffix("its milestones: 完成施工图审图, 开工建设") == true, "\(typo)")
+        let (s4b, none) = try Self.call(d, "POST", "/v1/items/example-county-health/2.2/done", #"{"note": "x", "milestone": "审图"}"#)
+        #expect(s4b == 404 && (none["error"] as? String)?.hasSuffix("it has none; leave out --milestone to close the item itself") == true, "\(none)")
         let (s5, snooze) = try Self.call(d, "POST", "/v1/items/example-county-health/4.1/snooze", #"{"until": "2099-01-31"}"#)
         #expect(s5 == 200 && (snooze["item"] as? [String: Any])?["silenced_until"] as? String == "2099-02-01T00:00:00+08:00")
         let (s6, _) = try Self.call(d, "POST", "/v1/items/example-county-health/4.3/ack", #"{"note": "已知悉"}"#)

@@ -69,8 +69,10 @@ enum ItemChange: Sendable {
             if item.status == .done { throw .conflict("item '\(id)' is already done") }
         case .milestoneDone(let milestone, _):
             guard let m = item.milestones.first(where: { $0.title == milestone || $0.id == milestone }) else {
-                throw .notFound(
-                    "item '\(id)' has no milestone '\(milestone)'; its milestones: \(item.milestones.map(\.title).joined(separator: ", "))")
+                let known = item.milestones.isEmpty
+                    ? "it has none; leave out --milestone to close the item itself"
+                    : "its milestones: \(item.milestones.map(\.title).joined(separator: ", "))"
+                throw .notFound("item '\(id)' has no milestone '\(milestone)'; \(known)")
             }
             if m.done { throw .conflict("milestone '\(milestone)' is already done", field: "milestone") }
         case .extend(let to, _):
