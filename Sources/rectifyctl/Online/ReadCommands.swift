@@ -19,10 +19,12 @@ struct StatusCommand: ParsableCommand {
         print("outbox: \(status.outboxPending) pending, \(status.outboxFailed) failed")
         print("")
         let states = ItemState.allCases.map(\.rawValue)
-        var table = TextTable(["PLAN", "ITEMS", "OPEN", "LAGGING", "STATES", "UNIT"])
+        // STATES last: it is as long as the most varied plan's counts, and would push UNIT off
+        // the screen.
+        var table = TextTable(["PLAN", "ITEMS", "OPEN", "LAGGING", "UNIT", "STATES"])
         for plan in status.plans {
             let counts = states.compactMap { s in plan.counts[s].map { "\($0) \(s)" } }.joined(separator: ", ")
-            table.add([plan.id, String(plan.items), String(plan.open), String(plan.lagging), counts, plan.unit])
+            table.add([plan.id, String(plan.items), String(plan.open), String(plan.lagging), plan.unit, counts])
         }
         print(table.render(style: style))
     }
