@@ -53,7 +53,8 @@ enum FieldLabels {
         ("整改进展情况", .status), ("整改完成情况", .status), ("整改落实情况", .status), ("完成情况", .status),
         ("整改进展", .status), ("整改状态", .status), ("整改结果", .status), ("进展情况", .status), ("整改情况", .status),
         ("落实情况", .status), ("办理情况", .status), ("完成状态", .status), ("当前状态", .status), ("目前状态", .status),
-        ("整改进度", .status),
+        ("整改进度", .status), ("目前进展", .status), ("当前进展", .status), ("工作进展", .status), ("推进情况", .status),
+        ("完成进度", .status), ("落实进度", .status),
     ]
 
     private static let sorted: [(word: [Unicode.Scalar], text: String, kind: FieldKind)] = labels
@@ -104,6 +105,9 @@ enum FieldLabels {
                     if q > p {
                         number = Chars.chineseNumber(f[p..<q])
                         p = q
+                    } else if p < f.count, let circled = Chars.circledNumber(f[p]) {
+                        number = circled  // 问题①：
+                        p += 1
                     }
                 }
             }
