@@ -34,6 +34,33 @@ struct DraftComposerTests {
                 == "根据县委统一部署，2025年9月8日至10月31日，县委巡察组对某县人民医院开展了巡察。2025年12月5日，县委巡察组向某县人民医院反馈了巡察意见。按照巡察工作有关要求，现将巡察整改进展情况予以公布。")
     }
 
+    /// A plan answering an audit or an evaluation is drafted as one: its opening, section heading,
+    /// totals and invitation name what the findings came from, and no party committee sent it.
+    @Test func auditOrEvaluation_isNamedAsSuch_notAsAnInspectionTour() throws {
+        var plan = try Self.hospital()
+        plan.title = "某县人民医院关于省级绩效评估反馈问题整改情况的报告"
+        let draft = Self.draft(plan, asOf: CalendarDate("2026-05-10")!)
+        let text = draft.document.plainParagraphs
+        #expect(draft.document.title == "某县人民医院关于省级绩效评估反馈问题整改情况的报告")
+        #expect(text[0] == "根据绩效评估工作统一部署，2025年9月8日至10月31日，评估组对某县人民医院开展了绩效评估。2025年12月5日，评估组向某县人民医院反馈了绩效评估意见。按照绩效评估工作有关要求，现将绩效评估整改进展情况予以公布。")
+        #expect(text.contains { $0.hasPrefix("截至2026年5月10日，绩效评估反馈的8个问题") })
+        #expect(text.contains("二、绩效评估反馈问题整改进展情况"), "\(text)")
+        #expect(text.contains("欢迎广大干部群众对绩效评估整改落实情况进行监督。如有意见建议，请及时向我们反映。"))
+        #expect(!text.joined().contains("巡察"))
+        plan.title = "某县人民医院关于县审计局经济责任审计发现问题整改情况的报告"
+        #expect(Self.draft(plan, asOf: CalendarDate("2026-05-10")!).document.plainParagraphs[0].contains("审计组对某县人民医院开展了经济责任审计"))
+    }
+
+    @Test func reviewKind_isTheFirstNamed_longestAtAPlace() {
+        #expect(ReviewKind.named(in: "关于县委第三轮巡察反馈意见整改进展情况的通报")?.word == "巡察")
+        #expect(ReviewKind.named(in: "关于省级绩效评估反馈问题整改情况的报告")?.word == "绩效评估")
+        #expect(ReviewKind.named(in: "关于审计发现问题及检查意见整改情况")?.word == "审计")
+        #expect(ReviewKind.named(in: "关于省委巡视反馈意见整改落实情况")?.group == "巡视组")
+        #expect(ReviewKind.named(in: "某县卫生健康局整改台账") == nil)
+        #expect(ReviewKind.named(in: "关于县审计局经济责任审计发现问题整改情况")?.word == "经济责任审计")
+        #expect(ReviewKind.named(in: "县委巡察办关于巡察整改情况的通报")?.word == "巡察")
+    }
+
     @Test func extendedItem_saysSoWithTheOriginalDeadline() throws {
         let paragraphs = Self.draft(try Self.hospital(), asOf: CalendarDate("2026-05-10")!).document.plainParagraphs
         #expect(paragraphs.contains("整改时限：2026年6月30日（经批准延期，原定2026年1月底）"))

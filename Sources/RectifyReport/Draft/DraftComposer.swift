@@ -19,6 +19,7 @@ public enum DraftComposer {
     public static func compose(_ state: PlanState, asOf day: CalendarDate) -> Draft {
         let plan = state.plan
         let title = DraftWording.title(plan)
+        let kind = DraftWording.kind(plan)
         var blocks: [ReportBlock] = [.paragraph(DraftWording.opening(plan, title: title))]
         let totals = DraftTotals(state.items)
 
@@ -29,10 +30,10 @@ public enum DraftComposer {
         }
 
         heading("整改工作总体进展")
-        blocks.append(.paragraph(DraftWording.totals(totals, asOf: day)))
+        blocks.append(.paragraph(DraftWording.totals(totals, asOf: day, kind: kind)))
         if let timing = DraftWording.timing(totals) { blocks.append(.paragraph(timing)) }
 
-        heading("巡察反馈问题整改进展情况")
+        heading("\(kind.word)反馈问题整改进展情况")
         let outline = CategoryOutline(paths: state.items.map(\.item.category))
         var order: [String] = []
         emit(outline.root, level: 2, records: state.items, asOf: day, blocks: &blocks, order: &order)
@@ -43,7 +44,7 @@ public enum DraftComposer {
             blocks += steps.map(ReportBlock.paragraph)
         }
 
-        blocks.append(.paragraph(DraftWording.invitation))
+        blocks.append(.paragraph(DraftWording.invitation(kind)))
         blocks += DraftWording.contacts(plan.owner).map(ReportBlock.paragraph)
         blocks.append(.signature([DraftWording.issuer(plan, title: title), ChineseText.date(day)]))
         return Draft(document: ReportDocument(title: title, blocks: blocks), itemOrder: order, totals: totals)

@@ -7,6 +7,11 @@ import RectifyCore
 enum DraftWording {
     // MARK: header
 
+    /// What the findings came from: the kind the plan's title names, else 巡察.
+    static func kind(_ plan: Plan) -> ReviewKind {
+        ReviewKind.named(in: plan.title) ?? .inspectionTour
+    }
+
     /// The plan's own 通报 title when it has one, else "UNIT关于巡察整改进展情况的通报". An issuer
     /// that lost its start in extraction ("旗疾病预防控制中心" of "敖汉旗疾病预防控制中心") is
     /// written whole.
@@ -20,7 +25,7 @@ enum DraftWording {
             break
         }
         guard let range = title.range(of: "关于"), ["通报", "报告"].contains(where: { title.hasSuffix($0) }) else {
-            return "\(plan.unit)关于巡察整改进展情况的通报"
+            return "\(plan.unit)关于\(kind(plan).word)整改进展情况的通报"
         }
         let issuer = String(title[..<range.lowerBound])
         if !issuer.isEmpty, plan.unit.count > issuer.count, plan.unit.hasSuffix(issuer) {
@@ -46,20 +51,23 @@ enum DraftWording {
     }
 
     /// "根据县委统一部署，2023年9月18日至12月31日，县委巡察组对…开展了巡察。2024年1月15日，县委巡察组向…
-    /// 反馈了巡察意见。按照巡察工作有关要求，现将巡察整改进展情况予以公布。"
+    /// 反馈了巡察意见。按照巡察工作有关要求，现将巡察整改进展情况予以公布。" An audit's or an
+    /// evaluation's says so instead ("…评估组对…开展了绩效评估…反馈了绩效评估意见").
     static func opening(_ plan: Plan, title: String) -> String {
-        let committee = committee(in: title)
-        let group = (committee.map { $0 == "党组" || $0 == "党委" ? "" : $0 } ?? "") + "巡察组"
+        let kind = kind(plan)
+        // Only a party inspection is sent by a committee ("县委第六轮巡察").
+        let committee = kind.isParty ? committee(in: title) : nil
+        let group = (committee.map { $0 == "党组" || $0 == "党委" ? "" : $0 } ?? "") + kind.group
         let unit = plan.unit
-        var text = committee.map { "根据\($0 == "党组" || $0 == "党委" ? "上级党组织" : $0)统一部署，" } ?? "根据巡察工作统一部署，"
+        var text = committee.map { "根据\($0 == "党组" || $0 == "党委" ? "上级党组织" : $0)统一部署，" } ?? "根据\(kind.word)工作统一部署，"
         if let period = period(plan.inspection) { text += "\(period)，" }
-        text += "\(group)对\(unit)开展了巡察。"
+        text += "\(group)对\(unit)开展了\(kind.word)。"
         if let feedback = plan.inspection?.feedbackDate {
-            text += "\(ChineseText.date(feedback))，\(group)向\(unit)反馈了巡察意见。"
+            text += "\(ChineseText.date(feedback))，\(group)向\(unit)反馈了\(kind.word)意见。"
         } else {
-            text += "\(group)向\(unit)反馈了巡察意见。"
+            text += "\(group)向\(unit)反馈了\(kind.word)意见。"
         }
-        return text + "按照巡察工作有关要求，现将巡察整改进展情况予以公布。"
+        return text + "按照\(kind.word)工作有关要求，现将\(kind.word)整改进展情况予以公布。"
     }
 
     /// The inspection period: the report's own words when they are whole ("2023年3月下旬至7月下旬"),
@@ -77,8 +85,8 @@ enum DraftWording {
 
     /// "截至2026年11月22日，巡察反馈的30个问题，已完成整改25个，正在推进4个，需长期坚持1个，整改完成率83.3%。
     /// 制定整改措施35项，已落实到位30项。经批准延期整改2个。"
-    static func totals(_ t: DraftTotals, asOf day: CalendarDate) -> String {
-        var text = "截至\(ChineseText.date(day))，巡察反馈的\(t.problems)个问题，已完成整改\(t.done)个"
+    static func totals(_ t: DraftTotals, asOf day: CalendarDate, kind: ReviewKind = .inspectionTour) -> String {
+        var text = "截至\(ChineseText.date(day))，\(kind.word)反馈的\(t.problems)个问题，已完成整改\(t.done)个"
         if t.inProgress > 0 { text += "，正在推进\(t.inProgress)个" }
         if t.longTerm > 0 { text += "，需长期坚持\(t.longTerm)个" }
         text += "，整改完成率\(t.completionRate)。"
@@ -264,7 +272,9 @@ enum DraftWording {
         return paragraphs
     }
 
-    static let invitation = "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。"
+    static func invitation(_ kind: ReviewKind) -> String {
+        "欢迎广大干部群众对\(kind.word)整改落实情况进行监督。如有意见建议，请及时向我们反映。"
+    }
 
     /// "联系人：骆燕武　联系电话：0377-65033066", "电子邮箱：…" from the plan's owner.
     static func contacts(_ owner: Contact?) -> [String] {
