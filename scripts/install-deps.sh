@@ -13,7 +13,9 @@ set -euo pipefail
 want=(libcurl4-openssl-dev libsqlite3-dev pkg-config)
 if [ "${1:-}" = "--test" ]; then
     want+=(openssl ca-certificates)
-    command -v python3 >/dev/null 2>&1 || want+=(python3 python3-pip)
+    # Debian's python3 comes without pip (the Swift toolchain pulls in python3, not pip).
+    command -v python3 >/dev/null 2>&1 || want+=(python3)
+    python3 -m pip --version >/dev/null 2>&1 || want+=(python3-pip)
     command -v systemd-analyze >/dev/null 2>&1 || want+=(systemd)
     want+=(chromium chromium-driver libreoffice-calc libreoffice-writer poppler-utils fonts-noto-cjk)
 fi
