@@ -33,6 +33,37 @@ struct DateScannerTests {
         #expect(result?.1 == precision)
     }
 
+    /// "X前" is the day before the holiday; 春节, 端午 and 中秋 by the lunar calendar.
+    @Test(arguments: [
+        ("计划于2026年春节前完成", "2026-02-16"),
+        ("2027年春节之前完成", "2027-02-05"),
+        ("计划2026年元旦前完成", "2025-12-31"),
+        ("预计2026年“五一”前完成", "2026-04-30"),
+        ("预计2026年劳动节前完成", "2026-04-30"),
+        ("2026年端午节前完成", "2026-06-18"),
+        ("2025年中秋节前完成", "2025-10-05"),
+        ("预计2026年国庆节前完成", "2026-09-30"),
+        ("2026年国庆前完成", "2026-09-30"),
+    ])
+    func holidays_areTheDayBefore(text: String, date: String) {
+        let result = resolved(text)
+        #expect(result?.0 == date, "\(text)")
+        #expect(result?.1 == .day)
+    }
+
+    @Test func holidaysWithoutAYear_areTheNextOne_andSomeAreNoDeadline() {
+        #expect(resolved("力争春节前完成", reference: "2025-11-18")?.0 == "2026-02-16")
+        #expect(resolved("国庆节前完成", reference: "2025-11-18")?.0 == "2026-09-30")
+        #expect(resolved("元旦前完成", reference: "2025-11-18")?.0 == "2025-12-31")
+        // During or after a holiday is no deadline; a lunar year outside the table is not guessed.
+        #expect(resolved("2026年春节期间完成") == nil)
+        #expect(resolved("2046年春节前完成") == nil)
+        #expect(resolved("2026年年中完成")?.0 == "2026-06-30")
+        // "2026年中…" is not the middle of the year: 中央, 中期, 中秋.
+        #expect(resolved("2026年中央生态环保督察")?.1 == .year)
+        #expect(resolved("2026年中秋节前")?.0 == "2026-09-24")
+    }
+
     @Test func spacesInsideNumbers_areRemoved() {
         #expect(resolved("预计 2024 年 10 月建成投用")?.0 == "2024-10-31")
         #expect(resolved("2025 年底前完成整改")?.0 == "2025-12-31")

@@ -30,6 +30,14 @@ struct TotalsTests {
         #expect(t?.open == 5)
     }
 
+    @Test func problemsCountedBeforeTheirMeasures_areProblems() {
+        let t = totals("局党组对反馈的14个问题逐项制定整改措施。截至目前，已完成整改11个，正在整改3个。")
+        #expect(t?.problems == 14)
+        #expect(t?.done == 11)
+        #expect(t?.open == 3)
+        #expect(t?.measures == nil)
+    }
+
     @Test func measuresOnly() {
         let t = totals("对照县委巡察组提出的9个方面问题和3个方面的意见，制定的25条整改措施，已落实到位20条，整改到位率80%；巡察交办问题2件，办理完成2件。")
         #expect(t?.problems == nil)

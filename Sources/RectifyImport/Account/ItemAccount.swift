@@ -229,6 +229,7 @@ public enum ItemAccount {
         case .quarter(let q): return "\(year)年第\(["一", "二", "三", "四"][max(0, min(3, q - 1))])季度"
         case .halfYear(let h): return "\(year)年" + (h == 1 ? "上半年" : "下半年")
         case .year: return "\(year)年"
+        case .holidayEve(let holiday): return "\(year)年\(holiday.words.last!)前"
         }
     }
 

@@ -11,6 +11,8 @@ struct DatePeriod: Hashable, Sendable {
         case quarter(Int)
         case halfYear(Int)
         case year
+        /// The day before a holiday: "春节前" (lunar: its day depends on the year).
+        case holidayEve(Holiday)
     }
 
     enum Year: Hashable, Sendable {
@@ -26,7 +28,7 @@ struct DatePeriod: Hashable, Sendable {
 
     var precision: DeadlinePrecision {
         switch span {
-        case .day: return .day
+        case .day, .holidayEve: return .day
         case .xun: return .xun
         case .month: return .month
         case .quarter: return .quarter
@@ -44,6 +46,7 @@ struct DatePeriod: Hashable, Sendable {
         case .quarter(let q): return (1...4).contains(q)
         case .halfYear(let h): return (1...2).contains(h)
         case .year: return true
+        case .holidayEve(let holiday): return holiday.day(in: year) != nil
         }
     }
 
@@ -58,6 +61,7 @@ struct DatePeriod: Hashable, Sendable {
         case .quarter(let q): return CalendarDate.endOfMonth(year: year, month: q * 3)
         case .halfYear(let h): return CalendarDate.endOfMonth(year: year, month: h * 6)
         case .year: return CalendarDate(year: year, month: 12, day: 31)
+        case .holidayEve(let holiday): return holiday.day(in: year)?.adding(days: -1)
         }
     }
 

@@ -44,6 +44,9 @@ enum DateScanner {
         let digits = Array(f[run])
         let yearLike = n >= 4 && (digits.starts(with: ["1", "9"]) || digits.starts(with: ["2", "0"]))
         if n == 4, yearLike, next == "年", let year = f.number(in: run) {
+            if let eve = Holiday.eve(f, at: run.upperBound + 1) {
+                return DateMention(range: i..<eve.end, readings: [DatePeriod(year: .explicit(year), span: .holidayEve(eve.holiday))], damaged: false)
+            }
             if namesPartOfYear(f, at: run.upperBound + 1) { return nil }
             return afterYear(f, year: .explicit(year), start: i, at: run.upperBound + 1)
         }
@@ -159,6 +162,14 @@ enum DateScanner {
         guard p < f.count else { return yearOnly }
         if f[p] == "底" || f[p] == "末" {
             return DateMention(range: start..<(p + 1), readings: [DatePeriod(year: year, span: .year)], damaged: false)
+        }
+        if let eve = Holiday.eve(f, at: p) {
+            return DateMention(range: start..<eve.end, readings: [DatePeriod(year: year, span: .holidayEve(eve.holiday))], damaged: false)
+        }
+        if f.hasLiteral("年中", at: p) {
+            // "2026年年中": the middle of the year, read as the end of its first half. ("2026年中"
+            // is not read: 年中央…, 年中期….)
+            return DateMention(range: start..<(p + 2), readings: [DatePeriod(year: year, span: .halfYear(1))], damaged: false)
         }
         if let half = halfYear(f, at: p) {
             return DateMention(range: start..<half.end, readings: [DatePeriod(year: year, span: .halfYear(half.part))], damaged: false)
@@ -287,6 +298,9 @@ enum DateScanner {
         }
         if let half = halfYear(f, at: i) {
             return DateMention(range: i..<half.end, readings: [DatePeriod(year: .missing, span: .halfYear(half.part))], damaged: false)
+        }
+        if let eve = Holiday.eve(f, at: i) {
+            return DateMention(range: i..<eve.end, readings: [DatePeriod(year: .missing, span: .holidayEve(eve.holiday))], damaged: false)
         }
         if f[i] == "第" || Chars.chineseDigits[f[i]] != nil, let q = quarter(f, at: i) {
             return DateMention(range: i..<q.end, readings: [DatePeriod(year: .missing, span: .quarter(q.number))], damaged: false)

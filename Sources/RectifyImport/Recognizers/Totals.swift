@@ -13,6 +13,9 @@ enum Totals {
         var value: Int
         var unit: Unicode.Scalar
         var offset: Int
+        /// "14个问题": the count names its noun, so a 措施 later in the clause
+        /// ("对反馈的14个问题逐项制定整改措施") does not make it a count of measures.
+        var namesProblems = false
     }
 
     static let units: Set<Unicode.Scalar> = ["个", "条", "项", "件"]
@@ -51,7 +54,7 @@ enum Totals {
             let aboutMeasures = clause.contains(literal: "措施")
             for count in counts {
                 var used = true
-                if aboutMeasures || (measureUnit != nil && count.unit == measureUnit && count.unit != "个") {
+                if !count.namesProblems, aboutMeasures || (measureUnit != nil && count.unit == measureUnit && count.unit != "个") {
                     if totals.measures == nil, aboutMeasures, !isDone {
                         totals.measures = count.value
                         measureUnit = count.unit
@@ -115,7 +118,8 @@ enum Totals {
             if clause[u] == "余" || clause[u] == "多" { u += 1 }
             guard u < clause.count, units.contains(clause[u]) else { return }
             if clause.hasLiteral("方面", at: u + 1) || clause.hasLiteral("方面", at: u) { return }
-            result.append(Count(value: value, unit: clause[u], offset: base + run.lowerBound))
+            result.append(
+                Count(value: value, unit: clause[u], offset: base + run.lowerBound, namesProblems: clause.hasLiteral("问题", at: u + 1)))
         }
         return result
     }
