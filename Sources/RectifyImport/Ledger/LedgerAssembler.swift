@@ -10,6 +10,8 @@ struct LedgerAssembler {
     let layout: LedgerLayout
     let heading: LedgerHeading
     let reference: CalendarDate?
+    /// Where `reference` came from, for the review note of a deadline without a year.
+    let referenceSource: String
     var warnings: [Diagnostic] = []
     var explanations: [LedgerExplanation] = []
     /// "副院长 马骏" → name and post, once per distinct cell text (leaders repeat down a ledger).
@@ -28,6 +30,7 @@ struct LedgerAssembler {
         self.layout = layout
         self.heading = heading
         self.reference = referenceOverride ?? heading.reference
+        self.referenceSource = referenceOverride != nil ? "--reference-date" : heading.date != nil ? "the ledger's date" : "the ledger's title"
     }
 
     func note(_ explanation: inout LedgerExplanation, _ line: @autoclosure () -> String) {
@@ -143,7 +146,7 @@ struct LedgerAssembler {
             if let date = cell.date {
                 dated.append((row, cell, date))
                 if cell.guessedYear, status != .done {
-                    review.append("the deadline '\(cell.text)' (\(table.place(row.row, deadlineColumn!))) has no year; \(date.year) was taken from the ledger's \(heading.date != nil ? "date" : "title").")
+                    review.append("the deadline '\(cell.text)' (\(table.place(row.row, deadlineColumn!))) has no year; \(date.year) was taken from \(referenceSource).")
                 }
             } else if !cell.longTerm && !cell.immediate, let c = deadlineColumn {
                 warn(row.row, c, "cannot read a deadline from '\(cell.text)'; write a date (2025年6月30日, 2025/6/30) or 长期坚持.")
