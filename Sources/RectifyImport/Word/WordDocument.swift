@@ -22,6 +22,7 @@ struct WordDocument {
         let package = try OfficeArchive(data: data, file: file)
         let xml = try package.requiredPart("word/document.xml")
         let reader = BodyReader()
+        reader.numbering = WordNumbering(numbering: try package.part("word/numbering.xml"), styles: try package.part("word/styles.xml"))
         let parser = XMLParser(data: xml)
         parser.delegate = reader
         guard parser.parse() else {
@@ -69,6 +70,13 @@ private final class BodyReader: NSObject, XMLParserDelegate {
     var paragraph = ""
     var inText = false
     var inParagraph = false
+    var numbering = WordNumbering(numbering: nil, styles: nil)
+    /// The paragraph's list (`w:numPr`) and style, for its automatic number.
+    var numId: String?
+    var level: Int?
+    var style: String?
+    /// Inside a tracked change's record of the old paragraph properties, which do not apply.
+    var inChangedProperties = false
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
@@ -99,6 +107,13 @@ private final class BodyReader: NSObject, XMLParserDelegate {
         case "p":
             paragraph = ""
             inParagraph = true
+            numId = nil
+            level = nil
+            style = nil
+        case "pPrChange": inChangedProperties = true
+        case "pStyle": if inParagraph, !inChangedProperties { style = value(attributes) }
+        case "numId": if inParagraph, !inChangedProperties { numId = value(attributes) }
+        case "ilvl": if inParagraph, !inChangedProperties { level = value(attributes).flatMap { Int($0) } }
         case "t": inText = inParagraph
         case "tab": if inParagraph { paragraph += "\t" }
         case "br", "cr": if inParagraph { paragraph += "\n" }
@@ -109,8 +124,14 @@ private final class BodyReader: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         switch XMLElements.local(elementName) {
         case "t": inText = false
+        case "pPrChange": inChangedProperties = false
         case "p":
             inParagraph = false
+            if !numbering.isEmpty, let marker = numbering.marker(numId: numId, level: level, style: style),
+                !paragraph.trimmingCharacters(in: .whitespaces).isEmpty
+            {
+                paragraph = marker + paragraph
+            }
             if tables.isEmpty {
                 document.blocks.append(.paragraph(paragraph))
             } else {

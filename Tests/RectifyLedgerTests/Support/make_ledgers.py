@@ -512,6 +512,73 @@ def l12():
     ])
 
 
-for make in (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11, l12):
+# 13. A hospital's Word 整改方案 typed with Word's automatic multi-level numbering: "一、",
+#     "（一）" and "1." are made by numbering.xml (Chinese counting, then decimal) and are not in
+#     the paragraphs' text; no table. The second list restarts its numbers (startOverride).
+NUMBERING = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+ <w:abstractNum w:abstractNumId="7">
+  <w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+ </w:abstractNum>
+ <w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+</w:numbering>
+"""
+
+
+def numbered(doc, text, level):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    p = doc.add_paragraph(text)
+    pPr = p._p.get_or_add_pPr()
+    numPr = OxmlElement("w:numPr")
+    ilvl = OxmlElement("w:ilvl"); ilvl.set(qn("w:val"), str(level))
+    numId = OxmlElement("w:numId"); numId.set(qn("w:val"), "3")
+    numPr.append(ilvl); numPr.append(numId)
+    pPr.append(numPr)
+    return p
+
+
+def l13():
+    import zipfile
+    from docx import Document
+    doc = Document()
+    doc.add_paragraph("县人民医院关于县委巡察反馈问题的整改方案")
+    doc.add_paragraph("为认真落实县委第二巡察组反馈意见，制定本方案。")
+    numbered(doc, "整改任务", 0)
+    numbered(doc, "党的建设方面", 1)
+    numbered(doc, "“三重一大”决策程序不规范。", 2)
+    doc.add_paragraph("整改措施：修订议事规则。责任科室：党政办。整改时限：2025年12月31日。完成情况：已完成。")
+    numbered(doc, "党风廉政教育不经常。", 2)
+    doc.add_paragraph("整改措施：每季度开展警示教育。责任科室：纪检室。整改时限：长期坚持。完成情况：持续推进。")
+    numbered(doc, "医疗服务方面", 1)
+    numbered(doc, "门诊预约率低。", 2)
+    doc.add_paragraph("整改措施：推行分时段预约。责任科室：门诊部。整改时限：2026年6月30日。完成情况：正在推进。")
+    numbered(doc, "病历书写不规范。", 2)
+    doc.add_paragraph("整改措施：开展病历质控。责任科室：医务科。整改时限：2026年3月31日。完成情况：正在推进。")
+    numbered(doc, "保障措施", 0)
+    doc.add_paragraph("加强组织领导，压实整改责任。")
+    doc.add_paragraph("县人民医院")
+    doc.add_paragraph("2025年11月5日")
+    path = os.path.join(OUT, "l13_rmyy_autonumber.docx")
+    doc.save(path)
+    # python-docx's template numbering replaced by the plan's own lists.
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    parts["word/numbering.xml"] = NUMBERING.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    gold("l13_rmyy_autonumber.docx", [
+        ("“三重一大”决策程序不规范", False, None),
+        ("党风廉政教育不经常", True, None),
+        ("门诊预约率低", True, "2026-06-30"),
+        ("病历书写不规范", True, "2026-03-31"),
+    ], "2025-11-05")
+
+
+for make in (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11, l12, l13):
     make()
 print("wrote", len(os.listdir(OUT)), "files to", OUT)
