@@ -30,6 +30,36 @@ struct OfficeFilesTests {
         }
     }
 
+    /// openpyxl saves formulas without their values (it does not calculate): such a deadline
+    /// cell says it is an unsaved formula, not "cannot read a deadline"; LibreOffice's re-save,
+    /// which calculates, gives the date.
+    @Test func aFormulaSavedWithoutItsValue_saysSo_andItsCalculatedCopyReads() throws {
+        let folder = try TestFiles.temporaryFolder("formula")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = folder.appendingPathComponent("formula.xlsx")
+        let script = """
+            import openpyxl, sys
+            wb = openpyxl.Workbook(); ws = wb.active; ws.title = "台账"
+            ws.append(["序号", "反馈问题", "整改措施", "整改时限", "完成情况"])
+            ws.append([1, "合同管理不规范", "建立合同台账", "=DATE(2025,12,31)", "整改中"])
+            ws.append([2, "公务卡使用率低", "推行公务卡结算", "2026年3月31日", "整改中"])
+            wb.save(sys.argv[1])
+            """
+        let made = try TestFiles.run(["python3", "-c", script, workbook.path])
+        #expect(made.status == 0, "\(made.error)")
+        let result = try LedgerImporter.importFile(Data(contentsOf: workbook), file: "formula.xlsx")
+        #expect(result.plan.items.first?.deadline == nil)
+        #expect(
+            result.warnings.contains {
+                $0.description.hasPrefix("formula.xlsx:2:4: warning: 台账!D2: the deadline is a formula ('=DATE(2025,12,31)') whose value was never saved")
+            }, "\(result.warnings)")
+        let resaved = folder.appendingPathComponent("out")
+        let calc = try TestFiles.libreOffice(convertTo: "xlsx:Calc Office Open XML", files: [workbook], into: resaved)
+        #expect(calc.status == 0, "\(calc.error)")
+        let calculated = try TestFiles.importFile(resaved.appendingPathComponent("formula.xlsx"))
+        #expect(calculated.items.first?.deadline?.date.description == "2025-12-31")
+    }
+
     @Test func aWordReportWithoutALedgerTable_readsLikeItsText() throws {
         let folder = try TestFiles.temporaryFolder("docx-report")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -148,6 +148,8 @@ struct LedgerAssembler {
                 if cell.guessedYear, status != .done {
                     review.append("the deadline '\(cell.text)' (\(table.place(row.row, deadlineColumn!))) has no year; \(date.year) was taken from \(referenceSource).")
                 }
+            } else if cell.text.hasPrefix("="), let c = deadlineColumn {
+                warn(row.row, c, "the deadline is a formula ('\(cell.text)') whose value was never saved (the file was written by a program that does not calculate); open and save it in Excel or WPS, or type the date.")
             } else if !cell.longTerm && !cell.immediate, let c = deadlineColumn {
                 warn(row.row, c, "cannot read a deadline from '\(cell.text)'; write a date (2025年6月30日, 2025/6/30) or 长期坚持.")
             }

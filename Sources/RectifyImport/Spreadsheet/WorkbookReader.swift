@@ -152,6 +152,10 @@ final class SheetParser: NSObject, XMLParserDelegate {
     private var style = 0
     private var text = ""
     private var collecting = false
+    /// A formula's text: kept for a cell whose value was never saved (written by a program
+    /// that does not calculate, such as openpyxl), so the cell says what it holds.
+    private var formula = ""
+    private var inFormula = false
     private var inInline = false
     private var phonetic = 0
 
@@ -179,6 +183,8 @@ final class SheetParser: NSObject, XMLParserDelegate {
             type = attributes["t"] ?? "n"
             style = attributes["s"].flatMap(Int.init) ?? 0
             text = ""
+            formula = ""
+        case "f": inFormula = true
         case "v": collecting = true
         case "is": inInline = true
         case "t" where inInline: collecting = phonetic == 0
@@ -196,15 +202,23 @@ final class SheetParser: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         switch XMLElements.local(elementName) {
         case "v", "t": collecting = false
+        case "f": inFormula = false
         case "is": inInline = false
         case "rPh": phonetic -= 1
-        case "c": store(value())
+        case "c":
+            let value = value()
+            if case .empty = value, !formula.isEmpty {
+                store(.text("=" + formula))
+            } else {
+                store(value)
+            }
         default: break
         }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if collecting { text += string }
+        if inFormula { formula += string }
     }
 
     private func value() -> CellValue {
