@@ -32,8 +32,8 @@ struct OfficeFilesTests {
 
     /// openpyxl saves formulas without their values (it does not calculate): such a deadline
     /// cell says it is an unsaved formula, not "cannot read a deadline"; LibreOffice's re-save,
-    /// which calculates, gives the date.
-    @Test func aFormulaSavedWithoutItsValue_saysSo_andItsCalculatedCopyReads() throws {
+    /// which calculates, gives the date. A hidden row is read, and said.
+    @Test func aFormulaSavedWithoutItsValue_saysSo_andItsCalculatedCopyReads_andAHiddenRowIsSaid() throws {
         let folder = try TestFiles.temporaryFolder("formula")
         defer { try? FileManager.default.removeItem(at: folder) }
         let workbook = folder.appendingPathComponent("formula.xlsx")
@@ -43,6 +43,7 @@ struct OfficeFilesTests {
             ws.append(["序号", "反馈问题", "整改措施", "整改时限", "完成情况"])
             ws.append([1, "合同管理不规范", "建立合同台账", "=DATE(2025,12,31)", "整改中"])
             ws.append([2, "公务卡使用率低", "推行公务卡结算", "2026年3月31日", "整改中"])
+            ws.row_dimensions[3].hidden = True
             wb.save(sys.argv[1])
             """
         let made = try TestFiles.run(["python3", "-c", script, workbook.path])
@@ -53,6 +54,9 @@ struct OfficeFilesTests {
             result.warnings.contains {
                 $0.description.hasPrefix("formula.xlsx:2:4: warning: 台账!D2: the deadline is a formula ('=DATE(2025,12,31)') whose value was never saved")
             }, "\(result.warnings)")
+        #expect(result.plan.items.count == 2)
+        #expect(result.warnings.contains { $0.description.hasPrefix("formula.xlsx:3:2: warning: 台账!B3: the row of item '2' is hidden") }, "\(result.warnings)")
+        #expect(!result.warnings.contains { $0.description.contains("item '1' is hidden") })
         let resaved = folder.appendingPathComponent("out")
         let calc = try TestFiles.libreOffice(convertTo: "xlsx:Calc Office Open XML", files: [workbook], into: resaved)
         #expect(calc.status == 0, "\(calc.error)")

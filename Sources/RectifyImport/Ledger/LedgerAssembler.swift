@@ -64,6 +64,11 @@ struct LedgerAssembler {
         let ids = itemIDs(groups)
         for (k, group) in groups.enumerated() {
             plan.items.append(item(group, id: ids[k]))
+            if table.hiddenRows.contains(group.titleRow) {
+                warn(
+                    group.titleRow, group.titleColumn,
+                    "the row of item '\(ids[k])' is hidden in the workbook; it is read as an item all the same (delete the row if it is not one).")
+            }
         }
         if groups.isEmpty {
             warn(layout.dataStart, nil, "no problems were found below the header; the ledger has no rows with a problem or measure.")

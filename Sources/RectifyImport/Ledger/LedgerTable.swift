@@ -50,6 +50,8 @@ struct LedgerTable: Sendable {
     var name: String
     var rows: [[CellValue]]
     var merges: [CellRange] = []
+    /// Rows hidden in the workbook (by hand or by a filter): still read, but said.
+    var hiddenRows: Set<Int> = []
     /// Whether the merged area's top-left cell is above (row, column): the cell continues it.
     private(set) var continuation: Set<Int> = []
     var width: Int { rows.map(\.count).max() ?? 0 }
@@ -103,6 +105,7 @@ struct LedgerTable: Sendable {
         }
         var result = LedgerTable(name: name, rows: rows + other.rows, merges: merges + shifted)
         result.origins = origins
+        result.hiddenRows = hiddenRows.union(other.hiddenRows.map { $0 + base })
         for r in other.rows.indices { result.origins[base + r] = other.origins[r] ?? (other.name, r) }
         return result
     }

@@ -44,7 +44,9 @@ enum WorkbookReader {
                 throw LedgerError(file: file, place: name, "the sheet's XML is damaged near line \(line) of \(path).")
             }
             let hidden = ["hidden", "veryHidden"].contains(element.attributes["state"] ?? "")
-            sheets.append(Sheet(table: LedgerTable(name: name, rows: parsed.rows, merges: parsed.merges), hidden: hidden))
+            var table = LedgerTable(name: name, rows: parsed.rows, merges: parsed.merges)
+            table.hiddenRows = parsed.hiddenRows
+            sheets.append(Sheet(table: table, hidden: hidden))
         }
         if sheets.isEmpty { throw LedgerError(file: file, "the workbook has no worksheets.") }
         return sheets
@@ -155,6 +157,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
     /// A formula's text: kept for a cell whose value was never saved (written by a program
     /// that does not calculate, such as openpyxl), so the cell says what it holds.
     private var formula = ""
+    private(set) var hiddenRows: Set<Int> = []
     private var inFormula = false
     private var inInline = false
     private var phonetic = 0
@@ -173,6 +176,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
         case "row":
             row = attributes["r"].flatMap(Int.init).map { $0 - 1 } ?? row + 1
             column = -1
+            if ["1", "true"].contains(attributes["hidden"] ?? "") { hiddenRows.insert(row) }
         case "c":
             if let reference = attributes["r"], let parsed = CellName.parse(reference) {
                 column = parsed.column
