@@ -137,6 +137,34 @@ struct EndToEndTests {
         #expect(daemon.stop() == 0)
     }
 
+    /// SIGHUP's default action ends a process: the daemon traps it before it loads anything, so a
+    /// reload asked for while a large plan loads (logrotate, an operator) is done once it runs.
+    @Test func aHangupWhileThePlansLoad_isAReloadOnceRunning_notTheEnd() throws {
+        let daemon = try DaemonHarness()
+        var plan = "plan:\n  id: big\n  unit: 测试县卫生健康局\n  title: 载入测试\nitems:\n"
+        for n in 1...100_000 { plan += "  - {id: \"\(n)\", title: 第\(n)项问题, status: done}\n" }
+        try daemon.write("plan.yaml", plan)
+        try daemon.write("rectifyd.yaml", Self.config())
+        try daemon.start()
+        let pid = try #require(daemon.process?.processIdentifier)
+        #expect(DaemonHarness.waitFor(20) { Self.catches(SIGHUP, pid: pid) || daemon.log.contains("msg=started") })
+        let beforeStart = !daemon.log.contains("msg=started")
+        daemon.signal(SIGHUP)
+        #expect(DaemonHarness.waitFor(30) { daemon.log.contains("msg=reloaded") }, "\(daemon.log)")
+        #expect(daemon.process?.isRunning == true)
+        #expect(beforeStart, "SIGHUP was not trapped before the plans had loaded")
+        #expect(daemon.stop() == 0)
+    }
+
+    /// Whether `pid` catches `signal` (its bit in SigCgt of /proc/PID/status).
+    static func catches(_ signal: Int32, pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+            let mask = UInt64(line.dropFirst(7).trimmingCharacters(in: .whitespaces), radix: 16)
+        else { return false }
+        return mask & (1 << UInt64(signal - 1)) != 0
+    }
+
     @Test func badConfigOnSIGHUP_keepsTheOldOneRunning_goodOneIsApplied() throws {
         let daemon = try DaemonHarness()
         // One fixed instant for both versions of the plan: the stale item stays the same item.

@@ -32,6 +32,10 @@ public struct Daemon: Sendable {
 
     /// Runs until SIGTERM or SIGINT; throws what kept it from starting (or a service's failure).
     public func run() async throws {
+        // SIGHUP is trapped first: its default action ends the process, and a reload asked for
+        // while the plans load or the first evaluation runs (logrotate, an operator's `kill -HUP`)
+        // must wait for the reloader, not kill the daemon. The sequence buffers it until then.
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
         let snapshot = try loader.load(config: config, logger: logger, generation: 1)
         for warning in snapshot.warnings { logger.warning("\(warning.description)") }
         let snapshots = SnapshotCell(snapshot)
@@ -42,7 +46,7 @@ public struct Daemon: Sendable {
         let stateDirectory = try StateDirectory(
             path: config.stateDir, databaseName: URL(fileURLWithPath: config.databasePath).lastPathComponent,
             databaseMode: permissions.database, acceptNewState: acceptNewState)
-        let group = makeServices(snapshots: snapshots, stateDirectory: stateDirectory)
+        let group = makeServices(snapshots: snapshots, stateDirectory: stateDirectory, hangups: hangups)
         try await group.run()
         do {
             try stateDirectory.closeDatabase()
@@ -52,7 +56,7 @@ public struct Daemon: Sendable {
         logger.info("stopped")
     }
 
-    private func makeServices(snapshots: SnapshotCell, stateDirectory: StateDirectory) -> ServiceGroup {
+    private func makeServices(snapshots: SnapshotCell, stateDirectory: StateDirectory, hangups: UnixSignalsSequence) -> ServiceGroup {
         let store = stateDirectory.store, logger = self.logger, systemd = self.systemd
         let health = StorageHealth()
         let clock: @Sendable () -> Date = { Date() }
@@ -81,7 +85,7 @@ public struct Daemon: Sendable {
             ControlSocketService(
                 server: ControlServer(router: parts.router(), snapshots: snapshots, logger: logger),
                 schedulerStarted: schedulerStarted, listening: listening),
-            SystemdService(parts: parts, listening: listening),
+            SystemdService(parts: parts, listening: listening, hangups: hangups),
         ]
         if config.web != nil {
             // After the control socket: it starts after the scheduler and stops before delivery.

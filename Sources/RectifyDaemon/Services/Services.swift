@@ -82,10 +82,12 @@ struct ControlSocketService: Service {
 struct SystemdService: Service {
     let parts: DaemonParts
     let listening: Readiness
+    /// Trapped by `Daemon` before anything else: hangups from the start on are reloads.
+    let hangups: UnixSignalsSequence
 
     func run() async throws {
         let systemd = parts.systemd
-        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        let hangups = self.hangups
         await listening.wait()
         guard !Task.isCancelled else { return }
         // Plans are loaded and the control socket accepts connections: now systemd may go on.
