@@ -16,10 +16,14 @@ struct WebPasswdCommand: ParsableCommand {
         commandName: "passwd", abstract: "Set a web account's password (and role) in the accounts file.",
         discussion: """
             Examples:
-              rectifyctl web passwd zgb --role office --accounts /etc/rectifyd/web-accounts.yaml
-              printf '%s\\n' "$PASSWORD" | rectifyctl web passwd viewer1 --accounts web-accounts.yaml --password-stdin
-            Then `rectifyctl reload` (or SIGHUP) makes the daemon read it. Without --accounts the
-            entry is printed, for the config's web.accounts list.
+              rectifyctl web passwd zgb --role office \\
+                  --accounts /etc/rectifyd/web-accounts.yaml
+              printf '%s\\n' "$PASSWORD" | rectifyctl web passwd viewer1 \\
+                  --accounts web-accounts.yaml --password-stdin
+
+            Then `rectifyctl reload` (or SIGHUP) makes the daemon read it.
+            Without --accounts the entry is printed, for the config's
+            web.accounts list.
             """)
     @Argument(help: "The account's user name (letters, digits, '.', '_', '-').") var user: String
     @Option(help: "viewer (the board) or office (also reviews requests); default: the account's role, else viewer.")
