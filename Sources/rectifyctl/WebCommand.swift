@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+import RectifyCore
+import RectifyDaemon
 import RectifyWeb
-import Yams
 
 struct WebCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,6 +40,8 @@ struct WebPasswdCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The file first: a file that cannot be updated is said before the password is asked for.
+        var entries = try accounts.map(AccountsFile.read) ?? []
         let password = try readPassword()
         guard password.count >= 10 else {
             printError("rectifyctl: the password must have at least 10 characters.")
@@ -49,7 +52,6 @@ struct WebPasswdCommand: ParsableCommand {
             print("- user: \(user)\n  role: \(role ?? "viewer")\n  password: \"\(hash)\"")
             return
         }
-        var entries = try AccountsFile.read(path)
         let existing = entries.firstIndex { $0.user == user }
         let newRole = role ?? existing.map { entries[$0].role } ?? "viewer"
         let entry = AccountsFile.Entry(user: user, role: newRole, password: hash.description)
@@ -85,18 +87,21 @@ enum AccountsFile {
         var password: String
     }
 
+    /// The accounts as the daemon reads them. A file with any mistake (a syntax error, an entry
+    /// without its password, an unknown key) is refused with each one at its line, and left as
+    /// it is: rewriting it would drop the entries that could not be read.
     static func read(_ path: String) throws -> [Entry] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        guard let node = try Yams.compose(yaml: text) else { return [] }
-        guard case .sequence(let list) = node else {
-            printError("rectifyctl: \(path) is not a list of accounts; fix or remove it first.")
+        let sink = DiagnosticSink(file: path)
+        let accounts = ConfigReader.readAccountsFile(path, sink: sink)
+        guard !sink.hasErrors else {
+            for diagnostic in sink.diagnostics.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
+                printError(diagnostic.description)
+            }
+            printError("rectifyctl: \(path) was not changed; fix the errors above first.")
             throw ExitCode(2)
         }
-        return list.compactMap { item in
-            guard let user = item["user"]?.string, let password = item["password"]?.string else { return nil }
-            return Entry(user: user, role: item["role"]?.string ?? "viewer", password: password)
-        }
+        return accounts.map { Entry(user: $0.user, role: $0.role.rawValue, password: $0.password.description) }
     }
 
     static func write(_ entries: [Entry], to path: String) throws {

@@ -119,7 +119,7 @@ extension DaemonHarness {
 
     /// Runs `executable` with `arguments` in `dir` and waits: its exit status, stdout and stderr.
     /// Both pipes are read at once, so a chatty stderr never blocks the child.
-    static func run(_ executable: String, _ arguments: [String], in dir: URL? = nil) throws
+    static func run(_ executable: String, _ arguments: [String], in dir: URL? = nil, input: String? = nil) throws
         -> (status: Int32, out: String, err: String)
     {
         let p = Process()
@@ -129,7 +129,13 @@ extension DaemonHarness {
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
+        let stdin = Pipe()
+        if input != nil { p.standardInput = stdin }
         try p.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         nonisolated(unsafe) var errData = Data()
         let reading = DispatchGroup()
         DispatchQueue.global().async(group: reading) { errData = err.fileHandleForReading.readDataToEndOfFile() }

@@ -132,14 +132,15 @@ extension ConfigReader {
     }
 
     /// Reads an accounts file (a YAML list of accounts); problems go to `sink` at their line.
-    static func readAccountsFile(_ path: String, sink: DiagnosticSink) -> [WebAccount] {
+    /// `rectifyctl web passwd` reads it the same way before it rewrites it.
+    public static func readAccountsFile(_ path: String, sink: DiagnosticSink) -> [WebAccount] {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             sink.error(nil, "web.accounts_file \(path) cannot be read; create it with `rectifyctl web passwd USER --accounts \(path)`.")
             return []
         }
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch {
-            sink.error(nil, "web.accounts_file \(path) is not valid YAML: \(PlanReader.syntaxProblem(error))")
+            sink.error(PlanReader.syntaxMark(error), "web.accounts_file \(path) is not valid YAML: \(PlanReader.syntaxProblem(error))")
             return []
         }
         guard let node else { return [] }
