@@ -41,6 +41,36 @@ extension ImportCommand {
         }
         let ext = URL(fileURLWithPath: target).pathExtension.lowercased()
         let targetFormat: PlanWriter.Format = ext == "json" ? .json : (ext == "yaml" || ext == "yml") ? .yaml : format
-        try writeAtomically(try PlanWriter.render(result.plan, as: targetFormat), to: target)
+        let rendered = try PlanWriter.render(result.plan, as: targetFormat)
+        if target == planFile {
+            // The plan file is the office's: it is not rewritten for nothing, and what a rewrite
+            // cannot keep (comments) is kept beside it.
+            guard Self.substance(result.plan) != Self.substance(kept) else {
+                print("  \(target) left as it is")
+                return
+            }
+            if let previous = FileManager.default.contents(atPath: planFile), Self.hasComments(previous) {
+                let backup = planFile + ".bak"
+                try OfflineFiles.writeAtomically(previous, to: backup, what: "the previous plan")
+                printError("\(planFile): the rewritten plan does not keep its comments; the previous file is \(backup).")
+            }
+        }
+        try writeAtomically(rendered, to: target)
+    }
+
+    /// A plan without what an update rewrites every time (where each status was last read, the
+    /// report's path): equal substance means there is nothing to write.
+    static func substance(_ plan: Plan) -> Plan {
+        var plan = plan
+        plan.source = nil
+        for i in plan.items.indices { plan.items[i].statusEvidence = nil }
+        return plan
+    }
+
+    /// Whether a YAML plan file has comments: a line that starts with `#`, or ` #` after a value.
+    static func hasComments(_ data: Data) -> Bool {
+        String(decoding: data, as: UTF8.self).split(separator: "\n").contains { line in
+            line.drop { $0 == " " || $0 == "\t" }.hasPrefix("#") || line.contains(" #")
+        }
     }
 }

@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// `rectifyctl import --update PLAN REPORT` writes the office's plan file only when the report
+/// changes something, and keeps what a rewrite loses (a YAML plan's comments) beside it.
+struct ImportUpdateFileTests {
+    static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("seeds/001_76357eb5244c6017.txt")
+
+    @Test func theSameReportAgain_leavesTheFileByteForByte_aChangeKeepsTheCommentedOriginal() throws {
+        let harness = try DaemonHarness()
+        let plan = harness.dir.appendingPathComponent("cdc.plan.yaml")
+        #expect(try DaemonHarness.rectifyctl(["import", "-o", plan.path, Self.seed.path], in: harness.dir).status == 0)
+        let commented = "# 整改办维护：陈刚 2026-01\n" + (try String(contentsOf: plan, encoding: .utf8))
+        try commented.write(to: plan, atomically: true, encoding: .utf8)
+
+        let again = try DaemonHarness.rectifyctl(["import", "--update", plan.path, Self.seed.path], in: harness.dir)
+        #expect(again.status == 0 && again.out.contains("nothing changed") && again.out.contains("left as it is"), "\(again)")
+        #expect(try String(contentsOf: plan, encoding: .utf8) == commented)
+        #expect(!FileManager.default.fileExists(atPath: plan.path + ".bak"))
+
+        // Next month: item 3.8 is done. The plan is rewritten, and the commented original kept.
+        let report = harness.dir.appendingPathComponent("2026-01.txt")
+        let text = try String(contentsOf: Self.seed, encoding: .utf8)
+            .replacingOccurrences(of: "整改落实情况：取得阶段性成效。预计10月31日前完成检查整改。", with: "整改落实情况：已完成整改。")
+        try text.write(to: report, atomically: true, encoding: .utf8)
+        let changed = try DaemonHarness.rectifyctl(["import", "--update", plan.path, report.path], in: harness.dir)
+        #expect(changed.status == 0 && changed.out.contains("in_progress → done"), "\(changed)")
+        #expect(changed.err.contains("\(plan.path): the rewritten plan does not keep its comments; the previous file is \(plan.path).bak."))
+        #expect(try String(contentsOf: URL(fileURLWithPath: plan.path + ".bak"), encoding: .utf8) == commented)
+        #expect(try String(contentsOf: plan, encoding: .utf8).contains("status: done"))
+    }
+}
