@@ -36,6 +36,9 @@ struct RectifyD: ParsableCommand {
     var acceptNewState = false
 
     func run() throws {
+        // A closed peer or log pipe is an error to handle where it happens, never the end of
+        // the daemon.
+        signal(SIGPIPE, SIG_IGN)
         if let checkConfig {
             try Self.check(checkConfig)
             return

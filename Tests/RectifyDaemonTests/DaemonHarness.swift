@@ -19,6 +19,7 @@ final class DaemonHarness: @unchecked Sendable {
     var process: Process?
     private let lock = NSLock()
     private var logData = Data()
+    private var logPipe: Pipe?
 
     init() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("rectifyd-e2e-\(UUID().uuidString.prefix(8))")
@@ -60,6 +61,15 @@ final class DaemonHarness: @unchecked Sendable {
         }
         try p.run()
         process = p
+        logPipe = pipe
+    }
+
+    /// Closes the reading end of the daemon's stderr, as when whoever read its log has gone.
+    func closeLog() {
+        guard let pipe = logPipe else { return }
+        pipe.fileHandleForReading.readabilityHandler = nil
+        try? pipe.fileHandleForReading.close()
+        logPipe = nil
     }
 
     var log: String {

@@ -378,6 +378,23 @@ struct FaultTests {
         #expect(!result.err.contains("holds no plan files"))
     }
 
+    /// A stderr whose reader has gone (a closed pipe) loses log lines; the daemon goes on. It
+    /// used to end with SIGILL: Foundation's FileHandle.write traps on EPIPE.
+    @Test func aClosedLog_losesLines_notTheDaemon() throws {
+        let daemon = try DaemonHarness()
+        try daemon.write("plan.yaml", Self.plan(count: 3))
+        try daemon.write("rectifyd.yaml", Self.config(receivers: Self.maildir))
+        try daemon.start()
+        #expect(DaemonHarness.waitFor(10) { daemon.log.contains("control socket listening") })
+        daemon.closeLog()
+        daemon.signal(SIGHUP)  // a reload logs several lines
+        Thread.sleep(forTimeInterval: 1)
+        #expect(daemon.process?.isRunning == true)
+        let (_, status) = try Self.call(daemon, "GET", "/v1/status")
+        #expect(status.contains("\"items\""), "\(status)")
+        #expect(daemon.stop() == 0)
+    }
+
     // MARK: 9. a missing secret passes --check-config
 
     @Test func checkConfig_readsEverySecretItNames() throws {

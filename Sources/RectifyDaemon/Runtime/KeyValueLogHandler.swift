@@ -29,8 +29,28 @@ public struct KeyValueLogHandler: LogHandler {
         for key in merged.keys.sorted() {
             parts.append("\(key)=\(Self.quote("\(merged[key]!)"))")
         }
-        let line = parts.joined(separator: " ") + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        Self.write(parts.joined(separator: " ") + "\n")
+    }
+
+    /// Writes a line to stderr with write(2). A stderr that has gone away (a closed pipe, a
+    /// full non-blocking one) loses the line and the daemon goes on: Foundation's
+    /// `FileHandle.write` traps on such an error, which ended the process.
+    static func write(_ line: String) {
+        var line = line
+        line.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(STDERR_FILENO, base + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
     }
 
     static func quote(_ value: String) -> String {
