@@ -15,6 +15,7 @@ struct HeadingTests {
         ("（27）制定更新了《管理方案》", .arabicParen, 27),
         ("(2) 落实考勤制度。", .arabicParen, 2),
         ("①行政执法队职工", .circled, 1),
+        ("1024.档案管理不规范", .arabicDot, 1024),
     ])
     func numberingStyles_areRecognised(text: String, style: HeadingStyle, number: Int) {
         let m = marker(text)
@@ -27,6 +28,7 @@ struct HeadingTests {
         #expect(marker("2024年3月11日召开会议") == nil)
         #expect(marker("1名报考正高级职称") == nil)
         #expect(marker("（2024年10月28日 公开稿）") == nil)
+        #expect(marker("2025.整改工作总结") == nil)
     }
 
     @Test func concernParagraphs_areHeadingsWithOrWithoutNumber() {

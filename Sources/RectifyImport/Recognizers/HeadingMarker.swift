@@ -63,7 +63,8 @@ struct HeadingMarker: Hashable, Sendable {
         }
         if Chars.isDigit(first) {
             let run = f.digitRun(at: 0)
-            guard run.count <= 3, run.upperBound < f.count else { return nil }
+            // Up to 1999 (a long ledger pasted as text); "2025." would be a year.
+            guard run.count <= 3 || run.count == 4 && first == "1", run.upperBound < f.count else { return nil }
             let sep = f[run.upperBound]
             let after = run.upperBound + 1
             if sep == "." {
