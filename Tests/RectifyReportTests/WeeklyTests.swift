@@ -86,5 +86,22 @@ struct WeeklyTests {
         #expect(html.contains("<td nowrap style=\"border: 1px solid #999; padding: 3px 8px; text-align: left; white-space: nowrap;\">资金未到位</td>"))
         let robot = MarkdownLayout.robotMarkdown(document)
         #expect(robot.contains("> 财务股：事项 3，已完成 0，在办 3，红色 2，黄色 0，绿色 0，本周办结 0，本周新增逾期 1"))
+        #expect(document.blocks.last == .signature(["巡察整改工作办公室", "2026年11月23日"]))
+    }
+
+    /// The title and signature name the review the plans answer: one audit's plans an 审计 digest,
+    /// plans of different reviews a plain one; a configured issuer signs as configured.
+    @Test func digest_namesTheReviewThePlansAnswer() throws {
+        let period = ISOWeek("2026-W47")!.period(in: ReportTestSupport.shanghai)
+        var audit = try Self.state()
+        audit.plan.title = "示例县卫生健康局关于县审计局经济责任审计发现问题整改台账"
+        let one = WeeklyComposer.compose(WeeklyFigures([audit], period: period))
+        #expect(one.title.hasPrefix("经济责任审计整改工作周情况通报（"))
+        #expect(one.blocks.last == .signature(["经济责任审计整改工作办公室", "2026年11月23日"]))
+        var tour = try Self.state()
+        tour.plan.id = "w2"
+        let mixed = WeeklyComposer.compose(WeeklyFigures([audit, tour], period: period), issuer: "县卫生健康局整改办")
+        #expect(mixed.title.hasPrefix("整改工作周情况通报（"))
+        #expect(mixed.blocks.last == .signature(["县卫生健康局整改办", "2026年11月23日"]))
     }
 }

@@ -21,12 +21,12 @@ public struct WeeklyReportConfig: Sendable, Hashable {
     /// On a day off (`policy.calendar`, else weekends) it goes out at the same time on the next
     /// working day.
     public var workingDays: Bool
-    /// Who signs it.
-    public var issuer: String
+    /// Who signs it; nil: the office of the review the plans answer ("巡察整改工作办公室").
+    public var issuer: String?
 
     public init(
         recipients: [Contact], channels: [String], schedule: DigestSchedule = DigestSchedule(), workingDays: Bool = true,
-        issuer: String = "巡察整改工作办公室"
+        issuer: String? = nil
     ) {
         self.recipients = recipients
         self.channels = channels
