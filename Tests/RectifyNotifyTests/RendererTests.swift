@@ -43,6 +43,16 @@ struct NoticeRendererTests {
         #expect(text.range(of: "一、")!.lowerBound < text.range(of: "二、")!.lowerBound)
     }
 
+    /// The opening names the review the plans answer: 巡察 for the fixture's 整改方案 of a 巡察组's
+    /// findings, 审计 for an audit's, none for a notice covering both.
+    @Test func opening_namesTheReviewThePlansAnswer() {
+        #expect(renderer.render(Fixtures.notice()).text.contains("根据巡察整改督办工作要求，截至"))
+        var audit = Fixtures.overdue
+        audit.planTitle = "县卫生健康局关于县审计局专项审计发现问题的整改方案"
+        #expect(renderer.render(Fixtures.notice(entries: [audit])).text.contains("根据专项审计整改督办工作要求，截至"))
+        #expect(renderer.render(Fixtures.notice(entries: [audit, Fixtures.reminder])).text.contains("根据整改督办工作要求，截至"))
+    }
+
     @Test func html_hasAColouredTableAndEscapesText() {
         var entry = Fixtures.reminder
         entry.itemTitle = "<script>alert(1)</script> & 培训"
