@@ -48,6 +48,10 @@ struct LedgerAssembler {
     mutating func run() -> Plan {
         let grouping = LedgerGrouping(table: table, layout: layout, reference: reference)
         let (groups, skipped) = grouping.groups()
+        for skip in skipped where skip.why.hasPrefix("another table: ") {
+            let words = skip.why.dropFirst("another table: ".count)
+            warn(skip.row, nil, "another table starts here (\(words)…); the ledger ends above it and the rows from here on are not read.")
+        }
         for skip in skipped where skip.why.hasPrefix("no problem") {
             warn(skip.row, nil, "the row has values but no problem or measure text, and no problem above it; it was skipped.")
         }

@@ -91,6 +91,17 @@ struct LedgerGrouping {
                 skipped.append((r, "a '\(String(firstText.prefix(6)))' row, not an item"))
                 continue
             }
+            switch headerRow(r, filled) {
+            case .repeated:
+                // The header again (a sheet printed with repeated titles, sections pasted together).
+                skipped.append((r, "the header again"))
+                continue
+            case .other(let words):
+                // Another table below the ledger (a summary by category): the ledger ends here.
+                skipped.append((r, "another table: \(words)"))
+                return (result, skipped)
+            case nil: break
+            }
             if oneValue, isSection(r, filled) {
                 section = firstText.replacingOccurrences(of: "\n", with: "")
                 lastCategory = nil
@@ -146,6 +157,31 @@ struct LedgerGrouping {
 
     /// A section heading row: one value, merged across columns, or alone outside the
     /// problem and measure columns, or numbered like a heading (一、 （一）).
+    enum HeaderRow {
+        /// The ledger's own header, column for column.
+        case repeated
+        /// A header of other columns: its words, for the warning.
+        case other(String)
+    }
+
+    /// Whether row `r` is a header rather than data: at least two cells, half of them, are
+    /// header words (整改时限, 反馈问题, 类别, 问题数 …) and none is a date.
+    func headerRow(_ r: Int, _ filled: [Int]) -> HeaderRow? {
+        // A section merged across the row ("二、行风建设方面" in every cell) is no header.
+        guard filled.count >= 2, Set(filled.map { table.cell(r, $0).text }).count >= 2 else { return nil }
+        var kinds: [(column: Int, kind: LedgerColumn)] = []
+        for c in filled {
+            let value = table.cell(r, c)
+            if case .date = value { return nil }
+            if let kind = LedgerColumns.kind(of: value.text) { kinds.append((c, kind)) }
+        }
+        guard kinds.count >= 2, kinds.count * 2 >= filled.count else { return nil }
+        if kinds.allSatisfy({ layout.columns[$0.kind] == $0.column || layout.statusColumns.contains($0.column) && $0.kind == .status }) {
+            return .repeated
+        }
+        return .other(filled.prefix(4).map { table.cell(r, $0).text.replacingOccurrences(of: "\n", with: "") }.joined(separator: "、"))
+    }
+
     func isSection(_ r: Int, _ filled: [Int]) -> Bool {
         let value = table.cell(r, filled[0])
         guard case .text(let text) = value, text.unicodeScalars.contains(where: Chars.isHan) else { return false }

@@ -579,6 +579,39 @@ def l13():
     ], "2025-11-05")
 
 
-for make in (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11, l12, l13):
+# 14. A ledger pasted together from two departments' sheets: the header repeated between them,
+#     and a summary table by category below the ledger (类别 | 问题数 | 已完成 | 完成率), which is
+#     not items.
+def l14():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["某县卫生健康局巡察反馈问题整改台账（2025年11月）"])
+    header = ["序号", "反馈问题", "整改措施", "责任单位", "整改时限", "完成情况"]
+    ws.append(header)
+    ws.append([1, "财务审批不严格", "完善审批制度", "财务股", D(2025, 12, 31), "已完成"])
+    ws.append([2, "公务车辆管理混乱", "建立用车台账", "办公室", D(2026, 3, 31), "正在推进"])
+    ws.append(header)
+    ws.append([3, "档案管理不规范", "开展专项清理", "办公室", D(2026, 6, 30), "正在推进"])
+    ws.append([4, "基层医疗机构督导不到位", "每季度督导一次", "基层卫生股", "长期坚持", "持续推进"])
+    ws.append([])
+    ws.append(["整改情况统计"])
+    ws.append(["类别", "问题数", "已完成", "完成率"])
+    ws.append(["党的建设", 1, 1, "100%"])
+    ws.append(["业务工作", 3, 0, "0%"])
+    for row in ws.iter_rows(min_row=3, max_row=7):
+        if isinstance(row[4].value, dt.date):
+            row[4].number_format = "yyyy\"年\"m\"月\"d\"日\""
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l14_xqx_pasted_summary.xlsx"))
+    gold("l14_xqx_pasted_summary.xlsx", [
+        ("财务审批不严格", False, None),
+        ("公务车辆管理混乱", True, "2026-03-31"),
+        ("档案管理不规范", True, "2026-06-30"),
+        ("基层医疗机构督导不到位", True, None),
+    ])
+
+
+for make in (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11, l12, l13, l14):
     make()
 print("wrote", len(os.listdir(OUT)), "files to", OUT)
