@@ -38,6 +38,13 @@ struct TotalsTests {
         #expect(t?.measures == nil)
     }
 
+    @Test func problemsAndTheirDoneCountInOneClause() {
+        let t = totals("截至2025年11月15日，反馈的15个问题已整改完成12个，其余3个正在有序推进。")
+        #expect(t?.problems == 15)
+        #expect(t?.done == 12)
+        #expect(t?.open == 3)
+    }
+
     @Test func measuresOnly() {
         let t = totals("对照县委巡察组提出的9个方面问题和3个方面的意见，制定的25条整改措施，已落实到位20条，整改到位率80%；巡察交办问题2件，办理完成2件。")
         #expect(t?.problems == nil)

@@ -197,7 +197,8 @@ struct PlanAssembler {
     /// A last clause whose predicate is a status word, whatever its subject: "人才队伍建设需长期坚持。",
     /// "…，该项持续整改。", "目前正在推进。". It is short, names no date and is no promise or plan (将, 继续,
     /// 预计…: a done item may promise to keep at it, "2025年底前完成整改" is a plan); done must be said
-    /// with 整改 or 办结 ("…，已整改。"), as in closing sentences.
+    /// with 整改 or 办结 ("…，已整改。"), as in closing sentences, unless the status word is the
+    /// whole last sentence ("…制度。已完成。"): said alone, it speaks of the problem.
     func closingPredicate(_ paragraph: Paragraph, from start: Int, to end: Int) -> (kind: StatusVocabulary.Kind, evidence: Evidence)? {
         let f = paragraph.folded
         let clause = max(start, f.clauseStart(before: end))
@@ -207,7 +208,8 @@ struct PlanAssembler {
             let last = StatusVocabulary.matches(in: f, range: clause..<end).last, last.range.upperBound == end,
             !StatusVocabulary.isSaidOfPart(f, last, statement: false)
         else { return nil }
-        if last.kind == .done, !(last.word.contains("整改") || last.word.contains("办结")) { return nil }
+        let alone = last.range.lowerBound == start
+        if last.kind == .done, !(last.word.contains("整改") || last.word.contains("办结")), !alone { return nil }
         return (last.kind, Evidence(text: paragraph.text(clause..<end), line: paragraph.line(at: clause)))
     }
 

@@ -52,7 +52,7 @@ enum Totals {
             let isOpen = kind?.isOpen ?? false
             let isDone = kind == .done
             let aboutMeasures = clause.contains(literal: "措施")
-            for count in counts {
+            for (k, count) in counts.enumerated() {
                 var used = true
                 if !count.namesProblems, aboutMeasures || (measureUnit != nil && count.unit == measureUnit && count.unit != "个") {
                     if totals.measures == nil, aboutMeasures, !isDone {
@@ -70,6 +70,9 @@ enum Totals {
                     if isOpen {
                         // "阶段性完成2个，正在推进1个，长期坚持1个": open counts add up.
                         totals.open = (totals.open ?? 0) + count.value
+                    } else if count.namesProblems, k + 1 < counts.count, counts[k + 1].unit == count.unit {
+                        // "反馈的15个问题已整改完成12个": the problems, then how many of them.
+                        problemCandidates.append(count.value)
                     } else if isDone, totals.done == nil {
                         totals.done = count.value
                     } else if !isOpen, !isDone, clause.contains(literal: "问题") {
