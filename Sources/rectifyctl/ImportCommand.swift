@@ -39,8 +39,17 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Output format: yaml or json.")
-    var format: PlanWriter.Format = .yaml
+    @Option(name: .long, help: "Output format: yaml or json (default: -o's extension, else yaml).")
+    var format: PlanWriter.Format?
+
+    /// --format, else the output file's extension (.json, .yaml, .yml), else YAML.
+    var outputFormat: PlanWriter.Format {
+        if let format { return format }
+        switch output.map({ URL(fileURLWithPath: $0).pathExtension.lowercased() }) {
+        case "json": return .json
+        default: return .yaml
+        }
+    }
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (atomically) instead of stdout; a directory with several reports.", valueName: "FILE"))
     var output: String?
@@ -92,6 +101,13 @@ struct ImportCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if let format, let output, !output.hasSuffix("/") {
+            let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+            let named: PlanWriter.Format? = ext == "json" ? .json : ["yaml", "yml"].contains(ext) ? .yaml : nil
+            if let named, named != format {
+                throw ValidationError("--format \(format.rawValue) would write \(format.rawValue) into \(output); name the file .\(format.rawValue) or leave out --format.")
+            }
+        }
         if let referenceDate, CalendarDate(referenceDate) == nil {
             throw ValidationError("--reference-date '\(referenceDate)' is not a day; write it as YYYY-MM-DD, e.g. 2025-10-09.")
         }
@@ -167,7 +183,7 @@ struct ImportCommand: ParsableCommand {
                 for warning in contacts.apply(to: &routed, file: input.file, lines: lines) { printError(warning.description) }
             }
             for warning in warnings { printError(warning.description) }
-            documents.append((input.file, try PlanWriter.render(routed, as: format)))
+            documents.append((input.file, try PlanWriter.render(routed, as: outputFormat)))
         }
         try emit(documents)
         if failed { throw ExitCode(2) }
@@ -175,7 +191,7 @@ struct ImportCommand: ParsableCommand {
 
     private func emit(_ documents: [(file: String, text: String)]) throws {
         guard let output else {
-            let separator = format == .yaml ? "---\n" : ""
+            let separator = outputFormat == .yaml ? "---\n" : ""
             print(documents.map(\.text).joined(separator: separator), terminator: "")
             return
         }
@@ -187,7 +203,7 @@ struct ImportCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             for document in documents {
-                let name = ReportImporter.planID(forFile: document.file) + ".plan." + format.rawValue
+                let name = ReportImporter.planID(forFile: document.file) + ".plan." + outputFormat.rawValue
                 try writeAtomically(document.text, to: URL(fileURLWithPath: output).appendingPathComponent(name).path)
             }
         } else if let document = documents.first {

@@ -40,7 +40,7 @@ extension ImportCommand {
             return
         }
         let ext = URL(fileURLWithPath: target).pathExtension.lowercased()
-        let targetFormat: PlanWriter.Format = ext == "json" ? .json : (ext == "yaml" || ext == "yml") ? .yaml : format
+        let targetFormat: PlanWriter.Format = ext == "json" ? .json : (ext == "yaml" || ext == "yml") ? .yaml : outputFormat
         let rendered = try PlanWriter.render(result.plan, as: targetFormat)
         if target == planFile {
             // The plan file is the office's: it is not rewritten for nothing, and what a rewrite

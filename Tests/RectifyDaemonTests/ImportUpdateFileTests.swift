@@ -7,6 +7,19 @@ struct ImportUpdateFileTests {
     static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("seeds/001_76357eb5244c6017.txt")
 
+    /// -o NAME.json writes JSON and -o NAME.yaml YAML (a .json file held YAML); a --format that
+    /// contradicts the name is refused.
+    @Test func theOutputFormat_followsTheFileName() throws {
+        let harness = try DaemonHarness()
+        let json = harness.dir.appendingPathComponent("cdc.plan.json"), yaml = harness.dir.appendingPathComponent("cdc.plan.yaml")
+        #expect(try DaemonHarness.rectifyctl(["import", "-o", json.path, Self.seed.path], in: harness.dir).status == 0)
+        #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) is [String: Any])
+        #expect(try DaemonHarness.rectifyctl(["import", "-o", yaml.path, Self.seed.path], in: harness.dir).status == 0)
+        #expect(try String(contentsOf: yaml, encoding: .utf8).hasPrefix("plan:\n"))
+        let clash = try DaemonHarness.rectifyctl(["import", "--format", "yaml", "-o", json.path, Self.seed.path], in: harness.dir)
+        #expect(clash.status == 64 && clash.err.contains("--format yaml would write yaml into \(json.path)"), "\(clash)")
+    }
+
     @Test func theSameReportAgain_leavesTheFileByteForByte_aChangeKeepsTheCommentedOriginal() throws {
         let harness = try DaemonHarness()
         let plan = harness.dir.appendingPathComponent("cdc.plan.yaml")
