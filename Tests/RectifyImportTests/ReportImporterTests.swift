@@ -18,6 +18,19 @@ struct ReportImporterTests {
         #expect(plan.owner?.phone == "0772-6812646")
     }
 
+    /// "2025年1月，…反馈了巡察意见": the month is kept in the report's words (the date is its last
+    /// day, for reference only), so no day is made up; a whole day has no words kept.
+    @Test func feedbackInAMonth_keepsTheReportsWords() throws {
+        let (month, _) = TestSupport.importText([
+            "某县人民医院关于巡察整改进展情况的通报", "2025年1月，县委第一巡察组向我院反馈了巡察意见。现将整改进展情况通报如下。",
+            "一、整改情况", "1.问题一不到位。整改进展：已完成。", "某县人民医院", "2025年11月20日",
+        ])
+        #expect(month.inspection?.feedbackDate?.description == "2025-01-31")
+        #expect(month.inspection?.feedback == "2025年1月")
+        let (seed, _) = try TestSupport.importSeed("000_3f65e14414f6d587.txt")
+        #expect(seed.inspection?.feedback == nil)
+    }
+
     @Test func titleCutByExtraction_isCompletedFromTheOpening() throws {
         let (plan, _) = try TestSupport.importSeed("001_76357eb5244c6017.txt")
         #expect(plan.unit == "敖汉旗疾病预防控制中心")

@@ -51,6 +51,15 @@ struct DraftComposerTests {
         #expect(Self.draft(plan, asOf: CalendarDate("2026-05-10")!).document.plainParagraphs[0].contains("审计组对某县人民医院开展了经济责任审计"))
     }
 
+    /// A feedback date the report gave as a month is written as that month, not as a made-up day.
+    @Test func feedbackGivenAsAMonth_isWrittenAsTheMonth() throws {
+        var plan = try Self.hospital()
+        plan.inspection = Inspection(feedbackDate: CalendarDate("2025-12-31"), feedback: "2025年12月")
+        let opening = Self.draft(plan, asOf: CalendarDate("2026-05-10")!).document.plainParagraphs[0]
+        #expect(opening.contains("。2025年12月，县委巡察组向某县人民医院反馈了巡察意见。"), "\(opening)")
+        #expect(!opening.contains("12月31日"))
+    }
+
     @Test func reviewKind_isTheFirstNamed_longestAtAPlace() {
         #expect(ReviewKind.named(in: "关于县委第三轮巡察反馈意见整改进展情况的通报")?.word == "巡察")
         #expect(ReviewKind.named(in: "关于省级绩效评估反馈问题整改情况的报告")?.word == "绩效评估")

@@ -93,16 +93,23 @@ public struct Inspection: Hashable, Codable, Sendable {
     public var end: CalendarDate?
     /// 反馈 date: the clock for rectification starts here.
     public var feedbackDate: CalendarDate?
+    /// The feedback date as the report states it when it names no day ("2025年1月"):
+    /// `feedbackDate` is then the period's last day, which is not to be written as the date.
+    public var feedback: String?
 
-    public init(period: String? = nil, start: CalendarDate? = nil, end: CalendarDate? = nil, feedbackDate: CalendarDate? = nil) {
+    public init(
+        period: String? = nil, start: CalendarDate? = nil, end: CalendarDate? = nil, feedbackDate: CalendarDate? = nil,
+        feedback: String? = nil
+    ) {
         self.period = period
         self.start = start
         self.end = end
         self.feedbackDate = feedbackDate
+        self.feedback = feedback
     }
 
     enum CodingKeys: String, CodingKey {
-        case period, start, end
+        case period, start, end, feedback
         case feedbackDate = "feedback_date"
     }
 }

@@ -160,6 +160,7 @@ enum FastPlanReader<Cursor: PlanCursor> {
             case "start": i.start = try optional(&c, date)
             case "end": i.end = try optional(&c, date)
             case "feedback_date": i.feedbackDate = try optional(&c, date)
+            case "feedback": i.feedback = try text(&c)
             default: throw Failure()
             }
         }

@@ -137,11 +137,11 @@ public enum PlanReader {
         if let node = f.node("inspection"),
             let i = FieldReader(
                 node, path: f.fieldPath("inspection"), sink: f.sink,
-                allowed: ["period", "start", "end", "feedback_date"])
+                allowed: ["period", "start", "end", "feedback_date", "feedback"])
         {
             plan.inspection = Inspection(
                 period: i.string("period"), start: i.date("start"), end: i.date("end"),
-                feedbackDate: i.date("feedback_date"))
+                feedbackDate: i.date("feedback_date"), feedback: i.string("feedback"))
         }
         return plan
     }

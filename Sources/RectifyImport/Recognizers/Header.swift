@@ -173,6 +173,8 @@ enum Header {
             let reference = inspection.end ?? inspection.start
             if let mention = mentions.last(where: { $0.range.lowerBound >= sentenceStart && $0.range.upperBound <= feedback }) {
                 inspection.feedbackDate = mention.resolve(reference: reference, latest: nil, future: true)?.1
+                // "2025年1月": kept in the report's words, so no day is made up from it.
+                if mention.period.precision != .day { inspection.feedback = opening.text(mention.range) }
             }
         }
         guard inspection.period != nil || inspection.feedbackDate != nil else { return nil }

@@ -63,7 +63,7 @@ enum DraftWording {
         if let period = period(plan.inspection) { text += "\(period)，" }
         text += "\(group)对\(unit)开展了\(kind.word)。"
         if let feedback = plan.inspection?.feedbackDate {
-            text += "\(ChineseText.date(feedback))，\(group)向\(unit)反馈了\(kind.word)意见。"
+            text += "\(plan.inspection?.feedback ?? ChineseText.date(feedback))，\(group)向\(unit)反馈了\(kind.word)意见。"
         } else {
             text += "\(group)向\(unit)反馈了\(kind.word)意见。"
         }
