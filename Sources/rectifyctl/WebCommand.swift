@@ -107,20 +107,6 @@ enum AccountsFile {
     static func write(_ entries: [Entry], to path: String) throws {
         var text = "# rectifyd web accounts: written by `rectifyctl web passwd`; passwords are scrypt hashes.\n"
         for e in entries { text += "- user: \(e.user)\n  role: \(e.role)\n  password: \"\(e.password)\"\n" }
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            printError("rectifyctl: cannot write \(temporary): \(String(cString: strerror(errno)))")
-            throw ExitCode(2)
-        }
-        let bytes = Array(text.utf8)
-        let written = Glibc.write(fd, bytes, bytes.count)
-        fsync(fd)
-        close(fd)
-        guard written == bytes.count, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            printError("rectifyctl: cannot write \(path): \(String(cString: strerror(errno)))")
-            throw ExitCode(2)
-        }
+        try OfflineFiles.writeAtomically(Data(text.utf8), to: path, what: "the accounts file", mode: 0o600)
     }
 }

@@ -50,24 +50,68 @@ enum OfflineFiles {
     }
 
     /// Writes `data` to a temporary file beside `path` and renames it over `path`, so readers
-    /// (the daemon's reload, a mail client) never see half a file. On failure prints
-    /// "PATH:1:1: error: cannot write `what`: reason." and exits 2; `reason` words a write error.
+    /// (the daemon's reload, a mail client) never see half a file. The file keeps its mode, and a
+    /// symbolic link stays a link (the file it points to is replaced). A device, pipe or socket
+    /// (`-o /dev/stdout`, `/dev/null`, a FIFO) is written to directly: a rename would replace
+    /// it with a plain file. `mode`, when given, is the file's mode whatever it was (a file of
+    /// secrets); otherwise a new file is 0644. On failure prints "PATH:1:1: error: cannot write
+    /// `what`: reason." and exits 2; `reason` words a write error.
     static func writeAtomically(
-        _ data: Data, to path: String, what: String, reason: (any Error) -> String = { ($0 as NSError).localizedDescription }
+        _ data: Data, to path: String, what: String, mode required: mode_t? = nil,
+        reason: (any Error) -> String = { ($0 as NSError).localizedDescription }
     ) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        do {
-            try data.write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            printError("\(path):1:1: error: cannot write \(what): \(reason(error)).")
-            throw ExitCode(2)
+        func fail(_ message: String) -> ExitCode {
+            printError("\(path):1:1: error: cannot write \(what): \(message).")
+            return ExitCode(2)
         }
-        guard rename(temporary, path) == 0 else {
+        var target = path
+        var info = stat()
+        var mode: mode_t = required ?? 0o644
+        if stat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) != S_IFREG {
+                guard (info.st_mode & S_IFMT) != S_IFDIR else { throw fail("it is a directory") }
+                guard let handle = FileHandle(forWritingAtPath: path) else { throw fail(String(cString: strerror(errno))) }
+                do {
+                    try handle.write(contentsOf: data)
+                    try handle.close()
+                } catch {
+                    throw fail(reason(error))
+                }
+                return
+            }
+            mode = required ?? info.st_mode & 0o7777
+            if let resolved = realpath(path, nil) {
+                target = String(cString: resolved)
+                free(resolved)
+            }
+        }
+        let url = URL(fileURLWithPath: target)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw fail(String(cString: strerror(errno))) }
+        // The mode the file had, not the one the umask leaves of it.
+        fchmod(fd, mode)
+        let written = data.withUnsafeBytes { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { return false }
+                offset += n
+            }
+            return true
+        }
+        let error = errno
+        guard written, fsync(fd) == 0 else {
+            close(fd)
+            unlink(temporary)
+            throw fail(String(cString: strerror(written ? errno : error)))
+        }
+        close(fd)
+        guard rename(temporary, target) == 0 else {
             let message = String(cString: strerror(errno))
             unlink(temporary)
-            printError("\(path):1:1: error: cannot write \(what): \(message).")
-            throw ExitCode(2)
+            throw fail(message)
         }
     }
 }
