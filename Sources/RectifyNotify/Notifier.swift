@@ -31,11 +31,15 @@ public struct DeliveryError: Error, Hashable, Sendable, CustomStringConvertible 
     public var curlCode: Int?
     /// The SMTP reply code or HTTP status the server answered with, when it answered.
     public var responseCode: Int?
+    /// How long the server asked to be left alone (HTTP `Retry-After` on a 429 or 503): the
+    /// next attempt waits at least this long.
+    public var retryAfter: TimeInterval?
 
-    public init(_ message: String, curlCode: Int? = nil, responseCode: Int? = nil) {
+    public init(_ message: String, curlCode: Int? = nil, responseCode: Int? = nil, retryAfter: TimeInterval? = nil) {
         self.message = message
         self.curlCode = curlCode
         self.responseCode = responseCode
+        self.retryAfter = retryAfter
     }
 
     public var description: String { message }

@@ -55,7 +55,7 @@ struct EndToEndTests {
         return text
     }
 
-    static func config(webhookPort: Int? = nil) -> String {
+    static func config(webhookPort: Int? = nil, webhookPath: String = "/hook") -> String {
         var text = """
             state_dir: state
             plans: [plan.yaml]
@@ -69,7 +69,7 @@ struct EndToEndTests {
 
             """
         if let webhookPort {
-            text += "  - {name: hook, type: webhook, url: \"http://127.0.0.1:\(webhookPort)/hook\", timeout: 2s}\n"
+            text += "  - {name: hook, type: webhook, url: \"http://127.0.0.1:\(webhookPort)\(webhookPath)\", timeout: 2s}\n"
         }
         return text
     }
@@ -120,6 +120,27 @@ struct EndToEndTests {
         let request = received().first ?? ""
         #expect(request.contains("\"idempotency-key\""))
         #expect(request.contains("闲置公车"))
+        #expect(daemon.stop() == 0)
+    }
+
+    /// A receiver that answers 429 with Retry-After: 3600 is left alone for the hour it asked
+    /// for, though the configured backoff is 0.3 s.
+    @Test func retryAfter_isHonoured() throws {
+        let daemon = try DaemonHarness()
+        let port = freePort()
+        let hooks = daemon.dir.appendingPathComponent("hooks.jsonl")
+        let server = try ScriptServer(
+            script: Self.webhookScript, arguments: ["--out", hooks.path, "--port", String(port), "--timeout", "60"])
+        defer { server.stop() }
+        try daemon.write("plan.yaml", Self.plan(staleIn: -10))
+        try daemon.write("rectifyd.yaml", Self.config(webhookPort: port, webhookPath: "/status/429?retry_after=3600"))
+        try daemon.start()
+        #expect(DaemonHarness.waitFor(5) { daemon.log.contains("delivery failed, will retry") && daemon.log.contains("receiver=hook") }, "\(daemon.log)")
+        #expect(daemon.log.contains("the receiver asks to retry after 3600 s"), "\(daemon.log)")
+        #expect(daemon.log.contains("retry_in=3600.000s") || daemon.log.contains("retry_in=3599.9"), "\(daemon.log)")
+        Thread.sleep(forTimeInterval: 2)
+        let received = ((try? String(contentsOf: hooks, encoding: .utf8)) ?? "").split(separator: "\n")
+        #expect(received.count == 1, "posted again before the hour: \(received.count)")
         #expect(daemon.stop() == 0)
     }
 

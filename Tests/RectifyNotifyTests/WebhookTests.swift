@@ -113,6 +113,33 @@ struct WebhookNotifierTests {
         #expect(error.message.contains("?[redacted]"))
     }
 
+    /// A receiver that throttles (429, 503) with Retry-After: the wait comes back with the error,
+    /// and the rest of the batch is not tried (it would be throttled alike).
+    @Test func retryAfter_isKept_andTheBatchStops() throws {
+        let server = try Server()
+        defer { server.cleanUp() }
+        let notifier = WebhookNotifier(config: WebhookConfig(url: server.url("/status/429?retry_after=120")))
+        let results = notifier.deliver([Fixtures.notice(id: "A"), Fixtures.notice(id: "B")])
+        guard case .retryable(let error) = results[0].outcome, case .retryable(let rest) = results[1].outcome else {
+            Issue.record("\(results)")
+            return
+        }
+        #expect(error.retryAfter == 120)
+        #expect(error.message.contains("the receiver asks to retry after 120 s"), "\(error.message)")
+        #expect(rest.retryAfter == 120 && results[1].detail.hasPrefix("not attempted"))
+        #expect(try server.requests().count == 1, "the second notice was not posted")
+    }
+
+    @Test func retryAfter_readsSecondsAndHTTPDates() {
+        let now = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21T14:13:20Z
+        #expect(RetryAfter.seconds("120", now: now) == 120)
+        #expect(RetryAfter.seconds(" 0 ", now: now) == 0)
+        #expect(RetryAfter.seconds("Mon, 21 Sep 2026 15:13:20 GMT", now: now) == 3600)
+        #expect(RetryAfter.seconds("Mon, 21 Sep 2026 13:13:20 GMT", now: now) == 0, "a date in the past is no wait")
+        #expect(RetryAfter.seconds("soon", now: now) == nil)
+        #expect(RetryAfter.seconds("-5", now: now) == nil)
+    }
+
     @Test func serverDown_isRetryable() throws {
         let port = try Harness.closedPort()
         let notifier = WebhookNotifier(

@@ -79,10 +79,12 @@ extension DeliveryWorker {
                 if let entries = confirm(record, count: count, detail: detail, duration: duration, trouble: &trouble) {
                     confirmed += entries
                 }
-            case .retryable:
+            case .retryable(let error):
                 // The result's detail, not only the error: it says "not attempted: …" for the rest
                 // of a batch stopped by a receiver-level failure.
-                fail(record, detail: detail, retryable: true, duration: duration, policy: policy, trouble: &trouble)
+                fail(
+                    record, detail: detail, retryable: true, duration: duration, policy: policy, trouble: &trouble,
+                    notBefore: error.retryAfter)
             case .permanent:
                 fail(record, detail: detail, retryable: false, duration: duration, policy: policy, trouble: &trouble)
             }
@@ -126,15 +128,18 @@ extension DeliveryWorker {
         return record.logEntries.map { var e = $0; e.sentAt = at; return e }
     }
 
+    /// - Parameter notBefore: how long the receiver asked to be left alone (`Retry-After`): the
+    ///   retry waits at least that long, up to a day.
     private func fail(
         _ record: OutboxRecord, detail: String, retryable: Bool, duration: TimeInterval, policy: DeliveryPolicy,
-        trouble: inout Bool
+        trouble: inout Bool, notBefore: TimeInterval? = nil
     ) {
         let now = clock()
         let attempt = record.attempts + 1
         var next: Date? = nil
         if retryable && attempt < policy.maxAttempts {
-            next = now.addingTimeInterval(Backoff.delay(attempt: attempt, initial: policy.backoffInitial, max: policy.backoffMax))
+            let backoff = Backoff.delay(attempt: attempt, initial: policy.backoffInitial, max: policy.backoffMax)
+            next = now.addingTimeInterval(max(backoff, min(notBefore ?? 0, 86_400)))
         }
         let entry = DeliveryRecord(
             noticeID: record.id, receiver: record.receiver, recipient: record.recipient, attempt: attempt, at: now,

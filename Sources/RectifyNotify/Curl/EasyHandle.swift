@@ -14,6 +14,8 @@ struct CurlResponse {
     /// The last line the server sent before the body: for SMTP its reply to the message
     /// ("250 2.0.0 Ok: queued as 4F2A1"), for HTTP the last header line.
     var lastReplyLine: String = ""
+    /// HTTP: the value of a `Retry-After` header (seconds or an HTTP date), when one came.
+    var retryAfter: String?
 
     var succeeded: Bool { code == CURLE_OK }
     var curlCode: Int { Int(code.rawValue) }
@@ -195,7 +197,7 @@ final class EasyHandle {
         if text.isEmpty && code != CURLE_OK { text = String(cString: curl_easy_strerror(code)) }
         return CurlResponse(
             code: code, errorText: text, responseCode: responseCode, newConnections: connects, body: body.bytes,
-            lastReplyLine: headers.lastLine)
+            lastReplyLine: headers.lastLine, retryAfter: headers.retryAfter)
     }
 
     private func check(_ code: CURLcode, _ what: String) throws(CurlSetupError) {
@@ -252,14 +254,25 @@ private final class BodySink: ChunkSink {
     }
 }
 
-/// The last non-empty header (SMTP: reply) line, at most 300 bytes of it.
+/// The last non-empty header (SMTP: reply) line, at most 300 bytes of it, and an HTTP
+/// `Retry-After` header's value.
 private final class HeaderSink: ChunkSink {
     private(set) var lastLine = ""
+    private(set) var retryAfter: String?
 
-    func reset() { lastLine = "" }
+    func reset() {
+        lastLine = ""
+        retryAfter = nil
+    }
 
     override func take(_ line: UnsafeRawBufferPointer) {
         let text = String(decoding: line.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        if !text.isEmpty { lastLine = text }
+        guard !text.isEmpty else { return }
+        // A new response (after a 100 Continue) starts its headers afresh.
+        if text.hasPrefix("HTTP/") { retryAfter = nil }
+        if text.count > 12, text.prefix(12).lowercased() == "retry-after:" {
+            retryAfter = text.dropFirst(12).trimmingCharacters(in: .whitespaces)
+        }
+        lastLine = text
     }
 }

@@ -101,13 +101,17 @@ final class WebhookSession {
         } else {
             reason = response.errorText
         }
+        let wait = response.retryAfter.flatMap { RetryAfter.seconds($0, now: Date()) }
         let error = DeliveryError(
-            "webhook to \(url.redacted): " + Redaction.scrub(reason, secrets: secrets, url: url.text),
+            "webhook to \(url.redacted): " + Redaction.scrub(reason, secrets: secrets, url: url.text)
+                + (wait.map { " (the receiver asks to retry after \(Int($0.rounded(.up))) s)" } ?? ""),
             curlCode: response.succeeded ? nil : response.curlCode,
-            responseCode: response.responseCode > 0 ? response.responseCode : nil)
+            responseCode: response.responseCode > 0 ? response.responseCode : nil, retryAfter: wait)
         return SendAttempt(
             outcome: verdict == .permanent ? .permanent(error) : .retryable(error), detail: error.message,
-            affectsBatch: !response.succeeded && OutcomeClassifier.affectsWholeBatch(curlCode: response.curlCode))
+            // 429 and 503 speak of the receiver, not this notice: the rest of the batch waits too.
+            affectsBatch: !response.succeeded && OutcomeClassifier.affectsWholeBatch(curlCode: response.curlCode)
+                || [429, 503].contains(response.responseCode))
     }
 }
 

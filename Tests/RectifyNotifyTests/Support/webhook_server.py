@@ -55,6 +55,10 @@ def main():
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(reply)))
+                # "?retry_after=120" (or an HTTP date): a throttling receiver's Retry-After.
+                if "retry_after=" in self.path:
+                    from urllib.parse import parse_qs, urlsplit
+                    self.send_header("Retry-After", parse_qs(urlsplit(self.path).query)["retry_after"][0])
                 self.end_headers()
                 self.wfile.write(reply)
             except (BrokenPipeError, ConnectionResetError):
