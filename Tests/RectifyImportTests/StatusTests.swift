@@ -32,6 +32,8 @@ struct StatusTests {
         #expect(StatusLine.parse(TestSupport.folded("整改进展：已完成整改。"))?.status == .done)
         #expect(StatusLine.parse(TestSupport.folded("整改情况：已落实到位。"))?.status == .done)
         #expect(StatusLine.parse(TestSupport.folded("整改结果：基本完成整改"))?.status == .inProgress)
+        #expect(StatusLine.parse(TestSupport.folded("整改进展：已基本整改到位。"))?.status == .inProgress)
+        #expect(StatusLine.parse(TestSupport.folded("整改进展：已整改到位。"))?.status == .done)
     }
 
     @Test func measureParagraphs_areNotStatusLines() {
