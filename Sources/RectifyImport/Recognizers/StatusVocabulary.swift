@@ -46,6 +46,7 @@ enum StatusVocabulary {
         ("大部分完成", .partly), ("初步完成", .partly),
         // "已基本整改到位": 基本 before a done word keeps it open, as 基本完成 does.
         ("基本整改到位", .partly), ("基本整改完成", .partly), ("基本到位", .partly), ("基本完成整改", .partly),
+        ("已基本整改到位", .partly), ("已基本完成", .partly), ("已基本到位", .partly),
         ("正在整改", .open), ("正在推进", .open), ("正按计划推进", .open), ("正在按计划推进", .open), ("有序推进中", .open),
         ("整改中", .open), ("推进中", .open), ("进行中", .open), ("持续推进", .open), ("持续整改", .open), ("序时推进", .open),
         ("按序时推进", .open), ("正在办理", .open), ("正在实施", .open), ("正在", .open),
