@@ -51,6 +51,15 @@ struct DateScannerTests {
         #expect(result?.1 == .day)
     }
 
+    @Test func yearsAndDaysInChineseNumerals() {
+        #expect(resolved("二〇二五年十二月底前完成")?.0 == "2025-12-31")
+        #expect(resolved("二零二六年三月三十一日前完成")?.0 == "2026-03-31")
+        #expect(resolved("二〇二六年三月三十一日前完成")?.1 == .day)
+        #expect(resolved("2026年十二月十五日前完成")?.0 == "2026-12-15")
+        // Not a year: too few digits, or a count.
+        #expect(resolved("三二一年") == nil)
+    }
+
     @Test func holidaysWithoutAYear_areTheNextOne_andSomeAreNoDeadline() {
         #expect(resolved("力争春节前完成", reference: "2025-11-18")?.0 == "2026-02-16")
         #expect(resolved("国庆节前完成", reference: "2025-11-18")?.0 == "2026-09-30")

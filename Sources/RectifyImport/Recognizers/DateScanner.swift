@@ -214,6 +214,14 @@ enum DateScanner {
             DateMention(range: start..<end, readings: [DatePeriod(year: year, span: span)], damaged: damaged)
         }
         guard p < f.count else { return make(.month(month), p) }
+        // "三十一日": a day in Chinese numerals after a month in them.
+        if Chars.isChineseNumeral(f[p]) {
+            var q = p
+            while q < f.count, Chars.isChineseNumeral(f[q]), q - p < 3 { q += 1 }
+            if q < f.count, f[q] == "日" || f[q] == "号", let day = Chars.chineseNumber(f[p..<q]), (1...31).contains(day) {
+                return make(.day(month: month, day: day), q + 1)
+            }
+        }
         let run = f.digitRun(at: p)
         if run.count >= 1, run.count <= 2, let day = f.number(in: run) {
             let unit: Unicode.Scalar? = run.upperBound < f.count ? f[run.upperBound] : nil
@@ -271,6 +279,18 @@ enum DateScanner {
         return (number, end)
     }
 
+    /// "二〇二五年", "二零二六年": a year written digit by digit in Chinese numerals, as 公文 date
+    /// their signatures and some their deadlines.
+    static func chineseYear(_ f: [Unicode.Scalar], at i: Int) -> Int? {
+        guard i + 4 < f.count, f[i + 4] == "年", i == 0 || !Chars.isChineseNumeral(f[i - 1]) else { return nil }
+        var year = 0
+        for k in i..<(i + 4) {
+            guard let d = Chars.chineseDigits[f[k]], f[k] != "两" else { return nil }
+            year = year * 10 + d
+        }
+        return (1900...2199).contains(year) ? year : nil
+    }
+
     /// 十月, 十一月 … after 年 only (elsewhere "一月一课" is not a date).
     static func chineseMonth(_ f: [Unicode.Scalar], at p: Int) -> (month: Int, end: Int)? {
         var i = p
@@ -286,6 +306,9 @@ enum DateScanner {
     static let relativeYears: [(String, Int)] = [("今年", 0), ("本年", 0), ("当年", 0), ("明年", 1), ("次年", 1)]
 
     static func worded(_ f: [Unicode.Scalar], at i: Int) -> DateMention? {
+        if let year = chineseYear(f, at: i) {
+            return afterYear(f, year: .explicit(year), start: i, at: i + 5)
+        }
         for (word, offset) in relativeYears where f.hasLiteral(word, at: i) {
             let mention = afterYear(f, year: .relative(offset), start: i, at: i + 2)
             // "今年" alone names the year; "今年以来" is not a deadline but is still a year.
