@@ -75,6 +75,22 @@ struct PlanReaderTests {
         }
     }
 
+    /// Commands name an item PLAN/ID: a plan id with a '/' is refused at its line, in YAML and in
+    /// JSON (whose fast reader leaves it to the slow one to say).
+    @Test func aPlanIdWithASlash_isRefusedWhereItStands() {
+        for (text, file, line) in [
+            ("plan: {id: a/b, unit: u, title: t}\nitems: []\n", "p.yaml", 1),
+            ("{\n \"plan\": {\"id\": \"a/b\", \"unit\": \"u\", \"title\": \"t\"},\n \"items\": []\n}\n", "p.json", 2),
+        ] {
+            #expect {
+                try PlanReader.read(text, file: file)
+            } throws: { error in
+                let d = (error as? PlanLoadError)?.diagnostics.first
+                return d?.line == line && d?.message.hasPrefix("plan.id 'a/b' may not contain '/'") == true
+            }
+        }
+    }
+
     @Test func syntaxErrors_pointAtTheLine() {
         let yaml = "plan:\n  unit: [unclosed\nitems: []\n"
         #expect {

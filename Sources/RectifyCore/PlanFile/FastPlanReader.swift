@@ -92,7 +92,10 @@ enum FastPlanReader<Cursor: PlanCursor> {
         var plan = Plan(id: "", unit: "", title: "")
         try c.object { c, key in
             switch key {
-            case "id": plan.id = try text(&c) ?? ""
+            case "id":
+                plan.id = try text(&c) ?? ""
+                // A '/' is said where it stands, by the slow path.
+                if plan.id.contains("/") { throw Failure() }
             case "unit": plan.unit = try nonEmpty(&c)
             case "title": plan.title = try nonEmpty(&c)
             case "source": plan.source = try text(&c)

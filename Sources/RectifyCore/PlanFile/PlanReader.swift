@@ -113,6 +113,11 @@ public enum PlanReader {
             id: f.string("id") ?? stem,
             unit: f.string("unit", required: true) ?? "",
             title: f.string("title", required: true) ?? "")
+        if plan.id.contains("/") || plan.id.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
+            f.sink.error(
+                f.markOf("id"),
+                "plan.id '\(plan.id)' may not contain '/' or control characters: commands name an item PLAN/ID (and files are named after the plan); use letters, digits, '-', '_' or '.'.")
+        }
         plan.source = f.string("source")
         plan.reportDate = f.date("report_date")
         if let zone = f.string("time_zone") {
