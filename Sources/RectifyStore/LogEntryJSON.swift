@@ -84,7 +84,7 @@ enum LogEntryJSON {
     }
 
     /// As JSONEncoder with `.withoutEscapingSlashes` writes it.
-    private static func string(_ out: inout [UInt8], _ text: String) {
+    static func string(_ out: inout [UInt8], _ text: String) {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {

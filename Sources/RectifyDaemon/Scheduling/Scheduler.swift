@@ -279,15 +279,6 @@ final class Scheduler: @unchecked Sendable {
             instants.schedule(index, at: [evaluation.nextChange, outcome.nextAlert].compactMap { $0 }.min())
         }
         lastEvaluation = now
-        if alerts.capacity - alerts.count > 1024 {
-            // The array grew by doubling and lives through the grouping and the outbox write:
-            // at a fresh start with 100,000 items, 70,000 alerts of ~460 bytes in room for
-            // 131,072. Kept at its size instead (the peak is that write, not this copy).
-            var exact: [PlannedAlert] = []
-            exact.reserveCapacity(alerts.count)
-            exact.append(contentsOf: alerts)
-            alerts = exact
-        }
         if held > 0 {
             logger.info("reminders held for the next working day", metadata: ["reminders": "\(held)"])
         }
@@ -323,9 +314,7 @@ final class Scheduler: @unchecked Sendable {
     func queue(_ alerts: [PlannedAlert], world: World, now: Date) -> Bool {
         let grouping = NoticeAssembler(
             language: world.config.language, timeZone: world.config.timeZone, routing: world.config.routing)
-        guard let queued = outbox.write(alerts, grouping: grouping, at: now) else { return false }
-        for entry in queued { ledger.record(entry) }
-        return true
+        return outbox.write(alerts, grouping: grouping, at: now) { ledger.record($0) }
     }
 
     private func sendDigest(world: World, at now: Date) {
