@@ -36,6 +36,7 @@ struct RectifyD: ParsableCommand {
     var acceptNewState = false
 
     func run() throws {
+        HeapTrim.oneArena()
         if let checkConfig {
             try Self.check(checkConfig)
             return
