@@ -22,7 +22,7 @@ public struct WebhookNotifier: Notifier {
         self.environment = environment
     }
 
-    public func deliver(_ notices: [AlertNotice], onResult: (DeliveryResult) -> Void) {
+    public func deliver(_ notices: NoticeBatch, onResult: (DeliveryResult) -> Void) {
         BatchDelivery.run(
             notices, channel: "webhook", logger: logger,
             open: { try WebhookSession(config: config, environment: environment) },
