@@ -22,6 +22,12 @@ public final class StateStore: Sendable {
         try Self.migrator.migrate(pool)
     }
 
+    /// Empties the connections' page caches and closes the readers not in use (they open
+    /// again when next needed): after a burst of work, so an idle daemon does not keep them.
+    public func releaseMemory() {
+        pool.releaseMemory()
+    }
+
     static func restrict(_ path: String, to mode: mode_t) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, mode)
         guard fd >= 0 else { throw StateFileError(path: path, errno: errno) }

@@ -48,7 +48,13 @@ extension DeliveryWorker {
             var delivered = 0
             defer {
                 running = false
-                if delivered > 0 { HeapTrim.afterBurst() }
+                // The database's caches too after a backlog, not after every notice: a closed
+                // reader is opened again by the next pass, in the way of the next alert.
+                if delivered >= 1000 {
+                    HeapTrim.afterBurst(worker.store)
+                } else if delivered > 0 {
+                    HeapTrim.afterBurst()
+                }
             }
             repeat {
                 again = false

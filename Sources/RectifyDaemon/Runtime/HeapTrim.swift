@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import RectifyStore
 
 /// Gives freed heap memory back to the kernel after a burst of work (the first evaluation of
 /// 100,000 items, a delivery backlog): glibc keeps freed memory in its arenas, so without this
@@ -8,6 +9,13 @@
 public enum HeapTrim {
     static func afterBurst() {
         _ = trim?(0)
+    }
+
+    /// The same after a burst that used the state database: its connections' page caches
+    /// (2 MiB each, the writer's and every reader's) are emptied and idle readers closed first.
+    static func afterBurst(_ store: StateStore) {
+        store.releaseMemory()
+        afterBurst()
     }
 
     /// One malloc arena for the whole process, set before any thread starts. glibc gives a

@@ -197,7 +197,7 @@ final class Scheduler: @unchecked Sendable {
         nextReceiptCheck = now
         checkReceipts(world: world, at: now)
         rearm(world: world)
-        HeapTrim.afterBurst()
+        HeapTrim.afterBurst(store)
     }
 
     /// When the daemon first ran on this state (nil when unknown: no catch-up digest then).
@@ -222,6 +222,8 @@ final class Scheduler: @unchecked Sendable {
         // A hair of tolerance: the timer may fire a few microseconds before the instant.
         let due = instants.popDue(now.addingTimeInterval(0.001))
         if !due.isEmpty { evaluate(due, world: world, now: now) }
+        // Many items at once (those of a delivered backlog, their repeats moved): a burst too.
+        if due.count >= 1000 { HeapTrim.afterBurst(store) }
         if digest.isDue(at: now) {
             digest.advance(world.config.alerts.digest, zone: world.config.timeZone, daysOff: world.config.digestDaysOff, now: now)
             sendDigest(world: world, at: now)
