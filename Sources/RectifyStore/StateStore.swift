@@ -17,6 +17,14 @@ public final class StateStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.label = "rectifyd-state"
+        // Checkpoint the WAL every 10,000 pages (40 MB), not SQLite's 1,000: each confirmed
+        // delivery writes a few hundred pages (the notification log's and the delivery index's
+        // entries for its items), so a backlog checkpointed every second or third confirmation,
+        // copying the same index pages into the database again each time, with two fsyncs
+        // (the cold start at 100,000 items: 315 fdatasyncs, a tenth of the backlog's CPU).
+        // Durability is the WAL's either way; the WAL file grows to ~40 MB (it already reaches
+        // the size of a fresh start's first transaction, 56 MB at that size).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000") }
         self.pool = try DatabasePool(path: path, configuration: configuration)
         self.path = path
         try Self.migrator.migrate(pool)
