@@ -84,7 +84,7 @@ struct NoticeAssembler {
     /// The log entries of one part's notice: one per alert key (a digest lists many items
     /// under the one key "digest").
     func logs(_ part: Part, id: String, from alerts: [PlannedAlert]) -> [LogEntry] {
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: part.positions.count)
         return part.positions.compactMap { index -> LogEntry? in
             guard seen.insert(alerts[index].log.alertKey).inserted else { return nil }
             var log = alerts[index].log
