@@ -17,6 +17,7 @@ public final class StateStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.label = "rectifyd-state"
+        configuration.persistentReadOnlyConnections = true
         // Checkpoint the WAL every 10,000 pages (40 MB), not SQLite's 1,000: each confirmed
         // delivery writes a few hundred pages (the notification log's and the delivery index's
         // entries for its items), so a backlog checkpointed every second or third confirmation,
@@ -30,8 +31,12 @@ public final class StateStore: Sendable {
         try Self.migrator.migrate(pool)
     }
 
-    /// Empties the connections' page caches and closes the readers not in use (they open
-    /// again when next needed): after a burst of work, so an idle daemon does not keep them.
+    /// Empties the page caches of the writer and of every reader: after a burst of work, so an
+    /// idle daemon does not keep them.
+    ///
+    /// The readers stay open (`persistentReadOnlyConnections`): closing them and opening new
+    /// ones for the next reads started libdispatch's worker-pool monitor, which then woke the
+    /// idle daemon once a second for good (bench/daemon_probe.py's idle wake-ups, 1 → 31).
     public func releaseMemory() {
         pool.releaseMemory()
     }

@@ -48,8 +48,9 @@ extension DeliveryWorker {
             var delivered = 0
             defer {
                 running = false
-                // The database's caches too after a backlog, not after every notice: a closed
-                // reader is opened again by the next pass, in the way of the next alert.
+                // The database's caches too after a backlog, not after every notice: the next
+                // pass would read its pages and prepare its statements again, in the way of
+                // the next alert.
                 if delivered >= 1000 {
                     HeapTrim.afterBurst(worker.store)
                 } else if delivered > 0 {

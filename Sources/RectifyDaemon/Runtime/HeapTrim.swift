@@ -12,7 +12,7 @@ public enum HeapTrim {
     }
 
     /// The same after a burst that used the state database: its connections' page caches
-    /// (2 MiB each, the writer's and every reader's) are emptied and idle readers closed first.
+    /// (2 MiB each, the writer's and every reader's) are emptied first.
     static func afterBurst(_ store: StateStore) {
         store.releaseMemory()
         afterBurst()
