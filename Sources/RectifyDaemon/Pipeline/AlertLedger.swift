@@ -54,14 +54,21 @@ struct AlertLedger {
         }
     }
 
-    /// The last entry for this receiver, recipient and alert key `planID/itemID/key`.
-    func last(receiver: String, recipient: String, planID: String, itemID: String, key: String) -> LogEntry? {
+    /// What dedup needs of the last send to this receiver and recipient under the alert key
+    /// `planID/itemID/key`: no log entry is made for it (its alert key would be a new string; a
+    /// restart at 100,000 items asks 72,000 times).
+    struct Send {
+        var fingerprint: String
+        var sentAt: Date
+    }
+
+    func lastSend(receiver: String, recipient: String, planID: String, itemID: String, key: String) -> Send? {
         guard let person = personNumbers[Person(receiver: receiver, recipient: recipient)],
             let told = byItem[ItemRef(plan: planID, item: itemID)]?.first(where: {
                 $0.person == person && !$0.wholeKey && $0.key == key
             })
         else { return nil }
-        return entry(told, planID: planID, itemID: itemID)
+        return Send(fingerprint: told.fingerprint, sentAt: Date(timeIntervalSince1970: told.sentAt))
     }
 
     func entries(planID: String, itemID: String) -> [LogEntry] {
