@@ -71,7 +71,7 @@ final class Scheduler: @unchecked Sendable {
     /// the daemon was down) and arms the timer.
     func start(snapshot: Snapshot) throws {
         try queue.sync {
-            for entry in try store.notificationLog() { ledger.record(entry) }
+            try store.forEachLogEntry { ledger.record($0) }
             for entry in try store.queuedLogEntries() { ledger.record(entry) }
             if try store.meta("first_started") == nil {
                 try store.setMeta("first_started", String(clock().timeIntervalSince1970))
