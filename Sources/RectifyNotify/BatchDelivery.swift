@@ -16,7 +16,7 @@ struct SendAttempt {
 /// "not attempted", so a wrong password is not tried once per notice.
 enum BatchDelivery {
     static func run<Session>(
-        _ notices: [AlertNotice], channel: String, logger: Logger, open: () throws -> Session,
+        _ notices: NoticeBatch, channel: String, logger: Logger, open: () throws -> Session,
         send: (Session, AlertNotice) -> SendAttempt, onResult: (DeliveryResult) -> Void
     ) {
         guard !notices.isEmpty else { return }

@@ -44,6 +44,12 @@ extension StateStore {
         }
     }
 
+    /// Every log entry, handed to `body` one at a time as it is read (a restart at 100,000 items
+    /// reads 70,000 into the ledger; no array of them is made on the way).
+    public func forEachLogEntry(_ body: (LogEntry) throws -> Void) throws {
+        try pool.read { db in try LogEntry.forEach(db, body) }
+    }
+
     public func notificationLog(planID: String, itemID: String) throws -> [LogEntry] {
         try pool.read { db in
             try LogEntry.fetchAll(db, where: "WHERE plan_id = ? AND item_id = ? ORDER BY sent_at", arguments: [planID, itemID])
@@ -56,6 +62,14 @@ extension LogEntry {
     /// name lowercases the name on every access (a restart at 100,000 items reads 70,000
     /// entries, nine columns each), and a cursor keeps no array of rows beside the entries.
     static func fetchAll(_ db: Database, where clause: String = "", arguments: StatementArguments = []) throws -> [LogEntry] {
+        var entries: [LogEntry] = []
+        try forEach(db, where: clause, arguments: arguments) { entries.append($0) }
+        return entries
+    }
+
+    static func forEach(
+        _ db: Database, where clause: String = "", arguments: StatementArguments = [], _ body: (LogEntry) throws -> Void
+    ) throws {
         let rows = try Row.fetchCursor(
             db,
             sql: """
@@ -63,9 +77,7 @@ extension LogEntry {
                 FROM notification_log \(clause)
                 """,
             arguments: arguments)
-        var entries: [LogEntry] = []
-        while let row = try rows.next() { entries.append(LogEntry(row: row)) }
-        return entries
+        while let row = try rows.next() { try body(LogEntry(row: row)) }
     }
 
     /// A row of `fetchAll`'s columns, in its order.

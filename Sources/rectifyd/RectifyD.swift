@@ -36,6 +36,7 @@ struct RectifyD: ParsableCommand {
     var acceptNewState = false
 
     func run() throws {
+        HeapTrim.oneArena()
         // A closed peer or log pipe is an error to handle where it happens, never the end of
         // the daemon.
         signal(SIGPIPE, SIG_IGN)

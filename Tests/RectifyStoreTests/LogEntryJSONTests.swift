@@ -36,4 +36,17 @@ struct LogEntryJSONTests {
         let entries = try LogEntryJSON.decode(Data(text.utf8))
         #expect(entries.count == 1 && entries[0].noticeID == "N-1")
     }
+
+    @Test func aNoticesKindsAndItems_readBackAsWritten() throws {
+        let kinds = ["overdue", "stale", "韦\"明\n"]
+        let items = [
+            NoticeRecord.ItemRef(plan: "bench", item: "7"), NoticeRecord.ItemRef(plan: "p/2", item: "一、3 \"\\\t\u{1}"),
+        ]
+        for kinds in [[], kinds] {
+            #expect(StateStore.json(kinds) == String(decoding: try StateStore.encoder.encode(kinds), as: UTF8.self))
+        }
+        for items in [[], items] {
+            #expect(try JSONDecoder().decode([NoticeRecord.ItemRef].self, from: Data(StateStore.json(items).utf8)) == items)
+        }
+    }
 }

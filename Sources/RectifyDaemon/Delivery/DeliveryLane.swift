@@ -48,7 +48,14 @@ extension DeliveryWorker {
             var delivered = 0
             defer {
                 running = false
-                if delivered > 0 { HeapTrim.afterBurst() }
+                // The database's caches too after a backlog, not after every notice: the next
+                // pass would read its pages and prepare its statements again, in the way of
+                // the next alert.
+                if delivered >= 1000 {
+                    HeapTrim.afterBurst(worker.store)
+                } else if delivered > 0 {
+                    HeapTrim.afterBurst()
+                }
             }
             repeat {
                 again = false

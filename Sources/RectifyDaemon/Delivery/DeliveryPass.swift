@@ -26,7 +26,7 @@ extension DeliveryWorker {
         }
         guard !records.isEmpty else { return ([], false, false) }
         var trouble = false
-        let confirmed = deliver(records, through: receiver, snapshot: snapshot, trouble: &trouble)
+        let confirmed = deliver(consume records, through: receiver, snapshot: snapshot, trouble: &trouble)
         if trouble { return (confirmed, false, true) }
         // Anything due now (more than a batch, or a retry whose backoff ended during this pass)?
         do {
@@ -38,35 +38,47 @@ extension DeliveryWorker {
         }
     }
 
-    private func deliver(_ batch: [OutboxRecord], through receiver: String, snapshot: Snapshot, trouble: inout Bool)
+    /// The records' notices go to the channel as a `NoticeBatch`: each decoded (and its link
+    /// signed) when the channel comes to it, and the record's stored bytes dropped then, so
+    /// the pass holds one notice at a time, not its 200.
+    private func deliver(_ batch: consuming [OutboxRecord], through receiver: String, snapshot: Snapshot, trouble: inout Bool)
         -> [LogEntry]
     {
         let policy = snapshot.config.delivery
-        var notices: [AlertNotice] = []
-        var records: [String: OutboxRecord] = [:]
-        var counts: [String: NoticeCount] = [:]
-        let now = clock()
-        for record in batch {
-            do {
-                var notice = try NoticeJSON.decode(record.notice)
-                // Signed when sent (not when queued): a rotated key applies to what is still waiting.
-                if notice.report == nil, let link = snapshot.web?.link(for: notice, at: now) { (notice.link, notice.linkExpires) = (link.url, link.expires) }
-                notices.append(notice)
-                records[record.id] = record
-                counts[record.id] = NoticeCount(notice)
-            } catch {
-                fail(
-                    record, detail: "the stored notice cannot be read: \(error)", retryable: false, duration: 0,
-                    policy: policy, trouble: &trouble)
-            }
-        }
         guard let channel = snapshot.channels[receiver] else {
-            for record in records.values {
-                fail(
-                    record, detail: "receiver '\(receiver)' is no longer configured", retryable: true, duration: 0,
-                    policy: policy, trouble: &trouble)
+            for record in batch {
+                let detail: String
+                do {
+                    _ = try NoticeJSON.decode(record.notice)
+                    detail = "receiver '\(receiver)' is no longer configured"
+                } catch {
+                    detail = "the stored notice cannot be read: \(error)"
+                }
+                fail(record, detail: detail, retryable: detail.hasPrefix("receiver"), duration: 0, policy: policy, trouble: &trouble)
             }
             return []
+        }
+        // Records not yet taken by the channel, then those it holds (by notice id) until their result.
+        var waiting: [OutboxRecord?] = Array(batch)
+        var records: [String: OutboxRecord] = [:]
+        var counts: [String: NoticeCount] = [:]
+        var unreadable: [(OutboxRecord, String)] = []
+        let now = clock()
+        let notices = NoticeBatch(count: waiting.count) { index in
+            guard var record = waiting[index] else { return nil }
+            waiting[index] = nil
+            do {
+                var notice = try NoticeJSON.decode(record.notice)
+                record.notice = Data()
+                // Signed when sent (not when queued): a rotated key applies to what is still waiting.
+                if notice.report == nil, let link = snapshot.web?.link(for: notice, at: now) { (notice.link, notice.linkExpires) = (link.url, link.expires) }
+                records[record.id] = record
+                counts[record.id] = NoticeCount(notice)
+                return notice
+            } catch {
+                unreadable.append((record, "\(error)"))
+                return nil
+            }
         }
         let secrets = snapshot.secrets[receiver] ?? []
         var confirmed: [LogEntry] = []
@@ -89,7 +101,12 @@ extension DeliveryWorker {
                 fail(record, detail: detail, retryable: false, duration: duration, policy: policy, trouble: &trouble)
             }
         }
-        for record in records.values {
+        for (record, error) in unreadable {
+            fail(
+                record, detail: "the stored notice cannot be read: \(error)", retryable: false, duration: 0, policy: policy,
+                trouble: &trouble)
+        }
+        for record in records.values + waiting.compactMap({ $0 }) {
             fail(
                 record, detail: "the channel gave no result for this notice", retryable: true, duration: 0,
                 policy: policy, trouble: &trouble)

@@ -39,29 +39,57 @@ struct AlertLedger {
 
     mutating func record(_ entry: LogEntry) {
         let person = number(Person(receiver: entry.receiver, recipient: entry.recipient))
-        let prefix = entry.planID + "/" + entry.itemID + "/"
-        let wholeKey = !entry.alertKey.hasPrefix(prefix)
-        let key = wholeKey ? entry.alertKey : String(entry.alertKey.utf8.dropFirst(prefix.utf8.count))!
+        let own = Self.keyAfter(entry.planID, entry.itemID, in: entry.alertKey)
         let told = Told(
-            person: person, key: key, wholeKey: wholeKey, kind: entry.kind, fingerprint: entry.fingerprint,
+            person: person, key: own ?? entry.alertKey, wholeKey: own == nil, kind: entry.kind, fingerprint: entry.fingerprint,
             sentAt: entry.sentAt.timeIntervalSince1970)
-        let ref = ItemRef(plan: entry.planID, item: entry.itemID)
-        if let index = byItem[ref]?.firstIndex(where: { $0.person == person && $0.key == key && $0.wholeKey == wholeKey }) {
-            byItem[ref]![index] = told
-        } else {
-            byItem[ref, default: []].append(told)
-            count += 1
-        }
+        // One lookup of the item's list (a restart records 70,000 entries).
+        if Self.replaceOrAppend(told, in: &byItem[ItemRef(plan: entry.planID, item: entry.itemID), default: []]) { count += 1 }
     }
 
-    /// The last entry for this receiver, recipient and alert key `planID/itemID/key`.
-    func last(receiver: String, recipient: String, planID: String, itemID: String, key: String) -> LogEntry? {
+    /// Whether `told` was added (not replacing the same person's line under the same key).
+    private static func replaceOrAppend(_ told: Told, in list: inout [Told]) -> Bool {
+        if let index = list.firstIndex(where: { $0.person == told.person && $0.wholeKey == told.wholeKey && $0.key == told.key }) {
+            list[index] = told
+            return false
+        }
+        list.append(told)
+        return true
+    }
+
+    /// The alert key after "plan/item/", compared as bytes (no prefix string made); nil when
+    /// the key does not start so.
+    private static func keyAfter(_ plan: String, _ item: String, in alertKey: String) -> String? {
+        let utf8 = alertKey.utf8
+        var i = utf8.startIndex
+        func take(_ part: String.UTF8View) -> Bool {
+            for byte in part {
+                guard i != utf8.endIndex, utf8[i] == byte else { return false }
+                i = utf8.index(after: i)
+            }
+            guard i != utf8.endIndex, utf8[i] == UInt8(ascii: "/") else { return false }
+            i = utf8.index(after: i)
+            return true
+        }
+        guard take(plan.utf8), take(item.utf8) else { return nil }
+        return String(alertKey[i...])
+    }
+
+    /// What dedup needs of the last send to this receiver and recipient under the alert key
+    /// `planID/itemID/key`: no log entry is made for it (its alert key would be a new string; a
+    /// restart at 100,000 items asks 72,000 times).
+    struct Send {
+        var fingerprint: String
+        var sentAt: Date
+    }
+
+    func lastSend(receiver: String, recipient: String, planID: String, itemID: String, key: String) -> Send? {
         guard let person = personNumbers[Person(receiver: receiver, recipient: recipient)],
             let told = byItem[ItemRef(plan: planID, item: itemID)]?.first(where: {
                 $0.person == person && !$0.wholeKey && $0.key == key
             })
         else { return nil }
-        return entry(told, planID: planID, itemID: itemID)
+        return Send(fingerprint: told.fingerprint, sentAt: Date(timeIntervalSince1970: told.sentAt))
     }
 
     func entries(planID: String, itemID: String) -> [LogEntry] {

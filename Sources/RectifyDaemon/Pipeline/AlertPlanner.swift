@@ -76,14 +76,15 @@ struct AlertPlanner {
             if gap == .nobody { outcome.unrouted.append(candidate.rule) }
             var plannedEmail = false
             var plannedChat = false
-            let alertKey = "\(plan.id)/\(item.id)/\(candidate.key)"
+            // Made for the first alert dedup lets through (at a restart, mostly none).
+            lazy var alertKey = "\(plan.id)/\(item.id)/\(candidate.key)"
             let repeatAfter = candidate.repeatEvery.map { every in { (sent: Date) in stage.after(sent, every, zone: zone) } }
             for recipient in recipients {
-                let previous = ledger.last(
+                let previous = ledger.lastSend(
                     receiver: recipient.receiver, recipient: recipient.address, planID: plan.id, itemID: item.id,
                     key: candidate.key)
                 let reason: SendReason
-                switch Dedup.decide(previous: previous, fingerprint: candidate.fingerprint, repeatAfter: repeatAfter, at: now) {
+                switch Dedup.decide(last: previous, fingerprint: candidate.fingerprint, repeatAfter: repeatAfter, at: now) {
                 case .send(let why): reason = why
                 case .alreadyTold: continue
                 case .repeatNotDue(let again):
@@ -139,6 +140,8 @@ struct AlertPlanner {
                 latestAlert[who] = entry
             }
         }
+        // Nobody was alerted about most done items: no notice line to make for them.
+        guard !latestAlert.isEmpty else { return [] }
         let entry = NoticeEntryFactory.make(
             kind: .resolved, item: item, plan: plan, evaluation: Evaluation(state: .done, findings: []), milestone: nil)
         return latestAlert.sorted { $0.key < $1.key }.compactMap { who, last in

@@ -25,6 +25,15 @@ enum Dedup {
     static func decide(
         previous: LogEntry?, fingerprint: String, repeatAfter: ((Date) -> Date)?, at now: Date
     ) -> Decision {
+        decide(
+            last: previous.map { AlertLedger.Send(fingerprint: $0.fingerprint, sentAt: $0.sentAt) }, fingerprint: fingerprint,
+            repeatAfter: repeatAfter, at: now)
+    }
+
+    /// The same, from what the ledger keeps of the last send (no log entry made for it).
+    static func decide(
+        last previous: AlertLedger.Send?, fingerprint: String, repeatAfter: ((Date) -> Date)?, at now: Date
+    ) -> Decision {
         guard let previous else { return .send(.first) }
         if previous.fingerprint != fingerprint { return .send(.stateChanged) }
         guard let repeatAfter else { return .alreadyTold }

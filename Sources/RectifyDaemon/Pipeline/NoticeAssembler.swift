@@ -29,9 +29,23 @@ struct NoticeAssembler {
     /// parts, each saying so (`NoticePart`).
     var maxEntries = NoticePart.maxEntries
 
+    /// One notice to be made: a recipient's alerts as positions in the evaluation's alerts,
+    /// most urgent first, and which part of the recipient's notices it is.
+    struct Part {
+        var recipient: Recipient
+        var positions: ArraySlice<Int>
+        var part: NoticePart?
+    }
+
     func notices(from alerts: [PlannedAlert], at now: Date, makeID: () -> String) -> [(AlertNotice, [LogEntry])] {
-        // Groups of positions in `alerts`, not copies of the alerts: at a fresh start with
-        // 100,000 items the copies were the daemon's largest allocation (53 MB at its peak).
+        parts(of: alerts).map { notice($0, id: makeID(), from: alerts, at: now) }
+    }
+
+    /// The notices `alerts` make, as positions: nothing is copied yet, so a caller can make,
+    /// write and drop them one at a time (`notice(_:id:from:at:)`). At a fresh start with
+    /// 100,000 items, all notices at once next to the 70,000 alerts were the daemon's peak.
+    func parts(of alerts: [PlannedAlert]) -> [Part] {
+        // Groups of positions in `alerts`, not copies of the alerts.
         var groups: [Recipient: [Int]] = [:]
         var order: [Recipient] = []
         for index in alerts.indices {
@@ -39,33 +53,43 @@ struct NoticeAssembler {
             if groups[recipient] == nil { order.append(recipient) }
             groups[recipient, default: []].append(index)
         }
+        let size = max(1, maxEntries)
         return order.flatMap { recipient in
             let group = Self.mostUrgentFirst(groups[recipient]!, of: alerts)
-            let parts = stride(from: 0, to: group.count, by: max(1, maxEntries)).map {
-                group[$0..<min($0 + max(1, maxEntries), group.count)]
-            }
+            let count = (group.count + size - 1) / size
             let items =
-                parts.count > 1 ? Set(group.map { ItemRef(plan: alerts[$0].entry.planID, item: alerts[$0].entry.itemID) }).count : 0
-            return parts.enumerated().map { number, part in
-                let id = makeID()
-                var notice = AlertNotice(
-                    id: id, receiver: recipient.receiver, recipient: recipient.address, recipientName: recipient.name,
-                    entries: part.map { alerts[$0].entry }, createdAt: now, timeZone: timeZone.identifier, language: language,
-                    part: parts.count > 1 ? NoticePart(number: number + 1, count: parts.count, items: items) : nil)
-                if let redirect, redirect.receiver == recipient.receiver {
-                    notice.intendedFor = [MailAddress(recipient.address, name: recipient.name).description]
-                    notice.recipient = redirect.address
-                }
-                // One log entry per alert key: a digest lists many items under the one key "digest".
-                var seen = Set<String>()
-                let logs = part.compactMap { index -> LogEntry? in
-                    guard seen.insert(alerts[index].log.alertKey).inserted else { return nil }
-                    var log = alerts[index].log
-                    log.noticeID = id
-                    return log
-                }
-                return (notice, logs)
+                count > 1 ? Set(group.map { ItemRef(plan: alerts[$0].entry.planID, item: alerts[$0].entry.itemID) }).count : 0
+            return stride(from: 0, to: group.count, by: size).enumerated().map { number, start in
+                Part(
+                    recipient: recipient, positions: group[start..<min(start + size, group.count)],
+                    part: count > 1 ? NoticePart(number: number + 1, count: count, items: items) : nil)
             }
+        }
+    }
+
+    /// The notice of one part, and the log entries its confirmed delivery writes.
+    func notice(_ part: Part, id: String, from alerts: [PlannedAlert], at now: Date) -> (AlertNotice, [LogEntry]) {
+        let recipient = part.recipient
+        var notice = AlertNotice(
+            id: id, receiver: recipient.receiver, recipient: recipient.address, recipientName: recipient.name,
+            entries: part.positions.map { alerts[$0].entry }, createdAt: now, timeZone: timeZone.identifier, language: language,
+            part: part.part)
+        if let redirect, redirect.receiver == recipient.receiver {
+            notice.intendedFor = [MailAddress(recipient.address, name: recipient.name).description]
+            notice.recipient = redirect.address
+        }
+        return (notice, logs(part, id: id, from: alerts))
+    }
+
+    /// The log entries of one part's notice: one per alert key (a digest lists many items
+    /// under the one key "digest").
+    func logs(_ part: Part, id: String, from alerts: [PlannedAlert]) -> [LogEntry] {
+        var seen = Set<String>(minimumCapacity: part.positions.count)
+        return part.positions.compactMap { index -> LogEntry? in
+            guard seen.insert(alerts[index].log.alertKey).inserted else { return nil }
+            var log = alerts[index].log
+            log.noticeID = id
+            return log
         }
     }
 

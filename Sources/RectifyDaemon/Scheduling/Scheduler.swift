@@ -71,7 +71,7 @@ final class Scheduler: @unchecked Sendable {
     /// the daemon was down) and arms the timer.
     func start(snapshot: Snapshot) throws {
         try queue.sync {
-            for entry in try store.notificationLog() { ledger.record(entry) }
+            try store.forEachLogEntry { ledger.record($0) }
             for entry in try store.queuedLogEntries() { ledger.record(entry) }
             if try store.meta("first_started") == nil {
                 try store.setMeta("first_started", String(clock().timeIntervalSince1970))
@@ -197,7 +197,7 @@ final class Scheduler: @unchecked Sendable {
         nextReceiptCheck = now
         checkReceipts(world: world, at: now)
         rearm(world: world)
-        HeapTrim.afterBurst()
+        HeapTrim.afterBurst(store)
     }
 
     /// When the daemon first ran on this state (nil when unknown: no catch-up digest then).
@@ -222,6 +222,8 @@ final class Scheduler: @unchecked Sendable {
         // A hair of tolerance: the timer may fire a few microseconds before the instant.
         let due = instants.popDue(now.addingTimeInterval(0.001))
         if !due.isEmpty { evaluate(due, world: world, now: now) }
+        // Many items at once (those of a delivered backlog, their repeats moved): a burst too.
+        if due.count >= 1000 { HeapTrim.afterBurst(store) }
         if digest.isDue(at: now) {
             digest.advance(world.config.alerts.digest, zone: world.config.timeZone, daysOff: world.config.digestDaysOff, now: now)
             sendDigest(world: world, at: now)
@@ -279,15 +281,6 @@ final class Scheduler: @unchecked Sendable {
             instants.schedule(index, at: [evaluation.nextChange, outcome.nextAlert].compactMap { $0 }.min())
         }
         lastEvaluation = now
-        if alerts.capacity - alerts.count > 1024 {
-            // The array grew by doubling and lives through the grouping and the outbox write:
-            // at a fresh start with 100,000 items, 70,000 alerts of ~460 bytes in room for
-            // 131,072. Kept at its size instead (the peak is that write, not this copy).
-            var exact: [PlannedAlert] = []
-            exact.reserveCapacity(alerts.count)
-            exact.append(contentsOf: alerts)
-            alerts = exact
-        }
         if held > 0 {
             logger.info("reminders held for the next working day", metadata: ["reminders": "\(held)"])
         }
@@ -323,9 +316,7 @@ final class Scheduler: @unchecked Sendable {
     func queue(_ alerts: [PlannedAlert], world: World, now: Date) -> Bool {
         let grouping = NoticeAssembler(
             language: world.config.language, timeZone: world.config.timeZone, routing: world.config.routing)
-        guard let queued = outbox.write(alerts, grouping: grouping, at: now) else { return false }
-        for entry in queued { ledger.record(entry) }
-        return true
+        return outbox.write(alerts, grouping: grouping, at: now) { ledger.record($0) }
     }
 
     private func sendDigest(world: World, at now: Date) {

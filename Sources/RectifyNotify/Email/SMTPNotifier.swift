@@ -23,7 +23,7 @@ public struct SMTPNotifier: Notifier {
         self.environment = environment
     }
 
-    public func deliver(_ notices: [AlertNotice], onResult: (DeliveryResult) -> Void) {
+    public func deliver(_ notices: NoticeBatch, onResult: (DeliveryResult) -> Void) {
         BatchDelivery.run(
             notices, channel: "smtp", logger: logger,
             open: { try SMTPSession(config: config, environment: environment) },

@@ -88,36 +88,49 @@ enum Base64 {
     }
 
     /// The encoding of `bytes`, a CRLF after every `lineLength` characters (a multiple of 4).
+    /// Written through a pointer into room made first: appending byte by byte checked the
+    /// array's capacity and uniqueness four times per three bytes, and the cold start's
+    /// backlog at 100,000 items encodes 70 MB of mail bodies.
     private static func append(_ bytes: [UInt8], to out: inout [UInt8], lineLength: Int) {
+        let length = encodedLength(bytes.count)
+        let breaks = lineLength == .max ? 0 : length / lineLength
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: length + breaks * 2))
         alphabet.withUnsafeBufferPointer { table in
             bytes.withUnsafeBufferPointer { input in
-                var index = 0
-                var column = 0
-                while index + 3 <= input.count {
-                    let n = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
-                    out.append(table[Int(n >> 18 & 63)])
-                    out.append(table[Int(n >> 12 & 63)])
-                    out.append(table[Int(n >> 6 & 63)])
-                    out.append(table[Int(n & 63)])
-                    index += 3
-                    column += 4
-                    if column == lineLength {
-                        out.append(0x0D)
-                        out.append(0x0A)
-                        column = 0
+                out.withUnsafeMutableBufferPointer { output in
+                    var index = 0
+                    var o = start
+                    var column = 0
+                    while index + 3 <= input.count {
+                        let n = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
+                        output[o] = table[Int(n >> 18 & 63)]
+                        output[o + 1] = table[Int(n >> 12 & 63)]
+                        output[o + 2] = table[Int(n >> 6 & 63)]
+                        output[o + 3] = table[Int(n & 63)]
+                        index += 3
+                        o += 4
+                        column += 4
+                        if column == lineLength {
+                            output[o] = 0x0D
+                            output[o + 1] = 0x0A
+                            o += 2
+                            column = 0
+                        }
                     }
-                }
-                let rest = input.count - index
-                if rest > 0 {
-                    let n = UInt32(input[index]) << 16 | (rest == 2 ? UInt32(input[index + 1]) << 8 : 0)
-                    out.append(table[Int(n >> 18 & 63)])
-                    out.append(table[Int(n >> 12 & 63)])
-                    out.append(rest == 2 ? table[Int(n >> 6 & 63)] : UInt8(ascii: "="))
-                    out.append(UInt8(ascii: "="))
-                    column += 4
-                    if column == lineLength {
-                        out.append(0x0D)
-                        out.append(0x0A)
+                    let rest = input.count - index
+                    if rest > 0 {
+                        let n = UInt32(input[index]) << 16 | (rest == 2 ? UInt32(input[index + 1]) << 8 : 0)
+                        output[o] = table[Int(n >> 18 & 63)]
+                        output[o + 1] = table[Int(n >> 12 & 63)]
+                        output[o + 2] = rest == 2 ? table[Int(n >> 6 & 63)] : UInt8(ascii: "=")
+                        output[o + 3] = UInt8(ascii: "=")
+                        o += 4
+                        column += 4
+                        if column == lineLength {
+                            output[o] = 0x0D
+                            output[o + 1] = 0x0A
+                        }
                     }
                 }
             }

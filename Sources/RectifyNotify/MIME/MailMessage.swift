@@ -73,15 +73,30 @@ enum MIMEBuilder {
     /// Text parts use CRLF (RFC 2046 §4.1.1), whatever the renderer produced: every LF not
     /// already after a CR gets one (a lone CR stays). Over bytes, not Foundation's string search.
     static func normalisedLineEnds(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 32)
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x0A && previous != 0x0D { out.append(0x0D) }
-            out.append(byte)
-            previous = byte
+        var text = text
+        return text.withUTF8 { input in
+            var added = 0
+            var previous: UInt8 = 0
+            for byte in input {
+                if byte == 0x0A && previous != 0x0D { added += 1 }
+                previous = byte
+            }
+            // Counted first, then written through a pointer (not appended byte by byte).
+            return [UInt8](unsafeUninitializedCapacity: input.count + added) { output, count in
+                var o = 0
+                previous = 0
+                for byte in input {
+                    if byte == 0x0A && previous != 0x0D {
+                        output[o] = 0x0D
+                        o += 1
+                    }
+                    output[o] = byte
+                    o += 1
+                    previous = byte
+                }
+                count = o
+            }
         }
-        return out
     }
 
     /// FNV-1a of the Message-ID: a boundary that is stable for a message (pure rendering)

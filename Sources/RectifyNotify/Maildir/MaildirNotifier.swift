@@ -23,7 +23,7 @@ public struct MaildirNotifier: Notifier {
         self.logger = logger
     }
 
-    public func deliver(_ notices: [AlertNotice], onResult: (DeliveryResult) -> Void) {
+    public func deliver(_ notices: NoticeBatch, onResult: (DeliveryResult) -> Void) {
         let clock = ContinuousClock()
         let folder = MaildirFolder(path: config.path)
         for (index, notice) in notices.enumerated() {

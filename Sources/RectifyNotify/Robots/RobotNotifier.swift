@@ -33,7 +33,9 @@ public final class RobotNotifier: Notifier {
         self.clock = clock
     }
 
-    public func deliver(_ notices: [AlertNotice], onResult: (DeliveryResult) -> Void) {
+    public func deliver(_ notices: NoticeBatch, onResult: (DeliveryResult) -> Void) {
+        // All at once: a robot's digest merges the whole batch.
+        let notices = Array(notices)
         guard !notices.isEmpty else { return }
         let started = ContinuousClock.now
         let label = config.kind.label

@@ -3,7 +3,10 @@ import Foundation
 import Logging
 
 /// POSTs each notice as a `WebhookPayload` (JSON, version 1) with `Idempotency-Key: <notice id>`,
-/// through libcurl. One handle per batch, so HTTP keep-alive reuses the connection.
+/// through libcurl. The handle outlives the batch: the next batch takes it again, so HTTP
+/// keep-alive reuses the connection from one alert to the next (libcurl checks a kept
+/// connection before using it and connects again when the receiver has closed it). A new
+/// connection per alert was a fifth of the 2 ms from a scheduled instant to its POST received.
 ///
 /// 2xx is delivered; 408, 429, 5xx and connection failures are retried; other 4xx and
 /// redirects (never followed) are permanent.
@@ -12,6 +15,9 @@ public struct WebhookNotifier: Notifier {
     private let renderer = NoticeRenderer()
     private let logger: Logger
     private let environment: [String: String]
+    /// The last batch's session, while no batch runs. A lane takes it out for its batch and
+    /// puts it back after; a batch that finds none opens its own.
+    private let kept = KeptSession()
 
     public init(
         config: WebhookConfig, logger: Logger,
@@ -22,11 +28,36 @@ public struct WebhookNotifier: Notifier {
         self.environment = environment
     }
 
-    public func deliver(_ notices: [AlertNotice], onResult: (DeliveryResult) -> Void) {
+    public func deliver(_ notices: NoticeBatch, onResult: (DeliveryResult) -> Void) {
+        let reused = kept.take()
+        var used: WebhookSession?
         BatchDelivery.run(
             notices, channel: "webhook", logger: logger,
-            open: { try WebhookSession(config: config, environment: environment) },
+            open: {
+                let session = try reused ?? WebhookSession(config: config, environment: environment)
+                used = session
+                return session
+            },
             send: { session, notice in session.post(notice, renderer: renderer) }, onResult: onResult)
+        if let used { kept.keep(used) }
+    }
+}
+
+/// `@unchecked Sendable`: `session` is read and written only under `lock`; a session taken out
+/// is used by the one lane that took it (one lane per receiver) until it is put back.
+final class KeptSession: @unchecked Sendable {
+    private let lock = NSLock()
+    private var session: WebhookSession?
+
+    func take() -> WebhookSession? {
+        lock.withLock {
+            defer { session = nil }
+            return session
+        }
+    }
+
+    func keep(_ session: WebhookSession) {
+        lock.withLock { self.session = session }
     }
 }
 

@@ -58,11 +58,31 @@ enum CheckOutput {
             + (item.extensions.isEmpty ? 0 : 4)
     }
 
-    static func daysText(_ evaluation: Evaluation) -> String {
-        if let overdue = evaluation.daysOverdue { return "\(overdue)d late" }
-        if let left = evaluation.daysLeft { return "\(left)d left" }
-        if let stale = evaluation.finding(.stale)?.days { return "\(stale)d quiet" }
-        return "-"
+    /// The DAYS cell, from what the key kept of the item's evaluation.
+    static func daysText(_ key: UrgencyKey) -> String {
+        switch key.counting {
+        case .late: return "\(key.days)d late"
+        case .left: return "\(key.days)d left"
+        case .quiet: return "\(key.days)d quiet"
+        case .none: return "-"
+        }
+    }
+
+    /// `deadlineText(item)` written to `out` without making it; returns its width.
+    static func writeDeadline(_ item: Item, to out: inout OutputBuffer) -> Int {
+        guard let deadline = item.effectiveDeadline else {
+            out.append("-" as StaticString)
+            return 1
+        }
+        let start = out.bytes.count
+        deadline.date.appendDigits(to: &out.bytes)
+        if deadline.precision != .day {
+            out.append(" (" as StaticString)
+            out.append(deadline.precision.rawValue)
+            out.append(byte: UInt8(ascii: ")"))
+        }
+        if !item.extensions.isEmpty { out.append(" ext" as StaticString) }
+        return out.bytes.count - start
     }
 }
 
@@ -84,7 +104,7 @@ struct StateTable {
         for key in keys {
             let position = report.position(of: key)
             let item = items[position.plan][position.item]
-            let daysCell = CheckOutput.daysText(report.evaluation(at: position))
+            let daysCell = CheckOutput.daysText(key)
             let responsibleCell = DisplayWidth.truncate(item.responsible?.label ?? "-", to: 24)
             widths[0] = max(widths[0], planWidths[position.plan])
             widths[1] = max(widths[1], DisplayWidth.of(item.id))
@@ -106,8 +126,8 @@ struct StateTable {
             out.append("\n  ")
             cell(planIDs[position.plan], width: planWidths[position.plan], column: 0, widths: widths, to: &out)
             cell(item.id, width: DisplayWidth.of(item.id), column: 1, widths: widths, to: &out)
-            let deadline = CheckOutput.deadlineText(item)
-            cell(deadline, width: deadline.utf8.count, column: 2, widths: widths, to: &out)
+            let deadlineWidth = CheckOutput.writeDeadline(item, to: &out)
+            out.append(spaces: widths[2] - deadlineWidth + 2)
             cell(days[row], width: days[row].utf8.count, column: 3, widths: widths, to: &out)
             cell(responsible[row], width: DisplayWidth.of(responsible[row]), column: 4, widths: widths, to: &out)
             out.append(DisplayWidth.truncate(item.title, to: 60))
