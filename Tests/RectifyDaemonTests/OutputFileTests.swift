@@ -35,12 +35,18 @@ struct OutputFileTests {
         let harness = try DaemonHarness()
         let fifo = harness.dir.appendingPathComponent("pipe")
         #expect(mkfifo(fifo.path, 0o600) == 0)
+        // Written by the reader before it signals; read here only after the wait.
         nonisolated(unsafe) var read = Data()
-        let reader = Thread { read = FileHandle(forReadingAtPath: fifo.path)?.readDataToEndOfFile() ?? Data() }
+        let finished = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            read = FileHandle(forReadingAtPath: fifo.path)?.readDataToEndOfFile() ?? Data()
+            finished.signal()
+        }
         reader.start()
         let result = try DaemonHarness.rectifyctl(["import", "-o", fifo.path, Self.seed], in: harness.dir)
         #expect(result.status == 0, "\(result)")
-        #expect(DaemonHarness.waitFor(5) { read.count > 1000 })
+        #expect(finished.wait(timeout: .now() + 5) == .success)
+        #expect(read.count > 1000)
         var info = stat()
         #expect(stat(fifo.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
     }
