@@ -62,7 +62,11 @@ struct PreviewCommand: ParsableCommand {
         let wanted = show ?? (html == nil ? nil : 1)
         guard let wanted else { return }
         guard preview.entries.indices.contains(wanted - 1) else {
-            printError("rectifyctl: --show \(wanted): there are \(preview.entries.count) notices (1…\(preview.entries.count)).")
+            let count = preview.entries.count
+            printError(
+                count == 0
+                    ? "rectifyctl: --show \(wanted): no notice would be sent now, so there is none to show (--at a later day shows what will fall due)."
+                    : "rectifyctl: --show \(wanted): there \(count == 1 ? "is 1 notice" : "are \(count) notices"); give a number from 1 to \(count).")
             throw ExitCode(2)
         }
         let entry = preview.entries[wanted - 1]

@@ -55,5 +55,7 @@ struct PreviewTests {
         let again = try DaemonHarness.rectifyctl(["preview", "--config", daemon.configPath], in: daemon.dir)
         #expect(again.out.contains("notification log entries"), "\(again.out)")
         #expect(again.out.contains("nothing would be sent now"), "\(again.out)")
+        let none = try DaemonHarness.rectifyctl(["preview", "--config", daemon.configPath, "--show", "1"], in: daemon.dir)
+        #expect(none.status == 2 && none.err.contains("--show 1: no notice would be sent now"), "\(none.err)")
     }
 }
