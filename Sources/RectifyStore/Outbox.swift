@@ -181,21 +181,29 @@ extension StateStore {
     /// Puts failed records back in the queue (all, or those of `ids`); returns how many.
     @discardableResult
     public func retryFailed(ids: [String]? = nil, at now: Date) throws -> Int {
+        try requeueFailed(ids: ids, at: now).count
+    }
+
+    /// Queues failed notices again; returns how many were, and of the `ids` asked for, those that
+    /// are not failed notices (unknown, delivered or still pending).
+    public func requeueFailed(ids: [String]?, at now: Date) throws -> (count: Int, notFailed: [String]) {
         try pool.write { db in
             if let ids {
                 var count = 0
+                var notFailed: [String] = []
                 for id in ids {
                     try db.run(
                         "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'failed'",
                         [now.timeIntervalSince1970, id])
+                    if db.changesCount == 0 { notFailed.append(id) }
                     count += db.changesCount
                 }
-                return count
+                return (count, notFailed)
             }
             try db.run(
                 "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'failed'",
                 [now.timeIntervalSince1970])
-            return db.changesCount
+            return (db.changesCount, [])
         }
     }
 

@@ -114,6 +114,8 @@ struct ControlSocketTests {
         #expect(((again["item"] as? [String: Any])?["deadline"] as? [String: Any])?["date"] as? String == "2026-12-31")
         let (s9, retry) = try Self.call(d, "POST", "/v1/deliveries/retry")
         #expect(s9 == 200 && (retry["message"] as? String)?.contains("queued again") == true)
+        let (s10, unknown) = try Self.call(d, "POST", "/v1/deliveries/retry", #"{"ids": ["no-such-notice"]}"#)
+        #expect(s10 == 404 && (unknown["error"] as? String)?.contains("not failed deliveries (unknown, delivered or still pending): 'no-such-notice'") == true, "\(unknown)")
         #expect(d.log.contains("msg=update") && d.log.contains("user=root"))
     }
 

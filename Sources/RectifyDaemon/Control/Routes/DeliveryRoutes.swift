@@ -51,9 +51,17 @@ struct DeliveryRoutes {
         _ = try context.access.authorise(r.peer)
         let body = try RequestBody.decode(RetryRequest.self, from: r.body, fields: RetryRequest.fields, emptyIsObject: true)
         do {
-            let count = try context.store.retryFailed(ids: body.ids, at: Date())
+            let (count, notFailed) = try context.store.requeueFailed(ids: body.ids, at: Date())
             context.delivery.kick()
+            guard notFailed.isEmpty else {
+                let listed = notFailed.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (notFailed.count > 5 ? ", …" : "")
+                throw ControlError.notFound(
+                    "\(count) failed deliveries queued again; not failed deliveries (unknown, delivered or still pending): \(listed); "
+                        + "see rectifyctl deliveries --failed")
+            }
             return .json(WriteResponse(ok: true, updateId: nil, message: "\(count) failed deliveries queued again", item: nil))
+        } catch let error as ControlError {
+            throw error
         } catch {
             throw .internal("the outbox cannot be updated: \(error)")
         }
