@@ -21,6 +21,13 @@ public struct ReviewKind: Hashable, Sendable {
         ("专项检查", "检查组"), ("监督检查", "检查组"), ("检查", "检查组"), ("考核", "考核组"),
     ].map { ReviewKind(word: $0.0, group: $0.1) }
 
+    /// The review a set of plans answers, by their titles (a title naming none is a 巡察, as
+    /// drafts read it); nil when they answer different ones. No titles: 巡察.
+    public static func common(to titles: [String]) -> ReviewKind? {
+        let kinds = Set(titles.map { named(in: $0) ?? .inspectionTour })
+        return kinds.count > 1 ? nil : kinds.first ?? .inspectionTour
+    }
+
     /// The first kind `text` names (the longest where two start at the same place: 绩效评估, not
     /// 评估); nil when it names none. An office's name is not a review: 审计局, 巡察办, 督查室.
     public static func named(in text: String) -> ReviewKind? {

@@ -52,12 +52,16 @@ enum Holiday: String, Hashable, Sendable, CaseIterable {
     ]
 
     static let quotes = Chars.set("\"'“”‘’「」『』")
+    /// The scalars a holiday phrase can start with (its words' first, or a quote): the scanner
+    /// asks at every character, so anything else is turned away at once.
+    static let starts: Set<Unicode.Scalar> = quotes.union(allCases.flatMap { $0.words.compactMap(\.unicodeScalars.first) })
 
     /// "春节前", "“五一”前", "国庆节之前" at `p` (after a year or alone): the holiday and where the
     /// phrase ends; nil unless 前 follows, since "春节期间" or "国庆后" set no deadline.
     static func eve(_ f: [Unicode.Scalar], at p0: Int) -> (holiday: Holiday, end: Int)? {
+        guard p0 < f.count, starts.contains(f[p0]) else { return nil }
         var p = p0
-        if p < f.count, quotes.contains(f[p]) { p += 1 }
+        if quotes.contains(f[p]) { p += 1 }
         for holiday in allCases {
             for word in holiday.words where f.hasLiteral(word, at: p) {
                 var q = p + word.unicodeScalars.count

@@ -130,10 +130,8 @@ public enum NoticeLanguage: String, Sendable, CaseIterable {
         switch self {
         case .zh:
             let source = plans.isEmpty ? "整改方案" : plans.count == 1 ? "《\(plans[0])》" : "《\(plans[0])》等\(plans.count)个整改方案"
-            // The review the plans answer, as their titles name it (巡察 when they name none);
-            // none for plans answering different ones.
-            let kinds = Set(plans.map { (ReviewKind.named(in: $0) ?? .inspectionTour).word })
-            let review = kinds.count > 1 ? "" : kinds.first ?? ReviewKind.inspectionTour.word
+            // The review the plans answer, as their titles name it; none for different ones.
+            let review = ReviewKind.common(to: plans)?.word ?? ""
             return "根据\(review)整改督办工作要求，\(asOf)，\(source)中由您负责或分管的\(items)项整改事项需要关注，现将有关情况通知如下："
         case .en:
             let source =

@@ -5,19 +5,13 @@ import RectifyCore
 /// overdue, what was closed and extended in the period, and a table per responsible department.
 /// Pure: the figures are counted by `WeeklyFigures`, this only words them.
 public enum WeeklyComposer {
-    /// The review all the plans answer (a title naming none is a 巡察, as drafts read it), or
-    /// nothing when they answer different ones.
-    static func review(_ f: WeeklyFigures) -> String {
-        let kinds = Set(f.plans.map { (ReviewKind.named(in: $0.title) ?? .inspectionTour).word })
-        return kinds.count == 1 ? kinds.first! : kinds.isEmpty ? ReviewKind.inspectionTour.word : ""
-    }
-
     /// - Parameter issuer: who signs it; by default the office of the review the plans answer
     ///   ("巡察整改工作办公室", "审计整改工作办公室"; "整改工作办公室" when they answer several).
     public static func compose(_ f: WeeklyFigures, issuer: String? = nil) -> ReportDocument {
         let p = f.period
         let span = "\(p.firstDay.month)月\(p.firstDay.day)日—\(p.lastDay.month)月\(p.lastDay.day)日"
-        let kind = review(f)
+        // The review the plans answer ("巡察"), or none when they answer different ones.
+        let kind = ReviewKind.common(to: f.plans.map(\.title))?.word ?? ""
         let title = "\(kind)整改工作周情况通报（" + (p.weekLabel.map { "\($0)，" } ?? "") + span + "）"
         let issuer = issuer ?? "\(kind)整改工作办公室"
         var blocks: [ReportBlock] = [.paragraph(summary(f))]

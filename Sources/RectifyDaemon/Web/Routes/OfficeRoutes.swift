@@ -127,12 +127,8 @@ struct OfficeRoutes {
         let session = try web.require(r)
         let world = web.parts.evaluations.view?.world
         func entries(_ status: RequestRecord.Status, limit: Int) throws(ControlError) -> [RequestEntry] {
-            do {
-                return try web.parts.store.requests(status: status, limit: limit).map { r in
-                    RequestDesk.entry(r, title: world?.index(of: r.planID, r.itemID).map { world!.item(at: $0).title }, zone: web.zone())
-                }
-            } catch {
-                throw .internal("the requests cannot be read: \(error)")
+            try web.stored("the requests") { try web.parts.store.requests(status: status, limit: limit) }.map { r in
+                RequestDesk.entry(r, title: world?.index(of: r.planID, r.itemID).map { world!.item(at: $0).title }, zone: web.zone())
             }
         }
         let pending = try entries(.pending, limit: 500).reversed()

@@ -37,14 +37,8 @@ struct ResponderRoutes {
                 throw .gone("链接已于\(web.time(at))过期。")
             }
         }
-        let notice: NoticeRecord
-        do {
-            guard let found = try web.parts.store.notice(id: claim.noticeID) else { throw ControlError.notFound("找不到该链接对应的督办通知。") }
-            notice = found
-        } catch let error as ControlError {
-            throw error
-        } catch {
-            throw .internal("the notice cannot be read: \(error)")
+        guard let notice = try web.stored("the notice", { try web.parts.store.notice(id: claim.noticeID) }) else {
+            throw .notFound("找不到该链接对应的督办通知。")
         }
         // The token names the recipient: it must be the one the notice went to.
         guard notice.recipient == claim.recipient, notice.receiver == claim.receiver else {
