@@ -31,6 +31,56 @@ struct ReportImporterTests {
         #expect(seed.inspection?.feedback == nil)
     }
 
+    /// "一、落实全面从严治党主体责任方面" groups problems when its items carry their fields
+    /// (整改时限, 整改进展); it was taken for an account of how the work was organised and its
+    /// items dropped: a report of nothing. A title that starts with 关于 names no unit before
+    /// it: the signature does.
+    @Test func aResponsibilitySectionWithLabelledProblems_holdsItems() throws {
+        let (plan, diagnostics) = TestSupport.importText([
+            "关于XX县卫生健康局巡察整改进展情况的通报",
+            "根据县委统一部署，2025年8月县委第二巡察组对县卫生健康局开展了巡察，并于2025年10月15日反馈了巡察意见。",
+            "一、落实全面从严治党主体责任方面",
+            "1.党组会议研究整改工作不够及时。", "整改措施：每季度专题研究一次整改工作。", "责任单位：局办公室",
+            "整改时限：2026年6月份完成", "整改进展：尚未启动。",
+            "2.基层医疗机构药品采购管理不规范。", "整改时限：2026年3月31日", "整改进展：正在推进。",
+            "XX县卫生健康局", "2025年12月1日",
+        ])
+        #expect(plan.items.map(\.status) == [.notStarted, .inProgress])
+        #expect(plan.items.map { $0.deadline?.date.description } == ["2026-06-30", "2026-03-31"])
+        #expect(plan.unit == "XX县卫生健康局")
+        #expect(!diagnostics.contains { $0.message.contains("no items") || $0.message.contains("no unit") })
+    }
+
+    /// A section of that name with only prose (how the work was organised) still holds none.
+    @Test func aResponsibilitySectionOfProse_holdsNoItems() throws {
+        let (plan, _) = TestSupport.importText([
+            "某县人民医院关于巡察整改进展情况的通报",
+            "2025年8月，县委第二巡察组对我院开展了巡察。现将整改进展情况通报如下。",
+            "一、压实主体责任，加强组织领导",
+            "（一）成立领导小组。院党委成立了整改工作领导小组。", "（二）细化整改任务。制定了整改方案，明确了责任和时限。",
+            "二、反馈问题的整改情况",
+            "1.药品采购管理不规范。整改时限：2026年3月31日。整改进展：正在推进。",
+            "2.公务用车台账不全。整改进展：已完成。",
+            "某县人民医院", "2025年12月1日",
+        ])
+        #expect(plan.items.map(\.title) == ["1.药品采购管理不规范。", "2.公务用车台账不全。"])
+    }
+
+    /// Without a unit in the title or the signature, the body the opening says was inspected;
+    /// without any, a warning says the plan will not load until one is set.
+    @Test func theUnit_comesFromTheOpening_elseAWarning() throws {
+        let (opened, _) = TestSupport.importText([
+            "关于巡察整改情况的通报", "根据县委统一部署，县委第二巡察组对县人民医院开展了巡察。",
+            "一、反馈问题", "1.党组会议不够及时。", "整改时限：2026年6月30日", "整改进展：正在推进。",
+        ])
+        #expect(opened.unit == "县人民医院")
+        let (none, diagnostics) = TestSupport.importText([
+            "关于整改情况的通报", "一、反馈问题", "1.党组会议不够及时。", "整改时限：2026年6月30日", "整改进展：正在推进。",
+        ])
+        #expect(none.unit == "")
+        #expect(diagnostics.contains { $0.line == 1 && $0.message.contains("names no unit") })
+    }
+
     @Test func titleCutByExtraction_isCompletedFromTheOpening() throws {
         let (plan, _) = try TestSupport.importSeed("001_76357eb5244c6017.txt")
         #expect(plan.unit == "敖汉旗疾病预防控制中心")

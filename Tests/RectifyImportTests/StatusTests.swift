@@ -12,7 +12,7 @@ struct StatusTests {
         ("整改情况：长期坚持", .longTerm),
         ("已完成整改。", .done),
         ("整改情况：整改完毕。", .done),
-        ("整改情况：未启动，待招聘计划下达后实施。", .inProgress),
+        ("整改情况：未启动，待招聘计划下达后实施。", .notStarted),
     ])
     func explicitStatusLines_decide(text: String, status: ItemStatus) {
         #expect(StatusLine.parse(TestSupport.folded(text))?.status == status)

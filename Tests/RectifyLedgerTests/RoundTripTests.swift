@@ -23,6 +23,21 @@ struct RoundTripTests {
         }
     }
 
+    /// The export writes 尚未启动 for `not_started`; reading it back gives `not_started`, in
+    /// both formats (it gave in_progress).
+    @Test(arguments: ["xlsx", "csv"])
+    func everyStatus_survives(format: String) throws {
+        let due = Deadline(date: CalendarDate(year: 2026, month: 6, day: 30)!)
+        let items = ItemStatus.allCases.enumerated().map { k, status in
+            Item(id: "\(k + 1)", title: "问题\(k + 1)", status: status, deadline: status == .longTerm ? nil : due)
+        }
+        let plan = Plan(id: "p", unit: "某医院", title: "某医院整改台账", items: items)
+        let data = format == "xlsx"
+            ? try WorkbookWriter.write([ExportPlan(plan: plan)], now: Self.now) : CSVWriter.write([ExportPlan(plan: plan)], now: Self.now)
+        let back = try LedgerImporter.importFile(data, file: "p.\(format)").plan
+        #expect(back.items.map(\.status) == ItemStatus.allCases)
+    }
+
     @Test func precisionsAndExtensions_survive() throws {
         var item = Item(id: "1", title: "应急物资储备不足", status: .inProgress)
         item.deadline = Deadline(date: CalendarDate(year: 2025, month: 9, day: 30)!, precision: .quarter)

@@ -32,6 +32,23 @@ enum ItemOutline {
         "下一步", "工作安排", "工作计划", "工作打算", "巩固", "长效", "组织领导", "主体责任", "整改责任", "政治担当",
     ]
 
+    /// Whether a section's headings carry the fields of problems: a status line
+    /// ("整改进展：尚未启动") or a labelled deadline or measure ("整改时限：", "整改措施：").
+    /// "一、落实主体责任方面" is then a group of problems, not an account of how the work was
+    /// organised.
+    static func holdsItemFields(_ heading: Outline.Heading, paragraphs: [Paragraph], statusParagraphs: Set<Int>) -> Bool {
+        let subtree = (heading.paragraph + 1)..<max(heading.paragraph + 1, heading.subtreeEnd)
+        var labelled = 0
+        for p in subtree {
+            if statusParagraphs.contains(p) { return true }
+            let f = paragraphs[p].folded
+            let fields = FieldLabels.fields(in: f, paragraph: p, range: 0..<f.count)
+            if fields.contains(where: { $0.kind == .deadline || $0.kind == .measures }) { labelled += 1 }
+            if labelled >= 2 { return true }
+        }
+        return false
+    }
+
     static func drafts(
         outline: Outline, paragraphs: [Paragraph], statusParagraphs: Set<Int>, statedProblems: Int?
     ) -> [ItemDraft] {
@@ -41,7 +58,9 @@ enum ItemOutline {
             let title = firstSentence(paragraphs[heading.paragraph].folded)
             let text = Array(paragraphs[heading.paragraph].folded[..<title])
             let aboutProblems = text.contains(literal: "问题") || text.contains(literal: "反馈")
-            if !aboutProblems, nonItemSectionWords.contains(where: { text.contains(literal: $0) }) {
+            if !aboutProblems, nonItemSectionWords.contains(where: { text.contains(literal: $0) }),
+                !holdsItemFields(heading, paragraphs: paragraphs, statusParagraphs: statusParagraphs)
+            {
                 excluded.insert(index)
             }
         }

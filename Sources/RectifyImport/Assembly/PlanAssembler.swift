@@ -45,7 +45,7 @@ struct PlanAssembler {
 
         var plan = Plan(
             id: ReportImporter.planID(forFile: file),
-            unit: Header.unit(title: titleBlock.title, opening: opening) ?? "",
+            unit: Header.unit(title: titleBlock.title, opening: opening) ?? Header.fallbackUnit(lines, opening: opening) ?? "",
             title: titleBlock.title ?? ReportImporter.planID(forFile: file),
             source: URL(fileURLWithPath: file).lastPathComponent, reportDate: reportDate,
             owner: Header.owner(paragraphs[min(footer, paragraphs.count)...]), stated: stated, inspection: inspection)
@@ -63,6 +63,9 @@ struct PlanAssembler {
             plan.items.append(built)
             explanations.append(explanation)
             for reason in built.review { warn(line: explanation.line, "item '\(built.id)' needs review: \(reason)") }
+        }
+        if plan.unit.isEmpty {
+            warn(line: 1, "the report names no unit (not before 关于 in the title, nor above the closing date); set plan.unit by hand: the plan does not load without it.")
         }
         checkTotals(plan, stated: stated)
         if reference == nil { warnUndated(drafts) }

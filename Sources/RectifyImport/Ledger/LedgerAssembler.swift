@@ -131,6 +131,8 @@ struct LedgerAssembler {
             status = .done
         } else if stated.filter({ $0 != .done }).allSatisfy({ $0 == .longTerm }) || !longTermRows.isEmpty && stated.allSatisfy({ $0 != .done }) {
             status = .longTerm
+        } else if stated.allSatisfy({ $0.status == .notStarted }) {
+            status = .notStarted  // every measure 尚未启动 (what the export writes for not_started)
         } else {
             status = .inProgress
         }

@@ -148,6 +148,60 @@ enum Header {
         return best
     }
 
+    /// The unit when the title does not name it before 关于 ("关于县卫生健康局巡察整改…的通报"):
+    /// the signature above the closing date, else the body inspected in the opening ("县委第二
+    /// 巡察组对县卫生健康局开展了巡察").
+    static func fallbackUnit(_ lines: [SourceLine], opening: Paragraph?) -> String? {
+        if let signature = signatureName(lines) { return signature }
+        guard let opening else { return nil }
+        let f = opening.folded
+        for at in f.occurrences(of: "对") {
+            var end = at + 1
+            while end < f.count, end - at <= 26, !Chars.isClauseEnd(f[end]) {
+                if f.hasLiteral("开展", at: end) || f.hasLiteral("进行", at: end) || f.hasLiteral("实施", at: end) {
+                    let name = cleanUnit(opening.text((at + 1)..<end))
+                    if name.count >= 2 { return name }
+                    break
+                }
+                end += 1
+            }
+        }
+        return nil
+    }
+
+    /// The line above the date that closes the report, when it reads as a name: short, no
+    /// sentence punctuation, not a date.
+    static func signatureName(_ lines: [SourceLine]) -> String? {
+        let nonBlank = lines.filter { !$0.isBlank }
+        var seen = 0
+        for k in stride(from: nonBlank.count - 1, through: 1, by: -1) {
+            seen += 1
+            if seen > 8 { break }
+            let f = nonBlank[k].chars.map(Chars.fold)
+            guard f.count <= 16, let mention = DateScanner.mentions(in: f).first, mention.range.count >= f.count - 1 else { continue }
+            let above = nonBlank[k - 1].chars.map(Chars.fold)
+            let text = String(scalars: above).trimmingCharacters(in: .whitespaces)
+            guard (2...30).contains(text.count), above.contains(where: Chars.isHan),
+                !above.contains(where: { Chars.isClauseEnd($0) || Chars.isDigit($0) || $0 == ":" })
+            else { return nil }
+            let name = cleanUnit(text)
+            return name.count >= 2 ? name : nil
+        }
+        return nil
+    }
+
+    /// Without 中共, a trailing party body (党组, 党委 …) or a seal note ("（盖章）").
+    static func cleanUnit(_ text: String) -> String {
+        var unit = text.trimmingCharacters(in: .whitespaces)
+        for seal in ["(盖章)", "（盖章）", "(章)", "（章）"] where unit.hasSuffix(seal) { unit.removeLast(seal.count) }
+        if unit.hasPrefix("中共") { unit.removeFirst(2) }
+        for suffix in ["党组", "党委", "党总支", "党支部", "支部委员会", "委员会"] where unit.hasSuffix(suffix) && unit.count > suffix.count + 2 {
+            unit.removeLast(suffix.count)
+            break
+        }
+        return unit
+    }
+
     /// The inspection period ("2023年9月18日至12月31日") and the feedback date from the
     /// opening paragraph.
     static func inspection(_ opening: Paragraph?) -> Inspection? {

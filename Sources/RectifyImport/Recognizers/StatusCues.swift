@@ -55,7 +55,7 @@ enum StatusCues {
     static func weight(of match: StatusVocabulary.Match) -> (weight: Int, attributive: Bool)? {
         let word = match.word
         switch match.kind {
-        case .negated, .partly, .open:
+        case .negated, .partly, .open, .notStarted:
             if word.hasPrefix("持续") || word.hasPrefix("序时") || word.hasPrefix("按序时") { return (2, false) }
             if word == "未到位" || word == "未整改" { return nil }
             return (3, true)

@@ -16,6 +16,9 @@ enum StatusVocabulary {
         case open
         /// 尚未, 未完成, 未按期: said not to be done.
         case negated
+        /// 尚未启动, 未开始: said not to have begun (what the ledger export writes for
+        /// `not_started`).
+        case notStarted
         /// 长期坚持: ongoing by nature.
         case longTerm
 
@@ -23,6 +26,7 @@ enum StatusVocabulary {
             switch self {
             case .done: return .done
             case .longTerm: return .longTerm
+            case .notStarted: return .notStarted
             case .partly, .open, .negated: return .inProgress
             }
         }
@@ -40,7 +44,9 @@ enum StatusVocabulary {
         // Negations first among equals: they contain done words.
         ("尚未完成", .negated), ("仍未完成", .negated), ("还未完成", .negated), ("未完成", .negated), ("没有完成", .negated),
         ("未按期", .negated), ("未整改", .negated), ("尚未", .negated), ("仍未", .negated), ("还未", .negated),
-        ("未全部完成", .negated), ("未到位", .negated), ("未启动", .negated),
+        ("未全部完成", .negated), ("未到位", .negated),
+        ("尚未启动", .notStarted), ("暂未启动", .notStarted), ("还未启动", .notStarted), ("未启动", .notStarted),
+        ("尚未开始", .notStarted), ("暂未开始", .notStarted), ("未开始", .notStarted), ("待启动", .notStarted),
         ("取得阶段性成效", .partly), ("取得阶段性进展", .partly), ("取得阶段性成果", .partly), ("阶段性完成", .partly),
         ("阶段性成效", .partly), ("阶段性进展", .partly), ("阶段性成果", .partly), ("基本完成", .partly), ("部分完成", .partly),
         ("大部分完成", .partly), ("初步完成", .partly),
