@@ -23,7 +23,7 @@ struct DraftComposerTests {
         #expect((t.measures, t.measuresDone) == (9, 3))
         #expect(
             draft.document.plainParagraphs.contains(
-                "截至2026年5月10日，巡察反馈的8个问题，已完成整改2个，正在推进4个，需长期坚持2个，整改完成率25%。制定整改措施9项，已落实到位3项。经批准延期整改2个。"))
+                "截至2026年5月10日，巡察反馈的8个问题，已完成整改2个，正在推进3个，尚未启动1个，需长期坚持2个，整改完成率25%。制定整改措施9项，已落实到位3项。经批准延期整改2个。"))
     }
 
     @Test func openingParagraph_givesTheInspectionAndFeedbackDates() throws {
@@ -83,13 +83,18 @@ struct DraftComposerTests {
         let plan = try Self.hospital()
         let may = Self.draft(plan, asOf: CalendarDate("2026-05-10")!).document.plainParagraphs
         #expect(may.contains("整改落实情况：正按计划推进，预计2026年上半年完成。其中，“胸痛中心通过省级验收”已完成；“卒中中心提交验收申请”计划于2026年5月31日前完成。制定《重点专科建设三年行动方案》，胸痛中心已通过省级验收，卒中中心建设正在推进。"))
-        #expect(may.contains("整改落实情况：尚未完成，预计2026年第三季度完成。"))
+        #expect(may.contains("整改落实情况：尚未启动，计划于2026年第三季度完成。"))
         #expect(may.contains("整改落实情况：长期坚持，持续巩固整改成效。"))
         #expect(may.contains("整改落实情况：已完成整改。"))
         let august = Self.draft(plan, asOf: CalendarDate("2026-08-10")!)
         #expect(august.totals.overdue == 3)
         #expect(august.document.plainParagraphs.contains { $0.hasPrefix("整改落实情况：正在推进，已超过整改时限41天。其中，“胸痛中心通过省级验收”已完成；“卒中中心提交验收申请”原定于2026年5月31日前完成，尚未完成。") })
         #expect(august.document.plainParagraphs.contains("在推进的问题中，已超过整改时限3个，正督促责任科室加快整改。"))
+        // Not started is said so, past its deadline too (it read 正在推进), and in the totals.
+        let october = Self.draft(plan, asOf: CalendarDate("2026-10-10")!)
+        #expect(october.document.plainParagraphs.contains("整改落实情况：尚未启动，已超过整改时限10天。"))
+        #expect(october.document.plainParagraphs.contains("尚未完成整改的问题中，已超过整改时限4个，正督促责任科室加快整改。"))
+        #expect(october.document.plainParagraphs.contains { $0.contains("正在推进3个，尚未启动1个，") })
     }
 
     @Test func notes_followTheAccountInOrderWithDaysAndEvidence() throws {

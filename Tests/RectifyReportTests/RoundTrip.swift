@@ -84,7 +84,8 @@ struct RoundTrip {
         switch status {
         case .done: return "done"
         case .longTerm: return "long_term"
-        case .inProgress, .notStarted: return "open"
+        case .inProgress: return "in_progress"
+        case .notStarted: return "not_started"  // the draft says 尚未启动, read back as such
         }
     }
 

@@ -7,6 +7,10 @@ public struct DraftTotals: Hashable, Sendable {
     public var done = 0
     /// Open with a deadline or without one (in progress, not started).
     public var inProgress = 0
+    /// Of those, not started (尚未启动).
+    public var notStarted = 0
+    /// Overdue items not started (a part of `overdue`).
+    public var overdueNotStarted = 0
     /// 长期坚持.
     public var longTerm = 0
     /// Open items past their deadline (a part of `inProgress`).
@@ -33,9 +37,15 @@ public struct DraftTotals: Hashable, Sendable {
             switch item.status {
             case .done: done += 1
             case .longTerm: longTerm += 1
-            case .inProgress, .notStarted: inProgress += 1
+            case .inProgress: inProgress += 1
+            case .notStarted:
+                inProgress += 1
+                notStarted += 1
             }
-            if item.isOpen, record.evaluation.state == .overdue { overdue += 1 }
+            if item.isOpen, record.evaluation.state == .overdue {
+                overdue += 1
+                if item.status == .notStarted { overdueNotStarted += 1 }
+            }
             let count = max(1, item.milestones.count)
             measures += count
             if item.status == .done {

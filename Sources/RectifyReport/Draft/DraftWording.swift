@@ -87,7 +87,8 @@ enum DraftWording {
     /// 制定整改措施35项，已落实到位30项。经批准延期整改2个。"
     static func totals(_ t: DraftTotals, asOf day: CalendarDate, kind: ReviewKind = .inspectionTour) -> String {
         var text = "截至\(ChineseText.date(day))，\(kind.word)反馈的\(t.problems)个问题，已完成整改\(t.done)个"
-        if t.inProgress > 0 { text += "，正在推进\(t.inProgress)个" }
+        if t.inProgress > t.notStarted { text += "，正在推进\(t.inProgress - t.notStarted)个" }
+        if t.notStarted > 0 { text += "，尚未启动\(t.notStarted)个" }
         if t.longTerm > 0 { text += "，需长期坚持\(t.longTerm)个" }
         text += "，整改完成率\(t.completionRate)。"
         if let measures = t.measures, let done = t.measuresDone {
@@ -102,7 +103,7 @@ enum DraftWording {
     /// The open items past their deadline and the ones close to it, for the totals' second paragraph.
     static func timing(_ t: DraftTotals) -> String? {
         guard t.overdue > 0 else { return nil }
-        return "在推进的问题中，已超过整改时限\(t.overdue)个，正督促责任科室加快整改。"
+        return "\(t.overdueNotStarted > 0 ? "尚未完成整改" : "在推进")的问题中，已超过整改时限\(t.overdue)个，正督促责任科室加快整改。"
     }
 
     // MARK: items
@@ -159,12 +160,12 @@ enum DraftWording {
         case .longTerm:
             return "长期坚持，持续巩固整改成效。"
         case .inProgress, .notStarted:
-            let opener = item.status == .notStarted ? "尚未完成" : "正按计划推进"
-            guard let deadline = item.effectiveDeadline else { return "正在推进，尚未明确完成时限。" }
+            let started = item.status == .inProgress
+            guard let deadline = item.effectiveDeadline else { return started ? "正在推进，尚未明确完成时限。" : "尚未启动，尚未明确完成时限。" }
             if record.evaluation.state == .overdue, let days = record.evaluation.daysOverdue {
-                return "正在推进，已超过整改时限\(days)天。"
+                return "\(started ? "正在推进" : "尚未启动")，已超过整改时限\(days)天。"
             }
-            return "\(opener)，预计\(ChineseText.byDeadline(deadline))完成。"
+            return started ? "正按计划推进，预计\(ChineseText.byDeadline(deadline))完成。" : "尚未启动，计划于\(ChineseText.byDeadline(deadline))完成。"
         }
     }
 
