@@ -229,3 +229,50 @@ struct WorkingDayAlertTests {
         }
     }
 }
+
+/// The calendar file announces 2024–2026; a daemon that needs 2027 (the coming weeks, or an
+/// open deadline in it) says so at start, reload and --check-config, pointing at the file.
+struct CalendarCoverageTests {
+    static func config(daysOff: String = "") throws -> DaemonConfig {
+        let dir = DaemonHarness.repository.appendingPathComponent("config").path
+        return try ConfigReader.read(
+            """
+            state_dir: /tmp/unused
+            plans: [plans]
+            receivers:
+              - {name: box, type: maildir, path: /tmp/unused-maildir}
+            policy:
+              calendar: calendars/cn.yaml
+            \(daysOff)
+            """, file: dir + "/test.yaml")
+    }
+
+    static func plan(deadline: String?) -> Plan {
+        var plan = samplePlan()
+        for i in plan.items.indices { plan.items[i].status = .done }
+        plan.items[0].status = .inProgress
+        plan.items[0].deadline = deadline.map { Deadline(date: CalendarDate($0)!) }
+        return plan
+    }
+
+    @Test func aYearTheCalendarLacks_isNamed_withTheDeadlinesInIt() throws {
+        let config = try Self.config()
+        // Mid-2026, nothing due in 2027: nothing to say.
+        #expect(CalendarCoverage.warning(config: config, plans: [Self.plan(deadline: "2026-12-31")], now: at("2026-06-01T09:00:00+08:00")) == nil)
+        // A deadline in 2027.
+        let due = try #require(CalendarCoverage.warning(config: config, plans: [Self.plan(deadline: "2027-03-31")], now: at("2026-06-01T09:00:00+08:00")))
+        #expect(due.severity == .warning)
+        #expect(due.file.hasSuffix("config/calendars/cn.yaml"))
+        #expect(due.message.contains("covers 2024–2026, not 2027"))
+        #expect(due.message.contains("1 open deadline falls in 2027"))
+        // Late November: the coming weeks are in 2027 even without a deadline there.
+        let soon = try #require(CalendarCoverage.warning(config: config, plans: [Self.plan(deadline: nil)], now: at("2026-11-29T09:00:00+08:00")))
+        #expect(soon.message.contains("not 2027") && !soon.message.contains("open deadline"))
+    }
+
+    /// A local day off in 2027 does not make 2027 announced.
+    @Test func localDaysOff_doNotCoverAYear() throws {
+        let config = try Self.config(daysOff: "  days_off: [{name: 县庆, date: 2027-03-12}]")
+        #expect(CalendarCoverage.warning(config: config, plans: [Self.plan(deadline: "2027-03-31")], now: at("2026-06-01T09:00:00+08:00")) != nil)
+    }
+}

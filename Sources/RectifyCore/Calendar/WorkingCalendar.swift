@@ -10,7 +10,8 @@ public struct WorkingCalendar: Hashable, Sendable {
     private var daysOff: [Int: String] = [:]
     /// Weekend days that are working days (调休上班).
     private var workdays: Set<Int> = []
-    /// Years the data covers; outside them only weekends are days off.
+    /// Years a calendar file announces (its `2026:` keys); outside them only weekends and
+    /// local days off are days off, since the holidays and 调休 are not known.
     public private(set) var years: Set<Int> = []
 
     public init() {}
@@ -22,14 +23,21 @@ public struct WorkingCalendar: Hashable, Sendable {
             daysOff[day] = name
             workdays.remove(day)
         }
-        years.formUnion(from.year...to.year)
     }
 
     /// Adds a working day on a weekend (调休).
     public mutating func addWorkday(_ date: CalendarDate) {
         workdays.insert(date.dayNumber)
         daysOff[date.dayNumber] = nil
-        years.insert(date.year)
+    }
+
+    /// Marks a year as announced: its holidays and make-up days are all in the calendar.
+    public mutating func cover(_ year: Int) { years.insert(year) }
+
+    /// The years from `from` through `through` that no calendar file announces.
+    public func unannouncedYears(from: CalendarDate, through: CalendarDate) -> [Int] {
+        guard from <= through else { return [] }
+        return (from.year...through.year).filter { !years.contains($0) }
     }
 
     /// The other calendar's days on top of this one's (local days off after the national ones).

@@ -39,6 +39,7 @@ public enum WorkingCalendarReader {
                 continue
             }
             readYear(year, value, into: &calendar, sink: sink)
+            calendar.cover(year)
         }
         if sink.hasErrors { throw PlanLoadError(diagnostics: sink.diagnostics) }
         return calendar

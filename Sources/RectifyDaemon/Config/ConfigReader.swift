@@ -65,7 +65,7 @@ public enum ConfigReader {
                 sink.error(f.markOf("log_level"), "log_level '\(level)' is not one of \(levels.joined(separator: ", ")).")
             }
         }
-        if let node = f.node("policy") { config.policy = readPolicy(node, sink: sink, resolve: resolve) }
+        if let node = f.node("policy") { config.policy = readPolicy(node, sink: sink, resolve: resolve, calendarFiles: &config.calendarFiles) }
         if let node = f.node("alerts") { config.alerts = readAlerts(node, sink: sink) }
         if let node = f.node("delivery") { config.delivery = readDelivery(node, sink: sink) }
         // Blocks that were rejected (their own error says why) are not reported again as
@@ -108,7 +108,7 @@ public enum ConfigReader {
         return nil
     }
 
-    static func readPolicy(_ node: Node, sink: DiagnosticSink, resolve: (String) -> String = { $0 }) -> Policy {
+    static func readPolicy(_ node: Node, sink: DiagnosticSink, resolve: (String) -> String, calendarFiles: inout [String]) -> Policy {
         var policy = Policy.default
         guard
             let f = FieldReader(
@@ -135,7 +135,7 @@ public enum ConfigReader {
             sink.error(f.markOf("reminder_days"), "policy.reminder_days mixes days and working days; write all as 20d or all as 15wd.")
         }
         policy.reminderInWorkingDays = units == [true]
-        readCalendar(f, into: &policy, sink: sink, resolve: resolve)
+        calendarFiles = readCalendar(f, into: &policy, sink: sink, resolve: resolve)
         if let v = duration(f, "stale_after") { policy.staleAfter = v }
         if let v = duration(f, "long_term_review") { policy.longTermReview = v }
         if let text = f.string("pace_margin") {
@@ -148,7 +148,8 @@ public enum ConfigReader {
 
     /// `calendar` (files of holidays and 调休, e.g. calendars/cn.yaml), local `days_off` and
     /// `workdays`, and `deadline_on_day_off`.
-    static func readCalendar(_ f: FieldReader, into policy: inout Policy, sink: DiagnosticSink, resolve: (String) -> String) {
+    /// Returns the calendar files read (resolved paths).
+    static func readCalendar(_ f: FieldReader, into policy: inout Policy, sink: DiagnosticSink, resolve: (String) -> String) -> [String] {
         var calendar: WorkingCalendar?
         let files = f.node("calendar").map { $0.scalar != nil ? [f.string("calendar") ?? ""] : f.stringList("calendar") } ?? []
         for file in files {
@@ -179,6 +180,7 @@ public enum ConfigReader {
         if (policy.reminderInWorkingDays || policy.deadlineOnDayOff == .nextWorkingDay) && calendar == nil {
             sink.error(f.mark, "policy uses working days but names no calendar; add calendar: calendars/cn.yaml.")
         }
+        return files.map(resolve)
     }
 
     static func readAlerts(_ node: Node, sink: DiagnosticSink) -> AlertPolicy {

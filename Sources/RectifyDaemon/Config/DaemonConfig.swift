@@ -12,6 +12,9 @@ public struct DaemonConfig: Sendable {
     public var timeZone: TimeZone
     public var logLevel: String
     public var policy: Policy
+    /// The files `policy.calendar` names (resolved), for the warning when they do not announce
+    /// a year the plans need.
+    public var calendarFiles: [String] = []
     public var alerts: AlertPolicy
     public var routing: Routing
     public var delivery: DeliveryPolicy

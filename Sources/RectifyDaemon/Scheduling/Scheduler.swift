@@ -233,7 +233,14 @@ final class Scheduler: @unchecked Sendable {
                 job.config.schedule, zone: world.config.timeZone, daysOff: job.daysOff(world.config.policy.calendar), now: now)
             sendWeekly(job, world: world, at: now, period: nil)
         }
-        if let nextPrune, nextPrune <= now { prune(world.config.retention, at: now) }
+        if let nextPrune, nextPrune <= now {
+            prune(world.config.retention, at: now)
+            // Once a day too: a daemon running since spring reaches the year its calendar lacks
+            // without a reload (start and reload say it through the snapshot's warnings).
+            if let warning = CalendarCoverage.warning(config: world.config, plans: world.plans, now: now) {
+                logger.warning("\(warning.description)")
+            }
+        }
         checkReceipts(world: world, at: now)
         outboxWritten()
         rearm(world: world)

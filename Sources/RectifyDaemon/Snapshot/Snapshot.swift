@@ -47,7 +47,7 @@ public struct SnapshotLoader: Sendable {
     }
 
     /// The plans and channels of an already-read config (main reads it once, for the log level).
-    public func load(config: DaemonConfig, logger: Logger, generation: Int) throws -> Snapshot {
+    public func load(config: DaemonConfig, logger: Logger, generation: Int, now: Date = Date()) throws -> Snapshot {
         let result = try PlanLoader(reportImporter: reportImporter).load(config.plans)
         if result.plans.isEmpty {
             throw PlanLoadError(diagnostics: [
@@ -58,7 +58,9 @@ public struct SnapshotLoader: Sendable {
         }
         return Snapshot(
             config: config, plans: result.plans, channels: try makeChannels(config, logger),
-            secrets: Receivers.secrets(config), warnings: result.warnings, generation: generation,
+            secrets: Receivers.secrets(config),
+            warnings: result.warnings + [CalendarCoverage.warning(config: config, plans: result.plans, now: now)].compactMap { $0 },
+            generation: generation,
             web: try WebSetup.load(config))
     }
 }
