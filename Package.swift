@@ -134,7 +134,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
-            name: "RectifyLedgerTests", dependencies: ["RectifyImport", "RectifyExport", "RectifyCore"],
+            name: "RectifyLedgerTests", dependencies: ["RectifyImport", "RectifyExport", "RectifyCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Support"]
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import Foundation
 import RectifyCore
 import Testing
+import ZIPFoundation
 
 @testable import RectifyImport
 
@@ -171,5 +172,35 @@ struct SpreadsheetReadingTests {
         } catch {
             #expect(error.diagnostics[0].description.hasPrefix("台账.xlsx:1:1: error: is not an Office Open XML file"))
         }
+    }
+}
+
+/// A package whose part unpacks to gigabytes (a ZIP bomb, or a damaged size) is refused once it
+/// passes the part limit, naming the part: it took 6 GB of memory and 77 s before saying
+/// "damaged near line 1".
+struct OversizedPartTests {
+    /// 260 MB of XML in a ~260 KB .docx.
+    static func bomb() throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let head = Data(#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#.utf8)
+        let size = 260 << 20
+        let spaces = Data(repeating: 0x20, count: 1 << 20)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate) { position, length in
+            position == 0 ? head + spaces.prefix(length - head.count) : spaces.prefix(length)
+        }
+        return try #require(archive.data)
+    }
+
+    @Test func aPartPastTheLimit_isRefused_namingIt() throws {
+        let data = try Self.bomb()
+        #expect(data.count < 1 << 20)
+        #expect {
+            try LedgerImporter.importFile(data, file: "bomb.docx")
+        } throws: { error in
+            "\(error)".contains("bomb.docx:1:1: error: the part word/document.xml unpacks to more than 256 MB")
+        }
+        // The limit is a parameter: a real document under a small one says the same.
+        let package = try OfficeArchive(data: data, file: "small.docx", partLimit: 1000)
+        #expect(throws: LedgerError.self) { try package.part("word/document.xml") }
     }
 }

@@ -9,8 +9,9 @@ struct OfficeArchive {
 
     /// Opens the package; a file that is not a ZIP archive (an old .xls/.doc, a renamed CSV,
     /// a damaged download) is an error naming the file.
-    init(data: Data, file: String) throws(LedgerError) {
+    init(data: Data, file: String, partLimit: Int = defaultPartLimit) throws(LedgerError) {
         self.file = file
+        self.partLimit = partLimit
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
@@ -20,14 +21,32 @@ struct OfficeArchive {
         }
     }
 
+    /// The most one part may unpack to. A 100,000-row sheet is about 60 MB of XML; a part that
+    /// unpacks past this is a damaged file or a ZIP bomb (a few MB that expand to gigabytes),
+    /// and reading it would take the machine's memory.
+    static let defaultPartLimit = 256 << 20
+    let partLimit: Int
+
+    private struct TooLarge: Error {}
+
     /// The bytes of a part ("xl/workbook.xml"), or nil when the package has none.
     func part(_ path: String) throws(LedgerError) -> Data? {
         let name = path.hasPrefix("/") ? String(path.dropFirst()) : path
         guard let entry = archive[name] else { return nil }
         var data = Data()
-        data.reserveCapacity(Int(entry.uncompressedSize))
+        // The declared size is the file's word, not a fact: capped, and checked as it unpacks.
+        data.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(partLimit))))
         do {
-            _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                guard data.count + chunk.count <= partLimit else { throw TooLarge() }
+                data.append(chunk)
+            }
+        } catch is TooLarge {
+            throw LedgerError(
+                file: file,
+                "the part \(name) unpacks to more than \(partLimit >= 1 << 20 ? "\(partLimit >> 20) MB" : "\(partLimit) bytes") "
+                    + "(\(entry.compressedSize) bytes packed); "
+                    + "the file is damaged or not a real Office document, and was not read.")
         } catch {
             throw LedgerError(file: file, "the part \(name) cannot be unpacked (\(error)); the file is damaged.")
         }
