@@ -204,3 +204,37 @@ struct OversizedPartTests {
         #expect(throws: LedgerError.self) { try package.part("word/document.xml") }
     }
 }
+
+/// A value left far from the table (XFD1048576) and a merge over the whole sheet: the grid
+/// was a million rows of 16,384 cells and the import never ended. Now the stray is left out
+/// with a warning at its cell, and the ledger reads.
+struct StrayCellTests {
+    static func workbook(sheet: String) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        func add(_ path: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        try add("xl/workbook.xml", #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
+        try add("xl/_rels/workbook.xml.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)
+        try add("xl/worksheets/sheet1.xml", #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"# + sheet)
+        return try #require(archive.data)
+    }
+
+    static func row(_ r: Int, _ cells: [String]) -> String {
+        let columns = ["A", "B", "C", "D", "E", "F"]
+        return "<row r=\"\(r)\">" + cells.enumerated().map { k, v in "<c r=\"\(columns[k])\(r)\" t=\"inlineStr\"><is><t>\(v)</t></is></c>" }.joined() + "</row>"
+    }
+
+    @Test func aValueFarFromTheTable_isLeftOut_withAWarningAtItsCell() throws {
+        let sheet = Self.row(1, ["序号", "反馈问题", "整改措施", "责任单位", "整改时限", "完成情况"])
+            + Self.row(2, ["1", "公车台账不全", "补齐台账", "办公室", "2026年6月30日", "正在推进"])
+            + #"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>"#
+            + #"<mergeCells count="1"><mergeCell ref="A3:XFD1048000"/></mergeCells></worksheet>"#
+        let result = try LedgerImporter.importFile(try Self.workbook(sheet: sheet), file: "stray.xlsx")
+        #expect(result.plan.items.map(\.title) == ["公车台账不全"])
+        #expect(result.warnings.contains { $0.line == 1_048_576 && $0.message.hasPrefix("台账!XFD1048576: a value far outside the table") })
+    }
+}

@@ -74,6 +74,13 @@ struct LedgerAssembler {
                     "the row of item '\(ids[k])' is hidden in the workbook; it is read as an item all the same (delete the row if it is not one).")
             }
         }
+        if let strays = table.strays {
+            warn(
+                strays.row, strays.column,
+                "\(strays.count == 1 ? "a value" : "\(strays.count) values") far outside the table (past column "
+                    + "\(CellName.column(SheetParser.maxColumns - 1)) or over \(SheetParser.maxGap) empty rows below it) "
+                    + "\(strays.count == 1 ? "was" : "were") left out; delete \(strays.count == 1 ? "it" : "them") if stray.")
+        }
         if groups.isEmpty {
             warn(layout.dataStart, nil, "no problems were found below the header; the ledger has no rows with a problem or measure.")
         }

@@ -52,6 +52,9 @@ struct LedgerTable: Sendable {
     var merges: [CellRange] = []
     /// Rows hidden in the workbook (by hand or by a filter): still read, but said.
     var hiddenRows: Set<Int> = []
+    /// Values far outside the table (past column AMJ, or over 1,000 empty rows below it),
+    /// left out: the first one's cell and how many.
+    var strays: (row: Int, column: Int, count: Int)?
     /// Whether the merged area's top-left cell is above (row, column): the cell continues it.
     private(set) var continuation: Set<Int> = []
     var width: Int { rows.map(\.count).max() ?? 0 }

@@ -46,6 +46,7 @@ enum WorkbookReader {
             let hidden = ["hidden", "veryHidden"].contains(element.attributes["state"] ?? "")
             var table = LedgerTable(name: name, rows: parsed.rows, merges: parsed.merges)
             table.hiddenRows = parsed.hiddenRows
+            table.strays = parsed.strays
             sheets.append(Sheet(table: table, hidden: hidden))
         }
         if sheets.isEmpty { throw LedgerError(file: file, "the workbook has no worksheets.") }
@@ -249,9 +250,24 @@ final class SheetParser: NSObject, XMLParserDelegate {
         }
     }
 
+    /// A ledger is a few dozen columns wide; a value past this column is a stray.
+    static let maxColumns = 1024
+    /// Empty rows after which a value is a stray, not more of the table.
+    static let maxGap = 1000
+    /// Stray values, ignored: the first one's cell and how many there were. A value left at
+    /// XFD1048576 (by a slip of the hand, or on purpose) made every row 16,384 cells wide and
+    /// the grid a million rows long.
+    private(set) var strays: (row: Int, column: Int, count: Int)?
+    private var lastValueRow = -1
+
     private func store(_ value: CellValue) {
         guard row >= 0, column >= 0, row < 1_048_576, column < 16_384 else { return }
         if case .empty = value { return }
+        if column >= Self.maxColumns || lastValueRow >= 0 && row > lastValueRow + Self.maxGap {
+            strays = (strays?.row ?? row, strays?.column ?? column, (strays?.count ?? 0) + 1)
+            return
+        }
+        lastValueRow = max(lastValueRow, row)
         if rows.count <= row { rows.append(contentsOf: Array(repeating: [], count: row - rows.count + 1)) }
         if rows[row].count <= column { rows[row].append(contentsOf: Array(repeating: .empty, count: column - rows[row].count + 1)) }
         rows[row][column] = value
