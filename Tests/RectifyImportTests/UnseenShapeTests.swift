@@ -19,4 +19,25 @@ struct UnseenShapeTests {
         #expect(plan.items[0].deadline?.date.description == "2026-03-31")
         #expect(FieldLabels.columnKind(Array("审计发现问题".unicodeScalars)) == .problem)
     }
+    /// "责任领导：…  责任部门：…  完成时限：…" on one line marks a problem block as well as a
+    /// line starting with 完成时限: an item whose progress opens with a step ("已建立…，该项长期
+    ///坚持") was dropped from an otherwise labelled report.
+    @Test func aDeadlineLabelAfterOthersOnOneLine_marksTheItem() {
+        let (plan, _) = TestSupport.importText([
+            "某医院党委关于巡察整改进展情况的通报",
+            "一、党的领导方面",
+            "1.议事规则不健全。",
+            "责任领导：党委书记 邓文  责任部门：党委办公室  完成时限：2025年10月底",
+            "进展情况：已完成。",
+            "2.意识形态工作责任制落实不到位。",
+            "责任领导：党委副书记 黄敏  责任部门：宣传科  完成时限：长期坚持",
+            "进展情况：已建立网络舆情监测机制，该项长期坚持。",
+            "3.病历质量不高。",
+            "责任领导：副院长 邱红  责任部门：质控科  完成时限：2026年3月底",
+            "进展情况：正在整改。",
+            "某医院党委", "2025年11月18日",
+        ])
+        #expect(plan.items.count == 3)
+        #expect(plan.items.first { $0.title.contains("意识形态") }?.status == .longTerm)
+    }
 }
