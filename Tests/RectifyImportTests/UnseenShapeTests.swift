@@ -40,4 +40,20 @@ struct UnseenShapeTests {
         #expect(plan.items.count == 3)
         #expect(plan.items.first { $0.title.contains("意识形态") }?.status == .longTerm)
     }
+    /// "长期坚持并于每年12月底前报告": a date that comes back every year is a routine, not the
+    /// item's deadline (it was read as this year's 12月底), in prose and in a deadline field.
+    @Test func aYearlyDate_isNoDeadline() {
+        let f = TestSupport.folded("长期坚持并于每年12月底前报告培训完成情况")
+        #expect(DeadlinePhrases.isRecurring(f, at: 8))
+        #expect(!DeadlinePhrases.isRecurring(TestSupport.folded("计划于12月底前完成"), at: 3))
+        let (plan, _) = TestSupport.importText([
+            "某医院关于巡察整改进展情况的通报",
+            "一、整改情况",
+            "1.职工培训不系统。整改进展：正在推进。整改时限：长期坚持并于每年12月底前报告。",
+            "2.病历质量不高。整改进展：正在整改，预计每季度末通报一次，2026年3月底前完成。",
+            "某医院", "2025年11月18日",
+        ])
+        #expect(plan.items.map { $0.deadline?.date.description } == [nil, "2026-03-31"])
+        #expect(plan.items[0].status == .longTerm)
+    }
 }

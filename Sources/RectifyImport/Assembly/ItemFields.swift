@@ -78,7 +78,9 @@ struct ItemFields: Sendable {
     /// The latest date written in a deadline field's value.
     static func deadline(in paragraph: Paragraph, field: Field, reference: CalendarDate?) -> FieldDeadline? {
         let f = paragraph.folded
-        let mentions = DateScanner.mentions(in: f).filter { field.value.contains($0.range.lowerBound) }
+        let mentions = DateScanner.mentions(in: f).filter {
+            field.value.contains($0.range.lowerBound) && !DeadlinePhrases.isRecurring(f, at: $0.range.lowerBound)
+        }
         var best: FieldDeadline?
         for mention in mentions {
             guard let (period, date) = mention.resolve(reference: reference, latest: nil, future: true) else { continue }
