@@ -56,4 +56,24 @@ struct UnseenShapeTests {
         #expect(plan.items.map { $0.deadline?.date.description } == [nil, "2026-03-31"])
         #expect(plan.items[0].status == .longTerm)
     }
+    /// "整改完成率100%" / "整改完成率80%" after each problem is its status: 100% done, less open
+    /// (the items had no status word and were allocated by the totals, wrongly).
+    @Test func aCompletionPercentage_isTheStatus() {
+        let pct = { (s: String) in CompletionPercent.find(TestSupport.folded(s), range: 0..<s.unicodeScalars.count)?.percent }
+        #expect(pct("整改完成率100%。严格执行制度。") == 100)
+        #expect(pct("正在整改（完成60%），已完成理事会组建") == 60)
+        #expect(pct("整改进度：0%") == 0)
+        #expect(pct("筛查率达95%，履约率由52%提升至81%") == nil)
+        let (plan, _) = TestSupport.importText([
+            "某中心关于巡察整改进展情况的通报",
+            "共反馈3个问题。已完成2项，正在推进1项。",
+            "一、党建工作方面",
+            "1.“三会一课”制度落实不严格。整改完成率100%。建立支部活动记录台账。",
+            "2.财务管理制度不健全。整改完成率100%。修订完善财务管理制度8项。",
+            "3.职工培训不系统。整改完成率80%。制定职工培训三年规划。",
+            "某中心", "2025年12月1日",
+        ])
+        #expect(plan.items.map(\.status) == [.done, .done, .inProgress])
+        #expect(plan.items[2].statusEvidence?.text == "整改完成率80%")
+    }
 }

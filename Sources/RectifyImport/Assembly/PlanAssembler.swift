@@ -125,6 +125,13 @@ struct PlanAssembler {
             candidates.append((line.kind, Evidence(text: paragraph.text(0..<line.phraseEnd), line: paragraph.firstLine), "status line"))
         }
         if let closing = closingSentence(draft.body) { candidates.append((closing.kind, closing.evidence, "closing sentence")) }
+        for piece in draft.body {
+            let paragraph = paragraphs[piece.paragraph]
+            guard let hit = CompletionPercent.find(paragraph.folded, range: piece.range) else { continue }
+            let evidence = Evidence(text: paragraph.text(hit.range), line: paragraph.line(at: hit.range.lowerBound))
+            candidates.append((hit.kind, evidence, "completion percentage"))
+            break
+        }
         var review: [String] = []
         if let first = candidates.first,
             let other = candidates.dropFirst().first(where: { $0.kind.isOpen != first.kind.isOpen })
