@@ -76,4 +76,26 @@ struct UnseenShapeTests {
         #expect(plan.items.map(\.status) == [.done, .done, .inProgress])
         #expect(plan.items[2].statusEvidence?.text == "整改完成率80%")
     }
+    /// "第一，…。整改情况：…" under "一、关于…方面": an ordinal opening a paragraph is a heading
+    /// (the items were the 方面 sections, each with the first problem's status); "第三季度" and
+    /// "第一批" are not.
+    @Test func ordinalParagraphs_areHeadings() {
+        #expect(HeadingMarker.numbered(TestSupport.folded("第二，公共卫生应急体系建设存在短板。"))?.style == .ordinal)
+        #expect(HeadingMarker.numbered(TestSupport.folded("第二，公共卫生应急体系建设存在短板。"))?.number == 2)
+        #expect(HeadingMarker.numbered(TestSupport.folded("第三季度完成招标。")) == nil)
+        #expect(HeadingMarker.numbered(TestSupport.folded("第一批试点已完成。")) == nil)
+        let (plan, _) = TestSupport.importText([
+            "中共某市卫生健康委员会党组关于市委巡视整改进展情况的通报",
+            "一、关于贯彻落实党中央决策部署方面",
+            "第一，医疗资源布局力度不够。整改情况：制定布局规划，已完成整改。",
+            "第二，公共卫生应急体系建设存在短板。整改情况：传染病医院扩建工程正在施工，预计2026年9月竣工。",
+            "二、关于全面从严治党方面",
+            "第一，对直属单位监督管理宽松软。整改情况：开展专项检查。已完成整改。",
+            "第二，基层党组织书记抓党建能力不强。整改情况：考核办法正在修订，计划于2026年3月底前印发。",
+            "中共某市卫生健康委员会党组", "2025年12月20日",
+        ])
+        #expect(plan.items.map(\.id) == ["1.1", "1.2", "2.1", "2.2"])
+        #expect(plan.items.map(\.status) == [.done, .inProgress, .done, .inProgress])
+        #expect(plan.items.map { $0.deadline?.date.description } == [nil, "2026-09-30", nil, "2026-03-31"])
+    }
 }
