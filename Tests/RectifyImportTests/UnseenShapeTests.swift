@@ -98,4 +98,25 @@ struct UnseenShapeTests {
         #expect(plan.items.map(\.status) == [.done, .inProgress, .done, .inProgress])
         #expect(plan.items.map { $0.deadline?.date.description } == [nil, "2026-09-30", nil, "2026-03-31"])
     }
+    /// A table laid out with spaces whose long cells wrap onto an indented line under the cell
+    /// they continue: the fragments join their cells (the table ended at the first wrapped
+    /// line, and the rows below it were read as one done item).
+    @Test func wrappedRowsOfASpaceTable_joinTheirCells() {
+        let lines = [
+            "序号  存在问题                    整改措施                  责任部门  整改期限        完成情况",
+            "1     党委会议议题把关不严，个别  严格执行议题审核制度，由  党政办    2025年8月底     已完成",
+            "      议题未经研究直接上会        分管领导审核把关",
+            "2     医疗质量控制体系不健全      建立院科两级质控体系      医务科    2025年12月底    正在推进，已建立",
+            "                                                                                      院级质控委员会",
+            "3     绩效考核重数量轻质量        修订绩效分配方案          财务科    2026年一季度    正在推进",
+        ]
+        let joined = WrappedTableRows.join(lines.map { Array($0.unicodeScalars) }).map { String(String.UnicodeScalarView($0)) }
+        #expect(joined[1] == "1\t党委会议议题把关不严，个别议题未经研究直接上会\t严格执行议题审核制度，由分管领导审核把关\t党政办\t2025年8月底\t已完成")
+        #expect(joined[2].isEmpty && joined[4].isEmpty)
+        #expect(joined[3].hasSuffix("正在推进，已建立院级质控委员会"))
+        let (plan, _) = TestSupport.importText(["某医院关于巡察整改进展情况的通报", "（2025年11月3日）"] + lines + ["某医院", "2025年11月3日"])
+        #expect(plan.items.map(\.title) == ["党委会议议题把关不严，个别议题未经研究直接上会", "医疗质量控制体系不健全", "绩效考核重数量轻质量"])
+        #expect(plan.items.map(\.status) == [.done, .inProgress, .inProgress])
+        #expect(plan.items.map { $0.deadline?.date.description } == [nil, "2025-12-31", "2026-03-31"])
+    }
 }
