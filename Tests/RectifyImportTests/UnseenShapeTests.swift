@@ -119,4 +119,22 @@ struct UnseenShapeTests {
         #expect(plan.items.map(\.status) == [.done, .inProgress, .inProgress])
         #expect(plan.items.map { $0.deadline?.date.description } == [nil, "2025-12-31", "2026-03-31"])
     }
+    /// "整改时限：2025年12月31日" with "未完成（已申请延期至2026年6月30日）": the original date stays the
+    /// deadline and the later one is an extension, as in ledgers (reports carried no extension).
+    @Test func anExtensionInAReport_isKeptBesideTheOriginalDeadline() {
+        let (plan, _) = TestSupport.importText([
+            "某局关于巡察整改进展情况的通报",
+            "一、干部队伍建设方面",
+            "问题一：干部交流轮岗不够。",
+            "整改时限：2025年12月31日",
+            "整改进展：未完成（已申请延期至2026年6月30日），轮岗方案已起草。",
+            "问题二：职称评聘不规范。",
+            "整改时限：2026年3月31日",
+            "整改进展：正在整改。",
+            "某局", "2026年1月12日",
+        ])
+        #expect(plan.items[0].deadline?.date.description == "2025-12-31")
+        #expect(plan.items[0].extensions.map(\.deadline.date.description) == ["2026-06-30"])
+        #expect(plan.items[1].extensions.isEmpty)
+    }
 }
