@@ -137,4 +137,21 @@ struct UnseenShapeTests {
         #expect(plan.items[0].extensions.map(\.deadline.date.description) == ["2026-06-30"])
         #expect(plan.items[1].extensions.isEmpty)
     }
+    /// A report's table with a 是否完成 column answered √ / × (是 / 否): the answer is the
+    /// status (the column was not known, and every row read as done by default).
+    @Test func aTickColumnInAReportTable_isTheStatus() {
+        #expect(ItemFields.tickKind(Array("√".unicodeScalars)) == .done)
+        #expect(ItemFields.tickKind(Array(" 否 ".unicodeScalars)) == .negated)
+        #expect(ItemFields.tickKind(Array("是否".unicodeScalars)) == nil)
+        let (plan, _) = TestSupport.importText([
+            "某县卫生院关于巡察整改进展情况的通报", "（2025年12月1日）",
+            "序号\t存在问题\t整改措施\t完成时限\t是否完成",
+            "1\t药品管理不规范\t建立台账\t2025年10月31日\t√",
+            "2\t院感培训不到位\t开展培训\t2026年3月31日\t×",
+            "3\t档案管理混乱\t专项清理\t2026年6月30日\t否",
+            "某县卫生院", "2025年12月1日",
+        ])
+        #expect(plan.items.map(\.status) == [.done, .inProgress, .inProgress])
+        #expect(plan.items.map { $0.deadline?.date.description } == [nil, "2026-03-31", "2026-06-30"])
+    }
 }

@@ -50,8 +50,13 @@ struct ItemFields: Sendable {
             let line = paragraph.line(at: field.value.lowerBound)
             switch field.kind {
             case .status:
-                guard result.status == nil,
-                    let word = StatusVocabulary.leading(f, from: field.value.lowerBound, to: field.value.upperBound)
+                guard result.status == nil else { continue }
+                // A 是否完成 answer: "√" / "是" done, "×" / "否" not done.
+                if let kind = tickKind(Array(f[field.value])) {
+                    result.status = (kind, Evidence(text: paragraph.text(field.labelStart..<field.value.upperBound), line: line), field.label)
+                    continue
+                }
+                guard let word = StatusVocabulary.leading(f, from: field.value.lowerBound, to: field.value.upperBound)
                 else { continue }
                 let phraseEnd = f.clauseEnd(after: word.range.upperBound)
                 result.status = (
@@ -73,6 +78,15 @@ struct ItemFields: Sendable {
             }
         }
         return result
+    }
+
+    /// The answer of a 是否完成 cell or field, the whole value: √ ✓ ✔ 是 done; × ✗ ✘ 否 not done.
+    static func tickKind(_ value: [Unicode.Scalar]) -> StatusVocabulary.Kind? {
+        let v = value.filter { !Chars.isSpace($0) && $0 != "。" && $0 != "." }
+        guard v.count == 1 else { return nil }
+        if "√✓✔是".unicodeScalars.contains(v[0]) { return .done }
+        if "×✗✘否xX".unicodeScalars.contains(v[0]) { return .negated }
+        return nil
     }
 
     /// The latest date written in a deadline field's value.

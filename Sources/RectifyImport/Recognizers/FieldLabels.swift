@@ -58,7 +58,7 @@ enum FieldLabels {
         ("整改进展", .status), ("整改状态", .status), ("整改结果", .status), ("进展情况", .status), ("整改情况", .status),
         ("落实情况", .status), ("办理情况", .status), ("完成状态", .status), ("当前状态", .status), ("目前状态", .status),
         ("整改进度", .status), ("目前进展", .status), ("当前进展", .status), ("工作进展", .status), ("推进情况", .status),
-        ("完成进度", .status), ("落实进度", .status),
+        ("完成进度", .status), ("落实进度", .status), ("是否完成", .status), ("是否整改到位", .status), ("是否销号", .status),
     ]
 
     private static let sorted: [(word: [Unicode.Scalar], text: String, kind: FieldKind)] = labels
