@@ -64,6 +64,7 @@ struct UnseenShapeTests {
         #expect(pct("正在整改（完成60%），已完成理事会组建") == 60)
         #expect(pct("整改进度：0%") == 0)
         #expect(pct("筛查率达95%，履约率由52%提升至81%") == nil)
+        #expect(pct("疫苗接种完成率达98%") == nil)
         let (plan, _) = TestSupport.importText([
             "某中心关于巡察整改进展情况的通报",
             "共反馈3个问题。已完成2项，正在推进1项。",

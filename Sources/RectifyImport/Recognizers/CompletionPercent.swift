@@ -1,9 +1,9 @@
 /// A completion percentage said of the whole problem: "整改完成率100%", "整改进度：60%",
 /// "完成进度80%", "（完成60%）". 100% is done, anything less is open (0% not started). Rates of
-/// the work itself ("筛查率达95%", "履约率由52%提升至81%") are not it: the percentage must
+/// the work itself ("筛查率达95%", "接种完成率达98%", "履约率由52%提升至81%") are not it: the percentage must
 /// follow one of these words directly (with 为, 达, 达到 or a colon between).
 enum CompletionPercent {
-    static let words = ["整改完成率", "整改完成进度", "整改进度", "完成进度", "完成比例", "完成率"]
+    static let words = ["整改完成率", "整改完成进度", "整改进度", "完成进度", "整改完成比例"]
 
     struct Hit: Sendable {
         var percent: Int
