@@ -13,6 +13,8 @@ public struct ItemExplanation: Sendable, Equatable {
     public var deadline: (date: String, text: String, line: Int, why: String)?
     /// Why there is no deadline, when that needs saying.
     public var deadlineNote: String?
+    /// The extension the report states ("已申请延期至2026年6月30日"): date, phrase, line.
+    public var extended: (date: String, text: String, line: Int)?
     public var responsibility: [(label: String, value: String, line: Int)] = []
     public var review: [String] = []
 
@@ -38,6 +40,7 @@ public struct ItemExplanation: Sendable, Equatable {
         } else {
             lines.append("  deadline  none found")
         }
+        if let extended { lines.append("  extended  \(extended.date) ← '\(extended.text)' (line \(extended.line))") }
         for r in responsibility { lines.append("  \(r.label)  \(r.value) (line \(r.line))") }
         for reason in review { lines.append("  REVIEW    \(reason)") }
         return lines.joined(separator: "\n")

@@ -50,8 +50,13 @@ struct ItemFields: Sendable {
             let line = paragraph.line(at: field.value.lowerBound)
             switch field.kind {
             case .status:
-                guard result.status == nil,
-                    let word = StatusVocabulary.leading(f, from: field.value.lowerBound, to: field.value.upperBound)
+                guard result.status == nil else { continue }
+                // A 是否完成 answer: "√" / "是" done, "×" / "否" not done.
+                if let kind = tickKind(Array(f[field.value])) {
+                    result.status = (kind, Evidence(text: paragraph.text(field.labelStart..<field.value.upperBound), line: line), field.label)
+                    continue
+                }
+                guard let word = StatusVocabulary.leading(f, from: field.value.lowerBound, to: field.value.upperBound)
                 else { continue }
                 let phraseEnd = f.clauseEnd(after: word.range.upperBound)
                 result.status = (
@@ -75,10 +80,21 @@ struct ItemFields: Sendable {
         return result
     }
 
+    /// The answer of a 是否完成 cell or field, the whole value: √ ✓ ✔ 是 done; × ✗ ✘ 否 not done.
+    static func tickKind(_ value: [Unicode.Scalar]) -> StatusVocabulary.Kind? {
+        let v = value.filter { !Chars.isSpace($0) && $0 != "。" && $0 != "." }
+        guard v.count == 1 else { return nil }
+        if "√✓✔是".unicodeScalars.contains(v[0]) { return .done }
+        if "×✗✘否xX".unicodeScalars.contains(v[0]) { return .negated }
+        return nil
+    }
+
     /// The latest date written in a deadline field's value.
     static func deadline(in paragraph: Paragraph, field: Field, reference: CalendarDate?) -> FieldDeadline? {
         let f = paragraph.folded
-        let mentions = DateScanner.mentions(in: f).filter { field.value.contains($0.range.lowerBound) }
+        let mentions = DateScanner.mentions(in: f).filter {
+            field.value.contains($0.range.lowerBound) && !DeadlinePhrases.isRecurring(f, at: $0.range.lowerBound)
+        }
         var best: FieldDeadline?
         for mention in mentions {
             guard let (period, date) = mention.resolve(reference: reference, latest: nil, future: true) else { continue }

@@ -145,7 +145,8 @@ enum ItemOutline {
     }
 
     /// Items by labelled structure: labelled problems and table rows, and the deepest headings
-    /// whose own text holds a problem field, a status or deadline field, or a list of findings
+    /// whose own text holds a problem field, a status or deadline field (a deadline label also
+    /// after others on one line), or a list of findings
     /// sharing one status. Measures under such a heading are part of it.
     static func structuredItems(outline: Outline, candidates: [Int], paragraphs: [Paragraph], actionStyles: Set<HeadingStyle>) -> [Int] {
         let headings = outline.headings
@@ -163,7 +164,10 @@ enum ItemOutline {
             if !isStructured {
                 for q in (h.paragraph + 1)..<max(h.paragraph + 1, h.bodyEnd) {
                     let f = paragraphs[q].folded
-                    if StatusLine.parse(f) != nil || FieldLabels.label(f, at: 0)?.kind == .deadline {
+                    // A labelled deadline anywhere in the line: "责任领导：…  完成时限：…" on one line.
+                    if StatusLine.parse(f) != nil
+                        || FieldLabels.fields(in: f, paragraph: q, range: 0..<f.count).contains(where: { $0.kind == .deadline })
+                    {
                         isStructured = true
                         break
                     }

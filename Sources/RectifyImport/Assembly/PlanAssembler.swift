@@ -99,6 +99,9 @@ struct PlanAssembler {
         var statusSource: String?
         var review: [String]
         var cueScore: Int
+        /// "已申请延期至2026年6月30日", "经批准延期至…": a later date the deadline was moved to.
+        var extendedTo: PlannedDate?
+        var reportDate: CalendarDate?
     }
 
     mutating func mentions(_ paragraph: Int) -> [DateMention] {
@@ -115,6 +118,9 @@ struct PlanAssembler {
         return mask
     }
 
+    /// Words right before a date that move a deadline to it.
+    static let extensionWords = ["延期至", "延期到", "延长至", "延长到", "顺延至", "顺延到", "推迟至", "推迟到"]
+
     mutating func readFacts(_ draft: ItemDraft, reference: CalendarDate?, reportDate: CalendarDate?) -> ItemFacts {
         let fields = ItemFields.read(
             pieces: draft.statement + draft.body, paragraphs: paragraphs, tableColumns: outline.tableColumns, reference: reference)
@@ -125,6 +131,13 @@ struct PlanAssembler {
             candidates.append((line.kind, Evidence(text: paragraph.text(0..<line.phraseEnd), line: paragraph.firstLine), "status line"))
         }
         if let closing = closingSentence(draft.body) { candidates.append((closing.kind, closing.evidence, "closing sentence")) }
+        for piece in draft.body {
+            let paragraph = paragraphs[piece.paragraph]
+            guard let hit = CompletionPercent.find(paragraph.folded, range: piece.range) else { continue }
+            let evidence = Evidence(text: paragraph.text(hit.range), line: paragraph.line(at: hit.range.lowerBound))
+            candidates.append((hit.kind, evidence, "completion percentage"))
+            break
+        }
         var review: [String] = []
         if let first = candidates.first,
             let other = candidates.dropFirst().first(where: { $0.kind.isOpen != first.kind.isOpen })
@@ -156,13 +169,34 @@ struct PlanAssembler {
             openEvidence = Evidence(text: last.phrase, line: last.line)
         }
         let doneEvidence = hits.first { $0.0.weight < 0 }.map { evidence($0.0.offset, $0.1) }
+        var extendedTo: PlannedDate?
+        for piece in draft.body where extendedTo == nil {
+            let paragraph = paragraphs[piece.paragraph]
+            let f = paragraph.folded
+            for mention in mentions(piece.paragraph) where piece.range.contains(mention.range.lowerBound) {
+                let start = mention.range.lowerBound
+                guard Self.extensionWords.contains(where: { w in
+                    let n = w.unicodeScalars.count
+                    return start >= n && f.hasLiteral(w, at: start - n)
+                }), let (period, date) = mention.resolve(reference: reference, latest: nil, future: true) else { continue }
+                var guessed = false
+                if case .missing = period.year { guessed = true }
+                let phraseStart = max(piece.range.lowerBound, f.clauseStart(before: start))
+                let phraseEnd = min(piece.range.upperBound, f.clauseEnd(after: mention.range.upperBound))
+                extendedTo = PlannedDate(
+                    date: date, precision: mention.period.precision, phrase: paragraph.text(phraseStart..<phraseEnd),
+                    line: paragraph.line(at: start), paragraph: piece.paragraph, offset: start, guessedYear: guessed)
+                break
+            }
+        }
         let longTerm = hits.contains { $0.0.word == "长期坚持" } || fields.deadlineIsLongTerm
         let text = (draft.statement + draft.body).map { paragraphs[$0.paragraph].text($0.range) }
             .filter { !$0.isEmpty }.joined(separator: "\n")
         return ItemFacts(
             status: StatusAllocation.Input(explicit: explicit, score: score, openEvidence: openEvidence, doneEvidence: doneEvidence, longTerm: longTerm),
             planned: planned, progress: progress, text: text, fields: fields, statusSource: candidates.first?.source,
-            review: review, cueScore: hits.isEmpty && planned.isEmpty ? 0 : max(1, abs(score)))
+            review: review, cueScore: hits.isEmpty && planned.isEmpty ? 0 : max(1, abs(score)), extendedTo: extendedTo,
+            reportDate: reportDate)
     }
 
     /// The last sentence of an item that states its status as a whole: "目前，该问题已整改到位",
@@ -281,6 +315,16 @@ struct PlanAssembler {
             item.milestones = schedule.milestones.map { step in
                 Milestone(title: step.phrase, deadline: Deadline(date: step.date, precision: step.precision, text: step.phrase, line: step.line))
             }
+        }
+        // "整改时限：2025年12月31日" and "未完成（已申请延期至2026年6月30日）": the original date stays
+        // the deadline, the later one is an extension (as in ledgers).
+        if let deadline = item.deadline, let ext = facts.extendedTo, ext.date > deadline.date {
+            item.extensions = [
+                Extension(
+                    deadline: Deadline(date: ext.date, precision: ext.precision, text: ext.phrase, line: ext.line),
+                    reason: ext.phrase, granted: facts.reportDate ?? deadline.date)
+            ]
+            explanation.extended = (ext.date.description, ext.phrase, ext.line)
         }
         if item.deadline != nil, item.status == .longTerm { item.status = .inProgress }
         item.progress = facts.progress

@@ -24,6 +24,18 @@ enum DeadlinePhrases {
     ]
     /// Words right before a date that make it a record of the past or a starting point.
     static let pastWords = ["截至", "截止", "自", "从", "于今", "已于", "已在", "至今"]
+    /// Words right before a date that make it recur ("每年12月底前报告"): a routine, not a deadline.
+    static let recurringWords = ["每年", "每季度", "每季", "每半年", "每月", "逐年", "年年"]
+    /// Whether the date at `start` recurs: one of `recurringWords` ends right before it (or
+    /// before 于 / 的 before it).
+    static func isRecurring(_ f: [Unicode.Scalar], at start: Int) -> Bool {
+        let before = Array(f[max(0, start - 4)..<start])
+        return recurringWords.contains { word in
+            let w = Array(word.unicodeScalars)
+            return before.count >= w.count && before.suffix(w.count).elementsEqual(w)
+        }
+    }
+
     /// Words right after a date that make it a starting point or a record.
     static let sinceWords = ["以来", "起", "至今", "开始", "以后"]
 
@@ -48,6 +60,8 @@ enum DeadlinePhrases {
             let before = Array(f[clauseStart..<start])
             let immediatelyBefore = Array(f[max(clauseStart, start - 3)..<start])
             if pastWords.contains(where: { immediatelyBefore.contains(literal: $0) }) { continue }
+            // "每年12月底前报告": a date that comes back every year is a routine, not a deadline.
+            if isRecurring(f, at: start) { continue }
             if sinceWords.contains(where: { f.hasLiteral($0, at: end) }) { continue }
             let planningAt = planningWords.compactMap { word in before.occurrences(of: word).last.map { clauseStart + $0 } }.max()
             let deadlineSuffix = ["前", "以前", "之前"].contains { f.hasLiteral($0, at: end) }

@@ -41,6 +41,10 @@ enum FieldLabels {
     static let labels: [(String, FieldKind)] = [
         ("存在问题", .problem), ("问题描述", .problem), ("问题内容", .problem), ("反馈问题", .problem), ("问题清单", .problem),
         ("具体问题", .problem), ("问题表现", .problem), ("问题编号", .problem), ("问题", .problem),
+        // Audit reports and their ledgers name the problem by who found it.
+        ("审计发现问题", .problem), ("审计发现的问题", .problem), ("审计查出问题", .problem), ("审计查出的问题", .problem),
+        ("审计指出问题", .problem), ("审计指出的问题", .problem), ("巡察发现问题", .problem), ("巡察发现的问题", .problem),
+        ("巡视发现问题", .problem), ("巡视发现的问题", .problem), ("发现的问题", .problem),
         ("整改措施", .measures), ("主要措施", .measures), ("整改举措", .measures), ("具体措施", .measures),
         ("整改目标", .target), ("整改要求", .target),
         ("责任领导", .leader), ("牵头领导", .leader), ("分管领导", .leader), ("包保领导", .leader), ("责任校领导", .leader),
@@ -54,7 +58,7 @@ enum FieldLabels {
         ("整改进展", .status), ("整改状态", .status), ("整改结果", .status), ("进展情况", .status), ("整改情况", .status),
         ("落实情况", .status), ("办理情况", .status), ("完成状态", .status), ("当前状态", .status), ("目前状态", .status),
         ("整改进度", .status), ("目前进展", .status), ("当前进展", .status), ("工作进展", .status), ("推进情况", .status),
-        ("完成进度", .status), ("落实进度", .status),
+        ("完成进度", .status), ("落实进度", .status), ("是否完成", .status), ("是否整改到位", .status), ("是否销号", .status),
     ]
 
     private static let sorted: [(word: [Unicode.Scalar], text: String, kind: FieldKind)] = labels

@@ -13,6 +13,8 @@ enum HeadingStyle: Hashable, Sendable {
     case arabicParen
     /// ①
     case circled
+    /// 第一， 第二、: an ordinal opening a paragraph (市委巡视 reports list problems so).
+    case ordinal
     /// An unnumbered "针对“…”问题的整改情况" paragraph.
     case concern
     /// A labelled problem: "问题1：", "问题二：", "【问题】", "问题编号3：", "问题描述：".
@@ -76,6 +78,13 @@ struct HeadingMarker: Hashable, Sendable {
                 return HeadingMarker(style: .arabicComma, number: f.number(in: run), length: skipSpace(f, after))
             }
             return nil
+        }
+        if first == "第" {
+            // "第一，推进…力度不够。": the ordinal and a comma; "第一批" or "第三季度" are not headings.
+            var i = 1
+            while i < f.count, Chars.isChineseNumeral(f[i]), i < 4 { i += 1 }
+            guard i > 1, i < f.count, f[i] == "," || f[i] == "、" else { return nil }
+            return HeadingMarker(style: .ordinal, number: Chars.chineseNumber(f[1..<i]), length: skipSpace(f, i + 1))
         }
         if let n = Chars.circledNumber(first) {
             return HeadingMarker(style: .circled, number: n, length: skipSpace(f, 1))

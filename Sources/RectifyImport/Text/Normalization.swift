@@ -53,26 +53,27 @@ struct Paragraph: Sendable {
 
 enum Normalization {
     /// Splits decoded text into cleaned lines (CRLF, CR and LF all end a line).
+    /// Rows of a space-laid table wrapped onto indented lines are joined first
+    /// (`WrappedTableRows`).
     static func lines(of text: String) -> [SourceLine] {
-        var result: [SourceLine] = []
-        var number = 0
+        var raw: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
-        func flush() {
-            number += 1
-            for piece in RunOnText.split(current) { result.append(clean(piece, number: number)) }
-            current.removeAll(keepingCapacity: true)
-        }
         var afterCR = false
         for c in text.unicodeScalars {
             defer { afterCR = c == "\r" }
             if c == "\n", afterCR { continue }
             if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
-                flush()
+                raw.append(current)
+                current.removeAll(keepingCapacity: true)
             } else {
                 current.append(c)
             }
         }
-        if !current.isEmpty { flush() }
+        if !current.isEmpty { raw.append(current) }
+        var result: [SourceLine] = []
+        for (k, line) in WrappedTableRows.join(raw).enumerated() {
+            for piece in RunOnText.split(line) { result.append(clean(piece, number: k + 1)) }
+        }
         return result
     }
 

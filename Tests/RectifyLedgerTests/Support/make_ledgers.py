@@ -612,6 +612,158 @@ def l14():
     ])
 
 
-for make in (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11, l12, l13, l14):
-    make()
+# 15. A hospital's ledger with a two-row header: 整改责任 merged over 责任领导 / 责任部门 /
+#     责任人及联系电话 (a name and a phone), 完成情况 merged over 是否完成 (√ or ×) and 进展情况;
+#     section rows across the table; a problem merged over its measure rows; 整改时限 as date
+#     cells and as text (长期坚持, 2026年一季度, 2026.6) in one column.
+def l15():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["南城县人民医院巡察反馈问题整改台账"])
+    ws.merge_cells("A1:J1")
+    ws.append(["填报科室：党政办", None, None, None, None, None, None, "填报时间：2025年12月10日"])
+    ws.append(["序号", "巡察反馈问题", "整改措施", "整改责任", None, None, "整改时限", "完成情况", None, "备注"])
+    ws.append([None, None, None, "责任领导", "责任部门", "责任人及联系电话", None, "是否完成", "进展情况", None])
+    for col in "ABCGJ":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.merge_cells("D3:F3")
+    ws.merge_cells("H3:I3")
+    rows = [
+        ("一、党的建设方面",),
+        (1, "党支部组织生活不规范，“三会一课”记录不全", "修订组织生活制度", "陈平", "党政办", "刘洋 13907981234", D(2025, 9, 30), "√", "制度已印发"),
+        (None, None, "建立组织生活纪实台账", None, "党政办", None, D(2025, 12, 31), "√", "台账已建立"),
+        (2, "意识形态阵地管理不严", "建立宣传内容三审制度", "陈平", "宣传科", "赵敏 0798-8123456", "长期坚持", "×", "持续推进"),
+        ("二、业务管理方面",),
+        (3, "院感防控制度落实不到位", "开展院感专项督查，每月通报", "林强", "院感科", "王芳 13807981111", "2026年一季度", "×", "已开展督查2次"),
+        (4, "医疗设备采购论证不充分", "建立大型设备采购可行性论证制度", "林强", "设备科", "张军 13607982222", "2026.6", "×", "制度已起草"),
+        (None, None, "对已购大型设备开展使用效益评估", None, "设备科", None, D(2026, 3, 31), "×", None),
+        (5, "药品库存管理不规范，近效期药品未预警", "实行药品效期预警管理", "林强", "药剂科", "李娜 15907983333", D(2025, 10, 31), "√", None),
+    ]
+    for r in rows:
+        ws.append(list(r))
+        if len(r) == 1:
+            ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=10)
+        elif isinstance(r[6], dt.date):
+            ws.cell(row=ws.max_row, column=7).number_format = "yyyy\"年\"m\"月\"d\"日\""
+    for rng in ["A6:A7", "B6:B7", "D6:D7", "F6:F7", "A11:A12", "B11:B12", "D11:D12", "F11:F12"]:
+        ws.merge_cells(rng)
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l15_ncrmyy_tick_phone.xlsx"))
+    gold("l15_ncrmyy_tick_phone.xlsx", [
+        ("党支部组织生活不规范", False, None),
+        ("意识形态阵地管理不严", True, None),
+        ("院感防控制度落实不到位", True, "2026-03-31"),
+        ("医疗设备采购论证不充分", True, "2026-06-30"),
+        ("药品库存管理不规范", False, None),
+    ], "2025-12-10")
+
+
+# 16. A CDC's task ledger saved as UTF-8 CSV without a BOM: 是否完成 as √ / ×, 责任人 with a
+#     phone in brackets, 完成时限 typed (2025年10月底前, 2026年上半年, 2026年一季度末), a second
+#     measure row repeating the problem, an extension noted in 备注.
+def l16():
+    rows = [
+        ["青山县疾病预防控制中心巡察整改任务台账"],
+        ["截至2025年11月15日"],
+        ["序号", "问题类别", "存在问题", "整改措施", "责任领导", "责任科室", "责任人", "完成时限", "是否完成", "备注"],
+        ["1", "政治建设", "党支部书记抓党建责任落实不到位", "制定党建责任清单", "支部书记 何军", "办公室", "周丽（13870011234）", "2025年10月底前", "√", None],
+        ["2", "政治建设", "“第一议题”学习制度执行不严格", "严格落实第一议题制度", "支部书记 何军", "办公室", "周丽（13870011234）", "立行立改", "√", None],
+        ["3", "业务工作", "慢性病患者随访管理不规范", "建立慢病随访质控制度", "副主任 唐海", "慢病科", "吴刚（13970022345）", "2026年上半年", "×", "随访率已提升至85%"],
+        ["4", "业务工作", "疫苗冷链设备老化", "申请资金更新冷链设备", "副主任 唐海", "免疫规划科", "邓芳（15070033456）", "2026年一季度末", "×", "已完成招标"],
+        ["4", "业务工作", "疫苗冷链设备老化", "建立冷链温度实时监测系统", "副主任 唐海", "免疫规划科", "邓芳（15070033456）", "2025年11月30日", "√", None],
+        ["5", "内部管理", "固定资产管理不规范", "开展资产清查", "主任 彭涛", "财务科", "许静（18970044567）", "2025年9月30日", "√", None],
+        ["6", "内部管理", "合同管理不规范，部分合同未经法律审核", "建立合同法律审核制度", "主任 彭涛", "办公室", "周丽（13870011234）", "2025年12月底前", "×", "已申请延期至2026年3月31日"],
+    ]
+    excel_csv(rows, "utf-8", "l16_qscdc_tick_csv.csv")
+    gold("l16_qscdc_tick_csv.csv", [
+        ("党支部书记抓党建责任落实不到位", False, None),
+        ("“第一议题”学习制度执行不严格", False, None),
+        ("慢性病患者随访管理不规范", True, "2026-06-30"),
+        ("疫苗冷链设备老化", True, "2026-03-31"),
+        ("固定资产管理不规范", False, None),
+        ("合同管理不规范", True, "2025-12-31"),
+    ], "2025-11-15")
+
+
+# 17. An audit rectification ledger (审计整改台账): 审计发现的问题, 整改情况 merged over 整改措施 /
+#     整改完成情况 / 整改完成时间; the time is a date cell (done on, or planned) or text (预计…);
+#     statuses 已整改, 部分整改, 未整改（正在推进）, 已整改，持续规范; an extension in 备注.
+def l17():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "审计整改"
+    ws.append(["市第二人民医院2024年度预算执行审计整改台账"])
+    ws.merge_cells("A1:H1")
+    ws.append(["报送时间：2025年11月"])
+    ws.append(["序号", "审计发现的问题", "审计建议", "整改情况", None, None, "整改责任人", "备注"])
+    ws.append([None, None, None, "整改措施", "整改完成情况", "整改完成时间", None, None])
+    for col in "ABCGH":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.merge_cells("D3:F3")
+    rows = [
+        (1, "未严格执行“收支两条线”规定，部分收入未及时上缴财政", "严格执行收支两条线", "已将应缴收入全额上缴", "已整改", D(2025, 8, 15), "财务科 王丽", None),
+        (2, "预算绩效目标设置不科学，部分指标不可量化", "完善绩效目标管理", "修订预算绩效目标编制规范", "部分整改", "预计2026年6月底", "财务科 王丽", None),
+        (3, "公务卡强制结算目录执行不到位", "严格执行公务卡结算", "印发公务卡使用管理规定", "已整改", D(2025, 9, 30), "财务科 王丽", None),
+        (4, "专项资金结余长期未清理", "及时清理结余资金", "已梳理结余资金明细", "未整改（正在推进）", D(2026, 3, 31), "财务科 王丽", "已报财政局审批"),
+        (5, "政府采购意向未按规定公开", "规范采购信息公开", "建立采购意向公开复核机制", "已整改，持续规范", D(2025, 7, 31), "采购中心 邹明", None),
+        (6, "在建工程未及时转入固定资产", "及时办理转固", "已完成2个项目转固", "部分整改", "2025年12月31日", "基建科 黄涛", "已申请延期至2026年4月30日"),
+    ]
+    for r in rows:
+        ws.append(list(r))
+        if isinstance(r[5], dt.date):
+            ws.cell(row=ws.max_row, column=6).number_format = "yyyy/m/d"
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l17_sdey_audit.xlsx"))
+    gold("l17_sdey_audit.xlsx", [
+        ("未严格执行“收支两条线”规定", False, None),
+        ("预算绩效目标设置不科学", True, "2026-06-30"),
+        ("公务卡强制结算目录执行不到位", False, None),
+        ("专项资金结余长期未清理", True, "2026-03-31"),
+        ("政府采购意向未按规定公开", False, None),
+        ("在建工程未及时转入固定资产", True, "2025-12-31"),
+    ])
+
+
+# 18. A problem list with progress as percentages (整改进度 100%, 60%, 0%), numbers 1.1 / 2.1
+#     per part, a header cell broken over two lines (整改\n时限), deadlines as month cells
+#     (yyyy"年"m"月"), day cells and text (2026年上半年, 立行立改, 2025年12月).
+def l18():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "问题清单"
+    ws.append(["县中医院巡察反馈问题整改清单"])
+    ws.merge_cells("A1:G1")
+    ws.append(["填报单位：县中医院", None, None, None, "填报时间：2025年12月"])
+    ws.append(["序号", "问题\n描述", "整改\n措施", "责任\n领导", "责任\n科室", "整改\n时限", "整改\n进度"])
+    rows = [
+        ("1.1", "民主集中制执行不到位，个别重大事项未经集体研究", "严格执行“三重一大”集体决策制度", "院长", "党政办", D(2025, 10, 1), "100%"),
+        ("1.2", "谈心谈话制度落实不到位", "建立班子成员谈心谈话台账", "书记", "党政办", "立行立改", "100%"),
+        ("2.1", "医保违规收费问题屡查屡犯", "开展医保违规收费自查自纠", "副院长", "医保办", "2026年上半年", "60%"),
+        ("2.2", "检验检查结果互认推进缓慢", "落实检查检验结果互认", "副院长", "医务科", D(2026, 3, 1), "0%"),
+        ("2.3", "药品集中带量采购执行不到位", "将带量采购执行情况纳入科室考核", "副院长", "药剂科", D(2025, 12, 31), "90%"),
+        ("3.1", "职工代表大会制度落实不到位", "按时召开职代会", "工会主席", "工会", "2025年12月", "100%"),
+    ]
+    for r in rows:
+        ws.append(list(r))
+        if isinstance(r[5], dt.date):
+            ws.cell(row=ws.max_row, column=6).number_format = "yyyy\"年\"m\"月\"" if r[5].day == 1 else "yyyy-mm-dd"
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l18_xzyy_percent.xlsx"))
+    gold("l18_xzyy_percent.xlsx", [
+        ("民主集中制执行不到位", False, None),
+        ("谈心谈话制度落实不到位", False, None),
+        ("医保违规收费问题屡查屡犯", True, "2026-06-30"),
+        ("检验检查结果互认推进缓慢", True, "2026-03-31"),
+        ("药品集中带量采购执行不到位", True, "2025-12-31"),
+        ("职工代表大会制度落实不到位", False, None),
+    ])
+
+
+MAKERS = (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11, l12, l13, l14, l15, l16, l17, l18)
+# make_ledgers.py OUT_DIR [l15 l16 ...]: only the named ones (the others keep their bytes).
+chosen = set(sys.argv[2:])
+for make in MAKERS:
+    if not chosen or make.__name__ in chosen:
+        make()
 print("wrote", len(os.listdir(OUT)), "files to", OUT)
