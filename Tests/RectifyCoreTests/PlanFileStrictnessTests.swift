@@ -61,4 +61,21 @@ struct PlanFileStrictnessTests {
             #expect(message.contains("symlink loop") && !message.contains("no such file"), "\(message)")
         }
     }
+
+    /// Two plan files with one id: the second is refused at its `id:` line (it said line 1).
+    @Test func aDuplicatePlanID_isReportedAtItsIDLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dup-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = "# 台账\nplan:\n  id: p1\n  unit: 某县卫健局\n  title: 台账\nitems:\n  - id: '1'\n    title: 问题\n    status: done\n"
+        try plan.write(to: dir.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        try plan.write(to: dir.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
+        do {
+            _ = try PlanLoader().load([dir.path])
+            Issue.record("two plans with one id loaded")
+        } catch {
+            let duplicate = try #require(error.diagnostics.first { $0.message.contains("is also used by") })
+            #expect(duplicate.file.hasSuffix("b.yaml") && duplicate.line == 3, "\(duplicate)")
+        }
+    }
 }

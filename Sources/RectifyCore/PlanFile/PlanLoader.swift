@@ -24,6 +24,20 @@ public struct PlanLoader: Sendable {
     }
 
     public static let planExtensions: Set<String> = ["yaml", "yml", "json"]
+
+    /// The line of a plan file's `id:` (`"id":`) that gives `id`, for a message about it; 1 for
+    /// a report or ledger, whose id is its file name.
+    static func idLine(_ file: String, _ id: String) -> Int {
+        guard planExtensions.contains(URL(fileURLWithPath: file).pathExtension.lowercased()),
+            let text = try? String(contentsOfFile: file, encoding: .utf8)
+        else { return 1 }
+        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(400).enumerated() {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard t.hasPrefix("id:") || t.hasPrefix("\"id\"") || t.hasPrefix("'id'") else { continue }
+            if t.contains(id) { return k + 1 }
+        }
+        return 1
+    }
     /// Reports (`.txt`, `.docx`) and ledgers (`.xlsx`, `.csv`): what `RectifyImport` reads.
     public static let reportFileExtensions: Set<String> = ["txt", "docx", "xlsx", "csv", "html", "htm"]
 
@@ -41,7 +55,7 @@ public struct PlanLoader: Sendable {
                 if let other = planFiles[plan.id] {
                     errors.append(
                         Diagnostic(
-                            file: file, line: 1, column: 1,
+                            file: file, line: Self.idLine(file, plan.id), column: 1,
                             message: "plan id '\(plan.id)' is also used by \(other); give one of them another 'id'."))
                     continue
                 }
