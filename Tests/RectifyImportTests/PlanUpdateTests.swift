@@ -110,6 +110,28 @@ struct PlanUpdateTests {
         #expect(result.plan.items.count == 2, "and the report item is not added either")
     }
 
+    /// Next month's report keeps 整改时限 and says "已申请延期至…": the plan gets that extension
+    /// (it said "nothing changed", comparing the report's original deadline), once.
+    @Test func anExtensionTheReportStates_isAddedOnce() throws {
+        func report(_ day: String, _ progress: String) -> Plan {
+            TestSupport.importText([
+                "某县卫生健康局关于巡察整改进展情况的通报", "2025年8月县委第二巡察组对县卫生健康局开展了巡察，2025年10月15日反馈了巡察意见。",
+                "一、反馈问题整改情况", "1.药品采购管理不规范。", "整改时限：2026年3月31日", "整改进展：\(progress)",
+                "2.公车台账不全。", "整改时限：2026年6月30日", "整改进展：正在推进。", "某县卫生健康局", day,
+            ]).0
+        }
+        let kept = report("2026年1月10日", "正在推进。")
+        let next = report("2026年2月10日", "未完成（已申请延期至2026年9月30日）。")
+        let first = PlanUpdate(kept: kept, report: next, reportFile: "m2.txt", today: CalendarDate("2026-02-11")!)
+        #expect(first.changes.map(\.kind) == [.extended], "\(first.changes)")
+        #expect(first.plan.items[0].deadline?.date == CalendarDate("2026-03-31"))
+        #expect(first.plan.items[0].effectiveDeadline?.date == CalendarDate("2026-09-30"))
+        #expect(first.plan.items[0].extensions.last?.granted == CalendarDate("2026-02-10"))
+        let again = PlanUpdate(kept: first.plan, report: next, reportFile: "m2.txt", today: CalendarDate("2026-02-11")!)
+        #expect(!again.changes.contains { $0.kind == .extended })
+        #expect(again.plan.items[0].extensions.count == 1)
+    }
+
     @Test func titleSimilarity_ignoresNumberingAndPunctuation() {
         let a = PlanUpdate.titleKey("8.医疗废物管理不到位。")
         let b = PlanUpdate.titleKey("（八）医疗废物管理不到位")

@@ -129,15 +129,18 @@ public struct PlanUpdate: Sendable {
                 Change(kind: .progress, itemID: id, title: item.title, detail: "\(before) → \(progress.done)/\(progress.total)"))
             item.progress = progress
         }
-        if let reported = new.deadline {
+        // The deadline in force as the report tells it: a later date it says the deadline was
+        // moved to ("已申请延期至2026年9月30日") is an extension of its own.
+        if let reported = new.effectiveDeadline {
             if let current = item.effectiveDeadline {
                 if reported.date > current.date, item.status != .done {
                     let original = item.deadline?.date.description ?? current.date.description
+                    let words = new.extensions.last?.reason ?? reported.text ?? reported.date.description
                     item.extensions.append(
                         Extension(
                             deadline: reported,
-                            reason: "\(reportName)\(Self.line(reported.line)): \(reported.text ?? reported.date.description)",
-                            granted: report.reportDate ?? today))
+                            reason: "\(reportName)\(Self.line(reported.line)): \(words)",
+                            granted: new.extensions.last?.granted ?? report.reportDate ?? today))
                     changes.append(
                         Change(
                             kind: .extended, itemID: id, title: item.title,
