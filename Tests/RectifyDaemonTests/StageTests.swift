@@ -85,3 +85,24 @@ struct StageTests {
         #expect(record.kind == "extend" && record.payload == ["to": "2026-06-30", "reason": "r"] && record.note == "r")
     }
 }
+
+/// Stored updates over the plan file's items.
+struct UpdateOverlayTests {
+    static func extend(to: String, at: String) -> UpdateRecord {
+        UpdateRecord(planID: "p", itemID: "1", kind: "extend", at: RectifyDaemonTests.at(at), uid: 0, user: "office", note: nil, payload: ["to": to, "reason": "设备到货延迟"])
+    }
+
+    /// An extension granted here and then recorded in the plan file too (next month's report,
+    /// imported with --update, says "已申请延期至2026年9月30日") is one extension, not two: the
+    /// draft said 经批准延期至2026年9月30日 twice.
+    @Test func anExtensionThePlanFileRecordsAlready_isNotAddedTwice() {
+        var item = Item(id: "1", title: "药品采购管理不规范", status: .inProgress, deadline: Deadline(date: CalendarDate("2026-03-31")!))
+        item.extensions = [Extension(deadline: Deadline(date: CalendarDate("2026-09-30")!), reason: "m2.txt:9: 已申请延期至2026年9月30日", granted: CalendarDate("2026-02-10")!)]
+        var same = item
+        UpdateOverlay.apply(Self.extend(to: "2026-09-30", at: "2026-02-01T10:00:00+08:00"), to: &same, zone: shanghai, ackUntil: { $0 })
+        #expect(same.extensions.count == 1)
+        var later = item
+        UpdateOverlay.apply(Self.extend(to: "2026-12-31", at: "2026-09-01T10:00:00+08:00"), to: &later, zone: shanghai, ackUntil: { $0 })
+        #expect(later.extensions.count == 2 && later.effectiveDeadline?.date == CalendarDate("2026-12-31"))
+    }
+}

@@ -40,7 +40,9 @@ enum UpdateOverlay {
                 item.milestones[i].done = true
             }
         case .extend:
-            if let to = update.payload["to"].flatMap(CalendarDate.init) {
+            // An extension the plan file records already (the next month's report imported with
+            // --update says "已申请延期至…" for the extension granted here) is not a second one.
+            if let to = update.payload["to"].flatMap(CalendarDate.init), item.effectiveDeadline?.date != to || item.extensions.isEmpty {
                 item.extensions.append(
                     Extension(
                         deadline: Deadline(date: to, precision: .day, text: "延期至\(to.year)年\(to.month)月\(to.day)日"),
