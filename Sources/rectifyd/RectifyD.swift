@@ -40,6 +40,9 @@ struct RectifyD: ParsableCommand {
         // A closed peer or log pipe is an error to handle where it happens, never the end of
         // the daemon.
         signal(SIGPIPE, SIG_IGN)
+        // A hangup before the daemon traps it (Daemon.run, right after the config is read)
+        // would end the process; until then one is ignored: the plans are read after the trap.
+        signal(SIGHUP, SIG_IGN)
         if let checkConfig {
             try Self.check(checkConfig)
             return
