@@ -157,4 +157,21 @@ struct StateStoreTests {
         try db.store.setMeta("first_started", "2")
         #expect(try db.store.meta("first_started") == "2")
     }
+
+    /// After a clean close, `state.sqlite` alone holds everything (the WAL is copied in): a
+    /// clean stop left it at one page, every change in `-wal`, and a backup of the main file
+    /// alone empty.
+    @Test func aClosedDatabase_holdsEverythingInItsMainFile() throws {
+        let db = try TemporaryStore()
+        for k in 0..<50 { try db.store.setMeta("key\(k)", String(repeating: "x", count: 2000)) }
+        try db.store.closeDatabase()
+        let path = db.directory.appendingPathComponent("state.sqlite").path
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        #expect(wal == 0)
+        // The main file copied alone, as a careless backup would.
+        let copy = db.directory.appendingPathComponent("copy.sqlite").path
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        let alone = try DatabaseQueue(path: copy)
+        #expect(try alone.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'key49'") }?.count == 2000)
+    }
 }
