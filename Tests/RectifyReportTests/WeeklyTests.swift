@@ -30,6 +30,24 @@ struct WeeklyTests {
         return PlanState(plan: plan, at: week.period(in: ReportTestSupport.shanghai).end.addingTimeInterval(-1))
     }
 
+    /// Open items without a colour are counted by why, so the colour table adds up to 在办 (it
+    /// listed red, yellow and green only: 2 open items, 1 in the table).
+    @Test func openItemsWithoutAColour_areCountedByWhy() {
+        let plan = Plan(
+            id: "u", unit: "某县卫健局", title: "台账",
+            items: [
+                Item(id: "1", title: "无时限", status: .inProgress),
+                Item(id: "2", title: "长期", status: .longTerm),
+                Item(id: "3", title: "远期", status: .inProgress, deadline: Deadline(date: CalendarDate("2027-06-30")!)),
+                Item(id: "4", title: "逾期", status: .notStarted, deadline: Deadline(date: CalendarDate("2026-10-31")!)),
+            ])
+        let week = ISOWeek("2026-W47")!.period(in: ReportTestSupport.shanghai)
+        let f = WeeklyFigures([PlanState(plan: plan, at: week.end.addingTimeInterval(-1))], period: week)
+        #expect((f.open, f.colours[.red], f.uncolouredOnSchedule, f.uncolouredLongTerm, f.uncolouredNoDeadline) == (4, 1, 1, 1, 1))
+        let text = PlainTextLayout.render(WeeklyComposer.compose(f))
+        #expect(text.range(of: "红色预警 +1\n黄色预警 +0\n绿色预警 +0\n未到预警期 +1\n长期坚持 +1\n未定时限 +1\n合计 +4\n", options: .regularExpression) != nil, "\(text)")
+    }
+
     @Test func isoWeeks_mondayToSunday() {
         let week = ISOWeek("2026-W47")!
         #expect((week.monday.description, week.sunday.description) == ("2026-11-16", "2026-11-22"))
@@ -81,6 +99,8 @@ struct WeeklyTests {
                 == "截至2026年11月23日0时，《示例县卫生健康局巡察整改台账》共有整改事项8项，已完成2项（完成率25%），在办6项，其中红色预警2项、黄色预警1项、绿色预警1项。本周办结1项，新增逾期1项，批准延期1项。")
         let text = PlainTextLayout.render(document)
         #expect(text.contains("   1  w/2   本周逾期  2026年11月18日   4天  财务股"))
+        // The colour table adds up to the 6 open items: the ones without a colour say why.
+        #expect(text.range(of: "红色预警 +2\n黄色预警 +1\n绿色预警 +1\n未到预警期 +1\n长期坚持 +1\n合计 +6\n", options: .regularExpression) != nil, "\(text)")
         #expect(text.contains("财务股             3       0     3     2     0     0         0             1"))
         let html = HTMLLayout.render(document)
         #expect(html.contains("<td nowrap style=\"border: 1px solid #999; padding: 3px 8px; text-align: left; white-space: nowrap;\">资金未到位</td>"))

@@ -21,7 +21,11 @@ public enum WeeklyComposer {
             f.states[state].map { [state.chineseLabel, String($0)] }
         }
         blocks.append(.table(ReportTable(header: ["状态", "事项数"], rows: stateRows + [["合计", String(f.items)]], numericColumns: [1])))
-        let colourRows = [WarningColour.red, .yellow, .green].map { [$0.chineseLabel, String(f.colours[$0] ?? 0)] }
+        // Every open item in one row, so the table adds up to 在办: without a colour are those
+        // not yet in the warning window, the long-term ones and those with no deadline.
+        var colourRows = [WarningColour.red, .yellow, .green].map { [$0.chineseLabel, String(f.colours[$0] ?? 0)] }
+        for (label, count) in uncoloured(f) { colourRows.append([label, String(count)]) }
+        colourRows.append(["合计", String(f.open)])
         blocks.append(.table(ReportTable(header: ["在办事项预警", "事项数"], rows: colourRows, numericColumns: [1])))
 
         blocks.append(.heading(level: 1, text: "二、本周新增逾期事项（\(f.newlyOverdue.count)项）"))
@@ -79,9 +83,17 @@ public enum WeeklyComposer {
         text += f.plans.count == 1 ? "《\(f.plans[0].title)》" : "\(f.plans.count)个整改方案"
         text += "共有整改事项\(f.items)项，已完成\(f.done)项（完成率\(rate)），在办\(f.open)项"
         let colours = [WarningColour.red, .yellow, .green].compactMap { c in f.colours[c].map { "\(c.chineseLabel)\($0)项" } }
+        // The colours only: with the others the sentence would list the whole table again.
         text += colours.isEmpty ? "。" : "，其中" + colours.joined(separator: "、") + "。"
         text += "本周办结\(f.closed.count)项，新增逾期\(f.newlyOverdue.count)项，批准延期\(f.extensions.count)项。"
         return text
+    }
+
+    /// The open items without a warning colour, by why: 未到预警期 (the deadline is further off
+    /// than the warning window), 长期坚持, 未定时限 (as the state table calls them); only those there are.
+    static func uncoloured(_ f: WeeklyFigures) -> [(String, Int)] {
+        [("未到预警期", f.uncolouredOnSchedule), ("长期坚持", f.uncolouredLongTerm), ("未定时限", f.uncolouredNoDeadline)]
+            .filter { $0.1 > 0 }
     }
 
     /// "2026年11月23日0时" at the end of the period, "2026年11月23日9时" for a count made later

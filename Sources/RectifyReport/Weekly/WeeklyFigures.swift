@@ -42,6 +42,11 @@ public struct WeeklyFigures: Sendable {
     /// Items per evaluated state, and open items per warning colour.
     public var states: [ItemState: Int] = [:]
     public var colours: [WarningColour: Int] = [:]
+    /// Open items without a colour: 长期坚持, those with no deadline (未定时限), and those
+    /// whose deadline is further off than the warning window (未到预警期).
+    public var uncolouredLongTerm = 0
+    public var uncolouredNoDeadline = 0
+    public var uncolouredOnSchedule = 0
     /// Open items whose first overdue day falls in the period.
     public var newlyOverdue: [Entry] = []
     /// Items closed (销号) in the period.
@@ -89,6 +94,12 @@ public struct WeeklyFigures: Sendable {
                         case .yellow: departments[name]!.yellow += 1
                         case .green: departments[name]!.green += 1
                         }
+                    } else if item.status == .longTerm {
+                        uncolouredLongTerm += 1
+                    } else if item.effectiveDeadline == nil {
+                        uncolouredNoDeadline += 1
+                    } else {
+                        uncolouredOnSchedule += 1
                     }
                     if record.evaluation.state == .overdue, let due = record.evaluation.due,
                         period.contains(CalendarDate(containing: due, in: zone))
