@@ -29,15 +29,21 @@ struct ExportCommand: ParsableCommand {
             Exit status: 0 written, 2 bad input, 3 the daemon cannot be reached.
 
             Examples:
-              rectifyctl export --format xlsx -o 台账.xlsx config/plans/example.yaml
-              rectifyctl export --format ics -o 整改时限.ics 整改台账.xlsx
-              rectifyctl export --format xlsx -o 台账.xlsx          # from the running daemon
+              rectifyctl export -o 台账.xlsx config/plans/example.yaml
+              rectifyctl export -o 整改时限.ics 整改台账.xlsx
+              rectifyctl export --format csv config/plans/example.yaml > 台账.csv
+              rectifyctl export -o 台账.xlsx          # from the running daemon
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case xlsx, csv, ics }
 
-    @Option(name: .long, help: "xlsx, csv or ics.")
-    var format: Format
+    @Option(name: .long, help: "xlsx, csv or ics (default: the -o file's extension).")
+    var format: Format?
+
+    /// The format asked for, else the one the output file's name says.
+    var resolvedFormat: Format? {
+        format ?? output.flatMap { Format(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) }
+    }
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
     var output: String?
@@ -61,6 +67,14 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError(OfflineFiles.badInstant(at))
         }
         if at != nil, paths.isEmpty { throw ValidationError("--at works offline only: name the plan files (the daemon exports its own now).") }
+        guard let format = resolvedFormat else {
+            throw ValidationError(
+                output.map { "'\($0)' does not end in .xlsx, .csv or .ics: name the format with --format." }
+                    ?? "name the format with --format xlsx|csv|ics, or write to a file whose name ends in one (-o 台账.xlsx).")
+        }
+        if let output, let named = Format(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()), named != format {
+            throw ValidationError("--format \(format.rawValue) contradicts the output file '\(output)'; name one or the other.")
+        }
         if format != .csv && format != .ics && output == nil && isatty(STDOUT_FILENO) != 0 {
             throw ValidationError("an .xlsx is binary: write it to a file with -o FILE.xlsx.")
         }
@@ -89,7 +103,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func render(_ plans: [ExportPlan], now: Date) throws -> Data {
-        switch format {
+        switch resolvedFormat ?? .xlsx {  // validate() made sure there is one
         case .xlsx: return try WorkbookWriter.write(plans, now: now)
         case .csv: return CSVWriter.write(plans, now: now)
         case .ics: return CalendarWriter.write(plans, now: now)

@@ -20,6 +20,22 @@ struct ImportUpdateFileTests {
         #expect(clash.status == 64 && clash.err.contains("--format yaml would write yaml into \(json.path)"), "\(clash)")
     }
 
+    /// `export -o 台账.csv` writes CSV without --format (it was required); a name that says no
+    /// format, or contradicts --format, is refused.
+    @Test func theExportFormat_followsTheFileName() throws {
+        let harness = try DaemonHarness()
+        let csv = harness.dir.appendingPathComponent("台账.csv"), ics = harness.dir.appendingPathComponent("时限.ICS")
+        #expect(try DaemonHarness.rectifyctl(["export", "-o", csv.path, Self.seed.path], in: harness.dir).status == 0)
+        #expect(try String(contentsOf: csv, encoding: .utf8).contains("序号,问题类别,反馈问题"))
+        #expect(try DaemonHarness.rectifyctl(["export", "-o", ics.path, Self.seed.path], in: harness.dir).status == 0)
+        #expect(try String(contentsOf: ics, encoding: .utf8).hasPrefix("BEGIN:VCALENDAR"))
+        let unnamed = try DaemonHarness.rectifyctl(["export", "-o", "台账.txt", Self.seed.path], in: harness.dir)
+        #expect(unnamed.status == 64 && unnamed.err.contains("does not end in .xlsx, .csv or .ics"), "\(unnamed)")
+        let clash = try DaemonHarness.rectifyctl(["export", "--format", "csv", "-o", "台账.xlsx", Self.seed.path], in: harness.dir)
+        #expect(clash.status == 64 && clash.err.contains("--format csv contradicts"), "\(clash)")
+        #expect(!FileManager.default.fileExists(atPath: harness.dir.appendingPathComponent("台账.txt").path))
+    }
+
     @Test func theSameReportAgain_leavesTheFileByteForByte_aChangeKeepsTheCommentedOriginal() throws {
         let harness = try DaemonHarness()
         let plan = harness.dir.appendingPathComponent("cdc.plan.yaml")
