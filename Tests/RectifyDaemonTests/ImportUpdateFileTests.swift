@@ -34,6 +34,9 @@ struct ImportUpdateFileTests {
         let clash = try DaemonHarness.rectifyctl(["export", "--format", "csv", "-o", "台账.xlsx", Self.seed.path], in: harness.dir)
         #expect(clash.status == 64 && clash.err.contains("--format csv contradicts"), "\(clash)")
         #expect(!FileManager.default.fileExists(atPath: harness.dir.appendingPathComponent("台账.txt").path))
+        // A day that does not exist is said so (it said "is not a date (2026-11-22)").
+        let february = try DaemonHarness.rectifyctl(["check", "--at", "2026-02-30", Self.seed.path], in: harness.dir)
+        #expect(february.status != 0 && february.err.contains("--at '2026-02-30': a day that does not exist: 2026-02 has 28 days"), "\(february)")
     }
 
     @Test func theSameReportAgain_leavesTheFileByteForByte_aChangeKeepsTheCommentedOriginal() throws {

@@ -36,7 +36,11 @@ enum OfflineFiles {
 
     /// What `--at` says when it is neither a date nor a time.
     static func badInstant(_ at: String) -> String {
-        "--at '\(at)' is not a date (2026-11-22) or a time (2026-11-22T09:00:00+08:00)."
+        // "2026-02-30" has the shape of a day: say what is wrong with it.
+        if !at.contains("T"), at.split(separator: "-").count == 3, let problem = CalendarDate.problem(with: at) {
+            return "--at '\(at)': \(problem)."
+        }
+        return "--at '\(at)' is not a date (2026-11-22) or a time (2026-11-22T09:00:00+08:00)."
     }
 
     /// The instant `--at` names, or now without it; a bad value is printed and exits 2.
