@@ -37,6 +37,11 @@ struct ImportUpdateFileTests {
         // A day that does not exist is said so (it said "is not a date (2026-11-22)").
         let february = try DaemonHarness.rectifyctl(["check", "--at", "2026-02-30", Self.seed.path], in: harness.dir)
         #expect(february.status != 0 && february.err.contains("--at '2026-02-30': a day that does not exist: 2026-02 has 28 days"), "\(february)")
+        // A misspelt command names the nearest one (it said "2 unexpected arguments").
+        let typo = try DaemonHarness.rectifyctl(["chek", Self.seed.path], in: harness.dir)
+        #expect(typo.status == 64 && typo.err.contains("unknown command 'chek'; did you mean 'check'?"), "\(typo)")
+        let moved = try DaemonHarness.rectifyctl(["--socket", "/nonexistent", "stauts"], in: harness.dir)
+        #expect(moved.status == 64 && moved.err.contains("did you mean 'status'?"), "\(moved)")
     }
 
     @Test func theSameReportAgain_leavesTheFileByteForByte_aChangeKeepsTheCommentedOriginal() throws {
