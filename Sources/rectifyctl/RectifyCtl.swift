@@ -1,4 +1,5 @@
 import ArgumentParser
+import RectifyCore
 
 @main
 struct RectifyCtl: ParsableCommand {
@@ -26,27 +27,10 @@ struct RectifyCtl: ParsableCommand {
         guard !word.hasPrefix("-") else { return nil }
         let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
         guard !names.contains(word) else { return nil }
-        let nearest = names.map { ($0, distance(word.lowercased(), $0)) }.min { $0.1 < $1.1 }
-        if let nearest, nearest.1 <= max(1, nearest.0.count / 3) {
-            return "unknown command '\(word)'; did you mean '\(nearest.0)'? (rectifyctl --help lists them)"
+        if let nearest = Spelling.suggestion(for: word, among: names) {
+            return "unknown command '\(word)'; did you mean '\(nearest)'? (rectifyctl --help lists them)"
         }
         return "unknown command '\(word)'; rectifyctl --help lists the commands."
-    }
-
-    /// Edit distance (insertions, deletions, substitutions, adjacent swaps).
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
-            }
-        }
-        return d[a.count][b.count]
     }
 
     /// `rectifyctl --socket X status …` → `rectifyctl status --socket X …` (ArgumentParser reads a
