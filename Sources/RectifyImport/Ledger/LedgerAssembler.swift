@@ -172,7 +172,9 @@ struct LedgerAssembler {
                 warn(row.row, c, "cannot read a deadline from '\(cell.text)'; write a date (2025年6月30日, 2025/6/30) or 长期坚持.")
             }
         }
-        if group.rows.count > 1 {
+        // Milestones need two dated measures: one dated row beside undated ones (立行立改, 长期)
+        // says no more than the deadline (and an export could not write it back).
+        if dated.count > 1 {
             item.milestones = group.rows.compactMap { row -> Milestone? in
                 guard let cell = row.deadline, let date = cell.date, let c = deadlineColumn else { return nil }
                 let effective = cell.extendedTo ?? (date, cell.precision)
