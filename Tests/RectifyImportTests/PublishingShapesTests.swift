@@ -1,0 +1,28 @@
+import Foundation
+import RectifyCore
+import Testing
+
+@testable import RectifyImport
+
+/// Reports as publishing leaves them (the third blind corpus, c25–c31): web pages with their
+/// portal's chrome, tables with merged cells, text pasted from PDFs, one notice for two units,
+/// totals in a table. Each test is the rule one of them needed, reduced.
+struct PublishingShapesTests {
+    /// A problem cell merged over two measure rows, flattened with tabs: the second row starts
+    /// with empty cells. It is one more measure of the problem (it was an item titled by its
+    /// leader's name), and the problem is open while one of its rows is.
+    @Test func aMeasureRowUnderAMergedProblemCell_belongsToTheProblem() {
+        let (plan, _) = TestSupport.importText([
+            "某所关于巡察整改进展情况的通报",
+            "反馈问题3个，已完成2个。",
+            "序号\t反馈问题\t整改措施\t责任人\t整改时限\t完成情况",
+            "1\t阵地建设薄弱\t建宣传栏\t所长 韦明\t2026年3月31日\t已完成",
+            "2\t监测质量控制不严\t开展调查员培训\t副所长 蒙丽\t2026年2月28日\t已完成",
+            "\t\t建立入户复核制度\t副所长 蒙丽\t2026年6月30日\t推进中",
+            "3\t平台更新不及时\t建立更新机制\t副所长 蒙丽\t立行立改\t已完成",
+        ])
+        #expect(plan.items.map(\.title) == ["阵地建设薄弱", "监测质量控制不严", "平台更新不及时"])
+        #expect(plan.items.map(\.status) == [.done, .inProgress, .done])
+        #expect(plan.items[1].deadline?.date.description == "2026-06-30")
+    }
+}
