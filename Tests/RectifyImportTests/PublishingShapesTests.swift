@@ -25,4 +25,27 @@ struct PublishingShapesTests {
         #expect(plan.items.map(\.status) == [.done, .inProgress, .done])
         #expect(plan.items[1].deadline?.date.description == "2026-06-30")
     }
+
+    /// A saved web page: the portal's name and navigation before the report's h1 are not its
+    /// title, and a rowspan cell leaves its place empty in the rows it spans.
+    @Test func aWebPagesTableWithRowspan_andChromeBeforeTheTitle() throws {
+        let html = """
+            <html><head><title>某所通报_某县人民政府</title></head><body>
+            <div class="top"><a href="/">某县人民政府</a> | <a>无障碍</a></div>
+            <div>当前位置：<a>首页</a> &gt; <a>通知公告</a></div>
+            <h1>某县健康教育所关于巡察整改进展情况的通报</h1>
+            <p>反馈问题2个，已完成1个。</p>
+            <table><tr><td>序号</td><td>反馈问题</td><td>整改措施</td><td>整改时限</td><td>完成情况</td></tr>
+            <tr><td rowspan="2">1</td><td rowspan="2">监测质量控制不严</td><td>开展培训</td><td>2026年2月28日</td><td>已完成</td></tr>
+            <tr><td>建立复核制度</td><td>2026年6月30日</td><td>推进中</td></tr>
+            <tr><td>2</td><td>档案管理不规范</td><td colspan="2">聘请专业机构整理档案</td><td>已完成</td></tr>
+            </table></body></html>
+            """
+        let result = try LedgerImporter.importFile(Data(html.utf8), file: "page.html")
+        let plan = result.plan
+        #expect(plan.title == "某县健康教育所关于巡察整改进展情况的通报")
+        #expect(plan.items.map(\.title) == ["监测质量控制不严", "档案管理不规范"])
+        #expect(plan.items.map(\.status) == [.inProgress, .done])
+        #expect(plan.items.first?.deadline?.date.description == "2026-06-30")
+    }
 }
