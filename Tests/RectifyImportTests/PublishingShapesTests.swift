@@ -48,4 +48,28 @@ struct PublishingShapesTests {
         #expect(plan.items.map(\.status) == [.inProgress, .done])
         #expect(plan.items.first?.deadline?.date.description == "2026-06-30")
     }
+
+    /// One notice for two units, a part each with its own totals: the report's totals are
+    /// their sum (with the first part's alone, 2 open of 6 were spread over all 10 items and a
+    /// problem with a planned date was read as done).
+    @Test func twoUnitsInOneNotice_addUpTheirTotals() {
+        let (plan, warnings) = TestSupport.importText([
+            "县卫健局和县医保局关于巡察整改进展情况的通报",
+            "一、县卫生健康局整改进展情况",
+            "县卫生健康局共收到反馈问题3个，已完成整改2个，1个正在推进。",
+            "1.院长负责制落实不到位。已完成整改，修订了议事规则。",
+            "2.村卫生室建设进度缓慢。目前已完成28个村卫生室改造，剩余9个计划于2026年6月底前完成。",
+            "3.执法监督力量薄弱。已完成整改，增设执法监督员4名。",
+            "二、县医疗保障局整改进展情况",
+            "县医疗保障局共收到反馈问题2个，已完成整改1个，1个正在推进。",
+            "1.基金监管存在薄弱环节。已完成整改，建成智能监控系统。",
+            "2.长期护理保险试点推进缓慢。正在推进，预计2026年9月30日前启动实施。",
+            "2026年2月10日",
+        ])
+        #expect(plan.stated?.problems == 5)
+        #expect(plan.stated?.done == 3)
+        #expect(plan.stated?.open == 2)
+        #expect(plan.items.map(\.status) == [.done, .inProgress, .done, .done, .inProgress])
+        #expect(!warnings.contains { $0.message.contains("the report states") }, "\(warnings)")
+    }
 }

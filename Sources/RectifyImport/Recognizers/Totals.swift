@@ -29,6 +29,36 @@ enum Totals {
         return nil
     }
 
+    /// The report's totals, or the sum of its parts' when it reports on several units, a part
+    /// each (`parts`: the paragraphs between a top-level heading and its first sub-heading) ("一、县卫生健康局整改进展情况" with "共收到反馈问题6个，已完成整改4个", "二、县医疗保障局…"
+    /// with its own): with no totals before the first part and one in each of two or more top-level
+    /// parts, every count is added up (the first part's alone left the others' open problems
+    /// to be guessed).
+    static func find(in paragraphs: [Paragraph], range: Range<Int>, parts: [Range<Int>]) -> StatedTotals? {
+        guard let first = range.first(where: { parse(paragraphs[$0]) != nil }) else { return nil }
+        let head = parse(paragraphs[first])!
+        guard parts.count >= 2, parts.contains(where: { $0.contains(first) }) else { return head }
+        var each: [StatedTotals] = []
+        for part in parts {
+            let within = part.clamped(to: range)
+            guard let p = within.first(where: { parse(paragraphs[$0]) != nil }) else { continue }
+            each.append(parse(paragraphs[p])!)
+        }
+        guard each.count >= 2, each.allSatisfy({ $0.problems != nil }) else { return head }
+        func sum(_ key: KeyPath<StatedTotals, Int?>) -> Int? {
+            each.allSatisfy { $0[keyPath: key] != nil } ? each.reduce(0) { $0 + $1[keyPath: key]! } : nil
+        }
+        var total = StatedTotals()
+        total.problems = sum(\.problems)
+        total.done = sum(\.done)
+        total.open = sum(\.open)
+        total.measures = sum(\.measures)
+        total.measuresDone = sum(\.measuresDone)
+        total.text = each.compactMap(\.text).joined(separator: " ")
+        total.line = head.line
+        return total
+    }
+
     static func parse(_ paragraph: Paragraph) -> StatedTotals? {
         let f = paragraph.folded
         guard f.contains(where: Chars.isDigit) else { return nil }
