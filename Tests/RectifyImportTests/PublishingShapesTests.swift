@@ -72,4 +72,31 @@ struct PublishingShapesTests {
         #expect(plan.items.map(\.status) == [.done, .inProgress, .done, .done, .inProgress])
         #expect(!warnings.contains { $0.message.contains("the report states") }, "\(warnings)")
     }
+
+    /// Text pasted from a PDF: page numbers ("— 1 —", "第2页 共3页") and the running header
+    /// repeated at the top of each page are not the report's text, and a date cut by the page
+    /// break ("预计2026年6" … "月30日前完成") is read whole (it was read as 2026年, the end of
+    /// the year).
+    @Test func pageNumbersAndRunningHeaders_fromAPDF_areLeftOut() {
+        let (plan, _) = TestSupport.importText([
+            "某院关于巡察整改进展情况的通报",
+            "（2026年3月2日）",
+            "对巡察反馈的3个问题，已完成整改1个，其余2个正在推进。",
+            "1.意识形态工作责任制落实不到位。整改进展：已完成整改。",
+            "2.药品耗材采购监管不严。",
+            "整改进展：办法已印发，采购目录动态调整机制正在建立，预计2026年6",
+            "",
+            "— 1 —",
+            "某院巡察整改进展情况通报",
+            "月30日前完成。",
+            "3.绩效分配方案倾斜不够。",
+            "整改进展：方案已征求职工意见，正在推进，",
+            "第2页 共3页",
+            "某院巡察整改进展情况通报",
+            "预计2026年4月底前完成。",
+        ])
+        #expect(plan.items.count == 3)
+        #expect(plan.items.map { $0.deadline?.date.description } == [nil, "2026-06-30", "2026-04-30"])
+        #expect(!plan.items.contains { $0.text?.contains("通报") == true || $0.text?.contains("页") == true })
+    }
 }
