@@ -60,4 +60,13 @@ struct OfficeShapesTests {
         #expect(plan.items.map(\.status) == [.done, .inProgress, .inProgress])
         #expect(plan.items[1].deadline?.date.description == "2026-06-30")
     }
+
+    /// l19: "填报单位：东平县人民医院（盖章）": the seal's note is not part of the unit's name;
+    /// the ledger on the 2nd sheet under a title, a unit row and a blank row; text dates.
+    @Test func theSealNote_isNotPartOfTheUnit() throws {
+        let plan = try Self.ledger("l19_dprmyy_text_dates.xlsx").plan
+        #expect(plan.unit == "东平县人民医院")
+        #expect(plan.reportDate?.description == "2026-06-10")
+        #expect(plan.items.count == 7)
+    }
 }
