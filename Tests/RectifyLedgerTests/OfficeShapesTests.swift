@@ -69,4 +69,16 @@ struct OfficeShapesTests {
         #expect(plan.reportDate?.description == "2026-06-10")
         #expect(plan.items.count == 7)
     }
+
+    /// l20: a status column of colours only (green, yellow, red fills, no words). Colour codes
+    /// differ between offices (rectifyd's own export paints open items on track green), so the
+    /// items stay open, with their deadlines, and each warning names the colour it did not read.
+    @Test func aStatusGivenByColourAlone_isNotGuessed_andTheWarningSaysSo() throws {
+        let result = try Self.ledger("l20_hkz_colour_status.xlsx")
+        #expect(result.plan.items.count == 6)
+        #expect(result.plan.items.allSatisfy { $0.status == .inProgress && $0.deadline != nil })
+        let warnings = result.warnings.map(\.description)
+        #expect(warnings.contains { $0.contains("整改台账!F3 holds no words, only a fill colour (#00B050); colours are not read") }, "\(warnings)")
+        #expect(warnings.contains { $0.contains("整改台账!F7 holds no words, only a fill colour (#FF0000)") }, "\(warnings)")
+    }
 }

@@ -132,7 +132,15 @@ struct LedgerAssembler {
         if stated.isEmpty {
             status = !longTermRows.isEmpty && group.rows.allSatisfy({ $0.deadline?.date == nil }) ? .longTerm : .inProgress
             if let c = layout.statusColumns.first ?? layout.columns[.status] ?? layout.tickColumns.first?.column {
-                review.append("the status cell \(table.place(group.titleRow, c)) is empty; read as open.")
+                let painted = table
+                if let colour = group.rows.map(\.row).compactMap({ painted.fill($0, c) }).first {
+                    // Colour codes differ between offices (green is done in one, on track in
+                    // another, and in rectifyd's own export): a colour is not read as a status.
+                    review.append(
+                        "the status cell \(table.place(group.titleRow, c)) holds no words, only a fill colour (\(colour.hasPrefix("theme") || colour.hasPrefix("indexed") ? colour : "#" + colour)); colours are not read, as offices' colour codes differ: write the status (已完成, 正在推进) in the cell. Read as open.")
+                } else {
+                    review.append("the status cell \(table.place(group.titleRow, c)) is empty; read as open.")
+                }
             }
         } else if stated.allSatisfy({ $0 == .done }) {
             status = .done
