@@ -99,4 +99,32 @@ struct PublishingShapesTests {
         #expect(plan.items.map { $0.deadline?.date.description } == [nil, "2026-06-30", "2026-04-30"])
         #expect(!plan.items.contains { $0.text?.contains("通报") == true || $0.text?.contains("页") == true })
     }
+
+    /// Totals given as a table (序号 | 问题类别 | 问题数 | 已完成 | 未完成, with 合计) instead of a
+    /// sentence are the report's stated totals (they were not read, so nothing checked the items
+    /// against them); without a 合计 row the rows are added up.
+    @Test func totalsInATable_areTheStatedTotals() {
+        let lines = [
+            "某医院关于巡察整改进展情况的通报",
+            "指出2个方面3个问题，整改进展情况如下表：",
+            "序号\t问题类别\t问题数\t已完成\t未完成",
+            "1\t党的建设方面\t1\t1\t0",
+            "2\t医院管理方面\t2\t1\t1",
+            "合计\t\t3\t2\t1",
+            "一、党的建设方面",
+            "（一）发展党员工作不规范。整改情况：补齐材料12份。已整改完成。",
+            "二、医院管理方面",
+            "（二）病历书写质量不高。整改情况：成立病历质控小组，每月开展抽查。",
+            "（三）医疗纠纷处置机制不健全。整改情况：正在修订处理办法，计划2026年3月31日前印发。",
+        ]
+        let (plan, _) = TestSupport.importText(lines)
+        #expect(plan.stated?.problems == 3)
+        #expect(plan.stated?.done == 2)
+        #expect(plan.stated?.open == 1)
+        #expect(plan.stated?.line == 6)
+        #expect(plan.items.map(\.status) == [.done, .done, .inProgress])
+        let (summed, _) = TestSupport.importText(lines.filter { !$0.hasPrefix("合计") })
+        #expect(summed.stated?.problems == 3)
+        #expect(summed.stated?.done == 2)
+    }
 }
