@@ -127,4 +127,19 @@ struct PublishingShapesTests {
         #expect(summed.stated?.problems == 3)
         #expect(summed.stated?.done == 2)
     }
+
+    /// A problem whose 整改进展 field opens with its work ("采购目录正在建立"), not a status word,
+    /// is an item as much as its sibling whose field says 已完成整改 (with two problems, the one
+    /// labelled by a status word was taken for the only item).
+    @Test func aProgressFieldOpeningWithTheWork_stillMarksAProblem() {
+        let (plan, _) = TestSupport.importText([
+            "某院关于巡察整改进展情况的通报",
+            "1.意识形态工作责任制落实不到位。",
+            "整改进展：已完成整改。",
+            "2.药品耗材采购监管不严。",
+            "整改进展：采购目录动态调整机制正在建立，预计2026年6月30日前完成。",
+        ])
+        #expect(plan.items.map(\.id) == ["1", "2"])
+        #expect(plan.items.last?.deadline?.date.description == "2026-06-30")
+    }
 }
