@@ -128,6 +128,28 @@ struct PublishingShapesTests {
         #expect(summed.stated?.done == 2)
     }
 
+    /// The running header printed atop every page, the first too: above the report's own title
+    /// it is not the title (c33 took it for the title); a header that is the title stays.
+    @Test func aRunningHeaderAboveTheTitle_isNotTheTitle() {
+        let body = [
+            "对巡察反馈的2个问题，已完成整改1个，其余1个正在推进。",
+            "1.意识形态工作责任制落实不到位。",
+            "整改进展：已完成整改。",
+            "2.药品耗材采购监管不严。",
+            "整改进展：采购目录动态调整机制正在建立，预计2026年6月30日前完成。",
+        ]
+        let (plan, _) = TestSupport.importText(
+            ["某院巡察整改进展情况通报", "某院关于巡察整改进展情况的通报", "（2026年3月2日）"] + body.prefix(3)
+                + ["", "- 1 -", "某院巡察整改进展情况通报"] + body.suffix(2) + ["", "- 2 -", "某院巡察整改进展情况通报", "某院", "2026年3月2日", "", "- 3 -"])
+        #expect(plan.title == "某院关于巡察整改进展情况的通报")
+        #expect(plan.items.count == 2)
+        let (same, _) = TestSupport.importText(
+            ["某院关于巡察整改进展情况的通报", "（2026年3月2日）"] + body.prefix(3)
+                + ["", "- 1 -", "某院关于巡察整改进展情况的通报"] + body.suffix(2) + ["", "- 2 -", "某院关于巡察整改进展情况的通报", "某院", "2026年3月2日"])
+        #expect(same.title == "某院关于巡察整改进展情况的通报")
+        #expect(same.items.count == 2)
+    }
+
     /// A problem whose 整改进展 field opens with its work ("采购目录正在建立"), not a status word,
     /// is an item as much as its sibling whose field says 已完成整改 (with two problems, the one
     /// labelled by a status word was taken for the only item).

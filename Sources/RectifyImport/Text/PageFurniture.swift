@@ -1,7 +1,8 @@
 /// What a PDF puts on every page and a copy from it keeps in the text: page numbers ("— 3 —",
 /// "-3-", "第3页 共8页", "3/8") and running headers or footers (the same short line beside
-/// every page number). They are blanked (the line numbers stay), so a sentence or a date cut
-/// by the page break ("预计2026年6" … "月30日前完成") joins up again.
+/// every page number, and atop the first page above the title). They are blanked (the line
+/// numbers stay), so a sentence or a date cut by the page break ("预计2026年6" … "月30日前完成")
+/// joins up again.
 enum PageFurniture {
     static func blank(_ lines: [[Unicode.Scalar]]) -> [[Unicode.Scalar]] {
         let folded = lines.map { line in line.map(Chars.fold).filter { !Chars.isSpace($0) && $0 != "\t" } }
@@ -22,8 +23,19 @@ enum PageFurniture {
                 beside[String(String.UnicodeScalarView(f)), default: []].append(i)
             }
         }
-        for (_, places) in beside where Set(places).count >= 2 {
+        for (text, places) in beside where Set(places).count >= 2 {
             for i in places { result[i] = [] }
+            // The same header atop the first page, above the report's own title (a line that
+            // ends as titles do), is furniture too; a title that is the header is kept.
+            let top = folded.indices.filter { !folded[$0].isEmpty }.prefix(3)
+            for i in top where String(String.UnicodeScalarView(folded[i])) == text && !places.contains(i) {
+                let below = folded[(i + 1)...].filter { !$0.isEmpty }.prefix(3)
+                if below.contains(where: { f in
+                    String(String.UnicodeScalarView(f)) != text && ["通报", "报告", "情况", "方案"].contains { Array(f.suffix($0.unicodeScalars.count)) == Array($0.unicodeScalars) }
+                }) {
+                    result[i] = []
+                }
+            }
         }
         return result
     }

@@ -585,7 +585,199 @@ def c31():
     ], "2026-05-08")
 
 
-MAKERS = (c25, c26, c27, c28, c29, c30, c31)
+# 32. A progress report whose problems are a Word table: the header row marked to repeat on
+#     every page, problems merged (vMerge) over their measure rows, each measure with its own
+#     完成情况 (a problem is done when all its measures are), and the header row pasted again
+#     in the middle (rows copied from another department's table).
+def c32():
+    from docx import Document
+    from docx.oxml import OxmlElement
+    doc = Document()
+    doc.add_paragraph("松江县妇幼保健计划生育服务中心关于巡察整改进展情况的报告")
+    doc.add_paragraph("（2026年4月28日）")
+    doc.add_paragraph("　　县委第二巡察组反馈问题5个。截至2026年4月20日，已完成整改3个，正在整改2个。具体情况如下：")
+    head = ["序号", "反馈问题", "整改措施", "责任科室", "完成时限", "完成情况"]
+    rows = [head,
+            ["1", "党支部组织生活不规范", "规范“三会一课”记录", "办公室", "2026年1月31日", "已完成"],
+            [None, None, "开展支部书记抓党建述职", "办公室", "2026年3月31日", "已完成"],
+            ["2", "孕产妇健康管理系统数据不准确", "开展孕产妇健康档案数据清洗", "信息科", "2026年2月28日", "已完成"],
+            [None, None, "建立数据质量核查制度", "信息科", "2026年3月31日", "已完成"],
+            [None, None, "与省妇幼健康信息平台对接", "信息科", "2026年8月31日", "正在推进"],
+            head,
+            ["3", "药品采购未全面执行带量采购", "全面执行国家组织药品带量采购", "药剂科", "2026年3月31日", "已完成"],
+            ["4", "职工培训经费使用不规范", "修订培训经费管理办法", "财务科", "2026年2月28日", "已完成"],
+            ["5", "托育服务机构监管缺位", "开展托育机构专项检查", "妇女保健科", "2026年5月31日", "正在推进"],
+            [None, None, "建立托育机构监管档案", "妇女保健科", "2026年6月30日", "未开始"]]
+    table = docx_table(doc, rows, merges=((1, 0, 2, 0), (1, 1, 2, 1), (3, 0, 5, 0), (3, 1, 5, 1), (9, 0, 10, 0), (9, 1, 10, 1)))
+    trPr = table.rows[0]._tr.get_or_add_trPr()
+    trPr.append(OxmlElement("w:tblHeader"))
+    doc.add_paragraph("　　下一步，中心将对未完成的问题持续跟踪督办，确保按期整改到位。")
+    doc.add_paragraph("松江县妇幼保健计划生育服务中心")
+    doc.add_paragraph("2026年4月28日")
+    name = "c32_word_table_vmerge_sjfy.docx"
+    doc.save(os.path.join(OUT, name))
+    gold(name, [
+        ("党支部组织生活不规范", False, None),
+        ("孕产妇健康管理系统数据不准确", True, "2026-08-31"),
+        ("药品采购未全面执行带量采购", False, None),
+        ("职工培训经费使用不规范", False, None),
+        ("托育服务机构监管缺位", True, "2026-06-30"),
+    ], "2026-04-28")
+
+
+def docx_table(doc, rows, merges=()):
+    table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    table.style = "Table Grid"
+    for i, r in enumerate(rows):
+        for j, v in enumerate(r):
+            if v is not None:
+                table.cell(i, j).text = str(v)
+    for (r1, c1, r2, c2) in merges:
+        table.cell(r1, c1).merge(table.cell(r2, c2))
+    return table
+
+
+# 33. A four-page report pasted from its PDF: lines cut at 28 characters wherever they fall
+#     (labels "整改时" / "限：", headings mid-sentence, dates "2026年6月3" / "0日"), the running
+#     header on every page (the first too), "- 1 -" page numbers.
+C33 = """北川县中心血站关于巡察整改进展情况的通报
+（2026年4月10日）
+根据市委巡察工作安排，2025年10月至11月，市委第三巡察组对北川县中心血站开展了巡察，并于2025年12月22日反馈了巡察意见。现将整改进展情况通报如下。
+一、总体进展
+巡察反馈的8个问题中，已完成整改5个，正在整改3个。
+二、问题整改情况
+1.血液采集点设置不合理，部分献血点人流量小、采血量低。
+整改措施：调整优化献血点布局，撤并低效献血点2个。
+整改时限：2026年3月31日
+整改进展：已完成整改。
+2.献血者健康征询不规范，征询记录填写不完整。
+整改措施：修订献血者健康征询规程，开展全员培训。
+整改时限：2026年2月28日
+整改进展：已完成整改。
+3.血液库存预警机制不健全，偏型血液供应紧张时应对不及时。
+整改措施：建立血液库存分级预警和应急调配机制。
+整改时限：2026年6月30日
+整改进展：预警信息系统正在调试，尚未完成。
+4.冷链运输车辆温度记录不全，部分运输过程无温度监控。
+整改措施：为全部运输车辆加装温度实时监控设备。
+整改时限：2026年4月30日
+整改进展：已完成整改。
+5.实验室室内质控数据分析不及时，失控处理记录不完整。
+整改措施：落实质控数据日分析制度，完善失控处理记录。
+整改时限：2026年5月31日
+整改进展：已完成整改。
+6.职工继续教育学分达标率低，专业技术培训针对性不强。
+整改措施：制定年度分层分类培训计划，纳入绩效考核。
+整改时限：2026年12月31日
+整改进展：培训计划已经制定，正在组织实施。
+7.固定资产账实不符，部分报废设备未及时处置。
+整改措施：全面盘点固定资产，按程序办理报废处置。
+整改时限：2026年6月30日
+整改进展：已完成资产盘点，报废处置手续正在办理。
+8.公务卡强制结算目录执行不到位。
+整改措施：严格执行公务卡强制结算目录，每月开展核查。
+整改时限：立行立改
+整改进展：已完成整改。
+三、下一步工作
+站党支部将持续巩固整改成果，确保剩余问题按期整改到位。
+北川县中心血站
+2026年4月10日
+"""
+
+
+def c33():
+    name = "c33_pdf_every_page_header_bcxz.txt"
+    lines = []
+    for paragraph in C33.strip("\n").split("\n"):
+        while len(paragraph) > 28:
+            lines.append(paragraph[:28])
+            paragraph = paragraph[28:]
+        lines.append(paragraph)
+    header = "北川县中心血站巡察整改进展情况通报"
+    out, page = [header], 1
+    for i, line in enumerate(lines):
+        if i > 0 and i % 16 == 0:
+            out += ["", f"- {page} -", header]
+            page += 1
+        out.append(line)
+    out += ["", f"- {page} -"]
+    write(name, "\n".join(out) + "\n")
+    gold(name, [
+        ("血液采集点设置不合理", False, None),
+        ("献血者健康征询不规范", False, None),
+        ("血液库存预警机制不健全", True, "2026-06-30"),
+        ("冷链运输车辆温度记录不全", False, None),
+        ("实验室室内质控数据分析不及时", False, None),
+        ("职工继续教育学分达标率低", True, "2026-12-31"),
+        ("固定资产账实不符", True, "2026-06-30"),
+        ("公务卡强制结算目录执行不到位", False, None),
+    ], "2026-04-10")
+
+
+# 34. A Word report numbered by styles: its part headings in "Heading 2" whose style carries a
+#     一、 list, its problems in "List Number" (（1）) restarted in each part as Word restarts a
+#     list (a new w:num with a startOverride), and one problem whose number the clerk typed
+#     ("（3）…") after the list broke.
+NUMBERING34 = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering {W}>
+<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="（%1）"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="singleLevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>
+<w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="8"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+<w:num w:numId="9"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+</w:numbering>"""
+
+
+def c34():
+    name = "c34_word_list_styles_lxwjj.docx"
+    H, L = "Heading2", "ListNumber"
+    body = [
+        para("泸溪县卫生健康局关于巡察整改进展情况的通报"),
+        para("（2026年6月8日）"),
+        para("　　县委第一巡察组于2026年1月反馈问题6个。截至2026年5月31日，已完成整改4个，2个正在推进。现将有关情况通报如下。"),
+        para("关于党的建设方面", style=H),
+        para("党组理论学习中心组学习流于形式。", style=L),
+        para("　　整改情况：制定年度学习计划，每月开展集中学习，班子成员撰写心得体会。目前，该问题已整改到位。"),
+        para("基层党组织标准化建设滞后。", style=L),
+        para("　　整改情况：已完成6个支部的标准化建设，其余支部正在推进，预计2026年9月底前完成全部支部标准化建设。"),
+        para("关于业务工作方面", style=H),
+        para("家庭医生签约服务质量不高。", num=(8, 0), style=L),
+        para("　　整改情况：优化签约服务包，开展履约情况季度考核。目前，该问题已整改到位。"),
+        para("基层医疗机构药品短缺。", num=(8, 0), style=L),
+        para("　　整改情况：建立县域药品统一采购配送机制。目前，该问题已整改到位。"),
+        para("　　（3）医疗卫生机构安全生产隐患排查不彻底。"),
+        para("　　整改情况：正在开展第二轮安全生产隐患排查，计划2026年7月31日前完成整改。"),
+        para("关于作风建设方面", style=H),
+        para("机关干部值班值守不严格。", num=(9, 0), style=L),
+        para("　　整改情况：修订值班管理制度，实行领导带班和值班抽查。目前，该问题已整改到位。"),
+        para("　　欢迎广大干部群众对整改落实情况进行监督。联系电话：0743-4212345。"),
+        para("中共泸溪县卫生健康局党组"),
+        para("2026年6月8日"),
+    ]
+    path = os.path.join(OUT, name)
+    word_package(path, "".join(body), {"word/numbering.xml": NUMBERING34})
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    styles = parts["word/styles.xml"].decode("utf-8")
+    styles = styles.replace('<w:outlineLvl w:val="1"/></w:pPr>', '<w:numPr><w:numId w:val="7"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr>', 1)
+    parts["word/styles.xml"] = styles.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    gold(name, [
+        ("党组理论学习中心组学习流于形式", False, None),
+        ("基层党组织标准化建设滞后", True, "2026-09-30"),
+        ("家庭医生签约服务质量不高", False, None),
+        ("基层医疗机构药品短缺", False, None),
+        ("医疗卫生机构安全生产隐患排查不彻底", True, "2026-07-31"),
+        ("机关干部值班值守不严格", False, None),
+    ], "2026-06-08")
+
+
+MAKERS = (c25, c26, c27, c28, c29, c30, c31, c32, c33, c34)
 chosen = set(sys.argv[2:])
 for make in MAKERS:
     if not chosen or make.__name__ in chosen:
