@@ -159,6 +159,14 @@ public enum LedgerImporter {
         for (index, layout) in layouts.enumerated() {
             if index == bestIndex {
                 parts.append((index, bestLayout, tables[index].table, index))
+            } else if let layout, let last = parts.last, last.last == index - 1, continuesAcrossPage(tables, from: last.last, to: index),
+                tables[index].table.width == last.table.width, Set(layout.columns.keys) == Set(last.layout.columns.keys)
+            {
+                // A Word table broken across pages by hand, its header typed again on the new
+                // page: its rows (the repeated header is skipped) continue the one above, and a
+                // first row with a blank problem cell is more measures of the last problem.
+                parts[parts.count - 1].table = last.table.appending(tables[index].table)
+                parts[parts.count - 1].last = index
             } else if override.isEmpty, options.sheet == nil, let layout, !tables[index].hidden, layout.score == bestLayout.score,
                 Set(layout.columns.keys) == Set(bestLayout.columns.keys)
             {
@@ -217,6 +225,12 @@ public enum LedgerImporter {
             result = combined
         }
         return result!
+    }
+
+    /// Two Word tables with nothing but empty paragraphs (a page break) between them.
+    static func continuesAcrossPage(_ tables: [(table: LedgerTable, hidden: Bool, above: [String]?)], from a: Int, to b: Int) -> Bool {
+        guard let first = tables[a].above, let second = tables[b].above, second.count >= first.count else { return false }
+        return second[first.count...].allSatisfy { $0.allSatisfy(\.isWhitespace) }
     }
 
     static func unreadable(_ tables: [LedgerTable], file: String) -> LedgerError {

@@ -32,52 +32,84 @@ struct ItemFields: Sendable {
         var result = ItemFields()
         var fields: [Field] = []
         var seen = Set<Int>()
+        var rows: [(paragraph: Int, fields: [Field])] = []
         for piece in pieces {
             let f = paragraphs[piece.paragraph].folded
             if let columns = tableColumns[piece.paragraph] {
                 guard !seen.contains(piece.paragraph) else { continue }
                 seen.insert(piece.paragraph)
-                fields += cells(f, paragraph: piece.paragraph, columns: columns)
+                let row = cells(f, paragraph: piece.paragraph, columns: columns)
+                rows.append((piece.paragraph, row))
+                fields += row
                 continue
             }
             let markerEnd = HeadingMarker.numbered(f)?.length ?? 0
             fields += FieldLabels.fields(in: f, paragraph: piece.paragraph, range: piece.range, markerEnd: markerEnd)
         }
-        for field in fields {
-            let paragraph = paragraphs[field.paragraph]
-            let f = paragraph.folded
-            let value = paragraph.text(field.value)
-            let line = paragraph.line(at: field.value.lowerBound)
-            switch field.kind {
-            case .status:
-                guard result.status == nil else { continue }
-                // A 是否完成 answer: "√" / "是" done, "×" / "否" not done.
-                if let kind = tickKind(Array(f[field.value])) {
-                    result.status = (kind, Evidence(text: paragraph.text(field.labelStart..<field.value.upperBound), line: line), field.label)
-                    continue
+        for field in fields { result.take(field, paragraphs: paragraphs, tableColumns: tableColumns, reference: reference) }
+        if rows.count >= 2 {
+            // A problem over several measure rows (its cell merged over them): it is done when
+            // every row with a status is done; otherwise the first open row's status stands, and
+            // the deadline is the latest of the open rows'.
+            let perRow = rows.map { row in
+                var r = ItemFields()
+                for field in row.fields { r.take(field, paragraphs: paragraphs, tableColumns: tableColumns, reference: reference) }
+                return r
+            }
+            let open = perRow.filter { $0.status.map { $0.kind != .done } ?? false }
+            if let first = open.first {
+                result.status = first.status
+                let dated = open.filter { $0.deadline != nil }
+                if let latest = dated.max(by: { $0.deadline!.date < $1.deadline!.date }) {
+                    result.deadline = latest.deadline
+                    result.deadlineEvidence = latest.deadlineEvidence
+                    result.deadlineIsLongTerm = latest.deadlineIsLongTerm
+                    result.deadlineIsImmediate = latest.deadlineIsImmediate
+                } else if let undated = open.first(where: { $0.deadlineEvidence != nil }) {
+                    result.deadline = nil
+                    result.deadlineEvidence = undated.deadlineEvidence
+                    result.deadlineIsLongTerm = undated.deadlineIsLongTerm
+                    result.deadlineIsImmediate = undated.deadlineIsImmediate
                 }
-                guard let word = StatusVocabulary.leading(f, from: field.value.lowerBound, to: field.value.upperBound)
-                else { continue }
-                let phraseEnd = f.clauseEnd(after: word.range.upperBound)
-                result.status = (
-                    word.kind, Evidence(text: paragraph.text(field.labelStart..<min(phraseEnd, field.value.upperBound)), line: line),
-                    field.label
-                )
-            case .deadline:
-                guard result.deadlineEvidence == nil else { continue }
-                result.deadlineEvidence = Evidence(text: paragraph.text(field.labelStart..<field.value.upperBound), line: line)
-                let valueChars = Array(f[field.value])
-                if valueChars.contains(literal: "长期") || valueChars.contains(literal: "持续") { result.deadlineIsLongTerm = true }
-                if valueChars.contains(literal: "立行立改") || valueChars.contains(literal: "立即") { result.deadlineIsImmediate = true }
-                result.deadline = deadline(in: paragraph, field: field, reference: reference)
-            case .leader: if result.leader == nil, !value.isEmpty { result.leader = (value, line) }
-            case .department: if result.department == nil, !value.isEmpty { result.department = (value, line) }
-            case .person: if result.person == nil, !value.isEmpty { result.person = (value, line) }
-            case .problem: if result.problemCell == nil, tableColumns[field.paragraph] != nil { result.problemCell = (value, line) }
-            case .measures, .target: continue
             }
         }
         return result
+    }
+
+    /// Takes one field's value where the item has none yet (the first of each kind counts).
+    mutating func take(_ field: Field, paragraphs: [Paragraph], tableColumns: [Int: [FieldKind?]], reference: CalendarDate?) {
+        let paragraph = paragraphs[field.paragraph]
+        let f = paragraph.folded
+        let value = paragraph.text(field.value)
+        let line = paragraph.line(at: field.value.lowerBound)
+        switch field.kind {
+        case .status:
+            guard status == nil else { return }
+            // A 是否完成 answer: "√" / "是" done, "×" / "否" not done.
+            if let kind = ItemFields.tickKind(Array(f[field.value])) {
+                status = (kind, Evidence(text: paragraph.text(field.labelStart..<field.value.upperBound), line: line), field.label)
+                return
+            }
+            guard let word = StatusVocabulary.leading(f, from: field.value.lowerBound, to: field.value.upperBound)
+            else { return }
+            let phraseEnd = f.clauseEnd(after: word.range.upperBound)
+            status = (
+                word.kind, Evidence(text: paragraph.text(field.labelStart..<min(phraseEnd, field.value.upperBound)), line: line),
+                field.label
+            )
+        case .deadline:
+            guard deadlineEvidence == nil else { return }
+            deadlineEvidence = Evidence(text: paragraph.text(field.labelStart..<field.value.upperBound), line: line)
+            let valueChars = Array(f[field.value])
+            if valueChars.contains(literal: "长期") || valueChars.contains(literal: "持续") { deadlineIsLongTerm = true }
+            if valueChars.contains(literal: "立行立改") || valueChars.contains(literal: "立即") { deadlineIsImmediate = true }
+            deadline = ItemFields.deadline(in: paragraph, field: field, reference: reference)
+        case .leader: if leader == nil, !value.isEmpty { leader = (value, line) }
+        case .department: if department == nil, !value.isEmpty { department = (value, line) }
+        case .person: if person == nil, !value.isEmpty { person = (value, line) }
+        case .problem: if problemCell == nil, tableColumns[field.paragraph] != nil { problemCell = (value, line) }
+        case .measures, .target: return
+        }
     }
 
     /// The answer of a 是否完成 cell or field, the whole value: √ ✓ ✔ 是 done; × ✗ ✘ 否 not done.

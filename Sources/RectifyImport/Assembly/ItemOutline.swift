@@ -164,9 +164,13 @@ enum ItemOutline {
             if !isStructured {
                 for q in (h.paragraph + 1)..<max(h.paragraph + 1, h.bodyEnd) {
                     let f = paragraphs[q].folded
-                    // A labelled deadline anywhere in the line: "责任领导：…  完成时限：…" on one line.
+                    // A labelled deadline anywhere in the line: "责任领导：…  完成时限：…" on one line;
+                    // a progress field at the start of a line, whatever its value ("整改进展：采购
+                    // 目录正在建立" is a problem's field as much as "整改进展：已完成整改").
                     if StatusLine.parse(f) != nil
-                        || FieldLabels.fields(in: f, paragraph: q, range: 0..<f.count).contains(where: { $0.kind == .deadline })
+                        || FieldLabels.fields(in: f, paragraph: q, range: 0..<f.count).contains(where: {
+                            $0.kind == .deadline || $0.kind == .status && $0.labelStart == 0
+                        })
                     {
                         isStructured = true
                         break

@@ -38,7 +38,11 @@ struct PlanAssembler {
         let reportDate = dated?.0
         let reference = referenceOverride ?? reportDate ?? inspection?.feedbackDate ?? inspection?.end ?? inspection?.start
         let footer = outline.footerStart
-        let stated = Totals.find(in: paragraphs, range: 0..<footer)
+        // The introductions of top-level parts that hold headings of their own (a part per unit).
+        let parts = outline.headings.filter { $0.depth == 0 && !$0.children.isEmpty }.map {
+            ($0.paragraph + 1)..<outline.headings[$0.children[0]].paragraph
+        }
+        let stated = Totals.find(in: paragraphs, range: 0..<footer, parts: parts)
         let statusParagraphs = Set((0..<footer).filter { StatusLine.parse(paragraphs[$0].folded) != nil })
         let drafts = ItemOutline.drafts(
             outline: outline, paragraphs: paragraphs, statusParagraphs: statusParagraphs, statedProblems: stated?.problems)

@@ -132,7 +132,15 @@ struct LedgerAssembler {
         if stated.isEmpty {
             status = !longTermRows.isEmpty && group.rows.allSatisfy({ $0.deadline?.date == nil }) ? .longTerm : .inProgress
             if let c = layout.statusColumns.first ?? layout.columns[.status] ?? layout.tickColumns.first?.column {
-                review.append("the status cell \(table.place(group.titleRow, c)) is empty; read as open.")
+                let painted = table
+                if let colour = group.rows.map(\.row).compactMap({ painted.fill($0, c) }).first {
+                    // Colour codes differ between offices (green is done in one, on track in
+                    // another, and in rectifyd's own export): a colour is not read as a status.
+                    review.append(
+                        "the status cell \(table.place(group.titleRow, c)) holds no words, only a fill colour (\(colour.hasPrefix("theme") || colour.hasPrefix("indexed") ? colour : "#" + colour)); colours are not read, as offices' colour codes differ: write the status (已完成, 正在推进) in the cell. Read as open.")
+                } else {
+                    review.append("the status cell \(table.place(group.titleRow, c)) is empty; read as open.")
+                }
             }
         } else if stated.allSatisfy({ $0 == .done }) {
             status = .done
@@ -172,7 +180,9 @@ struct LedgerAssembler {
                 warn(row.row, c, "cannot read a deadline from '\(cell.text)'; write a date (2025年6月30日, 2025/6/30) or 长期坚持.")
             }
         }
-        if group.rows.count > 1 {
+        // Milestones need two dated measures: one dated row beside undated ones (立行立改, 长期)
+        // says no more than the deadline (and an export could not write it back).
+        if dated.count > 1 {
             item.milestones = group.rows.compactMap { row -> Milestone? in
                 guard let cell = row.deadline, let date = cell.date, let c = deadlineColumn else { return nil }
                 let effective = cell.extendedTo ?? (date, cell.precision)

@@ -69,7 +69,12 @@ struct LedgerHeading: Sendable {
         for other in dateLabels where value.contains(other) {
             value = String(value[..<value.range(of: other)!.lowerBound])
         }
-        return value.trimmingCharacters(in: CharacterSet(charactersIn: " \u{3000}，,；;"))
+        value = value.trimmingCharacters(in: CharacterSet(charactersIn: " \u{3000}，,；;"))
+        // "X（盖章）": the note where the seal goes is not part of the name.
+        for note in ["（盖章）", "(盖章)", "（公章）", "(公章)", "（签章）", "(签章)", "（章）", "(章)"] where value.hasSuffix(note) {
+            value = String(value.dropLast(note.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return value
     }
 
     /// A date with year, month and day ("2025年9月30日", "2025/9/30"), else a year and month

@@ -36,7 +36,8 @@ struct LedgerLayout: Sendable {
             // A second header row: labels under a group label (责任分工 over 责任领导 / 责任科室;
             // 完成情况 over 已完成 / 未完成 tick columns), not data.
             if r + 1 < table.rows.count {
-                let below = rowKinds(table, r + 1)
+                // A section row under the header ("一、政治建设方面" across the table) is data, not labels.
+                let below = rowKinds(table, r + 1).filter { c, _ in !isSectionCell(table.cell(r + 1, c)) }
                 // Tick columns come in twos or more, under one status heading (完成情况 over 已完成 | 未完成).
                 var ticks = tickHeaders(table, r + 1)
                 if ticks.count < 2 || !ticks.keys.allSatisfy({ kinds[$0] == .status || table.spansColumns(r, $0) }) { ticks = [:] }
@@ -95,6 +96,15 @@ struct LedgerLayout: Sendable {
             result[c] = m.kind
         }
         return result
+    }
+
+    /// A cell that opens with a heading number ("一、…方面", "（二）…"): a section row's text,
+    /// never a header label.
+    static func isSectionCell(_ value: CellValue) -> Bool {
+        guard case .text(let text) = value else { return false }
+        let f = Array(text.unicodeScalars.map(Chars.fold).filter { !Chars.isSpace($0) })
+        guard let marker = HeadingMarker.numbered(f) else { return false }
+        return marker.length < f.count
     }
 
     /// A short text without digits: what header cells look like.

@@ -55,6 +55,11 @@ struct LedgerTable: Sendable {
     /// Values far outside the table (past column AMJ, or over 1,000 empty rows below it),
     /// left out: the first one's cell and how many.
     var strays: (row: Int, column: Int, count: Int)?
+    /// Empty cells painted with a colour (row · 16,384 + column → "00B050"): a status some
+    /// offices give by colour alone.
+    var fills: [Int: String] = [:]
+
+    func fill(_ row: Int, _ column: Int) -> String? { fills[row &* 16_384 &+ column] }
     /// Whether the merged area's top-left cell is above (row, column): the cell continues it.
     private(set) var continuation: Set<Int> = []
     var width: Int { rows.map(\.count).max() ?? 0 }

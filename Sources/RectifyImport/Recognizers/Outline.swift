@@ -33,7 +33,15 @@ struct Outline: Sendable {
         tableColumns = tables
         for (index, paragraph) in paragraphs.enumerated() {
             var parsed = HeadingMarker.parse(paragraph.folded)
-            if tables[index] != nil {
+            if let columns = tables[index] {
+                let cells = paragraph.folded.split(separator: "\t", omittingEmptySubsequences: false)
+                // A row with its number and problem cells empty is one more measure of the row
+                // above (the problem cell merged over its measure rows): not an item of its own.
+                if let problem = columns.firstIndex(of: .problem), problem < cells.count, cells[problem].isEmpty, cells[0].isEmpty,
+                    headings.last?.style == .tableRow
+                {
+                    continue
+                }
                 let cell = Array(paragraph.folded.prefix { $0 != "\t" })
                 parsed = HeadingMarker(style: .tableRow, number: cell.allSatisfy(Chars.isDigit) ? cell.number(in: 0..<cell.count) : nil, length: 0)
             } else if paragraph.folded.contains("\t"), parsed?.style == .arabicDot || parsed?.style == .arabicComma {

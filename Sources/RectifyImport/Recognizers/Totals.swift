@@ -29,6 +29,83 @@ enum Totals {
         return nil
     }
 
+    /// The report's totals, or the sum of its parts' when it reports on several units, a part
+    /// each (`parts`: the paragraphs between a top-level heading and its first sub-heading) ("一、县卫生健康局整改进展情况" with "共收到反馈问题6个，已完成整改4个", "二、县医疗保障局…"
+    /// with its own): with no totals before the first part and one in each of two or more top-level
+    /// parts, every count is added up (the first part's alone left the others' open problems
+    /// to be guessed).
+    static func find(in paragraphs: [Paragraph], range: Range<Int>, parts: [Range<Int>]) -> StatedTotals? {
+        guard let first = range.first(where: { parse(paragraphs[$0]) != nil }) else { return table(in: paragraphs, range: range) }
+        let head = parse(paragraphs[first])!
+        guard parts.count >= 2, parts.contains(where: { $0.contains(first) }) else { return head }
+        var each: [StatedTotals] = []
+        for part in parts {
+            let within = part.clamped(to: range)
+            guard let p = within.first(where: { parse(paragraphs[$0]) != nil }) else { continue }
+            each.append(parse(paragraphs[p])!)
+        }
+        guard each.count >= 2, each.allSatisfy({ $0.problems != nil }) else { return head }
+        func sum(_ key: KeyPath<StatedTotals, Int?>) -> Int? {
+            each.allSatisfy { $0[keyPath: key] != nil } ? each.reduce(0) { $0 + $1[keyPath: key]! } : nil
+        }
+        var total = StatedTotals()
+        total.problems = sum(\.problems)
+        total.done = sum(\.done)
+        total.open = sum(\.open)
+        total.measures = sum(\.measures)
+        total.measuresDone = sum(\.measuresDone)
+        total.text = each.compactMap(\.text).joined(separator: " ")
+        total.line = head.line
+        return total
+    }
+
+    /// Totals given as a table instead of a sentence: a header naming the number of problems
+    /// (问题数, 问题个数, 反馈问题数) and how many are done (已完成, 完成数, 已整改) or open (未完成,
+    /// 正在整改, 整改中), one row per category and a 合计 row (else the rows are added up).
+    static func table(in paragraphs: [Paragraph], range: Range<Int>) -> StatedTotals? {
+        func cells(_ p: Paragraph) -> [String] {
+            p.folded.split(separator: "\t", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        }
+        func number(_ text: String) -> Int? {
+            let digits = text.filter(\.isNumber)
+            return digits.isEmpty || digits.count > 4 || digits.count != text.filter({ !"个项条".contains($0) }).count ? nil : Int(digits)
+        }
+        for index in range {
+            let header = cells(paragraphs[index])
+            guard header.count >= 3,
+                let problems = header.firstIndex(where: { ["问题数", "问题个数", "反馈问题数", "问题总数", "反馈问题"].contains($0) })
+            else { continue }
+            let done = header.firstIndex { ["已完成", "完成数", "已整改", "已完成整改", "已整改到位", "完成整改"].contains($0) }
+            let open = header.firstIndex { ["未完成", "正在整改", "整改中", "未完成整改", "正在推进"].contains($0) }
+            guard done != nil || open != nil else { continue }
+            var rows: [(label: String, problems: Int, done: Int?, open: Int?, line: Int)] = []
+            var r = index + 1
+            while r < range.upperBound {
+                let row = cells(paragraphs[r])
+                guard row.count >= 3, problems < row.count, let n = number(row[problems]) else { break }
+                let label = row.first { !$0.isEmpty && number($0) == nil } ?? ""
+                rows.append((label, n, done.flatMap { $0 < row.count ? number(row[$0]) : nil },
+                             open.flatMap { $0 < row.count ? number(row[$0]) : nil }, paragraphs[r].firstLine))
+                r += 1
+            }
+            guard !rows.isEmpty else { continue }
+            var totals = StatedTotals()
+            let sum = rows.last { $0.label.hasPrefix("合计") || $0.label.hasPrefix("总计") }
+            totals.problems = sum?.problems ?? rows.reduce(0) { $0 + $1.problems }
+            totals.done = sum.map { $0.done } ?? (rows.allSatisfy { $0.done != nil } ? rows.reduce(0) { $0 + $1.done! } : nil)
+            totals.open = sum.map { $0.open } ?? (rows.allSatisfy { $0.open != nil } ? rows.reduce(0) { $0 + $1.open! } : nil)
+            totals.line = sum?.line ?? paragraphs[index].firstLine
+            // The table in words: "合计：问题数 9，已完成 6，未完成 3".
+            var words = ["\(header[problems]) \(totals.problems!)"]
+            if let d = done, let v = totals.done { words.append("\(header[d]) \(v)") }
+            if let o = open, let v = totals.open { words.append("\(header[o]) \(v)") }
+            totals.text = (sum == nil ? "" : "合计：") + words.joined(separator: "，")
+            guard totals.done != nil || totals.open != nil else { continue }
+            return totals
+        }
+        return nil
+    }
+
     static func parse(_ paragraph: Paragraph) -> StatedTotals? {
         let f = paragraph.folded
         guard f.contains(where: Chars.isDigit) else { return nil }

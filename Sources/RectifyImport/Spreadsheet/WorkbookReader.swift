@@ -25,7 +25,9 @@ enum WorkbookReader {
         let sharedPath = relationships.values.first { $0.hasSuffix("sharedStrings.xml") } ?? "xl/sharedStrings.xml"
         let stylesPath = relationships.values.first { $0.hasSuffix("styles.xml") } ?? "xl/styles.xml"
         let strings = try package.part(sharedPath).map(SharedStrings.read) ?? []
-        let dateStyles = try package.part(stylesPath).map(Styles.dateStyles) ?? [:]
+        let stylesXML = try package.part(stylesPath)
+        let dateStyles = stylesXML.map(Styles.dateStyles) ?? [:]
+        let fillStyles = stylesXML.map(Styles.fillStyles) ?? [:]
         var sheets: [Sheet] = []
         var index = 0
         for element in elements where element.name == "sheet" {
@@ -37,6 +39,7 @@ enum WorkbookReader {
                 throw LedgerError(file: file, place: name, "the sheet's part \(path) is missing; the file is damaged.")
             }
             let parsed = SheetParser(strings: strings, dateStyles: dateStyles, date1904: date1904)
+            parsed.fillStyles = fillStyles
             let parser = XMLParser(data: xml)
             parser.delegate = parsed
             guard parser.parse() else {
@@ -47,6 +50,7 @@ enum WorkbookReader {
             var table = LedgerTable(name: name, rows: parsed.rows, merges: parsed.merges)
             table.hiddenRows = parsed.hiddenRows
             table.strays = parsed.strays
+            table.fills = parsed.fills
             sheets.append(Sheet(table: table, hidden: hidden))
         }
         if sheets.isEmpty { throw LedgerError(file: file, "the workbook has no worksheets.") }
@@ -117,10 +121,29 @@ enum Styles {
         return result
     }
 
+    /// Cell formats (`cellXfs` index) that paint the cell with a solid colour other than white:
+    /// the colour as RRGGBB ("00B050"), or "theme 5" / "indexed 10" where no RGB is written.
+    static func fillStyles(_ data: Data) -> [Int: String] {
+        let reader = Reader()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        _ = parser.parse()
+        var result: [Int: String] = [:]
+        for (index, fill) in reader.cellFills.enumerated() where fill >= 0 && fill < reader.fills.count {
+            if let colour = reader.fills[fill] { result[index] = colour }
+        }
+        return result
+    }
+
     private final class Reader: NSObject, XMLParserDelegate {
         var customFormats: [Int: String] = [:]
         var cellFormats: [Int] = []
+        var cellFills: [Int] = []
         var inCellXfs = false
+        /// Each `<fill>`: its solid colour, nil for none, a pattern without colour, or white.
+        var fills: [String?] = []
+        var inFills = false
+        var solid = false
 
         func parser(
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
@@ -130,13 +153,32 @@ enum Styles {
             case "numFmt":
                 if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] { customFormats[id] = code }
             case "cellXfs": inCellXfs = true
-            case "xf" where inCellXfs: cellFormats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
+            case "xf" where inCellXfs:
+                cellFormats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
+                cellFills.append(attributes["fillId"].flatMap(Int.init) ?? 0)
+            case "fills": inFills = true
+            case "fill" where inFills: fills.append(nil)
+            case "patternFill" where inFills: solid = attributes["patternType"] == "solid"
+            case "fgColor" where inFills && solid && !fills.isEmpty && fills[fills.count - 1] == nil:
+                if let rgb = attributes["rgb"] {
+                    let colour = String(rgb.suffix(6)).uppercased()
+                    if colour != "FFFFFF" { fills[fills.count - 1] = colour }
+                } else if let theme = attributes["theme"] {
+                    fills[fills.count - 1] = "theme \(theme)"
+                } else if let indexed = attributes["indexed"], indexed != "64", indexed != "9", indexed != "1" {
+                    fills[fills.count - 1] = "indexed \(indexed)"
+                }
             default: break
             }
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            if XMLElements.local(elementName) == "cellXfs" { inCellXfs = false }
+            switch XMLElements.local(elementName) {
+            case "cellXfs": inCellXfs = false
+            case "fills": inFills = false
+            case "patternFill": solid = false
+            default: break
+            }
         }
     }
 }
@@ -148,6 +190,9 @@ final class SheetParser: NSObject, XMLParserDelegate {
     let date1904: Bool
     private(set) var rows: [[CellValue]] = []
     private(set) var merges: [CellRange] = []
+    /// Cell formats that paint a colour, and the empty cells painted so (row · 16,384 + column).
+    var fillStyles: [Int: String] = [:]
+    private(set) var fills: [Int: String] = [:]
 
     private var row = -1
     private var column = -1
@@ -214,6 +259,8 @@ final class SheetParser: NSObject, XMLParserDelegate {
             let value = value()
             if case .empty = value, !formula.isEmpty {
                 store(.text("=" + formula))
+            } else if case .empty = value, let colour = fillStyles[style], row >= 0, column >= 0, column < Self.maxColumns, fills.count < 100_000 {
+                fills[row &* 16_384 &+ column] = colour
             } else {
                 store(value)
             }

@@ -11,17 +11,103 @@ enum HTMLText {
                 of: "<\(tag)\\b[^>]*>[\\s\\S]*?</\(tag)\\s*>", with: " ", options: [.regularExpression, .caseInsensitive])
         }
         s = s.replacingOccurrences(of: "<!--[\\s\\S]*?-->", with: "", options: .regularExpression)
+        s = fromTitle(s)
+        s = flattenTables(s)
         s = s.replacingOccurrences(
             of: "<\\s*(br|/p|/div|/li|/tr|/h[1-6]|/table|/section|/article|p|div|tr|h[1-6])\\b[^>]*>", with: "\n",
             options: [.regularExpression, .caseInsensitive])
         s = s.replacingOccurrences(of: "<\\s*(td|th)\\b[^>]*>", with: "\t", options: [.regularExpression, .caseInsensitive])
         s = s.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
         s = decodeEntities(s)
+        // Rows of a flattened table keep their leading tabs (empty cells under a merged one).
         let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\u{00A0}\u{3000}\r")) }
+            .map { line in
+                let trimmed = line.trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}\u{3000}\r"))
+                return trimmed.hasPrefix("\t") && trimmed.contains(where: { $0 != "\t" }) && trimmed.filter({ $0 == "\t" }).count >= 3
+                    ? trimmed : trimmed.trimmingCharacters(in: CharacterSet(charactersIn: " \t\u{00A0}\u{3000}\r"))
+            }
         var out: [String] = []
         for line in lines where !(line.isEmpty && (out.last?.isEmpty ?? true)) { out.append(line) }
         return out.joined(separator: "\n")
+    }
+
+    /// The page from its report title on: what a portal puts before it (the site's name,
+    /// navigation, 当前位置) is chrome. The title is the first h1–h3 that names a report
+    /// (通报, 报告, 情况, 方案, 公告, 公示); without one, the page is kept whole.
+    static func fromTitle(_ html: String) -> String {
+        guard let regex = try? NSRegularExpression(pattern: "<h[1-3]\\b[^>]*>([\\s\\S]*?)</h[1-3]\\s*>", options: [.caseInsensitive])
+        else { return html }
+        let ns = html as NSString
+        for match in regex.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
+            let inner = ns.substring(with: match.range(at: 1)).replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+            if ["通报", "报告", "情况", "方案", "公告", "公示"].contains(where: { inner.contains($0) }) {
+                return ns.substring(from: match.range.location)
+            }
+        }
+        return html
+    }
+
+    /// Tables as lines of tab-separated cells, a row per line, with merged cells laid out on
+    /// the grid: a cell spanning rows (rowspan) leaves its place empty in the rows below, one
+    /// spanning columns (colspan) leaves empty cells after it. A cell's own line breaks become
+    /// spaces.
+    static func flattenTables(_ html: String) -> String {
+        guard let table = try? NSRegularExpression(pattern: "<table\\b[^>]*>([\\s\\S]*?)</table\\s*>", options: [.caseInsensitive]),
+            let row = try? NSRegularExpression(pattern: "<tr\\b[^>]*>([\\s\\S]*?)(?=<tr\\b|$)", options: [.caseInsensitive]),
+            let cell = try? NSRegularExpression(
+                pattern: "<(td|th)\\b([^>]*)>([\\s\\S]*?)(?=<td\\b|<th\\b|</tr|$)", options: [.caseInsensitive])
+        else { return html }
+        let ns = html as NSString
+        var out = ""
+        var last = 0
+        for t in table.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
+            out += ns.substring(with: NSRange(location: last, length: t.range.location - last))
+            last = t.range.location + t.range.length
+            let body = ns.substring(with: t.range(at: 1))
+            let bns = body as NSString
+            var pending: [Int: Int] = [:]  // column → rows still covered by a rowspan above
+            var lines: [String] = []
+            for r in row.matches(in: body, range: NSRange(location: 0, length: bns.length)) {
+                let rowHTML = bns.substring(with: r.range(at: 1))
+                let rns = rowHTML as NSString
+                var cells: [String] = []
+                var column = 0
+                func skipCovered() {
+                    while let left = pending[column], left > 0 {
+                        cells.append("")
+                        pending[column] = left - 1
+                        column += 1
+                    }
+                }
+                for c in cell.matches(in: rowHTML, range: NSRange(location: 0, length: rns.length)) {
+                    skipCovered()
+                    let attributes = rns.substring(with: c.range(at: 2))
+                    var text = rns.substring(with: c.range(at: 3))
+                    text = text.replacingOccurrences(of: "<\\s*(br|p|/p|div|/div)\\b[^>]*>", with: " ", options: [.regularExpression, .caseInsensitive])
+                    text = text.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+                    text = text.replacingOccurrences(of: "[\\t\\r\\n]+", with: " ", options: .regularExpression)
+                    text = text.trimmingCharacters(in: .whitespaces)
+                    let rows = span("rowspan", attributes), columns = span("colspan", attributes)
+                    for k in 0..<columns {
+                        cells.append(k == 0 ? text : "")
+                        if rows > 1 { pending[column] = rows - 1 }
+                        column += 1
+                    }
+                }
+                skipCovered()
+                if cells.contains(where: { !$0.isEmpty }) { lines.append(cells.joined(separator: "\t")) }
+            }
+            out += "\n" + lines.joined(separator: "\n") + "\n"
+        }
+        out += ns.substring(from: last)
+        return out
+    }
+
+    static func span(_ name: String, _ attributes: String) -> Int {
+        guard let regex = try? NSRegularExpression(pattern: "\\b\(name)\\s*=\\s*[\"']?(\\d+)", options: [.caseInsensitive]),
+            let m = regex.firstMatch(in: attributes, range: NSRange(location: 0, length: (attributes as NSString).length))
+        else { return 1 }
+        return max(1, min(100, Int((attributes as NSString).substring(with: m.range(at: 1))) ?? 1))
     }
 
     private static let named: [String: String] = [

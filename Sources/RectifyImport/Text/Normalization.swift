@@ -71,7 +71,7 @@ enum Normalization {
         }
         if !current.isEmpty { raw.append(current) }
         var result: [SourceLine] = []
-        for (k, line) in WrappedTableRows.join(raw).enumerated() {
+        for (k, line) in WrappedTableRows.join(PageFurniture.blank(raw)).enumerated() {
             for piece in RunOnText.split(line) { result.append(clean(piece, number: k + 1)) }
         }
         return result
@@ -87,10 +87,14 @@ enum Normalization {
         })
         var indent = 0
         while indent < chars.count, Chars.isSpace(chars[indent]) { indent += 1 }
+        let leadingTabs = chars[..<indent].filter { $0 == "\t" }.count
         chars.removeFirst(indent)
         let isTableRow = cellBreaks(chars) >= 2
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(chars.count)
+        // A table row whose first cells are empty (a measure row under a problem cell merged
+        // over it, flattened with tabs) keeps them: the cells stay under their columns.
+        if isTableRow, leadingTabs > 0 { out += Array(repeating: "\t", count: leadingTabs) }
         var i = 0
         while i < chars.count {
             let c = chars[i]
@@ -102,7 +106,8 @@ enum Normalization {
             var j = i
             while j < chars.count, Chars.isSpace(chars[j]) { j += 1 }
             if isTableRow, j < chars.count, isCellBreak(chars[i..<j]) {
-                out.append("\t")
+                // Tabs between cells are one per cell break: two are an empty cell between.
+                out += Array(repeating: "\t", count: max(1, chars[i..<j].filter { $0 == "\t" }.count))
                 i = j
                 continue
             }

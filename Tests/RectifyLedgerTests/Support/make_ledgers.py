@@ -760,7 +760,198 @@ def l18():
     ])
 
 
-MAKERS = (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11, l12, l13, l14, l15, l16, l17, l18)
+# 19. A county hospital's ledger as its office keeps it: a 说明 sheet first (naming the columns
+#     in its sentences), the ledger on the second sheet; a title, a 填报单位/填报时间 row and a
+#     blank row above a header in row 4; every date typed as text ("2026.3.31", "6月底",
+#     "2026年6月", "2026.12", "立行立改", "长期"); several measures per problem, each with its own
+#     完成情况, some done and some not.
+def l19():
+    wb = Workbook()
+    note = wb.active
+    note.title = "说明"
+    note["A1"] = "填表说明"
+    note["A2"] = "1.本表由各责任科室填写，整改时限请填写具体日期；"
+    note["A3"] = "2.完成情况填写“已完成”“推进中”“长期坚持”，未完成的在备注中说明原因；"
+    note["A4"] = "3.每月25日前报院巡察整改办公室。"
+    ws = wb.create_sheet("台账")
+    ws.append(["东平县人民医院巡察反馈问题整改台账"])
+    ws.merge_cells("A1:H1")
+    ws.append(["填报单位：东平县人民医院（盖章）", None, None, None, None, "填报时间：2026年6月10日"])
+    ws.merge_cells("A2:E2")
+    ws.merge_cells("F2:H2")
+    ws.append([])
+    ws.append(["序号", "反馈问题", "整改措施", "责任领导", "责任科室", "整改时限", "完成情况", "备注"])
+    rows = [
+        ("1", "党委会议事规则不完善，议事范围不清", "修订党委会议事规则", "书记 张卫东", "党办", "立行立改", "已完成"),
+        (None, None, "建立会议决定事项督办制度", None, "党办", "2026.3.31", "已完成"),
+        ("2", "大型设备采购论证不充分", "建立大型设备采购可行性论证制度", "院长 李明", "设备科", "2026.6.30", "已完成"),
+        (None, None, "对近三年采购设备开展使用效益评估", None, "设备科", "2026.9.30", "推进中"),
+        ("3", "住院患者满意度偏低", "开展住院服务流程再造", "副院长 王芳", "护理部", "6月底", "推进中"),
+        (None, None, "建立出院患者回访制度", None, "客服中心", "立行立改", "已完成"),
+        ("4", "医院感染防控制度执行不到位", "开展院感防控全员培训和督查", "副院长 王芳", "院感科", "2026年6月", "推进中"),
+        ("5", "科室二次分配不透明", "制定科室二次分配指导意见", "院长 李明", "人事科", "2026年5月", "已完成"),
+        (None, None, "二次分配结果在科室内公示", None, "各临床科室", "长期", "长期坚持"),
+        ("6", "门诊“一号难求”问题突出", "增加专家门诊号源", "副院长 赵刚", "门诊部", "2026.4.30", "已完成"),
+        (None, None, "推行诊间预约和分时段就诊", None, "门诊部", "2026.12", "未完成"),
+        ("7", "应急物资储备不足", "补充应急物资储备，建立储备目录", "副院长 赵刚", "总务科", "立行立改", "已完成"),
+    ]
+    start = ws.max_row + 1
+    for r in rows:
+        ws.append(list(r))
+    for col in ("A", "B", "D"):
+        top = None
+        for i, r in enumerate(rows):
+            row = start + i
+            if r[0] is not None:
+                if top is not None and row - 1 > top:
+                    ws.merge_cells(f"{col}{top}:{col}{row - 1}")
+                top = row
+        if top is not None and start + len(rows) - 1 > top:
+            ws.merge_cells(f"{col}{top}:{col}{start + len(rows) - 1}")
+    for row in ws.iter_rows(min_row=start, min_col=6, max_col=6):
+        for c in row:
+            c.number_format = "@"
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l19_dprmyy_text_dates.xlsx"))
+    gold("l19_dprmyy_text_dates.xlsx", [
+        ("党委会议事规则不完善", False, None),
+        ("大型设备采购论证不充分", True, "2026-09-30"),
+        ("住院患者满意度偏低", True, "2026-06-30"),
+        ("医院感染防控制度执行不到位", True, "2026-06-30"),
+        ("科室二次分配不透明", True, None),
+        ("门诊“一号难求”问题突出", True, "2026-12-31"),
+        ("应急物资储备不足", False, None),
+    ], "2026-06-10")
+
+
+# 20. A township health centre's ledger whose 整改状态 column is only coloured (green, yellow,
+#     red fills, no words): offices' colour codes differ (rectifyd's own export paints open
+#     items on track green), so the status cannot be read. The items stay open (watched, with
+#     their deadlines) and the import warns; gold: every problem open with its 整改时限.
+def l20():
+    from openpyxl.styles import PatternFill
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["河口镇卫生院巡察整改工作台账"])
+    ws.merge_cells("A1:G1")
+    ws.append(["序号", "存在问题", "整改措施", "责任人", "整改时限", "整改状态", "备注"])
+    rows = [
+        (1, "支部委员会会议记录不完整", "规范支委会会议记录", "院长 潘强", D(2026, 3, 31), "00B050"),
+        (2, "药品采购未严格执行集中采购", "全部药品通过省平台集中采购", "副院长 冯雪", D(2026, 4, 30), "00B050"),
+        (3, "基本公卫随访记录存在补录现象", "开展随访记录真实性核查", "副院长 冯雪", D(2026, 6, 30), "FFFF00"),
+        (4, "村医培训覆盖不全", "制定村医轮训计划", "副院长 冯雪", D(2026, 9, 30), "FFFF00"),
+        (5, "消防通道堆放杂物", "清理消防通道，落实每日巡查", "院长 潘强", D(2026, 2, 28), "FF0000"),
+        (6, "职工食堂账目未公开", "食堂账目每月公示", "院长 潘强", D(2026, 5, 31), "00B050"),
+    ]
+    for n, problem, measure, who, when, colour in rows:
+        ws.append([n, problem, measure, who, when, None, None])
+        ws.cell(row=ws.max_row, column=5).number_format = "yyyy/m/d"
+        ws.cell(row=ws.max_row, column=6).fill = PatternFill("solid", fgColor=colour)
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l20_hkz_colour_status.xlsx"))
+    gold("l20_hkz_colour_status.xlsx", [
+        ("支部委员会会议记录不完整", True, "2026-03-31"),
+        ("药品采购未严格执行集中采购", True, "2026-04-30"),
+        ("基本公卫随访记录存在补录现象", True, "2026-06-30"),
+        ("村医培训覆盖不全", True, "2026-09-30"),
+        ("消防通道堆放杂物", True, "2026-02-28"),
+        ("职工食堂账目未公开", True, "2026-05-31"),
+    ])
+
+
+# 21. A township health centre's ledger saved by WPS as CSV (GBK, CRLF, no BOM): several
+#     measures numbered inside one cell with their statuses numbered alike in the 整改进展 cell
+#     ("1.已完成\n2.正在推进"), dates as WPS prints them, and a 合计 row at the bottom that counts
+#     problems and measures.
+def l21():
+    rows = [
+        ["仁和镇卫生院巡察整改落实情况统计表"],
+        ["序号", "存在问题", "整改措施", "责任人", "完成时限", "整改进展"],
+        ["1", "基本公卫项目资金使用不规范", "1.开展资金使用自查\n2.建立资金使用审批制度", "院长 陈涛", "2026年3月31日", "1.已完成\n2.已完成"],
+        ["2", "家庭医生签约服务履约率低", "1.重新调整签约团队\n2.开展履约情况季度考核", "副院长 黄丽", "2026/6/30", "1.已完成\n2.正在推进"],
+        ["3", "药房药品效期管理不严", "清理近效期药品，建立效期预警", "药房 刘洋", "立行立改", "已完成"],
+        ["4", "住院部消防设施老化", "更换消防器材，改造消防通道", "总务 周斌", "2026/8/31", "未完成"],
+        ["5", "医疗废物交接登记不全", "完善医疗废物交接登记制度", "院感 吴敏", "2026年1月31日", "已完成"],
+        ["6", "职工考勤管理松散", "推行人脸识别考勤", "办公室 郑强", "2026/2/28", "已完成"],
+        ["7", "中医馆服务项目开展少", "1.引进中医适宜技术5项\n2.开设中医特色专科门诊", "副院长 黄丽", "2026年10月31日", "1.已引进3项\n2.尚未开设"],
+        ["合计", "7个问题", "11条措施", "", "", "已完成4个问题"],
+    ]
+    excel_csv(rows, "gbk", "l21_rhz_wps_gbk_total.csv")
+    gold("l21_rhz_wps_gbk_total.csv", [
+        ("基本公卫项目资金使用不规范", False, None),
+        ("家庭医生签约服务履约率低", True, "2026-06-30"),
+        ("药房药品效期管理不严", False, None),
+        ("住院部消防设施老化", True, "2026-08-31"),
+        ("医疗废物交接登记不全", False, None),
+        ("职工考勤管理松散", False, None),
+        ("中医馆服务项目开展少", True, "2026-10-31"),
+    ])
+
+
+# 22. A CDC's Word 整改方案 whose task table is split by hand across pages: the header row
+#     marked to repeat and typed again at the top of the second table, whose first row carries
+#     on the last problem of the first (its problem cell blank); section rows spanning the table
+#     (gridSpan); problems merged over their measure rows and a leader merged over two problems
+#     (vMerge). A plan: every problem open, due at its latest measure.
+def l22():
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.enum.text import WD_BREAK
+    doc = Document()
+    doc.add_paragraph("中共南山县疾病预防控制中心支部委员会关于县委巡察反馈问题的整改方案")
+    doc.add_paragraph("（2026年2月16日）")
+    doc.add_paragraph("为认真落实县委第一巡察组反馈意见，切实抓好问题整改，结合中心实际，制定本方案。")
+    doc.add_paragraph("一、组织领导")
+    doc.add_paragraph("成立巡察整改工作领导小组，组长：何军（站长），副组长：孙丽（副站长），成员：各科室负责人。")
+    doc.add_paragraph("二、整改任务")
+    head = ["序号", "反馈问题", "整改措施", "责任领导", "责任科室", "完成时限"]
+
+    def repeat_header(table):
+        trPr = table.rows[0]._tr.get_or_add_trPr()
+        h = OxmlElement("w:tblHeader")
+        trPr.append(h)
+
+    part1 = [head,
+             ["一、政治建设方面", None, None, None, None, None],
+             ["1", "理论学习走过场，学用结合不紧", "制定理论学习计划，实行学习考勤通报", "站长 何军", "办公室", "2026年3月31日"],
+             [None, None, "开展“学习成效”专题调研", None, "办公室", "2026年6月30日"],
+             ["2", "民主生活会批评与自我批评不够", "严格执行民主生活会会前征求意见制度", None, "办公室", "立行立改"],
+             [None, None, "班子成员每年开展一次谈心谈话全覆盖", None, "办公室", "长期坚持"],
+             ["二、业务工作方面", None, None, None, None, None],
+             ["3", "传染病疫情报告审核不及时", "实行网络直报24小时审核值班制度", "副站长 孙丽", "传染病防制科", "2026年3月31日"],
+             ["4", "免疫规划信息系统数据质量不高", "开展接种数据清洗", "副站长 孙丽", "免疫规划科", "2026年4月30日"],
+             [None, None, "建立数据质量月度通报制度", None, "免疫规划科", "2026年5月31日"]]
+    t1 = docx_table(doc, part1, merges=((1, 0, 1, 5), (6, 0, 6, 5), (2, 0, 3, 0), (2, 1, 3, 1), (4, 0, 5, 0), (4, 1, 5, 1),
+                                         (2, 3, 5, 3), (8, 0, 9, 0), (8, 1, 9, 1), (8, 3, 9, 3)))
+    repeat_header(t1)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    part2 = [head,
+             [None, None, "完成与省级免疫规划平台数据对接", None, "信息科", "2026年9月30日"],
+             ["5", "实验室检测能力不足，部分项目未开展", "申报新增检测项目资质", "副站长 孙丽", "检验科", "2026年12月31日"],
+             ["三、作风建设方面", None, None, None, None, None],
+             ["6", "财务报销审核把关不严", "修订财务报销管理办法", "站长 何军", "财务科", "2026年2月28日"],
+             ["7", "公务接待存在超标准现象", "清理2024年以来公务接待费用，超标准部分全部退还", "站长 何军", "财务科", "2026年3月15日"]]
+    t2 = docx_table(doc, part2, merges=((3, 0, 3, 5),))
+    repeat_header(t2)
+    doc.add_paragraph("三、保障措施")
+    doc.add_paragraph("加强组织领导，压实整改责任，对整改不力的严肃问责。")
+    doc.add_paragraph("中共南山县疾病预防控制中心支部委员会")
+    doc.add_paragraph("2026年2月16日")
+    doc.save(os.path.join(OUT, "l22_nscdc_split_repeat_header.docx"))
+    gold("l22_nscdc_split_repeat_header.docx", [
+        ("理论学习走过场", True, "2026-06-30"),
+        ("民主生活会批评与自我批评不够", True, None),
+        ("传染病疫情报告审核不及时", True, "2026-03-31"),
+        ("免疫规划信息系统数据质量不高", True, "2026-09-30"),
+        ("实验室检测能力不足", True, "2026-12-31"),
+        ("财务报销审核把关不严", True, "2026-02-28"),
+        ("公务接待存在超标准现象", True, "2026-03-15"),
+    ], "2026-02-16")
+
+
+MAKERS = (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22)
 # make_ledgers.py OUT_DIR [l15 l16 ...]: only the named ones (the others keep their bytes).
 chosen = set(sys.argv[2:])
 for make in MAKERS:
