@@ -91,7 +91,7 @@ struct ReportDraftCommand: ParsableCommand {
             try OfflineFiles.writeAtomically(data, to: output, what: "the report")
             let t = draft.totals
             printError(
-                "\(output): \(state.plan.id) as of \(reportDay): \(t.problems) problems, \(t.done) done, \(t.inProgress) in progress, \(t.longTerm) long-term, \(t.extended) extended")
+                "\(output): \(state.plan.id) as of \(reportDay): \(t.problems) problems, \(t.done) done, \(t.inProgress - t.notStarted) in progress, \(t.notStarted) not started, \(t.longTerm) long-term, \(t.extended) extended")
         } else {
             FileHandle.standardOutput.write(data)
         }
