@@ -21,6 +21,8 @@ enum DeadlinePhrases {
     static let planningWords = [
         "预计", "计划", "有望", "力争", "争取", "确保", "将于", "将在", "拟于", "拟在", "预期", "目标", "时限", "期限",
         "最迟", "务必", "须于", "要求",
+        // "剩余66.6万元待绩效考核结束后于2025年第四季度拨付": pending, so planned.
+        "待",
     ]
     /// Words right before a date that make it a record of the past or a starting point.
     static let pastWords = ["截至", "截止", "自", "从", "于今", "已于", "已在", "至今"]
