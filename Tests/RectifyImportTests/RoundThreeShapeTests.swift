@@ -48,4 +48,41 @@ struct RoundThreeShapeTests {
         #expect(plan.items.map(\.status) == [.inProgress, .done])
         #expect(plan.items[0].deadline?.date.description == "2025-12-31")
     }
+
+    /// A 方案 is a title too ("…关于落实…反馈意见的整改方案" over two lines), and a school's
+    /// 总支部委员会 is a party body, not part of the unit ("华阳县第一中学总").
+    @Test func planTitles_andBranchCommittees() {
+        let (plan, _) = TestSupport.importText([
+            "中共桐柘县中医医院委员会", "关于落实市委第二巡察组反馈意见的整改方案",
+            "（一）制度执行不严格。", "整改时限：2026年2月底前",
+            "中共桐柘县中医医院委员会", "2026年1月20日",
+        ])
+        #expect(plan.title == "中共桐柘县中医医院委员会关于落实市委第二巡察组反馈意见的整改方案")
+        #expect(Header.cleanUnit("中共华阳县第一中学总支部委员会") == "华阳县第一中学")
+    }
+
+    /// A 整改方案 before any progress: its items are not started (long-term where the deadline
+    /// is 长期坚持 and nothing is dated), with one warning, not "read as done" and a review per
+    /// item; "立行立改" in a plan is no progress. A 印发 notice around it gives the plan's
+    /// title, and its date (under the notice) is the plan's date, so "一季度末", "年内", "次年3月" resolve.
+    @Test func aPlanBeforeAnyProgress_isNotStarted() {
+        let (plan, warnings) = TestSupport.importText([
+            "关于印发《县疾病预防控制中心落实县委第三巡察组反馈意见整改方案》的通知",
+            "中心各科室：", "现将《县疾病预防控制中心落实县委第三巡察组反馈意见整改方案》印发给你们，请认真抓好落实。",
+            "县疾病预防控制中心", "2025年11月20日",
+            "县疾病预防控制中心落实县委第三巡察组反馈意见整改方案",
+            "针对巡察反馈的4个问题，逐项制定整改措施。",
+            "问题1：廉政风险防控不到位。", "整改措施：修订风险防控手册。", "责任领导：张立新", "完成时限：一季度末",
+            "问题2：财务报销不规范。", "整改措施：逐笔整改。", "责任领导：赵国庆", "完成时限：立行立改并长期坚持",
+            "问题3：干部培训流于形式。", "整改措施：制定年度培训计划。", "完成时限：年内",
+            "问题4：“三会一课”落实不严。", "整改措施：严格落实制度。", "完成时限：次年3月",
+        ])
+        #expect(plan.title == "县疾病预防控制中心落实县委第三巡察组反馈意见整改方案")
+        #expect(plan.unit == "县疾病预防控制中心")
+        #expect(plan.reportDate?.description == "2025-11-20")
+        #expect(plan.items.map(\.status) == [.notStarted, .longTerm, .notStarted, .notStarted])
+        #expect(plan.items.map { $0.deadline?.date.description } == ["2026-03-31", nil, "2025-12-31", "2026-03-31"])
+        #expect(warnings.filter { $0.message.contains("整改方案") }.count == 1)
+        #expect(!warnings.contains { $0.message.contains("read as done") })
+    }
 }
