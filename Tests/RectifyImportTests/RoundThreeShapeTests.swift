@@ -85,4 +85,23 @@ struct RoundThreeShapeTests {
         #expect(warnings.filter { $0.message.contains("整改方案") }.count == 1)
         #expect(!warnings.contains { $0.message.contains("read as done") })
     }
+
+    /// A report numbering its problems "（一）" only, with the steps taken as "1. 2. 3." under
+    /// each, said by their actors ("院党委修订了…", "药剂科对…"), not by verbs: the stated
+    /// count names the level of problems (each step was an item); "作为长期任务" is long-term.
+    @Test func problemsOverNumberedSteps_areTheItems() {
+        let (plan, _) = TestSupport.importText([
+            "中共某县人民医院委员会关于巡察整改进展情况的通报",
+            "县委第二巡察组对县人民医院党委进行了巡察，共指出问题3个。截至目前，除1个问题需长期坚持外，其余均已整改完成。",
+            "（一）党委领导作用发挥不充分。",
+            "1.院党委修订完善了《党委会议事规则》。", "2.党委会每季度专题研究一次改革发展问题。",
+            "（二）科研经费管理不规范。",
+            "1.纪检监察室对问题线索进行了核查。", "2.科教科修订了《科研经费管理办法》。",
+            "（三）群众就医“排长队”问题仍较突出。",
+            "1.门诊部推行分时段预约诊疗。", "2.院党委将改善就医体验作为长期任务，坚持每月开展一次满意度调查。",
+            "中共某县人民医院委员会", "2025年12月10日",
+        ])
+        #expect(plan.items.map(\.id) == ["1", "2", "3"])
+        #expect(plan.items.map(\.status) == [.done, .done, .longTerm])
+    }
 }

@@ -211,7 +211,7 @@ struct PlanAssembler {
                 break
             }
         }
-        let longTerm = hits.contains { $0.0.word == "长期坚持" } || fields.deadlineIsLongTerm
+        let longTerm = hits.contains { $0.0.word == "长期坚持" || $0.0.word == "长期任务" } || fields.deadlineIsLongTerm
         let text = (draft.statement + draft.body).map { paragraphs[$0.paragraph].text($0.range) }
             .filter { !$0.isEmpty }.joined(separator: "\n")
         return ItemFacts(

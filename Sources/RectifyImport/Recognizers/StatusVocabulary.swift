@@ -58,7 +58,7 @@ enum StatusVocabulary {
         ("正在整改", .open), ("正在推进", .open), ("正按计划推进", .open), ("正在按计划推进", .open), ("有序推进中", .open),
         ("整改中", .open), ("推进中", .open), ("进行中", .open), ("持续推进", .open), ("持续整改", .open), ("序时推进", .open),
         ("按序时推进", .open), ("达到序时进度", .open), ("序时进度", .open), ("正在办理", .open), ("正在实施", .open), ("正在", .open),
-        ("长期坚持", .longTerm), ("长期整改", .longTerm), ("长期推进", .longTerm), ("持续坚持", .longTerm),
+        ("长期坚持", .longTerm), ("长期整改", .longTerm), ("长期任务", .longTerm), ("长期推进", .longTerm), ("持续坚持", .longTerm),
         ("已完成整改", .done), ("已整改完成", .done), ("已全部整改到位", .done), ("已全部整改完成", .done), ("已全部完成", .done),
         ("均已整改到位", .done), ("均已整改", .done), ("已全部整改", .done), ("已整改到位", .done), ("整改已完成", .done),
         ("已整改", .done), ("已完成", .done), ("完成整改", .done), ("整改完成", .done), ("整改到位", .done), ("已办结", .done),
