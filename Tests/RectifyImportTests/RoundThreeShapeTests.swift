@@ -104,4 +104,15 @@ struct RoundThreeShapeTests {
         #expect(plan.items.map(\.id) == ["1", "2", "3"])
         #expect(plan.items.map(\.status) == [.done, .done, .longTerm])
     }
+
+    /// Totals said in words: the number fed back alone ("共反馈了4个方面的7个具体问题", no done
+    /// count) is stated; "除1个问题需长期坚持外，其余均已整改完成" keeps its second half as evidence.
+    @Test func totalsInWords() {
+        let fed = Totals.parse(TestSupport.paragraph("5月16日反馈了巡察意见，共反馈了4个方面的7个具体问题。"))
+        #expect(fed?.problems == 7 && fed?.done == nil)
+        #expect(Totals.parse(TestSupport.paragraph("全年开展中心组学习12次，召开专题会议3个。")) == nil)
+        let rest = Totals.parse(TestSupport.paragraph("共指出问题5个。截至目前，除1个问题需长期坚持外，其余均已整改完成。"))
+        #expect(rest?.problems == 5 && rest?.open == 1 && rest?.done == 4)
+        #expect(rest?.text?.hasSuffix("其余均已整改完成。") == true)
+    }
 }
