@@ -115,4 +115,14 @@ struct RoundThreeShapeTests {
         #expect(rest?.problems == 5 && rest?.open == 1 && rest?.done == 4)
         #expect(rest?.text?.hasSuffix("其余均已整改完成。") == true)
     }
+
+    /// A Word report whose items are a table keeps the totals sentence above the table (c32:
+    /// the table was read as a ledger and the sentence was dropped, so nothing checked the rows).
+    @Test func aWordReportTable_keepsTheTotalsAbove() throws {
+        let url = TestSupport.fixturesFolder.appendingPathComponent("corpus/c32_word_table_vmerge_sjfy.docx")
+        let plan = try LedgerImporter.importFile(Data(contentsOf: url), file: url.lastPathComponent).plan
+        #expect(plan.stated?.problems == 5)
+        #expect(plan.stated?.done == 3)
+        #expect(plan.stated?.open == 2)
+    }
 }
