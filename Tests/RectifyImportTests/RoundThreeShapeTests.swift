@@ -125,4 +125,19 @@ struct RoundThreeShapeTests {
         #expect(plan.stated?.done == 3)
         #expect(plan.stated?.open == 2)
     }
+
+    /// A 方案's task list gives each measure its deadline in brackets: the milestone is the
+    /// measure with its date ("时限：2026年2月底前）" named no step).
+    @Test func bracketedMeasureDeadlines_nameTheirMeasure() {
+        let (plan, _) = TestSupport.importText([
+            "某医院关于落实巡察反馈意见的整改方案",
+            "针对巡察反馈的1个问题，制定整改措施。",
+            "（一）“三重一大”决策制度执行不严格。", "责任领导：党委书记 周建华", "整改措施：",
+            "1.修订集体决策实施细则，明确决策事项清单。（完成时限：2026年2月底前）",
+            "2.将制度执行情况纳入年度党建考核。（完成时限：2026年12月底前）",
+            "某医院", "2026年1月20日",
+        ])
+        #expect(plan.items.first?.deadline?.date.description == "2026-12-31")
+        #expect(plan.items.first?.milestones.map(\.title) == ["1.修订集体决策实施细则，明确决策事项清单。（完成时限：2026年2月底前）"])
+    }
 }

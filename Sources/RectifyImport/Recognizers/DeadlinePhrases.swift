@@ -73,11 +73,21 @@ enum DeadlinePhrases {
             guard let (period, date) = mention.resolve(reference: reference, latest: reportDate, future: true) else { continue }
             var guessedYear = false
             if case .missing = period.year { guessedYear = true }
-            let phraseStart = planningAt ?? max(clauseStart, f.clauseStart(before: start))
+            var phraseStart = planningAt ?? max(clauseStart, f.clauseStart(before: start))
+            var phraseEnd = clauseEnd
+            // "1.修订…实施细则。（完成时限：2026年2月底前）": the measure before the bracketed
+            // deadline names the step, with its date; the label alone does not.
+            if let bracket = f[max(range.lowerBound, phraseStart - 4)..<phraseStart].lastIndex(of: "("),
+                let sentenceStart = f[range.lowerBound..<bracket].dropLast().lastIndex(where: Chars.isSentenceEnd).map({ $0 + 1 })
+                    ?? Optional(range.lowerBound), bracket - sentenceStart >= 4
+            {
+                phraseStart = sentenceStart
+                if phraseEnd < f.count, f[phraseEnd] == ")" { phraseEnd += 1 }
+            }
             result.append(
                 PlannedDate(
                     date: date, precision: mention.period.precision,
-                    phrase: paragraph.text(phraseStart..<clauseEnd), line: paragraph.line(at: start),
+                    phrase: paragraph.text(phraseStart..<phraseEnd), line: paragraph.line(at: start),
                     paragraph: index, offset: start, guessedYear: guessedYear))
         }
         return result
