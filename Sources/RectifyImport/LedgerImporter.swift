@@ -195,6 +195,12 @@ public enum LedgerImporter {
                 file: file, table: table, layout: part.layout, heading: heading, referenceOverride: options.referenceDate,
                 explaining: options.explain)
             var plan = assembler.run()
+            // A Word report whose items are a table: the totals sentence above it ("反馈问题5个。
+            // 截至…已完成整改3个，正在整改2个") is the report's stated totals.
+            if plan.stated == nil, let words = tables[part.index].above, !words.isEmpty {
+                let paragraphs = Normalization.paragraphs(of: Normalization.lines(of: words.joined(separator: "\n"))[...])
+                plan.stated = Totals.find(in: paragraphs, range: 0..<paragraphs.count)
+            }
             guard var combined = result else {
                 titles = Set(plan.items.map(\.title))
                 let name = table.name + (part.last > part.index ? "–\(tables[part.last].table.name)" : "")

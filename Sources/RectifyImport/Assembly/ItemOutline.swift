@@ -140,6 +140,13 @@ enum ItemOutline {
                 if parentStyles.count == 1, let p = parentStyles.first, counts[p] != nil, !actionStyles.contains(p) { chosen = p }
             }
         }
+        // The report's count is that of a level grouping leaves ("（一）…不充分。" over
+        // "1.院党委修订了…" steps): those problems are the items, not their steps.
+        if let stated = statedProblems, stated > 0, let c = chosen, counts[c]!.count != stated,
+            let grouping = problemsOverSteps(candidates: candidates, headings: headings, stated: stated, paragraphs: paragraphs)
+        {
+            return grouping
+        }
         guard let chosen else { return [] }
         return candidates.filter { headings[$0].style == chosen }
     }

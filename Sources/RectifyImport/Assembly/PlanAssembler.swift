@@ -47,9 +47,11 @@ struct PlanAssembler {
         let drafts = ItemOutline.drafts(
             outline: outline, paragraphs: paragraphs, statusParagraphs: statusParagraphs, statedProblems: stated?.problems)
 
+        // "县疾病预防控制中心落实…整改方案": a plan names its unit before what it carries out.
+        let planUnit = titleBlock.title.flatMap { PlanDocument.isPlanTitle($0) ? LedgerHeading.unit(fromTitle: $0) : nil }
         var plan = Plan(
             id: ReportImporter.planID(forFile: file),
-            unit: Header.unit(title: titleBlock.title, opening: opening) ?? Header.fallbackUnit(lines, opening: opening) ?? "",
+            unit: Header.unit(title: titleBlock.title, opening: opening) ?? planUnit ?? Header.fallbackUnit(lines, opening: opening) ?? "",
             title: titleBlock.title ?? ReportImporter.planID(forFile: file),
             source: URL(fileURLWithPath: file).lastPathComponent, reportDate: reportDate,
             owner: Header.owner(paragraphs[min(footer, paragraphs.count)...]), stated: stated, inspection: inspection)
@@ -61,7 +63,23 @@ struct PlanAssembler {
         }
         let statedOpen = stated?.open ?? stated.flatMap { s in s.problems.flatMap { p in s.done.map { p - $0 } } }
         let totalsEvidence = stated.flatMap { s in s.text.map { Evidence(text: $0, line: s.line) } }
-        let statuses = StatusAllocation.allocate(facts.map(\.status), statedOpen: statedOpen, totalsEvidence: totalsEvidence)
+        var statuses = StatusAllocation.allocate(facts.map(\.status), statedOpen: statedOpen, totalsEvidence: totalsEvidence)
+        if let title = titleBlock.title, PlanDocument.isPlanTitle(title), !facts.isEmpty,
+            !facts.contains(where: { PlanDocument.reportsProgress($0.statusSource) })
+        {
+            let line = PlanDocument.titleLine(title, in: lines)
+            var longTerm = 0
+            for k in facts.indices {
+                let dated = facts[k].fields.deadline != nil || DeadlinePhrases.schedule(facts[k].planned).deadline != nil
+                let isLongTerm = facts[k].status.longTerm && !dated
+                if isLongTerm { longTerm += 1 }
+                statuses[k] = (isLongTerm ? .longTerm : .notStarted, Evidence(text: title, line: line))
+                facts[k].statusSource = "a plan (整改方案) reports no progress yet"
+                facts[k].review = []
+            }
+            warn(line: line, "the report is a plan (整改方案) and reports no progress: its \(facts.count) items are read as not started"
+                + (longTerm > 0 ? " (\(longTerm) long-term)." : "."))
+        }
         for (k, draft) in drafts.enumerated() {
             let (built, explanation) = item(draft, facts[k], status: statuses[k], hasTotals: statedOpen != nil)
             plan.items.append(built)
@@ -193,7 +211,7 @@ struct PlanAssembler {
                 break
             }
         }
-        let longTerm = hits.contains { $0.0.word == "长期坚持" } || fields.deadlineIsLongTerm
+        let longTerm = hits.contains { $0.0.word == "长期坚持" || $0.0.word == "长期任务" } || fields.deadlineIsLongTerm
         let text = (draft.statement + draft.body).map { paragraphs[$0.paragraph].text($0.range) }
             .filter { !$0.isEmpty }.joined(separator: "\n")
         return ItemFacts(

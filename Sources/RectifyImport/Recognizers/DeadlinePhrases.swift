@@ -21,6 +21,8 @@ enum DeadlinePhrases {
     static let planningWords = [
         "预计", "计划", "有望", "力争", "争取", "确保", "将于", "将在", "拟于", "拟在", "预期", "目标", "时限", "期限",
         "最迟", "务必", "须于", "要求",
+        // "剩余66.6万元待绩效考核结束后于2025年第四季度拨付": pending, so planned.
+        "待",
     ]
     /// Words right before a date that make it a record of the past or a starting point.
     static let pastWords = ["截至", "截止", "自", "从", "于今", "已于", "已在", "至今"]
@@ -71,11 +73,21 @@ enum DeadlinePhrases {
             guard let (period, date) = mention.resolve(reference: reference, latest: reportDate, future: true) else { continue }
             var guessedYear = false
             if case .missing = period.year { guessedYear = true }
-            let phraseStart = planningAt ?? max(clauseStart, f.clauseStart(before: start))
+            var phraseStart = planningAt ?? max(clauseStart, f.clauseStart(before: start))
+            var phraseEnd = clauseEnd
+            // "1.修订…实施细则。（完成时限：2026年2月底前）": the measure before the bracketed
+            // deadline names the step, with its date; the label alone does not.
+            if let bracket = f[max(range.lowerBound, phraseStart - 4)..<phraseStart].lastIndex(of: "("),
+                let sentenceStart = f[range.lowerBound..<bracket].dropLast().lastIndex(where: Chars.isSentenceEnd).map({ $0 + 1 })
+                    ?? Optional(range.lowerBound), bracket - sentenceStart >= 4
+            {
+                phraseStart = sentenceStart
+                if phraseEnd < f.count, f[phraseEnd] == ")" { phraseEnd += 1 }
+            }
             result.append(
                 PlannedDate(
                     date: date, precision: mention.period.precision,
-                    phrase: paragraph.text(phraseStart..<clauseEnd), line: paragraph.line(at: start),
+                    phrase: paragraph.text(phraseStart..<phraseEnd), line: paragraph.line(at: start),
                     paragraph: index, offset: start, guessedYear: guessedYear))
         }
         return result

@@ -2,7 +2,7 @@ import Foundation
 import RectifyCore
 
 enum Header {
-    static let titleEndings = ["通报", "报告", "公告", "公示", "情况", "通知", "说明"]
+    static let titleEndings = ["通报", "报告", "公告", "公示", "情况", "通知", "说明", "方案"]
 
     /// Reads the title block at the top of the report and the date under it.
     static func titleBlock(_ lines: [SourceLine]) -> (title: String?, reportDate: (CalendarDate, Int)?, bodyStart: Int) {
@@ -54,7 +54,14 @@ enum Header {
             }
         }
         guard let lastTitle = titleLines.last else { return (nil, nil, index) }
-        let title = titleLines.map { String(scalars: $0.chars) }.joined()
+        var title = titleLines.map { String(scalars: $0.chars) }.joined()
+        // "关于印发《…整改方案》的通知": the notice that issues the plan; the plan is the title,
+        // and the notice's date (under its signature, above the plan's own title) its date.
+        if let issued = issuedDocument(title) {
+            title = issued
+            let date = issueDate(lines, from: lastTitle.number, title: issued)
+            return (title, date, lastTitle.number)
+        }
         // Header notes: short lines in brackets, a date, "公开稿", converter residue like "【字体:".
         var bodyStart = lastTitle.number  // line numbers are 1-based: this is the next index
         var date: (CalendarDate, Int)?
@@ -76,7 +83,30 @@ enum Header {
         return (title, date, bodyStart)
     }
 
-    /// A complete date (with year, month and day) in a short line.
+    /// The document a 印发 notice issues: "关于印发《X》的通知" gives X.
+    static func issuedDocument(_ title: String) -> String? {
+        guard title.contains("印发"), title.hasSuffix("通知"), let open = title.firstIndex(of: "《"),
+            let close = title.lastIndex(of: "》"), open < close
+        else { return nil }
+        let inner = String(title[title.index(after: open)..<close])
+        return inner.count >= 4 ? inner : nil
+    }
+
+    /// The date of a 印发 notice: a line holding only a date, after the notice's title and
+    /// before the issued document's own title (or within the next 20 lines).
+    static func issueDate(_ lines: [SourceLine], from start: Int, title: String) -> (CalendarDate, Int)? {
+        let folded = Array(title.unicodeScalars).map(Chars.fold)
+        for line in lines[min(start, lines.count)..<min(lines.count, start + 20)] where !line.isBlank {
+            let f = line.chars.map(Chars.fold)
+            if f == folded { return nil }
+            guard f.count <= 16, let mention = DateScanner.mentions(in: f).first, mention.range.count >= f.count - 1,
+                let date = fullDate(in: f)
+            else { continue }
+            return (date, line.number)
+        }
+        return nil
+    }
+
     /// A web page's navigation line above the title.
     static func isPageChrome(_ f: [Unicode.Scalar]) -> Bool {
         guard f.count <= 60 else { return false }
@@ -124,7 +154,7 @@ enum Header {
         var unit = title
         if let range = unit.range(of: "关于") { unit = String(unit[..<range.lowerBound]) } else { return nil }
         if unit.hasPrefix("中共") { unit.removeFirst(2) }
-        for suffix in ["党组", "党委", "党总支", "党支部", "支部委员会", "委员会"] where unit.hasSuffix(suffix) && unit.count > suffix.count + 2 {
+        for suffix in ["党组", "党委", "党总支", "党支部", "总支部委员会", "支部委员会", "委员会"] where unit.hasSuffix(suffix) && unit.count > suffix.count + 2 {
             unit.removeLast(suffix.count)
             break
         }
@@ -195,7 +225,7 @@ enum Header {
         var unit = text.trimmingCharacters(in: .whitespaces)
         for seal in ["(盖章)", "（盖章）", "(章)", "（章）"] where unit.hasSuffix(seal) { unit.removeLast(seal.count) }
         if unit.hasPrefix("中共") { unit.removeFirst(2) }
-        for suffix in ["党组", "党委", "党总支", "党支部", "支部委员会", "委员会"] where unit.hasSuffix(suffix) && unit.count > suffix.count + 2 {
+        for suffix in ["党组", "党委", "党总支", "党支部", "总支部委员会", "支部委员会", "委员会"] where unit.hasSuffix(suffix) && unit.count > suffix.count + 2 {
             unit.removeLast(suffix.count)
             break
         }

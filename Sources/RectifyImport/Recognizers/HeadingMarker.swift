@@ -15,6 +15,8 @@ enum HeadingStyle: Hashable, Sendable {
     case circled
     /// 第一， 第二、: an ordinal opening a paragraph (市委巡视 reports list problems so).
     case ordinal
+    /// 第1项： 第十二项: a numbered task (生态环境保护督察 整改 reports number their problems so).
+    case task
     /// An unnumbered "针对“…”问题的整改情况" paragraph.
     case concern
     /// A labelled problem: "问题1：", "问题二：", "【问题】", "问题编号3：", "问题描述：".
@@ -79,6 +81,7 @@ struct HeadingMarker: Hashable, Sendable {
             }
             return nil
         }
+        if first == "第", let task = task(f) { return task }
         if first == "第" {
             // "第一，推进…力度不够。": the ordinal and a comma; "第一批" or "第三季度" are not headings.
             var i = 1
@@ -96,6 +99,16 @@ struct HeadingMarker: Hashable, Sendable {
             return HeadingMarker(style: .chineseTop, number: Chars.chineseNumber(f[0..<i]), length: skipSpace(f, i + 1))
         }
         return nil
+    }
+
+    /// "第1项：" / "第十二项 ": a task number; "第3项工作" or "第一项任务是" in a sentence are not.
+    private static func task(_ f: [Unicode.Scalar]) -> HeadingMarker? {
+        var i = 1
+        let arabic = i < f.count && Chars.isDigit(f[i])
+        while i < f.count, arabic ? Chars.isDigit(f[i]) : Chars.isChineseNumeral(f[i]), i < 5 { i += 1 }
+        guard i > 1, i + 1 < f.count, f[i] == "项", [":", " ", ",", "、", "."].contains(f[i + 1]) else { return nil }
+        let number = arabic ? f.number(in: 1..<i) : Chars.chineseNumber(f[1..<i])
+        return HeadingMarker(style: .task, number: number, length: skipSpace(f, i + 2))
     }
 
     /// "一是" / "二是" at `index`: the start of a listed point; returns its number and length.

@@ -48,20 +48,24 @@ enum StatusVocabulary {
         ("尚未启动", .notStarted), ("暂未启动", .notStarted), ("还未启动", .notStarted), ("未启动", .notStarted),
         ("尚未开始", .notStarted), ("暂未开始", .notStarted), ("未开始", .notStarted), ("待启动", .notStarted),
         ("取得阶段性成效", .partly), ("取得阶段性进展", .partly), ("取得阶段性成果", .partly), ("阶段性完成", .partly),
-        ("阶段性成效", .partly), ("阶段性进展", .partly), ("阶段性成果", .partly), ("基本完成", .partly), ("部分完成", .partly),
+        ("阶段性成效", .partly), ("阶段性进展", .partly), ("阶段性成果", .partly), ("基本完成", .partly), ("部分完成", .partly), ("部分整改", .partly), ("部分整改到位", .partly),
         ("大部分完成", .partly), ("初步完成", .partly),
+        // "已完成阶段性目标": a stage reached, the problem still open.
+        ("完成阶段性目标", .partly), ("已完成阶段性目标", .partly), ("完成阶段性任务", .partly), ("已完成阶段性任务", .partly),
         // "已基本整改到位": 基本 before a done word keeps it open, as 基本完成 does.
         ("基本整改到位", .partly), ("基本整改完成", .partly), ("基本到位", .partly), ("基本完成整改", .partly),
         ("已基本整改到位", .partly), ("已基本完成", .partly), ("已基本到位", .partly),
         ("正在整改", .open), ("正在推进", .open), ("正按计划推进", .open), ("正在按计划推进", .open), ("有序推进中", .open),
         ("整改中", .open), ("推进中", .open), ("进行中", .open), ("持续推进", .open), ("持续整改", .open), ("序时推进", .open),
-        ("按序时推进", .open), ("正在办理", .open), ("正在实施", .open), ("正在", .open),
-        ("长期坚持", .longTerm), ("长期整改", .longTerm), ("长期推进", .longTerm), ("持续坚持", .longTerm),
+        ("按序时推进", .open), ("达到序时进度", .open), ("序时进度", .open), ("正在办理", .open), ("正在实施", .open), ("正在", .open),
+        ("长期坚持", .longTerm), ("长期整改", .longTerm), ("长期任务", .longTerm), ("长期推进", .longTerm), ("持续坚持", .longTerm),
         ("已完成整改", .done), ("已整改完成", .done), ("已全部整改到位", .done), ("已全部整改完成", .done), ("已全部完成", .done),
         ("均已整改到位", .done), ("均已整改", .done), ("已全部整改", .done), ("已整改到位", .done), ("整改已完成", .done),
         ("已整改", .done), ("已完成", .done), ("完成整改", .done), ("整改完成", .done), ("整改到位", .done), ("已办结", .done),
         ("已销号", .done), ("已落实", .done), ("落实到位", .done), ("办结", .done), ("销号", .done), ("完成", .done),
         ("已整改完毕", .done), ("整改完毕", .done),
+        // "已整改完毕，正在巩固整改成果": consolidating what is done, not work in progress.
+        ("正在巩固", .done),
     ]
 
     /// Words sorted longest first, grouped by first scalar for speed.

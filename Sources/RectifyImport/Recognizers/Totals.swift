@@ -19,6 +19,8 @@ enum Totals {
     }
 
     static let units: Set<Unicode.Scalar> = ["个", "条", "项", "件"]
+    /// Verbs that say a count of problems is what the inspection gave: 反馈了7个具体问题.
+    static let feedbackWords = ["反馈", "指出", "发现"]
     static let stopWords = ["立行立改", "交办", "移交", "信访", "线索", "点人点事", "督办件"]
 
     /// The first paragraph that states a total and a done or open count.
@@ -37,6 +39,12 @@ enum Totals {
     static func find(in paragraphs: [Paragraph], range: Range<Int>, parts: [Range<Int>]) -> StatedTotals? {
         guard let first = range.first(where: { parse(paragraphs[$0]) != nil }) else { return table(in: paragraphs, range: range) }
         let head = parse(paragraphs[first])!
+        if head.done == nil, head.open == nil, head.measuresDone == nil {
+            // "反馈了7个问题" alone: the split, if the report gives one, comes later or in a table.
+            let split = ((first + 1)..<range.upperBound).lazy.compactMap { parse(paragraphs[$0]) }
+                .first { $0.done != nil || $0.open != nil }
+            return split ?? table(in: paragraphs, range: range) ?? head
+        }
         guard parts.count >= 2, parts.contains(where: { $0.contains(first) }) else { return head }
         var each: [StatedTotals] = []
         for part in parts {
@@ -116,6 +124,8 @@ enum Totals {
         var lastEnd = 0
         var clauseStart = 0
         var found = false
+        // "共反馈了4个方面的7个具体问题": the number of problems fed back, said alone.
+        var namedFeedback = false
         while clauseStart < f.count {
             let end = f.clauseEnd(after: clauseStart)
             let clause = Array(f[clauseStart..<end])
@@ -123,6 +133,12 @@ enum Totals {
             let counts = self.counts(in: clause, base: clauseStart)
             if stopWords.contains(where: { clause.contains(literal: $0) }) {
                 if found { break } else { continue }
+            }
+            // "除1个问题需长期坚持外，其余均已整改完成": the rest, said without a count, ends the statement.
+            if counts.isEmpty, found, ["其余", "其他", "其它"].contains(where: { clause.hasLiteral($0, at: 0) }),
+                StatusVocabulary.clauseKind(clause) != nil
+            {
+                lastEnd = end
             }
             guard !counts.isEmpty else { continue }
             let kind = StatusVocabulary.clauseKind(clause)
@@ -154,6 +170,7 @@ enum Totals {
                         totals.done = count.value
                     } else if !isOpen, !isDone, clause.contains(literal: "问题") {
                         problemCandidates.append(count.value)
+                        if count.namesProblems, feedbackWords.contains(where: { clause.contains(literal: $0) }) { namedFeedback = true }
                     } else {
                         used = false
                     }
@@ -176,7 +193,7 @@ enum Totals {
         }
         let hasTotal = totals.problems != nil || totals.measures != nil
         let hasSplit = totals.done != nil || totals.open != nil || totals.measuresDone != nil
-        guard hasTotal, hasSplit, let firstOffset else { return nil }
+        guard hasTotal, hasSplit || namedFeedback && totals.problems != nil, let firstOffset else { return nil }
         if totals.open == nil, let problems = totals.problems, let done = totals.done, done <= problems {
             totals.open = problems - done
         }
@@ -199,7 +216,9 @@ enum Totals {
             guard u < clause.count, units.contains(clause[u]) else { return }
             if clause.hasLiteral("方面", at: u + 1) || clause.hasLiteral("方面", at: u) { return }
             result.append(
-                Count(value: value, unit: clause[u], offset: base + run.lowerBound, namesProblems: clause.hasLiteral("问题", at: u + 1)))
+                Count(
+                    value: value, unit: clause[u], offset: base + run.lowerBound,
+                    namesProblems: clause.hasLiteral("问题", at: u + 1) || clause.hasLiteral("具体问题", at: u + 1)))
         }
         return result
     }
