@@ -81,6 +81,22 @@ struct ReportImporterTests {
         #expect(diagnostics.contains { $0.line == 1 && $0.message.contains("names no unit") })
     }
 
+    /// "（一）…" right under the title, with no opening paragraph, is the first problem: it was
+    /// read as a note in brackets under the title ("（2024年10月28日 公开稿）") and dropped.
+    @Test func aBracketedHeadingRightUnderTheTitle_isAnItem() throws {
+        let (plan, _) = TestSupport.importText([
+            "某县人民医院关于巡察整改进展情况的通报",
+            "（一）药品采购管理不规范。", "整改时限：2026年3月31日", "整改进展：正在推进。",
+            "（二）公车台账不全。", "整改时限：2026年6月30日", "整改进展：已完成。",
+        ])
+        #expect(plan.items.map(\.title) == ["（一）药品采购管理不规范。", "（二）公车台账不全。"])
+        let (dated, _) = TestSupport.importText([
+            "某县人民医院关于巡察整改进展情况的通报", "（2025年12月1日 公开稿）",
+            "（一）药品采购管理不规范。", "整改进展：正在推进。", "（二）公车台账不全。", "整改进展：已完成。",
+        ])
+        #expect(dated.reportDate?.description == "2025-12-01" && dated.items.count == 2)
+    }
+
     @Test func titleCutByExtraction_isCompletedFromTheOpening() throws {
         let (plan, _) = try TestSupport.importSeed("001_76357eb5244c6017.txt")
         #expect(plan.unit == "敖汉旗疾病预防控制中心")

@@ -76,7 +76,8 @@ enum Header {
                 f.count <= 60
                 && (["(", "【", "["].contains { f.first == $0 } || f.contains(literal: "公开稿") || f.contains(literal: "字体")
                     || ["发布时间", "发布日期", "来源", "浏览次数", "点击数", "作者"].contains { f.hasLiteral($0, at: 0) })
-            guard isNote else { break }
+            // "（一）药品采购…" right under the title is the first heading, not a note in brackets.
+            guard isNote, HeadingMarker.parse(f) == nil else { break }
             if date == nil, let d = fullDate(in: f) { date = (d, line.number) }
             bodyStart += 1
         }
