@@ -1,0 +1,47 @@
+import Foundation
+import RectifyCore
+import Testing
+
+@testable import RectifyImport
+
+/// Ledgers as county offices keep them in Excel and WPS (the fourth blind corpus, l23–l27):
+/// OA exports, two-row headers with a 整改情况 group, status and deadline cells as clerks type them.
+struct CountyLedgerShapesTests {
+    static func csv(_ text: String, _ file: String = "台账.csv") throws -> LedgerImporter.Result {
+        try LedgerImporter.importFile(Data(text.utf8), file: file, options: .init(referenceDate: CalendarDate("2026-05-20")))
+    }
+
+    /// l26: an OA system heads its status column 办理状态 (处理状态, 销号状态): without it every
+    /// item was read as open, 已办结 included.
+    @Test func anOAStatusHeader_namesTheStatusColumn() throws {
+        let result = try Self.csv("""
+            序号,问题描述,整改措施,计划完成时间,办理状态\r
+            1,疫苗出入库登记不规范,扫码登记,2026-03-31 00:00:00,已办结\r
+            2,报告卡填写错项漏项,月度核查,2026-06-30 00:00:00,办理中\r
+
+            """)
+        #expect(result.plan.items.map(\.status) == [.done, .inProgress])
+        #expect(result.plan.items[1].deadline?.date.description == "2026-06-30")
+        #expect(!result.warnings.contains { $0.description.contains("no status column") })
+    }
+
+    /// l24: 整改情况 over 完成时间 | 完成情况 beside a 整改时限 column: 完成时间 is when the work
+    /// was done (a date there with no words is done), not a second deadline. Alone, as in an
+    /// audit ledger's 整改完成时间, it stays the deadline.
+    @Test func aCompletionTimeBesideADeadline_isWhenItWasDone() throws {
+        let both = try Self.csv("""
+            序号,反馈问题,整改时限,完成时间,完成情况\r
+            1-1,培训针对性不强,2026/5/31,2026/5/28,\r
+            1-2,主体责任压得不实,2026/6/30,,正在推进\r
+
+            """).plan
+        #expect(both.items.map(\.status) == [.done, .inProgress])
+        #expect(both.items[1].deadline?.date.description == "2026-06-30")
+        let alone = try Self.csv("""
+            序号,反馈问题,完成时间,完成情况\r
+            1,培训针对性不强,2026/9/30,正在推进\r
+
+            """).plan
+        #expect(alone.items[0].deadline?.date.description == "2026-09-30")
+    }
+}
