@@ -44,4 +44,24 @@ struct CountyLedgerShapesTests {
             """).plan
         #expect(alone.items[0].deadline?.date.description == "2026-09-30")
     }
+
+    /// l25: "完成80%" is progress on a part, not done; "因资金原因暂缓" is open work put off
+    /// (its review said the cell was empty); "每月" is a routine, as 长期坚持, not an unreadable date.
+    @Test func clerksStatusAndDeadlineWords() throws {
+        let result = try Self.csv("""
+            序号,存在问题,整改时限,整改情况\r
+            1,筛查复查率低,2026年6月底前,完成80%\r
+            2,改扩建滞后,2026年12月,因资金原因暂缓\r
+            3,手卫生依从性不高,每月,持续整改\r
+            4,院务公开不及时,2026/3/31,已完成（已销号）\r
+
+            """)
+        let items = result.plan.items
+        #expect(items.map(\.status) == [.inProgress, .inProgress, .longTerm, .done])
+        #expect(items[0].deadline?.date.description == "2026-06-30")
+        #expect(items[2].deadline == nil)
+        let warnings = result.warnings.map(\.description)
+        #expect(!warnings.contains { $0.contains("cannot read a deadline from '每月'") }, "\(warnings)")
+        #expect(!warnings.contains { $0.contains("is empty") }, "\(warnings)")
+    }
 }
