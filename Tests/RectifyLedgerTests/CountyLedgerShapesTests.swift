@@ -64,4 +64,12 @@ struct CountyLedgerShapesTests {
         #expect(!warnings.contains { $0.contains("cannot read a deadline from '每月'") }, "\(warnings)")
         #expect(!warnings.contains { $0.contains("is empty") }, "\(warnings)")
     }
+
+    /// l24: "柳林县卫生健康局2026年巡察整改工作台账": the year is not part of the unit.
+    @Test func aYearAfterTheUnitInTheTitle_isNotPartOfIt() {
+        #expect(LedgerHeading.unit(fromTitle: "柳林县卫生健康局2026年巡察整改工作台账") == "柳林县卫生健康局")
+        #expect(LedgerHeading.unit(fromTitle: "县人民医院2025年度审计整改台账") == "县人民医院")
+        // The title the export writes for a plan with none (l26's round trip) names no unit.
+        #expect(LedgerHeading.unit(fromTitle: "l26_whcdc_oa_export") == nil)
+    }
 }
