@@ -72,4 +72,20 @@ struct CountyLedgerShapesTests {
         // The title the export writes for a plan with none (l26's round trip) names no unit.
         #expect(LedgerHeading.unit(fromTitle: "l26_whcdc_oa_export") == nil)
     }
+
+    /// The new corpus files, whole: l23's extension in 备注 and l26's OA export (GUIDs, a hidden
+    /// column, text dates with times, a 合计 row, a 填表说明 sheet).
+    @Test func theCorpusFiles() throws {
+        func ledger(_ name: String) throws -> LedgerImporter.Result {
+            try LedgerImporter.importFile(Data(contentsOf: TestFiles.corpus.appendingPathComponent(name)), file: name)
+        }
+        let measures = try ledger("l23_qhx_measure_rows.xlsx").plan
+        let drugs = try #require(measures.items.first { $0.title.hasPrefix("公立医院药品耗材") })
+        #expect(drugs.deadline?.date.description == "2026-06-30")
+        #expect(drugs.extensions.map(\.deadline.date.description) == ["2026-09-30"])
+        let oa = try ledger("l26_whcdc_oa_export.xlsx")
+        #expect(oa.table == "导出数据")
+        #expect(oa.plan.items.count == 8)
+        #expect(oa.plan.items.filter { $0.status == .done }.count == 3)
+    }
 }
