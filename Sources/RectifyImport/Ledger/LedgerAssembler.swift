@@ -138,6 +138,8 @@ struct LedgerAssembler {
                     // another, and in rectifyd's own export): a colour is not read as a status.
                     review.append(
                         "the status cell \(table.place(group.titleRow, c)) holds no words, only a fill colour (\(colour.hasPrefix("theme") || colour.hasPrefix("indexed") ? colour : "#" + colour)); colours are not read, as offices' colour codes differ: write the status (已完成, 正在推进) in the cell. Read as open.")
+                } else if let said = group.rows.map({ table.cell($0.row, c).text }).first(where: { !$0.isEmpty }) {
+                    review.append("the status cell \(table.place(group.titleRow, c)) says '\(said.prefix(30))', which is no status (已完成, 正在推进); read as open.")
                 } else {
                     review.append("the status cell \(table.place(group.titleRow, c)) is empty; read as open.")
                 }

@@ -24,8 +24,12 @@ enum LedgerCells {
             let f = Array(text.unicodeScalars.map(Chars.fold))
             guard !f.isEmpty else { return nil }
             let phrase = String(text.prefix(40))
-            if let word = StatusVocabulary.leading(f, from: 0, to: f.count) { return Status(kind: word.kind, text: phrase) }
             let found = StatusVocabulary.matches(in: f, range: 0..<f.count)
+            // "完成80%", "已完成60%": a done word over a part of the work is progress.
+            if let part = found.lazy.compactMap({ m in m.kind == .done ? percentAfter(f, m.range.upperBound) : nil }).first, part < 100 {
+                return Status(kind: part == 0 ? .notStarted : .partly, text: phrase)
+            }
+            if let word = StatusVocabulary.leading(f, from: 0, to: f.count) { return Status(kind: word.kind, text: phrase) }
             // As in a closing sentence: an open word anywhere wins over a done word.
             if let open = found.first(where: { $0.kind.isOpen && $0.kind != .longTerm }) { return Status(kind: open.kind, text: phrase) }
             if let long = found.first(where: { $0.kind == .longTerm }) { return Status(kind: long.kind, text: phrase) }
@@ -36,7 +40,8 @@ enum LedgerCells {
             if compact.hasSuffix("%"), let percent = Double(compact.dropLast()) {
                 return Status(kind: percent >= 100 ? .done : .partly, text: phrase)
             }
-            for word in ["未开始", "未启动", "待", "拟", "计划", "推进", "实施中"] where compact.contains(word) {
+            // "因资金原因暂缓": work put off is open.
+            for word in ["未开始", "未启动", "待", "拟", "计划", "推进", "实施中", "暂缓", "暂停", "搁置"] where compact.contains(word) {
                 return Status(kind: .open, text: phrase)
             }
             // "核查中", "修订中", "施工中": work under way.
@@ -44,6 +49,15 @@ enum LedgerCells {
             if tail.count >= 2, tail.last == "中", Chars.isHan(tail[tail.count - 2]) { return Status(kind: .open, text: phrase) }
             return nil
         }
+    }
+
+    /// The percentage right after a word ("完成80%", "已完成约60%", "完成了 50%"), or nil.
+    static func percentAfter(_ f: [Unicode.Scalar], _ start: Int) -> Int? {
+        var i = start
+        while i < f.count, Chars.isSpace(f[i]) || ["了", "约", "达", "为", ":"].contains(f[i]) { i += 1 }
+        let run = f.digitRun(at: i)
+        guard !run.isEmpty, run.count <= 3, run.upperBound < f.count, f[run.upperBound] == "%" else { return nil }
+        return f.number(in: run)
     }
 
     /// A mark in a tick column: √, ✓, ●, 是, 1 (not ×, 否, 0 or blank).
@@ -99,6 +113,11 @@ enum LedgerCells {
             var cell = DeadlineCell(text: text)
             cell.longTerm = ["长期", "持续", "常态", "长效"].contains { f.contains(literal: $0) }
             cell.immediate = ["立行立改", "立即", "即知即改", "立查立改"].contains { f.contains(literal: $0) }
+            // "每月", "每季度末", "每年12月底前": a routine that recurs, as 长期坚持, not a deadline.
+            if f.first == "每", f.count > 1, ["月", "季", "年", "周", "半", "天", "日", "旬"].contains(String(f[1])) {
+                cell.longTerm = true
+                return cell
+            }
             var dates: [(offset: Int, date: CalendarDate, precision: DeadlinePrecision, guessed: Bool)] = []
             for mention in DateScanner.mentions(in: f) + separated(f) + [monthDay(f)].compactMap({ $0 }) {
                 guard let (period, date) = mention.resolve(reference: reference, latest: nil, future: true) else { continue }

@@ -86,6 +86,8 @@ enum LedgerColumns {
             }
             if let kind = FieldLabels.columnKind(trimmed) { return map(kind) }
             if text == "时限" || text == "期限" || text.hasSuffix("时限") && text.count <= 8 { return .deadline }
+            // What OA and 督办 systems call the status: 办理状态, 处理状态, 销号状态.
+            if text.hasSuffix("状态"), text.count <= 6, !text.contains("流程") { return .status }
         }
         return nil
     }

@@ -110,6 +110,8 @@ struct LedgerHeading: Sendable {
         }
         // "2025年度…", a leading year.
         while let first = unit.unicodeScalars.first, Chars.isDigit(first) || "年度".unicodeScalars.contains(first) { unit.unicodeScalars.removeFirst() }
+        // "…卫生健康局2026年巡察…", "…2025年度…": a year after the unit's name.
+        if let year = unit.range(of: "[0-9０-９]{4}年度?$", options: .regularExpression) { unit = String(unit[..<year.lowerBound]) }
         for prefix in ["中共"] where unit.hasPrefix(prefix) { unit.removeFirst(prefix.count) }
         for suffix in ["党组", "党委", "党总支", "党支部", "县委", "市委"] where unit.hasSuffix(suffix) && unit.count > suffix.count + 2 {
             unit.removeLast(suffix.count)
@@ -118,6 +120,8 @@ struct LedgerHeading: Sendable {
             unit.removeLast(suffix.count)
         }
         unit = unit.trimmingCharacters(in: .whitespaces)
-        return unit.count >= 2 ? unit : nil
+        // A unit is named in Chinese: a title that is a file's stem ("l26_oa_export", what the
+        // export writes for a plan without a title) names none.
+        return unit.count >= 2 && unit.unicodeScalars.contains(where: Chars.isHan) ? unit : nil
     }
 }

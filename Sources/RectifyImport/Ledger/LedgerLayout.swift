@@ -25,7 +25,7 @@ struct LedgerLayout: Sendable {
         let limit = min(table.rows.count, 40)
         var best: LedgerLayout?
         for r in 0..<limit {
-            let kinds = rowKinds(table, r)
+            let kinds = completionTimes(rowKinds(table, r), table, rows: r..<(r + 1))
             let named = Set(kinds.values).intersection(telling)
             guard named.contains(.problem) || named.contains(.measure) || !override.isEmpty else { continue }
             // Three kinds, or a short list: the problem with its deadline, status or measures.
@@ -47,6 +47,7 @@ struct LedgerLayout: Sendable {
                     var merged = kinds
                     for (c, k) in below { merged[c] = k }
                     for c in ticks.keys { merged[c] = nil }
+                    merged = completionTimes(merged, table, rows: r..<(r + 2))
                     layout = LedgerLayout(
                         header: r..<(r + 2), columns: firstColumns(merged), score: Set(merged.values).intersection(telling).count)
                     layout.statusColumns = statusOrder(merged, table, rows: r..<(r + 2))
@@ -83,6 +84,24 @@ struct LedgerLayout: Sendable {
             return ["是否", "状态", "完成情况", "销号"].contains { header.contains($0) }
         }
         return columns.filter(states) + columns.filter { !states($0) }
+    }
+
+    /// A 完成时间 column beside a 整改时限 column is when the work was done (整改情况 over 完成时间 |
+    /// 完成情况), not a second deadline; alone (整改完成时间 in an audit ledger) it is the deadline.
+    static func completionTimes(_ kinds: [Int: LedgerColumn], _ table: LedgerTable, rows: Range<Int>) -> [Int: LedgerColumn] {
+        let deadlines = kinds.filter { $0.value == .deadline }.keys
+        guard deadlines.count >= 2 else { return kinds }
+        func label(_ c: Int) -> String {
+            rows.reversed().map { table.cell($0, c) }.first { !$0.isEmpty }?.text.filter { !$0.isWhitespace } ?? ""
+        }
+        let done = deadlines.filter { c in
+            let text = label(c)
+            return text.hasSuffix("完成时间") && !["计划", "预计", "要求"].contains { text.contains($0) }
+        }
+        guard !done.isEmpty, done.count < deadlines.count else { return kinds }
+        var result = kinds
+        for c in done { result[c] = .completedOn }
+        return result
     }
 
     /// Header cells that are a status word and nothing else ("已完成", "未完成", "正在推进"):

@@ -951,7 +951,235 @@ def l22():
     ], "2026-02-16")
 
 
-MAKERS = (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22)
+# 23. A county bureau's ledger kept per measure: each problem merged (序号, 反馈问题, 责任领导)
+#     over its measure rows, each measure with its own 完成时限 (date cells, 长期坚持, 立行立改)
+#     and 完成情况; some problems done, some long-term beside done measures, one measure extended
+#     in the 备注 column ("经批准延期至2026年9月30日": the original date stays the deadline).
+def l23():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["清河县卫生健康局县委巡察反馈问题整改落实台账"])
+    ws.merge_cells("A1:H1")
+    ws.append(["填报单位：清河县卫生健康局", None, None, None, None, "填报日期：2026年7月15日"])
+    ws.merge_cells("A2:E2")
+    ws.merge_cells("F2:H2")
+    ws.append(["序号", "反馈问题", "整改措施", "责任领导", "责任股室", "完成时限", "完成情况", "备注"])
+    rows = [
+        ("1", "基层党组织“三会一课”制度落实不严格", "制定“三会一课”记录规范", "党组书记 韩立", "机关党委", D(2026, 3, 31), "已完成", None),
+        (None, None, "开展支部组织生活专项检查", None, "机关党委", D(2026, 6, 30), "已完成", None),
+        ("2", "意识形态工作责任制落实不到位", "修订意识形态工作责任清单", "党组书记 韩立", "办公室", D(2026, 4, 30), "已完成", None),
+        (None, None, "每半年分析研判意识形态形势", None, "办公室", "长期坚持", "长期坚持", None),
+        ("3", "公立医院药品耗材采购监管不力", "开展药品耗材采购专项检查", "副局长 宋佳", "医政医管股", D(2026, 5, 31), "已完成", None),
+        (None, None, "建成药品耗材采购监管信息平台", None, "规划信息股", D(2026, 6, 30), "未完成", "经批准延期至2026年9月30日"),
+        ("4", "家庭医生签约服务“签而不约”", "重新组建家庭医生团队", "副局长 宋佳", "基层卫生股", D(2026, 6, 30), "推进中", None),
+        (None, None, "开展履约情况季度考核", None, "基层卫生股", D(2026, 12, 31), "推进中", None),
+        (None, None, "签约居民满意度回访", None, "基层卫生股", "长期坚持", "长期坚持", None),
+        ("5", "医疗卫生机构安全生产隐患排查不彻底", "开展安全生产隐患大排查", "副局长 袁野", "综合监督股", D(2026, 3, 31), "已完成", None),
+        ("6", "财务票据管理不规范", "清理2025年以来财务票据", "副局长 袁野", "财务股", "立行立改", "已完成", None),
+        (None, None, "上线电子票据管理系统", None, "财务股", D(2026, 10, 31), "正在推进", None),
+        ("7", "卫生健康信息化项目推进缓慢", "完成项目可行性研究", "副局长 袁野", "规划信息股", D(2026, 6, 30), "已完成", None),
+        (None, None, "完成区域全民健康信息平台建设", None, "规划信息股", D(2026, 12, 31), "尚未启动", "资金尚未到位"),
+    ]
+    start = ws.max_row + 1
+    for r in rows:
+        ws.append(list(r))
+    for col in ("A", "B", "D"):
+        top = None
+        for i, r in enumerate(rows + [("end",)]):
+            row = start + i
+            if r[0] is not None:
+                if top is not None and row - 1 > top:
+                    ws.merge_cells(f"{col}{top}:{col}{row - 1}")
+                top = row
+    for row in ws.iter_rows(min_row=start, min_col=6, max_col=6):
+        for c in row:
+            c.number_format = 'yyyy"年"m"月"d"日"'
+    ws.freeze_panes = "A4"
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l23_qhx_measure_rows.xlsx"))
+    gold("l23_qhx_measure_rows.xlsx", [
+        ("基层党组织“三会一课”制度落实不严格", False, None),
+        ("意识形态工作责任制落实不到位", True, None),
+        ("公立医院药品耗材采购监管不力", True, "2026-06-30"),
+        ("家庭医生签约服务“签而不约”", True, "2026-12-31"),
+        ("医疗卫生机构安全生产隐患排查不彻底", False, None),
+        ("财务票据管理不规范", True, "2026-10-31"),
+        ("卫生健康信息化项目推进缓慢", True, "2026-12-31"),
+    ], "2026-07-15")
+
+
+# 24. A ledger whose header spans two rows with a merged group header (整改情况 over 完成时间 |
+#     完成情况 | 佐证材料), a 问题类别 column merged over its problems, a 督办单位 column (the
+#     supervising office, not the responsible one), 序号 "1-1", "1-2" per category, deadlines as
+#     date cells; a 完成时间 filled with no words in 完成情况 means done.
+def l24():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["柳林县卫生健康局2026年巡察整改工作台账"])
+    ws.merge_cells("A1:J1")
+    ws.append(["填报日期：2026年8月5日"])
+    ws.merge_cells("A2:J2")
+    ws.append(["序号", "问题类别", "反馈问题", "整改措施", "责任单位", "督办单位", "整改时限", "整改情况", None, None])
+    ws.append([None, None, None, None, None, None, None, "完成时间", "完成情况", "佐证材料"])
+    for col in "ABCDEFG":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.merge_cells("H3:J3")
+    rows = [
+        ("1-1", "党的建设方面", "党组会议“第一议题”制度落实不到位", "修订党组会议议事规则，将“第一议题”列为固定议程", "办公室", "县委巡察办", D(2026, 3, 31), D(2026, 3, 20), "已完成", "党组会议记录"),
+        ("1-2", None, "党风廉政建设主体责任压得不实", "签订党风廉政建设责任书，开展廉政谈话", "机关党委", "县纪委监委派驻纪检组", D(2026, 6, 30), None, "正在推进", "谈话记录（待补充）"),
+        ("1-3", None, "干部教育培训针对性不强", "制定分层分类培训计划", "人事股", "县委巡察办", D(2026, 5, 31), D(2026, 5, 28), None, "培训通知、签到表"),
+        ("2-1", "业务工作方面", "医疗服务价格执行不规范", "开展医疗服务价格专项检查", "医政医管股", "县医保局", D(2026, 9, 30), None, "持续整改", None),
+        ("2-2", None, "基本公共卫生服务资金拨付滞后", "按季度拨付基本公卫资金", "财务股", "县财政局", D(2026, 4, 30), D(2026, 4, 15), "已完成", "拨付凭证"),
+        ("2-3", None, "村卫生室药品“零差率”执行不到位", "开展村卫生室药品价格督查", "基层卫生股", "县委巡察办", D(2026, 12, 31), None, "序时推进", None),
+        ("3-1", "作风建设方面", "公务接待审批手续不全", "严格执行公务接待审批单制度", "办公室", "县纪委监委派驻纪检组", "立行立改", D(2026, 2, 10), "已完成", "审批单"),
+    ]
+    start = ws.max_row + 1
+    for r in rows:
+        ws.append(list(r))
+    ws.merge_cells(f"B{start}:B{start + 2}")
+    ws.merge_cells(f"B{start + 3}:B{start + 5}")
+    for row in ws.iter_rows(min_row=start, min_col=7, max_col=8):
+        for c in row:
+            c.number_format = "yyyy/m/d"
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l24_llx_group_header.xlsx"))
+    gold("l24_llx_group_header.xlsx", [
+        ("党组会议“第一议题”制度落实不到位", False, None),
+        ("党风廉政建设主体责任压得不实", True, "2026-06-30"),
+        ("干部教育培训针对性不强", False, None),
+        ("医疗服务价格执行不规范", True, "2026-09-30"),
+        ("基本公共卫生服务资金拨付滞后", False, None),
+        ("村卫生室药品“零差率”执行不到位", True, "2026-12-31"),
+        ("公务接待审批手续不全", False, None),
+    ], "2026-08-05")
+
+
+# 25. Status and deadline cells as clerks type them: 已完成（已销号）, 未完成, 完成80%, 序时推进,
+#     持续整改, 已整改到位，待验收 (done: acceptance is the formality after it), 因资金原因暂缓,
+#     blank; deadlines as date cells, "2026.06", "2026年6月底前", "9月30日" (the year from the
+#     填报日期), "每月" (a routine, no deadline), "长期".
+def l25():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["石门县妇幼保健院巡察整改台账"])
+    ws.merge_cells("A1:G1")
+    ws.append(["填报单位：石门县妇幼保健院", None, None, None, "填报日期：2026年5月20日"])
+    ws.append(["序号", "存在问题", "整改措施", "责任科室", "整改时限", "整改情况", "备注"])
+    rows = [
+        (1, "院务公开不及时", "建立院务公开目录，每月更新", "办公室", D(2026, 3, 31), "已完成（已销号）"),
+        (2, "孕产妇高危管理台账不完整", "补齐高危孕产妇专案管理台账", "保健部", "2026.06", "未完成"),
+        (3, "新生儿疾病筛查复查率低", "建立阳性病例追踪随访机制", "儿童保健科", "2026年6月底前", "完成80%"),
+        (4, "医疗设备维护保养记录缺失", "建立设备维护保养档案", "设备科", "9月30日", "序时推进"),
+        (5, "医务人员手卫生依从性不高", "开展手卫生督查并通报", "院感科", "每月", "持续整改"),
+        (6, "病历书写不规范", "开展病历质量专项检查和培训", "医务科", D(2026, 4, 30), "已整改到位，待验收"),
+        (7, "产科病房改扩建滞后", "推进产科病房改扩建项目", "总务科", "2026年12月", "因资金原因暂缓"),
+        (8, "职工政治理论学习不经常", "落实每月集中学习制度", "党办", "长期", None),
+        (9, "绩效考核方案未经职代会审议", "修订绩效考核方案并提交职代会审议", "人事科", D(2026, 8, 31), None),
+        (10, "药品处方点评流于形式", "每月开展处方点评并公示", "药剂科", "长期", "已完成"),
+    ]
+    for r in rows:
+        ws.append(list(r))
+        c = ws.cell(row=ws.max_row, column=5)
+        if isinstance(r[4], D):
+            c.number_format = "yyyy-mm-dd"
+    wrap(ws)
+    wb.save(os.path.join(OUT, "l25_smx_mixed_words.xlsx"))
+    gold("l25_smx_mixed_words.xlsx", [
+        ("院务公开不及时", False, None),
+        ("孕产妇高危管理台账不完整", True, "2026-06-30"),
+        ("新生儿疾病筛查复查率低", True, "2026-06-30"),
+        ("医疗设备维护保养记录缺失", True, "2026-09-30"),
+        ("医务人员手卫生依从性不高", True, None),
+        ("病历书写不规范", False, None),
+        ("产科病房改扩建滞后", True, "2026-12-31"),
+        ("职工政治理论学习不经常", True, None),
+        ("绩效考核方案未经职代会审议", True, "2026-08-31"),
+        ("药品处方点评流于形式", False, None),
+    ], "2026-05-20")
+
+
+# 26. A ledger exported from an OA (督办) system: every cell text (dates "2026-06-30 00:00:00"),
+#     the header in row 1 with the panes frozen under it, a first column of record GUIDs, a hidden
+#     部门编码 column, OA's own header words (问题描述, 计划完成时间, 办理状态), a 合计 row at the
+#     bottom, and a second sheet 填表说明.
+def l26():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "导出数据"
+    head = ["记录ID", "序号", "问题描述", "整改措施", "责任部门", "部门编码", "责任人", "计划完成时间", "办理状态", "备注"]
+    ws.append(head)
+    rows = [
+        ("1", "疫苗出入库登记不规范", "实行疫苗出入库扫码登记", "免疫规划科", "0302", "杨帆", "2026-03-31 00:00:00", "已办结", ""),
+        ("2", "传染病报告卡填写错项漏项", "开展报告卡质量月度核查", "疾病控制科", "0303", "马丽", "2026-06-30 00:00:00", "办理中", ""),
+        ("3", "实验室危化品管理不严", "建立危化品双人双锁管理制度", "检验科", "0305", "罗斌", "2026-04-30 00:00:00", "已完成", ""),
+        ("4", "健康教育阵地建设滞后", "建设健康教育宣传长廊", "健康教育科", "0306", "唐静", "2026-09-30 00:00:00", "未启动", "待预算批复"),
+        ("5", "慢病随访数据质量不高", "开展随访数据核查清洗", "慢病科", "0307", "许亮", "2026/12/31", "办理中", ""),
+        ("6", "档案管理不规范", "规范文书档案归档", "办公室", "0301", "高岚", "2026-02-28 00:00:00", "已销号", ""),
+        ("7", "采购内控制度不健全", "修订政府采购内部控制制度", "财务科", "0304", "钟华", "2026-05-31 00:00:00", "办理中", "已提交党委会审议"),
+        ("8", "职工食堂食品安全管理薄弱", "落实食堂食品安全日管控", "办公室", "0301", "高岚", "长期", "办理中", ""),
+    ]
+    guids = ["3f2a9c1e-7b4d-4e8a-9c21-0d5e6f7a8b91", "a1c8e2f4-5d6b-4c3a-8e9f-1b2c3d4e5f60",
+             "0b9d8c7e-6f5a-4b3c-2d1e-0f9a8b7c6d5e", "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+             "7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b", "d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f6a",
+             "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d", "e9f0a1b2-c3d4-4e5f-a6b7-c8d9e0f1a2b3"]
+    for guid, r in zip(guids, rows):
+        ws.append([guid] + list(r))
+    ws.append(["", "合计", "共8条，已办结3条", "", "", "", "", "", "", ""])
+    for row in ws.iter_rows():
+        for c in row:
+            c.number_format = "@"
+            if c.value is not None and not isinstance(c.value, str):
+                c.value = str(c.value)
+    ws.column_dimensions["F"].hidden = True
+    ws.freeze_panes = "C2"
+    note = wb.create_sheet("填表说明")
+    note["A1"] = "填表说明"
+    note["A2"] = "1.问题描述、整改措施由系统导出，请勿修改；"
+    note["A3"] = "2.办理状态填写“办理中”“已办结”，计划完成时间按整改方案填写；"
+    note["A4"] = "3.本表由督办系统于2026年7月1日导出。"
+    wb.save(os.path.join(OUT, "l26_whcdc_oa_export.xlsx"))
+    gold("l26_whcdc_oa_export.xlsx", [
+        ("疫苗出入库登记不规范", False, None),
+        ("传染病报告卡填写错项漏项", True, "2026-06-30"),
+        ("实验室危化品管理不严", False, None),
+        ("健康教育阵地建设滞后", True, "2026-09-30"),
+        ("慢病随访数据质量不高", True, "2026-12-31"),
+        ("档案管理不规范", False, None),
+        ("采购内控制度不健全", True, "2026-05-31"),
+        ("职工食堂食品安全管理薄弱", True, None),
+    ])
+
+
+# 27. A township health centre's ledger saved by WPS as CSV: GBK, CRLF, a title row and a
+#     填报单位/填报日期 row above the header, a trailing empty column on every row, and quoted line
+#     breaks inside cells (measures, a problem cell wrapped by hand, a status with its note).
+def l27():
+    rows = [
+        ["大营镇卫生院巡察反馈问题整改台账", "", "", "", "", "", "", "", ""],
+        ["填报单位：大营镇卫生院", "", "", "", "填报日期：2026年6月18日", "", "", "", ""],
+        ["序号", "反馈问题", "整改措施", "责任领导", "责任人", "整改时限", "完成情况", "备注", ""],
+        ["1", "支部书记抓党建\n责任落实不到位", "1.制定支部书记抓党建责任清单\n2.每季度听取党建工作汇报", "院长 邓辉", "党办 方园", "2026/3/31", "已完成", "", ""],
+        ["2", "门诊收费管理不规范", "1.安装收费监控系统\n2.开展收费专项检查", "副院长 蒋红", "财务 程丽", "2026/9/30", "正在推进\n已完成需求调研", "", ""],
+        ["3", "公共卫生服务档案真实性不高", "开展档案真实性“回头看”", "副院长 蒋红", "公卫 邱峰", "2026年12月底前", "尚未完成", "", ""],
+        ["4", "职工请销假制度执行不严", "严格执行请销假审批，每月通报", "院长 邓辉", "办公室 秦月", "长期坚持", "长期坚持", "", ""],
+        ["5", "医疗废物暂存间不达标", "改造医疗废物暂存间", "副院长 蒋红", "总务 汪洋", "2026/6/30", "已完成\n已于5月20日验收销号", "", ""],
+        ["6", "中药饮片采购渠道不规范", "统一从县级平台采购中药饮片", "院长 邓辉", "药房 尹丹", "2026/10/31", "部分完成", "已清退\n2家供应商", ""],
+    ]
+    excel_csv(rows, "gbk", "l27_dyz_wps_csv_title.csv")
+    gold("l27_dyz_wps_csv_title.csv", [
+        ("支部书记抓党建责任落实不到位", False, None),
+        ("门诊收费管理不规范", True, "2026-09-30"),
+        ("公共卫生服务档案真实性不高", True, "2026-12-31"),
+        ("职工请销假制度执行不严", True, None),
+        ("医疗废物暂存间不达标", False, None),
+        ("中药饮片采购渠道不规范", True, "2026-10-31"),
+    ], "2026-06-18")
+
+
+MAKERS = (l01, l02, l03, l04, l05, l06, l07, l08, l09, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27)
 # make_ledgers.py OUT_DIR [l15 l16 ...]: only the named ones (the others keep their bytes).
 chosen = set(sys.argv[2:])
 for make in MAKERS:
