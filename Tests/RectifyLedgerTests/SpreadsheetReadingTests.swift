@@ -238,3 +238,17 @@ struct StrayCellTests {
         #expect(result.warnings.contains { $0.line == 1_048_576 && $0.message.hasPrefix("台账!XFD1048576: a value far outside the table") })
     }
 }
+
+/// A ledger that names no unit says so, as a report does: a plan file written from it does not
+/// load until plan.unit is set, and its notices would not say whose plan it is.
+struct LedgerUnitTests {
+    @Test func aLedgerWithoutAUnit_isWarnedAbout_oneWithOneIsNot() throws {
+        let rows = "序号,反馈问题,整改措施,责任单位,整改时限,完成情况\n1,公车台账不全,补齐台账,办公室,2026年6月30日,正在推进\n"
+        let bare = try LedgerImporter.importFile(Data(rows.utf8), file: "nounit.csv")
+        #expect(bare.plan.unit.isEmpty)
+        #expect(bare.warnings.contains { $0.line == 1 && $0.message.contains("the ledger names no unit") })
+        let named = try LedgerImporter.importFile(Data(("填报单位：某县卫生健康局\n" + rows).utf8), file: "unit.csv")
+        #expect(named.plan.unit == "某县卫生健康局")
+        #expect(!named.warnings.contains { $0.message.contains("names no unit") })
+    }
+}

@@ -59,6 +59,13 @@ struct LedgerAssembler {
         var plan = Plan(
             id: stem, unit: heading.unit ?? "", title: heading.title ?? stem,
             source: "\(URL(fileURLWithPath: file).lastPathComponent) (\(table.name))", reportDate: heading.date)
+        if plan.unit.isEmpty {
+            warnings.append(
+                Diagnostic(
+                    file: file, line: 1, column: 1, severity: .warning,
+                    message: "\(table.name): the ledger names no unit (no 填报单位 row, and its title names none): "
+                        + "notices will not say whose plan it is, and a plan file written from it needs plan.unit set by hand."))
+        }
         if layout.columns[.status] == nil && layout.columns[.completedOn] == nil && layout.tickColumns.isEmpty {
             warnings.append(
                 Diagnostic(

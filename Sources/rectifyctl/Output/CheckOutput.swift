@@ -28,7 +28,7 @@ enum CheckOutput {
             let line =
                 "\(summary.plan.id): \(summary.plan.items.count) items, \(done) done, \(summary.open) open"
                 + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))")
-                + " — \(summary.plan.unit)"
+                + (summary.plan.unit.isEmpty ? "" : " — \(summary.plan.unit)")
             out.append("\n")
             out.append(summary.lagging > 0 ? style.yellow(line) : style.green(line))
         }
