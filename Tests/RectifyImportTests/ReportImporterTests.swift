@@ -97,6 +97,22 @@ struct ReportImporterTests {
         #expect(dated.reportDate?.description == "2025-12-01" && dated.items.count == 2)
     }
 
+    /// "已完成，待验收" stays done, with a review note: an office that counts only what was
+    /// accepted (销号) checks it. A plain "已完成" has none.
+    @Test func doneButAwaitingAcceptance_isReviewed() throws {
+        let (plan, diagnostics) = TestSupport.importText([
+            "某县人民医院关于巡察整改进展情况的通报", "2025年8月，县委巡察组对我院开展了巡察。",
+            "一、反馈问题整改情况", "1.药品采购管理不规范。", "整改进展：已完成，待验收。", "2.公车台账不全。", "整改进展：已完成。",
+        ])
+        #expect(plan.items.map(\.status) == [.done, .done])
+        #expect(plan.items[0].review.contains { $0.contains("'待验收'") })
+        #expect(plan.items[1].review.isEmpty)
+        #expect(diagnostics.contains { $0.message.contains("item '1.1' needs review: read as done, but it says '待验收'") })
+        let ledger = try LedgerImporter.importFile(
+            Data("序号,反馈问题,整改时限,完成情况\n1,公车台账不全,2026年6月30日,已整改到位，待销号\n".utf8), file: "l.csv")
+        #expect(ledger.plan.items[0].status == .done && ledger.plan.items[0].review.contains { $0.contains("'待销号'") })
+    }
+
     @Test func titleCutByExtraction_isCompletedFromTheOpening() throws {
         let (plan, _) = try TestSupport.importSeed("001_76357eb5244c6017.txt")
         #expect(plan.unit == "敖汉旗疾病预防控制中心")

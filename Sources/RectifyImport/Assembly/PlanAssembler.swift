@@ -302,6 +302,7 @@ struct PlanAssembler {
         if let department = facts.fields.department { explanation.responsibility.append(("责任科室", department.value, department.line)) }
         if let person = facts.fields.person { explanation.responsibility.append(("责任人", person.value, person.line)) }
         guard status.0 != .done else {
+            if let note = StatusVocabulary.awaitingAcceptance(evidence: item.statusEvidence?.text, in: item.text ?? "") { review.append(note) }
             if let d = facts.fields.deadlineEvidence {
                 explanation.deadlineNote = "none: the item is done (\(d.text), line \(d.line ?? 0))"
             } else if let planned = facts.planned.last {

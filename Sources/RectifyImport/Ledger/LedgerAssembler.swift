@@ -249,6 +249,9 @@ struct LedgerAssembler {
         for m in item.milestones {
             note(&explanation, "measure   \(m.deadline.date) \(m.done ? "done" : "open")  \(m.title) (\(m.deadline.cell ?? ""))")
         }
+        if item.status == .done, let note = StatusVocabulary.awaitingAcceptance(evidence: item.statusEvidence?.text, in: "") {
+            review.append(note)
+        }
         item.review = review
         explanation.lines += review.map { "REVIEW    \($0)" }
         for reason in review { warn(group.titleRow, group.titleColumn, "item '\(id)' needs review: \(reason)") }

@@ -168,3 +168,23 @@ extension Array where Element == Unicode.Scalar {
         return true
     }
 }
+
+extension StatusVocabulary {
+    /// Words that say a done item still waits for someone: "已完成，待验收", "已整改到位，待销号".
+    static let awaitingWords = ["待验收", "待销号", "待审核", "待复核", "待审批", "申请销号"]
+
+    /// A review note for a done item whose status sentence (from its evidence to the sentence's
+    /// end, in `text`) says it waits for acceptance; nil otherwise.
+    static func awaitingAcceptance(evidence: String?, in text: String) -> String? {
+        guard let evidence, !evidence.isEmpty else { return nil }
+        let sentence: Substring
+        if let start = text.range(of: evidence) {
+            let rest = text[start.lowerBound...]
+            sentence = rest.prefix { $0 != "。" && $0 != "\n" }
+        } else {
+            sentence = Substring(evidence)
+        }
+        guard let word = awaitingWords.first(where: { sentence.contains($0) }) else { return nil }
+        return "read as done, but it says '\(word)': check it was accepted before counting it closed (销号)."
+    }
+}
