@@ -80,6 +80,24 @@ package struct JSONCursor: PlanCursor {
         mutating get { peek() == UInt8(ascii: "{") }
     }
 
+    /// A value read through `read`, or the one `memo` holds for the bytes that follow (an
+    /// object or a string repeated byte for byte is read once: `SpanMemo`).
+    package mutating func memoized<T>(_ memo: SpanMemo<T>, _ read: (inout JSONCursor) throws -> T) throws -> T {
+        skipSpace()
+        let start = index
+        // Objects and strings only: they end where their own bytes say (a number does not).
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "\"") else {
+            return try read(&self)
+        }
+        if let (value, length) = memo.value(at: UnsafeRawBufferPointer(rebasing: bytes[start...])) {
+            index = start + length
+            return value
+        }
+        let value = try read(&self)
+        memo.insert(value, for: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+        return value
+    }
+
     /// Reads an object, calling `field` for each key; `field` must consume the value.
     ///
     /// Keys are handed over as bytes (`FieldKey`), not strings: a plan of 100,000 items has over
