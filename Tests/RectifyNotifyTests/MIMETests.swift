@@ -76,6 +76,29 @@ struct Base64Tests {
     }
 }
 
+struct LineEndTests {
+    /// Every LF not after a CR gets one; CRLF and a lone CR stay; at the ends too.
+    @Test func everyBareLFGetsItsCR() {
+        func reference(_ text: String) -> [UInt8] {
+            var out: [UInt8] = []
+            var previous: UInt8 = 0
+            for byte in text.utf8 {
+                if byte == 0x0A && previous != 0x0D { out.append(0x0D) }
+                out.append(byte)
+                previous = byte
+            }
+            return out
+        }
+        let cases = [
+            "", "\n", "\r", "\r\n", "a", "a\n", "\na", "\n\n", "\r\r\n\n", "整改\n进展\r\n报送\r未完\n",
+            String(repeating: "第1项：逾期\n", count: 50) + "末行", "no line end at all",
+        ]
+        for text in cases {
+            #expect(MIMEBuilder.normalisedLineEnds(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+}
+
 struct MIMEMessageTests {
     let from = MailAddress("zgb@lzcdc.example.cn", name: "鹿寨县疾病预防控制中心整改工作领导小组办公室")
 
