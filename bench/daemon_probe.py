@@ -199,7 +199,11 @@ def lifecycle(args):
     cpu1, t1 = cpu_seconds(proc.pid), time.monotonic()
     db = sqlite3.connect(f"file:{work}/state/state.sqlite?mode=ro", uri=True)
     notices = db.execute("SELECT COUNT(*) FROM deliveries WHERE outcome = 'delivered'").fetchone()[0]
-    items = db.execute("SELECT COUNT(*) FROM delivery_items").fetchone()[0]
+    # A delivery's items: its notice's (notice_items) and any beyond them (delivery_items).
+    items = db.execute(
+        "SELECT (SELECT COUNT(*) FROM delivery_items i JOIN deliveries d ON d.id = i.delivery_id AND d.outcome = 'delivered')"
+        " + (SELECT COUNT(*) FROM notice_items n JOIN deliveries d ON d.notice_id = n.notice_id AND d.outcome = 'delivered')"
+    ).fetchone()[0]
     db.close()
     out("backlog_notices", notices)
     out("backlog_items", items)
