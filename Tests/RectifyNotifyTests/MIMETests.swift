@@ -64,6 +64,14 @@ struct Base64Tests {
         }
     }
 
+    @Test func wrappedBody_matchesFoundation_atEveryLength() {
+        for length in 0..<400 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+            let expected = Data(bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+            #expect(Base64.wrapped(bytes) == (expected.isEmpty ? "" : expected + "\r\n"), "\(length)")
+        }
+    }
+
     @Test func wrappedBody_hasLinesOf76EndingInCRLF() {
         let text = String(repeating: "整改事项逾期提醒，请及时报送进展。", count: 40)
         let wrapped = Base64.wrapped(Array(text.utf8))
