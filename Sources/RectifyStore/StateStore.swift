@@ -29,6 +29,9 @@ public final class StateStore: Sendable {
         self.pool = try DatabasePool(path: path, configuration: configuration)
         self.path = path
         try Self.migrator.migrate(pool)
+        // Deliveries marked sent before a crash or a kill: their log and history now, so nothing
+        // reads them as pending (nor sends them again).
+        try foldDelivered()
     }
 
     /// Empties the page caches of the writer and of every reader: after a burst of work, so an
@@ -228,6 +231,20 @@ public final class StateStore: Sendable {
                         SELECT plan_id, item_id, notice_id FROM notice_items;
                     DROP TABLE notice_items;
                     ALTER TABLE notice_items_by_item RENAME TO notice_items;
+                    """)
+        }
+        // A delivery's receiver accepted it: a marker, written at once in a transaction of its
+        // own, until `foldDelivered` writes what the delivery means (log, history) for a batch.
+        migrator.registerMigration("v5-outbox-sent") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE outbox_sent (
+                        id TEXT PRIMARY KEY,
+                        at REAL NOT NULL,
+                        attempt INTEGER NOT NULL,
+                        detail TEXT,
+                        duration REAL NOT NULL
+                    ) WITHOUT ROWID;
                     """)
         }
         return migrator

@@ -102,6 +102,40 @@ struct StateStoreTests {
         #expect(try db.store.notices(plan: "p", item: "2").map(\.id) == ["b"])
     }
 
+    /// A delivery marked sent is no longer pending — not due, not counted — at once (its entries
+    /// stay known as queued until the fold);
+    /// its log and history are written by the fold, once, or when the store opens after a crash.
+    @Test func aMarkedDelivery_isNeverPendingAgain_andIsFoldedOnce_evenAfterACrash() throws {
+        let db = try TemporaryStore()
+        let r1 = Self.record("n1", items: ["1", "2"], at: Self.t0), r2 = Self.record("n2", items: ["3"], at: Self.t0)
+        try db.store.enqueue([r1, r2])
+        let sent = Self.t0.addingTimeInterval(5)
+        try db.store.markDelivered(r1, attempt: Self.attempt(r1, outcome: "delivered", at: sent))
+        #expect(try db.store.dueOutbox(at: sent).map(\.id) == ["n2"])
+        #expect(try db.store.receiversDue(at: sent) == ["mail"])
+        #expect(try db.store.outboxCounts() == (1, 0))
+        // The ledger still knows the marked one's entries (sent, not yet in the log).
+        #expect(try db.store.queuedLogEntries().map(\.itemID).sorted() == ["1", "2", "3"])
+        #expect(try db.store.queuedLogEntries().filter { $0.itemID != "3" }.allSatisfy { $0.sentAt == sent })
+        #expect(try db.store.outbox().map(\.id) == ["n2"])
+        #expect(try db.store.notificationLog().isEmpty)
+        // A crash now: the store opened again folds the mark.
+        let again = try StateStore(path: db.store.path)
+        #expect(try again.notificationLog().map(\.itemID).sorted() == ["1", "2"])
+        #expect(try again.notificationLog().allSatisfy { $0.sentAt == sent })
+        #expect(try again.deliveries().map(\.noticeID) == ["n1"])
+        #expect(try again.deliveries().first?.items == ["p/1", "p/2"])
+        #expect(try again.dueOutbox(at: sent).map(\.id) == ["n2"])
+        // Folding again changes nothing: no second attempt, no second count.
+        #expect(try again.foldDelivered() == 0)
+        #expect(try db.store.foldDelivered() == 0)
+        #expect(try again.deliveryTotals().first?.count == 1)
+        try again.markDelivered(r2, attempt: Self.attempt(r2, outcome: "delivered", at: sent))
+        #expect(try again.foldDelivered() == 1)
+        #expect(try again.outboxCounts() == (0, 0) && again.outbox().isEmpty)
+        #expect(try again.deliveries(item: "p/3").map(\.noticeID) == ["n2"])
+    }
+
     @Test func failedAttempts_scheduleTheNext_orFailForGood_andCanBeRetried() throws {
         let db = try TemporaryStore()
         let r = Self.record("n1", items: ["1"], at: Self.t0)
