@@ -187,10 +187,7 @@ extension StateStore {
         try db.run(
             "UPDATE notices SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
             [sentAt.timeIntervalSince1970, record.id])
-        for var entry in record.logEntries {
-            entry.sentAt = sentAt
-            try entry.upsert(db)
-        }
+        try LogEntry.upsert(record.logEntries, sentAt: sentAt, db)
         try insert(attempt, db)
     }
 

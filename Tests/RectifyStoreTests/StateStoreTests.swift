@@ -136,6 +136,28 @@ struct StateStoreTests {
         #expect(try again.deliveries(item: "p/3").map(\.noticeID) == ["n2"])
     }
 
+    /// The log keeps one row per receiver, recipient and key: a later send replaces it whole;
+    /// text is kept as written (empty, Chinese, quotes), never as NULL.
+    @Test func theLog_keepsTheLatestSendPerKey_andTextAsWritten() throws {
+        let db = try TemporaryStore()
+        func entry(_ fingerprint: String, notice: String) -> LogEntry {
+            LogEntry(
+                receiver: "robot/群", recipient: "韦明 \"组长\"", alertKey: "p/一、3/reminder:10", planID: "p", itemID: "一、3",
+                kind: "reminder", fingerprint: fingerprint, sentAt: Self.t0, noticeID: notice)
+        }
+        for (n, fingerprint) in ["", "2026-05-01"].enumerated() {
+            let r = OutboxRecord(
+                id: "n\(n)", receiver: "robot/群", recipient: "韦明 \"组长\"", notice: Data("{}".utf8),
+                logEntries: [entry(fingerprint, notice: "n\(n)")], createdAt: Self.t0, nextAttemptAt: Self.t0)
+            try db.store.enqueue([r])
+            let at = Self.t0.addingTimeInterval(Double(n))
+            try db.store.confirmDelivery(of: r, attempt: Self.attempt(r, outcome: "delivered", at: at), sentAt: at)
+            var expected = entry(fingerprint, notice: "n\(n)")
+            expected.sentAt = at
+            #expect(try db.store.notificationLog() == [expected])
+        }
+    }
+
     @Test func failedAttempts_scheduleTheNext_orFailForGood_andCanBeRetried() throws {
         let db = try TemporaryStore()
         let r = Self.record("n1", items: ["1"], at: Self.t0)
