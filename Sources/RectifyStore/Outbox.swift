@@ -54,7 +54,7 @@ extension StateStore {
     /// what each says (`notices`: the items a signed link to it may show).
     public func enqueue(_ records: [OutboxRecord], notices: [NoticeRecord] = []) throws {
         guard !records.isEmpty else { return }
-        try pool.write { db in
+        try durableWrite { db in
             for notice in notices { try Self.insert(notice, db) }
             for record in records { try Self.insert(record, db) }
         }
@@ -64,10 +64,27 @@ extension StateStore {
     /// no more), each with what it says: only the one being written is in memory, however many
     /// there are (a fresh start at 100,000 items queues 493 notices of 70,000 entries at once).
     public func enqueue(_ next: () throws -> (record: OutboxRecord, notice: NoticeRecord)?) throws {
-        try pool.write { db in
+        try durableWrite { db in
             while let (record, notice) = try next() {
                 try Self.insert(notice, db)
                 try Self.insert(record, db)
+            }
+        }
+    }
+
+    /// One transaction committed with `synchronous = FULL`: the WAL is on disk when it returns,
+    /// so queued alerts survive a power loss from then on (READY=1 waits for the first
+    /// evaluation's). With GRDB's `NORMAL` the WAL reaches the disk only at a checkpoint: at
+    /// 100,000 items the first evaluation's write used to pass the 10,000-page autocheckpoint
+    /// and got one (copying it all into the database, two fsyncs); smaller now, it would not.
+    /// Syncing the WAL once costs less than that checkpoint and holds at any size.
+    private func durableWrite(_ body: (Database) throws -> Void) throws {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            try db.inTransaction {
+                try body(db)
+                return .commit
             }
         }
     }
