@@ -54,7 +54,7 @@ extension StateStore {
     /// what each says (`notices`: the items a signed link to it may show).
     public func enqueue(_ records: [OutboxRecord], notices: [NoticeRecord] = []) throws {
         guard !records.isEmpty else { return }
-        try durableWrite { db in
+        try pool.write { db in
             for notice in notices { try Self.insert(notice, db) }
             for record in records { try Self.insert(record, db) }
         }
@@ -63,17 +63,22 @@ extension StateStore {
     /// Writes notices to the outbox in one transaction, as `next` makes them one at a time (nil:
     /// no more), each with what it says: only the one being written is in memory, however many
     /// there are (a fresh start at 100,000 items queues 493 notices of 70,000 entries at once).
-    public func enqueue(_ next: () throws -> (record: OutboxRecord, notice: NoticeRecord)?) throws {
-        try durableWrite { db in
+    ///
+    /// `durable`: committed on disk when this returns (`durableWrite`), for the write READY=1
+    /// waits for; later ones reach the disk at the next checkpoint, as every write does (a sync
+    /// per decision would add a millisecond or two between an instant and its delivery).
+    public func enqueue(durable: Bool = false, _ next: () throws -> (record: OutboxRecord, notice: NoticeRecord)?) throws {
+        let write = { (db: Database) throws in
             while let (record, notice) = try next() {
                 try Self.insert(notice, db)
                 try Self.insert(record, db)
             }
         }
+        if durable { try durableWrite(write) } else { try pool.write(write) }
     }
 
     /// One transaction committed with `synchronous = FULL`: the WAL is on disk when it returns,
-    /// so queued alerts survive a power loss from then on (READY=1 waits for the first
+    /// so the alerts it queues survive a power loss from then on (READY=1 waits for the first
     /// evaluation's). With GRDB's `NORMAL` the WAL reaches the disk only at a checkpoint: at
     /// 100,000 items the first evaluation's write used to pass the 10,000-page autocheckpoint
     /// and got one (copying it all into the database, two fsyncs); smaller now, it would not.
