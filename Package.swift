@@ -81,7 +81,11 @@ let package = Package(
         ),
         .target(
             name: "RectifyStore",
-            dependencies: ["RectifyCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "RectifyCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own binding calls, for the one statement run per log entry (LogEntry.upsert).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "RectifyControl",

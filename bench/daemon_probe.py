@@ -180,6 +180,15 @@ def pending(sock):
     return json.loads(body).get("outbox_pending", 0) if status == 200 else -1
 
 
+def outbox_rows(work):
+    """Outbox rows not yet written out as delivered (pending or marked sent), from the database."""
+    db = sqlite3.connect(f"file:{work}/state/state.sqlite?mode=ro", uri=True, timeout=10)
+    try:
+        return db.execute("SELECT COUNT(*) FROM outbox WHERE status = 'pending'").fetchone()[0]
+    finally:
+        db.close()
+
+
 def lifecycle(args):
     work = os.path.abspath(args.workdir)
     shutil.rmtree(work, ignore_errors=True)
@@ -194,12 +203,18 @@ def lifecycle(args):
     out("fresh_ready_seconds", f"{ready:.3f}")
     out("fresh_ready_rss_mib", f"{status_kb(proc.pid, 'VmRSS') / 1024:.1f}")
     cpu0, t0 = cpu_seconds(proc.pid), time.monotonic()
-    while pending(sock) != 0:
+    # Until nothing is pending and every delivery is written out: a delivery marked sent leaves
+    # the pending count at once, its outbox row only when its pass's log and history are.
+    while pending(sock) != 0 or outbox_rows(work) != 0:
         time.sleep(0.05)
     cpu1, t1 = cpu_seconds(proc.pid), time.monotonic()
     db = sqlite3.connect(f"file:{work}/state/state.sqlite?mode=ro", uri=True)
     notices = db.execute("SELECT COUNT(*) FROM deliveries WHERE outcome = 'delivered'").fetchone()[0]
-    items = db.execute("SELECT COUNT(*) FROM delivery_items").fetchone()[0]
+    # A delivery's items: its notice's (notice_items) and any beyond them (delivery_items).
+    items = db.execute(
+        "SELECT (SELECT COUNT(*) FROM delivery_items i JOIN deliveries d ON d.id = i.delivery_id AND d.outcome = 'delivered')"
+        " + (SELECT COUNT(*) FROM notice_items n JOIN deliveries d ON d.notice_id = n.notice_id AND d.outcome = 'delivered')"
+    ).fetchone()[0]
     db.close()
     out("backlog_notices", notices)
     out("backlog_items", items)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RectifyCore
 
 /// A notice as it was sent: to whom, through which receiver, about which items. A signed link
 /// names a notice; its page shows these items and no others. Written with the outbox row,
@@ -83,7 +84,7 @@ extension StateStore {
 
     /// `INSERT INTO notice_items` of n rows, at index n.
     private static let noticeItemsInsert: [String] = (0...noticeItemsPerStatement).map { rows in
-        "INSERT INTO notice_items (notice_id, plan_id, item_id) VALUES "
+        "INSERT OR IGNORE INTO notice_items (notice_id, plan_id, item_id) VALUES "
             + repeatElement("(?, ?, ?)", count: rows).joined(separator: ", ")
     }
 
@@ -114,6 +115,38 @@ extension StateStore {
         }
         out.append(UInt8(ascii: "]"))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private struct Unexpected: Error {}
+
+    /// `notices.items` as `json(_:)` wrote it, read as bytes (each confirmed delivery reads its
+    /// notice's); anything else through `JSONDecoder`.
+    static func itemRefs(_ text: String) throws -> [NoticeRecord.ItemRef] {
+        var text = text
+        let fast: [NoticeRecord.ItemRef]? = text.withUTF8 { utf8 in
+            var cursor = JSONCursor(UnsafeRawBufferPointer(utf8))
+            var refs: [NoticeRecord.ItemRef] = []
+            do {
+                try cursor.array { c in
+                    var plan: String?, item: String?
+                    try c.object { c, key in
+                        switch key {
+                        case "plan": plan = try c.string()
+                        case "item": item = try c.string()
+                        default: throw Unexpected()
+                        }
+                    }
+                    guard let plan, let item else { throw Unexpected() }
+                    refs.append(NoticeRecord.ItemRef(plan: plan, item: item))
+                }
+                try cursor.end()
+            } catch {
+                return nil
+            }
+            return refs
+        }
+        if let fast { return fast }
+        return try decoder.decode([NoticeRecord.ItemRef].self, from: Data(text.utf8))
     }
 
     public func notice(id: String) throws -> NoticeRecord? {

@@ -90,7 +90,7 @@ extension StateStore {
     /// Pending and failed outbox records.
     public func outboxCounts() throws -> (pending: Int, failed: Int) {
         try pool.read { db in
-            let pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status = 'pending'") ?? 0
+            let pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND \(Self.unsent)") ?? 0
             let failed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE status = 'failed'") ?? 0
             return (pending, failed)
         }

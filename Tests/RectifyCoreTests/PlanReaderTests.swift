@@ -168,6 +168,42 @@ struct FastJSONPathTests {
         }
     }
 
+    /// Blocks repeated byte for byte are read once (`SpanMemo`): the plan must be what reading
+    /// every block gives — the YAML path, which reads each one, is the reference — including
+    /// blocks that share a beginning with one read before, shorter ones after longer ones, and a
+    /// deadline given as a date.
+    @Test func repeatedBlocks_readAsIfEachWereRead() throws {
+        let blocks = [
+            #"{"department": "医政股", "contacts": [{"name": "张三", "email": "z@x.cn"}]}"#,
+            #"{"department": "医政股", "contacts": [{"name": "张三", "email": "z@x.cn"}], "leader": {"name": "李四", "level": "deputy"}}"#,
+            #"{"department": "医政股"}"#,
+            #"{"department": "医政股 "}"#,
+            #"{"department": "办公室", "contacts": [{"name": "王五"}]}"#,
+        ]
+        let deadlines = [
+            #"{"date": "2026-04-30", "precision": "month", "text": "2026年4月底前"}"#, #""2026-05-20""#,
+            #"{"date": "2026-04-30", "precision": "month"}"#,
+        ]
+        var items: [String] = []
+        for n in 0..<40 {
+            let progress = n % 3 == 0 ? #", "progress": {"done": 1, "total": 4}"# : n % 3 == 1 ? #", "progress": {"done": 1, "total": 40}"# : ""
+            items.append(
+                #"{"id": "\#(n)", "title": "问题\#(n)", "status": "in_progress", "deadline": \#(deadlines[n % deadlines.count]), "responsible": \#(blocks[(n * 7) % blocks.count])\#(progress)}"#
+            )
+        }
+        let json = #"{"plan": {"id": "m", "unit": "某县", "title": "台账"}, "items": [\#(items.joined(separator: ",\n"))]}"#
+        let fast = try #require(FastJSONPlan.decode(Data(json.utf8), file: "m.json"))
+        let (reference, _) = try PlanReader.read(json, file: "m.yaml")
+        #expect(fast == reference)
+        #expect(fast.items[1].responsible?.department == "医政股" && fast.items[4].responsible?.department == "医政股")
+        // A block that starts like a memoized one but repeats a key is still refused.
+        let twice = json.replacingOccurrences(
+            of: #""responsible": {"department": "医政股"}, "progress": {"done": 1, "total": 40}"#,
+            with: #""responsible": {"department": "医政股", "department": "x"}, "progress": {"done": 1, "total": 40}"#)
+        #expect(twice != json)
+        #expect(FastJSONPlan.decode(Data(twice.utf8), file: "m.json") == nil)
+    }
+
     @Test func timestamps_fastPathAgreesWithTheFormatter() {
         for text in ["2026-11-05T11:00:00+08:00", "2026-11-05T03:00:00Z", "2024-02-29T23:59:59-05:30"] {
             var copy = text

@@ -64,6 +64,14 @@ struct Base64Tests {
         }
     }
 
+    @Test func wrappedBody_matchesFoundation_atEveryLength() {
+        for length in 0..<400 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+            let expected = Data(bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+            #expect(Base64.wrapped(bytes) == (expected.isEmpty ? "" : expected + "\r\n"), "\(length)")
+        }
+    }
+
     @Test func wrappedBody_hasLinesOf76EndingInCRLF() {
         let text = String(repeating: "整改事项逾期提醒，请及时报送进展。", count: 40)
         let wrapped = Base64.wrapped(Array(text.utf8))
@@ -73,6 +81,29 @@ struct Base64Tests {
         #expect(lines.dropLast().allSatisfy { $0.count <= 76 && !$0.contains("\n") })
         let decoded = Data(base64Encoded: lines.joined())
         #expect(decoded.map { String(decoding: $0, as: UTF8.self) } == text)
+    }
+}
+
+struct LineEndTests {
+    /// Every LF not after a CR gets one; CRLF and a lone CR stay; at the ends too.
+    @Test func everyBareLFGetsItsCR() {
+        func reference(_ text: String) -> [UInt8] {
+            var out: [UInt8] = []
+            var previous: UInt8 = 0
+            for byte in text.utf8 {
+                if byte == 0x0A && previous != 0x0D { out.append(0x0D) }
+                out.append(byte)
+                previous = byte
+            }
+            return out
+        }
+        let cases = [
+            "", "\n", "\r", "\r\n", "a", "a\n", "\na", "\n\n", "\r\r\n\n", "整改\n进展\r\n报送\r未完\n",
+            String(repeating: "第1项：逾期\n", count: 50) + "末行", "no line end at all",
+        ]
+        for text in cases {
+            #expect(MIMEBuilder.normalisedLineEnds(text) == reference(text), "\(text.debugDescription)")
+        }
     }
 }
 

@@ -23,6 +23,30 @@ struct LogEntryJSONTests {
         }
     }
 
+    /// One notice's entries (one receiver, recipient, notice and time) are kept compact: keys of
+    /// the usual `plan/item/kind` shape, another tail, and a key of its own all read back.
+    @Test func oneNoticesEntries_areCompact_andReadBackTheSame() throws {
+        let at = Date(timeIntervalSinceReferenceDate: 817_684_462.4913554)
+        func entry(_ key: String, _ plan: String, _ item: String, _ kind: String, _ fingerprint: String) -> LogEntry {
+            LogEntry(
+                receiver: "mail", recipient: "韦明 \"组长\"", alertKey: key, planID: plan, itemID: item, kind: kind,
+                fingerprint: fingerprint, sentAt: at, noticeID: "fc53c97c-81e4-45a4-b815-078c55a39fe9")
+        }
+        let entries = [
+            entry("bench/0/escalation", "bench", "0", "escalation", "2026-06-01"),
+            entry("p/2/一、3/reminder:10", "p/2", "一、3", "reminder", ""),
+            entry("digest", "*", "*", "digest", "2026-W48"),
+            entry("weekly", "p", "1", "weekly", "\n\"\\"),
+            entry("p/1/", "p", "1", "", ""),
+        ]
+        let bytes = LogEntryJSON.encode(entries)
+        #expect(bytes.count < 500)
+        #expect(try LogEntryJSON.decode(bytes) == entries)
+        #expect(try LogEntryJSON.decode(LogEntryJSON.encode(Array(entries.prefix(1)))) == Array(entries.prefix(1)))
+        // Damaged compact bytes say so; they are not read as something else.
+        #expect(throws: (any Error).self) { try LogEntryJSON.decode(Data(#"{"receiver":"mail","entries":[["p"]]}"#.utf8)) }
+    }
+
     @Test func whatJSONEncoderStored_readsTheSame() throws {
         // Outbox rows written before this reader: the generic encoder's bytes.
         let stored = try StateStore.encoder.encode(Self.entries)

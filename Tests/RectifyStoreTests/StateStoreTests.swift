@@ -60,6 +60,104 @@ struct StateStoreTests {
         #expect(try db.store.queuedLogEntries().isEmpty)
     }
 
+    /// A delivery's items are found through its notice's items; only what the notice does not
+    /// name gets rows of its own in `delivery_items`. Failed attempts are found the same way.
+    @Test func anItemsDeliveries_comeThroughItsNoticesItems() throws {
+        let db = try TemporaryStore()
+        func notice(_ id: String, _ items: [String]) -> NoticeRecord {
+            NoticeRecord(
+                id: id, receiver: "mail", recipient: "a@example.gov.cn", items: items.map { NoticeRecord.ItemRef(plan: "p", item: $0) },
+                createdAt: Self.t0)
+        }
+        let r1 = Self.record("n1", items: ["1", "2"], at: Self.t0), r2 = Self.record("n2", items: ["2", "x/3"], at: Self.t0)
+        // n2's notice names only item 2: its delivery of x/3 is indexed on its own.
+        try db.store.enqueue([r1, r2], notices: [notice("n1", ["1", "2"]), notice("n2", ["2"])])
+        try db.store.recordFailure(of: r1, attempt: Self.attempt(r1, outcome: "retryable", at: Self.t0), nextAttemptAt: Self.t0)
+        try db.store.confirmDelivery(of: r1, attempt: Self.attempt(r1, outcome: "delivered", at: Self.t0), sentAt: Self.t0)
+        try db.store.confirmDelivery(of: r2, attempt: Self.attempt(r2, outcome: "delivered", at: Self.t0), sentAt: Self.t0)
+        #expect(try db.store.deliveries(item: "p/1").map(\.outcome) == ["delivered", "retryable"])
+        #expect(try db.store.deliveries(item: "p/2").map(\.noticeID) == ["n2", "n1", "n1"])
+        #expect(try db.store.deliveries(item: "p/x/3").map(\.noticeID) == ["n2"])
+        #expect(try db.store.deliveries(item: "p/3").isEmpty)
+        let indexed = try db.store.pool.read { try String.fetchAll($0, sql: "SELECT item FROM delivery_items") }
+        #expect(indexed == ["p/x/3"])
+        // Pruned deliveries are gone from both paths.
+        #expect(try db.store.prune(RetentionPolicy(deliveries: 86_400, notificationLog: 86_400), at: Self.t0.addingTimeInterval(2 * 86_400)).deliveries == 3)
+        #expect(try db.store.deliveries(item: "p/2").isEmpty && db.store.deliveries(item: "p/x/3").isEmpty)
+    }
+
+    /// A database from before the notice items were kept by item keeps them (v4).
+    @Test func aVersion3Database_keepsItsNoticeItems() throws {
+        let db = try TemporaryStore { pool in
+            try StateStore.migrator.migrate(pool, upTo: "v3-web-notices-requests-evidence")
+            try pool.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO notices (id, receiver, recipient, items, created_at) VALUES ('a', 'mail', 'x@y', '[]', 1), ('b', 'mail', 'x@y', '[]', 2);
+                        INSERT INTO notice_items (notice_id, plan_id, item_id) VALUES ('a', 'p', '1'), ('b', 'p', '1'), ('b', 'p', '2');
+                        """)
+            }
+        }
+        #expect(try db.store.notices(plan: "p", item: "1").map(\.id) == ["b", "a"])
+        #expect(try db.store.notices(plan: "p", item: "2").map(\.id) == ["b"])
+    }
+
+    /// A delivery marked sent is no longer pending — not due, not counted — at once (its entries
+    /// stay known as queued until the fold);
+    /// its log and history are written by the fold, once, or when the store opens after a crash.
+    @Test func aMarkedDelivery_isNeverPendingAgain_andIsFoldedOnce_evenAfterACrash() throws {
+        let db = try TemporaryStore()
+        let r1 = Self.record("n1", items: ["1", "2"], at: Self.t0), r2 = Self.record("n2", items: ["3"], at: Self.t0)
+        try db.store.enqueue([r1, r2])
+        let sent = Self.t0.addingTimeInterval(5)
+        try db.store.markDelivered(r1, attempt: Self.attempt(r1, outcome: "delivered", at: sent))
+        #expect(try db.store.dueOutbox(at: sent).map(\.id) == ["n2"])
+        #expect(try db.store.receiversDue(at: sent) == ["mail"])
+        #expect(try db.store.outboxCounts() == (1, 0))
+        // The ledger still knows the marked one's entries (sent, not yet in the log).
+        #expect(try db.store.queuedLogEntries().map(\.itemID).sorted() == ["1", "2", "3"])
+        #expect(try db.store.queuedLogEntries().filter { $0.itemID != "3" }.allSatisfy { $0.sentAt == sent })
+        #expect(try db.store.outbox().map(\.id) == ["n2"])
+        #expect(try db.store.notificationLog().isEmpty)
+        // A crash now: the store opened again folds the mark.
+        let again = try StateStore(path: db.store.path)
+        #expect(try again.notificationLog().map(\.itemID).sorted() == ["1", "2"])
+        #expect(try again.notificationLog().allSatisfy { $0.sentAt == sent })
+        #expect(try again.deliveries().map(\.noticeID) == ["n1"])
+        #expect(try again.deliveries().first?.items == ["p/1", "p/2"])
+        #expect(try again.dueOutbox(at: sent).map(\.id) == ["n2"])
+        // Folding again changes nothing: no second attempt, no second count.
+        #expect(try again.foldDelivered() == 0)
+        #expect(try db.store.foldDelivered() == 0)
+        #expect(try again.deliveryTotals().first?.count == 1)
+        try again.markDelivered(r2, attempt: Self.attempt(r2, outcome: "delivered", at: sent))
+        #expect(try again.foldDelivered() == 1)
+        #expect(try again.outboxCounts() == (0, 0) && again.outbox().isEmpty)
+        #expect(try again.deliveries(item: "p/3").map(\.noticeID) == ["n2"])
+    }
+
+    /// The log keeps one row per receiver, recipient and key: a later send replaces it whole;
+    /// text is kept as written (empty, Chinese, quotes), never as NULL.
+    @Test func theLog_keepsTheLatestSendPerKey_andTextAsWritten() throws {
+        let db = try TemporaryStore()
+        func entry(_ fingerprint: String, notice: String) -> LogEntry {
+            LogEntry(
+                receiver: "robot/群", recipient: "韦明 \"组长\"", alertKey: "p/一、3/reminder:10", planID: "p", itemID: "一、3",
+                kind: "reminder", fingerprint: fingerprint, sentAt: Self.t0, noticeID: notice)
+        }
+        for (n, fingerprint) in ["", "2026-05-01"].enumerated() {
+            let r = OutboxRecord(
+                id: "n\(n)", receiver: "robot/群", recipient: "韦明 \"组长\"", notice: Data("{}".utf8),
+                logEntries: [entry(fingerprint, notice: "n\(n)")], createdAt: Self.t0, nextAttemptAt: Self.t0)
+            try db.store.enqueue([r])
+            let at = Self.t0.addingTimeInterval(Double(n))
+            try db.store.confirmDelivery(of: r, attempt: Self.attempt(r, outcome: "delivered", at: at), sentAt: at)
+            var expected = entry(fingerprint, notice: "n\(n)")
+            expected.sentAt = at
+            #expect(try db.store.notificationLog() == [expected])
+        }
+    }
+
     @Test func failedAttempts_scheduleTheNext_orFailForGood_andCanBeRetried() throws {
         let db = try TemporaryStore()
         let r = Self.record("n1", items: ["1"], at: Self.t0)

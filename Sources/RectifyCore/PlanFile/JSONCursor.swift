@@ -80,6 +80,24 @@ package struct JSONCursor: PlanCursor {
         mutating get { peek() == UInt8(ascii: "{") }
     }
 
+    /// A value read through `read`, or the one `memo` holds for the bytes that follow (an
+    /// object or a string repeated byte for byte is read once: `SpanMemo`).
+    package mutating func memoized<T>(_ memo: SpanMemo<T>, _ read: (inout JSONCursor) throws -> T) throws -> T {
+        skipSpace()
+        let start = index
+        // Objects and strings only: they end where their own bytes say (a number does not).
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "\"") else {
+            return try read(&self)
+        }
+        if let (value, length) = memo.value(at: UnsafeRawBufferPointer(rebasing: bytes[start...])) {
+            index = start + length
+            return value
+        }
+        let value = try read(&self)
+        memo.insert(value, for: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+        return value
+    }
+
     /// Reads an object, calling `field` for each key; `field` must consume the value.
     ///
     /// Keys are handed over as bytes (`FieldKey`), not strings: a plan of 100,000 items has over
@@ -93,19 +111,37 @@ package struct JSONCursor: PlanCursor {
             index += 1
             return
         }
-        var filter: UInt64 = 0
-        while true {
-            skipSpace()
-            let keyOffset = index
-            let key = try keyBytes()
-            let bit: UInt64 = 1 << (key.hash & 63)
-            if filter & bit != 0, Self.hasKey(key, in: bytes, objectAt: objectStart, before: keyOffset) {
-                throw Failure("the key '\(key.text)' appears twice in one object; keep one.", at: keyOffset)
+        // The full hashes of the first 16 keys, compared exactly; a filter for any later ones.
+        // (A 64-bit filter alone said "maybe" for most notice entries, of fifteen keys each, and
+        // the check read the object's keys again: a twentieth of delivering the cold backlog.)
+        try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 16) { seen in
+            var count = 0
+            var filter: UInt64 = 0
+            while true {
+                skipSpace()
+                let keyOffset = index
+                let key = try keyBytes()
+                let hash = key.fullHash
+                var maybe = false
+                for i in 0..<min(count, seen.count) where seen[i] == hash {
+                    maybe = true
+                    break
+                }
+                if count < seen.count {
+                    seen[count] = hash
+                } else {
+                    let bit: UInt64 = 1 << ((hash >> 7) & 63)
+                    if filter & bit != 0 { maybe = true }
+                    filter |= bit
+                }
+                count += 1
+                if maybe, Self.hasKey(key, in: bytes, objectAt: objectStart, before: keyOffset) {
+                    throw Failure("the key '\(key.text)' appears twice in one object; keep one.", at: keyOffset)
+                }
+                try expect(UInt8(ascii: ":"))
+                try field(&self, key)
+                if try separator(closing: UInt8(ascii: "}")) { return }
             }
-            filter |= bit
-            try expect(UInt8(ascii: ":"))
-            try field(&self, key)
-            if try separator(closing: UInt8(ascii: "}")) { return }
         }
     }
 
@@ -186,31 +222,6 @@ package struct JSONCursor: PlanCursor {
 
     private static let delimiters: Set<UInt8> = [0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")]
 
-    /// The first trailing comma or repeated key in a JSON document, as line, column (in
-    /// characters, both from 1) and a sentence; nil when there is none (other faults are
-    /// left to Yams, which names them).
-    static func syntaxError(in text: String) -> (line: Int, column: Int, problem: String)? {
-        let utf8 = Array(text.utf8)
-        let failure: Failure? = utf8.withUnsafeBytes { bytes in
-            var cursor = JSONCursor(bytes)
-            do {
-                try cursor.skipValue()
-                try cursor.end()
-                return nil
-            } catch let failure as Failure {
-                return failure
-            } catch {
-                return nil
-            }
-        }
-        guard let failure, let problem = failure.problem else { return nil }
-        let before = utf8[..<failure.offset]
-        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-        let column = String(decoding: utf8[lineStart..<failure.offset], as: UTF8.self).count + 1
-        return (line, column, problem)
-    }
-
     package mutating func string() throws -> String {
         let (raw, escaped, ascii) = try stringBytes()
         // ASCII needs no validation; other text is checked here (invalid UTF-8 sends the file to
@@ -271,47 +282,6 @@ package struct JSONCursor: PlanCursor {
             index += 1
         }
         throw Failure()
-    }
-
-    static func unescape(_ text: String) throws -> String {
-        var out = ""
-        var scalars = text.unicodeScalars.makeIterator()
-        var pendingHigh: UInt32?
-        while let c = scalars.next() {
-            guard c == "\\" else {
-                out.unicodeScalars.append(c)
-                continue
-            }
-            guard let e = scalars.next() else { throw Failure() }
-            switch e {
-            case "\"": out.append("\"")
-            case "\\": out.append("\\")
-            case "/": out.append("/")
-            case "b": out.append("\u{08}")
-            case "f": out.append("\u{0C}")
-            case "n": out.append("\n")
-            case "r": out.append("\r")
-            case "t": out.append("\t")
-            case "u":
-                var value: UInt32 = 0
-                for _ in 0..<4 {
-                    guard let h = scalars.next(), let digit = UInt32(String(h), radix: 16) else { throw Failure() }
-                    value = value * 16 + digit
-                }
-                if (0xD800...0xDBFF).contains(value) {
-                    pendingHigh = value
-                    continue
-                }
-                if (0xDC00...0xDFFF).contains(value), let high = pendingHigh {
-                    value = 0x10000 + ((high - 0xD800) << 10) + (value - 0xDC00)
-                    pendingHigh = nil
-                }
-                guard let scalar = Unicode.Scalar(value) else { throw Failure() }
-                out.unicodeScalars.append(scalar)
-            default: throw Failure()
-            }
-        }
-        return out
     }
 
     package mutating func int() throws -> Int {

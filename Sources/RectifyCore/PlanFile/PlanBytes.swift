@@ -32,9 +32,6 @@ package struct FieldKey: Equatable {
         return h
     }
 
-    /// For the duplicate filter of `JSONCursor.object`.
-    var hash: Int { Int(truncatingIfNeeded: fullHash >> 7) }
-
     package var text: String { unescaped ?? String(decoding: bytes, as: UTF8.self) }
 }
 

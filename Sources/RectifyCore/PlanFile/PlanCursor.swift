@@ -21,4 +21,12 @@ protocol PlanCursor: SendableMetatype {
     mutating func bool() throws -> Bool
     /// The document ends here.
     mutating func end() throws
+    /// A value read through `read`, or the one `memo` holds for the same bytes (JSON only).
+    mutating func memoized<T>(_ memo: SpanMemo<T>, _ read: (inout Self) throws -> T) throws -> T
+}
+
+extension PlanCursor {
+    mutating func memoized<T>(_ memo: SpanMemo<T>, _ read: (inout Self) throws -> T) throws -> T {
+        try read(&self)
+    }
 }

@@ -26,7 +26,18 @@ extension DeliveryWorker {
         }
         guard !records.isEmpty else { return ([], false, false) }
         var trouble = false
-        let confirmed = deliver(consume records, through: receiver, snapshot: snapshot, trouble: &trouble)
+        var marked: [OutboxRecord] = []
+        let confirmed = deliver(consume records, through: receiver, snapshot: snapshot, marked: &marked, trouble: &trouble)
+        // The deliveries marked sent, written out for the whole pass (`StateStore.foldDelivered`).
+        // Refused, they stay marked — never sent again — and the next pass or start writes them.
+        if !marked.isEmpty {
+            do {
+                try store.foldDelivered(known: marked)
+            } catch {
+                storageFailed("record deliveries", error)
+                return (confirmed, false, true)
+            }
+        }
         if trouble { return (confirmed, false, true) }
         // Anything due now (more than a batch, or a retry whose backoff ended during this pass)?
         do {
@@ -41,9 +52,10 @@ extension DeliveryWorker {
     /// The records' notices go to the channel as a `NoticeBatch`: each decoded (and its link
     /// signed) when the channel comes to it, and the record's stored bytes dropped then, so
     /// the pass holds one notice at a time, not its 200.
-    private func deliver(_ batch: consuming [OutboxRecord], through receiver: String, snapshot: Snapshot, trouble: inout Bool)
-        -> [LogEntry]
-    {
+    private func deliver(
+        _ batch: consuming [OutboxRecord], through receiver: String, snapshot: Snapshot, marked: inout [OutboxRecord],
+        trouble: inout Bool
+    ) -> [LogEntry] {
         let policy = snapshot.config.delivery
         guard let channel = snapshot.channels[receiver] else {
             for record in batch {
@@ -90,6 +102,7 @@ extension DeliveryWorker {
             case .delivered:
                 if let entries = confirm(record, count: count, detail: detail, duration: duration, trouble: &trouble) {
                     confirmed += entries
+                    marked.append(record)
                 }
             case .retryable(let error):
                 // The result's detail, not only the error: it says "not attempted: …" for the rest
@@ -119,12 +132,13 @@ extension DeliveryWorker {
         _ record: OutboxRecord, count: NoticeCount, detail: String, duration: TimeInterval, trouble: inout Bool
     ) -> [LogEntry]? {
         let at = clock()
-        let items = Self.items(of: record)
+        // Its items are the fold's to write (`StateStore.foldDelivered`).
         let attempt = DeliveryRecord(
             noticeID: record.id, receiver: record.receiver, recipient: record.recipient, attempt: record.attempts + 1,
-            at: at, outcome: "delivered", detail: detail, duration: duration, items: items)
+            at: at, outcome: "delivered", detail: detail, duration: duration, items: [])
         do {
-            try store.confirmDelivery(of: record, attempt: attempt, sentAt: at)
+            // In its own transaction, at once: a crash after this sends it never again.
+            try store.markDelivered(record, attempt: attempt)
         } catch {
             // The one window for a duplicate: sent, but not recorded.
             trouble = true
@@ -182,9 +196,7 @@ extension DeliveryWorker {
         }
     }
 
-    static func items(of record: OutboxRecord) -> [String] {
-        Array(Set(record.logEntries.map { "\($0.planID)/\($0.itemID)" })).sorted()
-    }
+    static func items(of record: OutboxRecord) -> [String] { record.items }
 }
 
 /// Exponential backoff with ±20% jitter, so retries of many notices do not move in step.

@@ -8,9 +8,10 @@ import Synchronization
 /// Drains the outbox. Each receiver has a lane of its own (a serial queue), so a receiver that
 /// hangs until its timeout or refuses every connection never holds up the others.
 ///
-/// A lane takes its due records in batches; each confirmed message removes its record and
-/// writes the notification log in one transaction *as the server accepts it* (not after the
-/// batch), so a crash re-sends at most the message in flight. A failure is retried with
+/// A lane takes its due records in batches; each confirmed message is marked sent in a
+/// transaction of its own *as the server accepts it* (not after the batch), so a crash re-sends
+/// at most the message in flight; the batch's log entries and history are written after it
+/// (`StateStore.foldDelivered`, again at start for marks a crash left). A failure is retried with
 /// exponential backoff and jitter, or kept as failed after the last attempt. After a pass the
 /// lane looks again: records that fell due while it was busy (a retry whose backoff ended
 /// during a long pass) are its own to send — nothing waits for a timer that is not armed.

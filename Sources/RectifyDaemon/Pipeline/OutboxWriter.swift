@@ -12,6 +12,9 @@ struct OutboxWriter {
     private let logger: Logger
     /// Consecutive refused writes, for the retry delay.
     private(set) var failures = 0
+    /// Whether a write has been made durable yet: the first (the start's first evaluation,
+    /// which READY=1 waits for) is synced to disk at once (`StateStore.enqueue(durable:)`).
+    private var synced = false
 
     init(store: StateStore, health: StorageHealth, logger: Logger) {
         self.store = store
@@ -81,7 +84,7 @@ struct OutboxWriter {
         guard count > 0 else { return true }
         var next = 0
         do {
-            try store.enqueue {
+            try store.enqueue(durable: !synced) {
                 guard next < count else { return nil }
                 defer { next += 1 }
                 let (notice, logs) = make(next)
@@ -100,6 +103,7 @@ struct OutboxWriter {
             return false
         }
         failures = 0
+        synced = true
         health.recovered(logger: logger)
         return true
     }

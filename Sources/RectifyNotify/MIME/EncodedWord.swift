@@ -63,6 +63,11 @@ enum EncodedWord {
 enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
+    /// The two characters of every 12 bits, as they lie in memory (first character first).
+    private static let pairs: [UInt16] = (0..<4096).map { n in
+        (UInt16(alphabet[n >> 6]) | UInt16(alphabet[n & 63]) << 8).littleEndian
+    }
+
     static func encodedLength(_ byteCount: Int) -> Int { (byteCount + 2) / 3 * 4 }
 
     static func encode(_ bytes: [UInt8]) -> String {
@@ -102,6 +107,25 @@ enum Base64 {
                     var index = 0
                     var o = start
                     var column = 0
+                    // Whole lines first, two characters per lookup (`pairs`), no column count.
+                    let groupsPerLine = lineLength / 4
+                    if lineLength != .max && lineLength % 4 == 0 && groupsPerLine > 0 {
+                        Self.pairs.withUnsafeBufferPointer { pairs in
+                            let raw = UnsafeMutableRawPointer(output.baseAddress!)
+                            while index + 3 * groupsPerLine <= input.count {
+                                for _ in 0..<groupsPerLine {
+                                    let n = Int(input[index]) << 16 | Int(input[index + 1]) << 8 | Int(input[index + 2])
+                                    raw.storeBytes(of: pairs[n >> 12], toByteOffset: o, as: UInt16.self)
+                                    raw.storeBytes(of: pairs[n & 0xFFF], toByteOffset: o + 2, as: UInt16.self)
+                                    index += 3
+                                    o += 4
+                                }
+                                output[o] = 0x0D
+                                output[o + 1] = 0x0A
+                                o += 2
+                            }
+                        }
+                    }
                     while index + 3 <= input.count {
                         let n = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
                         output[o] = table[Int(n >> 18 & 63)]

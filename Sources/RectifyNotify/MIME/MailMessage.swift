@@ -75,24 +75,37 @@ enum MIMEBuilder {
     static func normalisedLineEnds(_ text: String) -> [UInt8] {
         var text = text
         return text.withUTF8 { input in
-            var added = 0
-            var previous: UInt8 = 0
-            for byte in input {
-                if byte == 0x0A && previous != 0x0D { added += 1 }
-                previous = byte
+            guard let base = input.baseAddress, !input.isEmpty else { return [] }
+            let n = input.count
+            // The LFs found with memchr and the runs between them copied whole: byte by byte,
+            // this was a twelfth of delivering the cold-start backlog (70 MB of text and HTML).
+            func nextLF(from p: Int) -> Int? {
+                guard p < n, let found = memchr(base + p, 0x0A, n - p) else { return nil }
+                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
             }
-            // Counted first, then written through a pointer (not appended byte by byte).
-            return [UInt8](unsafeUninitializedCapacity: input.count + added) { output, count in
+            var added = 0
+            var p = 0
+            while let i = nextLF(from: p) {
+                if i == 0 || input[i - 1] != 0x0D { added += 1 }
+                p = i + 1
+            }
+            if added == 0 { return Array(input) }
+            return [UInt8](unsafeUninitializedCapacity: n + added) { output, count in
+                let out = output.baseAddress!
                 var o = 0
-                previous = 0
-                for byte in input {
-                    if byte == 0x0A && previous != 0x0D {
-                        output[o] = 0x0D
+                var p = 0
+                while p < n {
+                    let i = nextLF(from: p) ?? n
+                    (out + o).initialize(from: base + p, count: i - p)
+                    o += i - p
+                    if i == n { break }
+                    if i == 0 || input[i - 1] != 0x0D {
+                        out[o] = 0x0D
                         o += 1
                     }
-                    output[o] = byte
+                    out[o] = 0x0A
                     o += 1
-                    previous = byte
+                    p = i + 1
                 }
                 count = o
             }

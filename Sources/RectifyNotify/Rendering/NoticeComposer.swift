@@ -24,7 +24,7 @@ struct NoticeComposer {
         let time = LocalTime(notices.map(\.createdAt).max() ?? Date(timeIntervalSince1970: 0), in: zone)
         let kinds = AlertKind.urgencyOrder.filter { kind in entries.contains { $0.kind == kind } }
         let allKinds = Set(merged.flatMap { [$0.entry.kind] + $0.also.map(\.kind) })
-        let itemCount = Set(entries.map { [$0.planID, $0.itemID] }).count
+        let itemCount = Set(entries.map { ItemKey(plan: $0.planID, item: $0.itemID) }).count
         let colour = entries.compactMap(\.colour).max()
         let asOf = phrases.asOf(
             phrases.day(time.date), time.clock, phrases.zoneName(ZoneNames.isBeijing(zone.identifier), time.offsetText(colon: true)))
@@ -174,9 +174,9 @@ struct NoticeComposer {
     /// one row, so a notice that says "10项" lists ten rows.
     static func merge(_ notices: [AlertNotice]) -> [Merged] {
         var rows: [Merged] = []
-        var rowOfItem: [String: Int] = [:]
+        var rowOfItem: [ItemKey: Int] = [:]
         for merged in mergeEntries(notices) {
-            let item = merged.entry.planID + "\u{1}" + merged.entry.itemID
+            let item = ItemKey(plan: merged.entry.planID, item: merged.entry.itemID)
             if let index = rowOfItem[item] {
                 rows[index].also.append(merged.entry)
                 rows[index].notices.formUnion(merged.notices)
@@ -192,10 +192,10 @@ struct NoticeComposer {
     /// urgency order.
     private static func mergeEntries(_ notices: [AlertNotice]) -> [Merged] {
         var merged: [Merged] = []
-        var indexOfKey: [String: Int] = [:]
+        var indexOfKey: [EntryKey: Int] = [:]
         for (index, notice) in notices.enumerated() {
             for entry in notice.entries {
-                let key = Self.key(entry)
+                let key = EntryKey(entry)
                 if let i = indexOfKey[key] {
                     merged[i].notices.insert(index)
                     if notice.createdAt >= merged[i].createdAt {
@@ -217,6 +217,23 @@ struct NoticeComposer {
             return a < b
         }
         return order.map { merged[$0] }
+    }
+
+    /// `key(_:)` as a value, for merging (no string is made: a notice merges every entry).
+    private struct EntryKey: Hashable {
+        var kind: AlertKind
+        var plan: String
+        var item: String
+        var milestone: String
+
+        init(_ entry: NoticeEntry) {
+            (kind, plan, item, milestone) = (entry.kind, entry.planID, entry.itemID, entry.milestone ?? "")
+        }
+    }
+
+    private struct ItemKey: Hashable {
+        var plan: String
+        var item: String
     }
 
     /// What makes an entry the same row: kind, plan, item and milestone.
