@@ -26,7 +26,7 @@ struct SheetWriter {
         let asOf = document.asOf
         rows.append((1, [.text(plan.title, .title)] + Array(repeating: .blank(.title), count: columnCount - 1), 32))
         merges.append("A1:\(last)1")
-        let unit = "填报单位：\(plan.unit)"
+        let unit = plan.unit.isEmpty ? "" : "填报单位：\(plan.unit)"  // no empty label for a plan without one
         let date = "截至：\(asOf.year)年\(asOf.month)月\(asOf.day)日"
         rows.append((2, [.text(unit, .subtitle)] + Array(repeating: .blank(.subtitle), count: 6) + [.text(date, .subtitle)] + Array(repeating: .blank(.subtitle), count: columnCount - 8), 22))
         merges.append("A2:G2")

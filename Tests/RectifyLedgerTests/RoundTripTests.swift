@@ -38,6 +38,17 @@ struct RoundTripTests {
         #expect(back.items.map(\.status) == ItemStatus.allCases)
     }
 
+    /// A plan without a unit is exported without an empty "填报单位：" label, and reads back
+    /// without one (with the importer's warning that it names none).
+    @Test func aPlanWithoutAUnit_hasNoEmptyUnitLabel() throws {
+        let plan = Plan(id: "p", unit: "", title: "整改台账", items: [Item(id: "1", title: "公车台账不全", status: .inProgress)])
+        let csv = String(decoding: CSVWriter.write([ExportPlan(plan: plan)], now: Self.now), as: UTF8.self)
+        #expect(!csv.contains("填报单位"))
+        let back = try LedgerImporter.importFile(try WorkbookWriter.write([ExportPlan(plan: plan)], now: Self.now), file: "p.xlsx")
+        #expect(back.plan.unit.isEmpty && back.plan.items.count == 1)
+        #expect(back.warnings.contains { $0.message.contains("names no unit") })
+    }
+
     @Test func precisionsAndExtensions_survive() throws {
         var item = Item(id: "1", title: "应急物资储备不足", status: .inProgress)
         item.deadline = Deadline(date: CalendarDate(year: 2025, month: 9, day: 30)!, precision: .quarter)
