@@ -26,8 +26,8 @@ enum WorkbookReader {
         let stylesPath = relationships.values.first { $0.hasSuffix("styles.xml") } ?? "xl/styles.xml"
         let strings = try package.part(sharedPath).map(SharedStrings.read) ?? []
         let stylesXML = try package.part(stylesPath)
-        let dateStyles = stylesXML.map(Styles.dateStyles) ?? [:]
-        let fillStyles = stylesXML.map(Styles.fillStyles) ?? [:]
+        let styles = stylesXML.map(Styles.read) ?? (dates: [:], fills: [:])
+        let dateStyles = styles.dates, fillStyles = styles.fills
         var sheets: [Sheet] = []
         var index = 0
         for element in elements where element.name == "sheet" {
@@ -105,11 +105,16 @@ enum SharedStrings {
 /// `xl/styles.xml`: which cell formats (`s` attribute = index into `cellXfs`) show dates, and
 /// how much of the date they show (a format without the day shows a month).
 enum Styles {
-    static func dateStyles(_ data: Data) -> [Int: DeadlinePrecision] {
+    /// Both maps of one `styles.xml`, read once.
+    static func read(_ data: Data) -> (dates: [Int: DeadlinePrecision], fills: [Int: String]) {
         let reader = Reader()
         let parser = XMLParser(data: data)
         parser.delegate = reader
         _ = parser.parse()
+        return (dateStyles(reader), fillStyles(reader))
+    }
+
+    private static func dateStyles(_ reader: Reader) -> [Int: DeadlinePrecision] {
         var result: [Int: DeadlinePrecision] = [:]
         for (index, format) in reader.cellFormats.enumerated() {
             if ExcelDate.builtinDateFormats.contains(format) {
@@ -123,11 +128,7 @@ enum Styles {
 
     /// Cell formats (`cellXfs` index) that paint the cell with a solid colour other than white:
     /// the colour as RRGGBB ("00B050"), or "theme 5" / "indexed 10" where no RGB is written.
-    static func fillStyles(_ data: Data) -> [Int: String] {
-        let reader = Reader()
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        _ = parser.parse()
+    private static func fillStyles(_ reader: Reader) -> [Int: String] {
         var result: [Int: String] = [:]
         for (index, fill) in reader.cellFills.enumerated() where fill >= 0 && fill < reader.fills.count {
             if let colour = reader.fills[fill] { result[index] = colour }
