@@ -3,6 +3,10 @@ import RectifyCore
 
 /// Writes ledgers as CSV that Excel and WPS open with the Chinese intact: UTF-8 with a BOM,
 /// CRLF line ends, cells quoted when they hold a comma, quote or line break (quotes doubled).
+/// A cell that starts with = + - @, a tab or a carriage return gets a leading apostrophe:
+/// Excel, WPS and LibreOffice would read it as a formula (CSV injection, OWASP): a title
+/// "=HYPERLINK(…)" became a live link, an item id "+2" became the number 2. The importer
+/// takes the apostrophe off again.
 /// Dates are written 2025-06-30 (Excel reads them as dates); a month deadline as 2025年6月.
 /// Several plans go one after another, each with its title line and header.
 public enum CSVWriter {
@@ -43,7 +47,11 @@ public enum CSVWriter {
         cells.map(quote).joined(separator: ",") + "\r\n"
     }
 
+    /// What a spreadsheet reads as the start of a formula.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
     static func quote(_ cell: String) -> String {
+        let cell = cell.first.map(formulaStarts.contains) == true ? "'" + cell : cell
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

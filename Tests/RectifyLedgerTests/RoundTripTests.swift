@@ -49,6 +49,28 @@ struct RoundTripTests {
         #expect(back.warnings.contains { $0.message.contains("names no unit") })
     }
 
+    /// Cells a spreadsheet would read as formulas (CSV injection) are written with a leading
+    /// apostrophe, and read back without it: a title "=HYPERLINK(…)" was a live link in
+    /// LibreOffice and an id "+2" became the number 2.
+    @Test func formulaLikeCells_areNeutralisedInCSV_andReadBackAsWritten() throws {
+        let due = Deadline(date: CalendarDate(year: 2026, month: 6, day: 30)!)
+        var first = Item(id: "1", title: "=HYPERLINK(\"http://example.com/x\",\"点击查看\")", status: .inProgress, deadline: due)
+        first.text = "整改措施：-建立健全制度"
+        first.responsible = Responsibility(department: "@办公室")
+        let second = Item(id: "+2", title: "\t普通问题", status: .inProgress, deadline: due)
+        let plan = Plan(id: "p", unit: "某医院", title: "某医院整改台账", items: [first, second])
+        let csv = String(decoding: CSVWriter.write([ExportPlan(plan: plan)], now: Self.now), as: UTF8.self)
+        let cells = csv.split(separator: "\r\n").flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let bare = cells.map { $0.hasPrefix("\"") ? $0.dropFirst() : $0 }
+        #expect(!bare.contains { $0.first.map { "=+-@\t".contains($0) } == true }, "\(csv)")
+        #expect(csv.contains("\"'=HYPERLINK(") && csv.contains("'+2,") && csv.contains("'-建立健全制度") && csv.contains("'@办公室"))
+        let back = try LedgerImporter.importFile(Data(csv.utf8), file: "p.csv").plan
+        #expect(back.items.map(\.id) == ["1", "+2"])
+        #expect(back.items.map(\.title) == [first.title, "普通问题"])
+        #expect(back.items.first?.responsible?.department == "@办公室")
+        #expect(back.items.first?.text?.contains("整改措施：-建立健全制度") == true)
+    }
+
     @Test func precisionsAndExtensions_survive() throws {
         var item = Item(id: "1", title: "应急物资储备不足", status: .inProgress)
         item.deadline = Deadline(date: CalendarDate(year: 2025, month: 9, day: 30)!, precision: .quarter)

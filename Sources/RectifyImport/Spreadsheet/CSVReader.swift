@@ -19,7 +19,10 @@ enum CSVReader {
         var quoted = false
         var quoteLine = 0
         func endField() {
-            let value = String(field)
+            var value = String(field)
+            // An apostrophe before = + - @ is how a CSV writer (ours, and others that follow
+            // OWASP) keeps a spreadsheet from reading the cell as a formula: not part of it.
+            if value.first == "'", let next = value.dropFirst().first, "=+-@\t\n".contains(next) { value.removeFirst() }
             row.append(value.isEmpty ? .empty : .text(value))
             field = String.UnicodeScalarView()
         }
