@@ -120,6 +120,8 @@ enum Totals {
         var totals = StatedTotals()
         var problemCandidates: [Int] = []
         var measureUnit: Unicode.Scalar?
+        // "问题3个方面8条，…已完成整改4条": later counts of the unit the problems were counted in.
+        var problemUnit: Unicode.Scalar?
         var firstOffset: Int?
         var lastEnd = 0
         var clauseStart = 0
@@ -159,7 +161,7 @@ enum Totals {
                     } else {
                         used = false
                     }
-                } else if count.unit == "个" || clause.contains(literal: "问题") {
+                } else if count.unit == "个" || count.unit == problemUnit || clause.contains(literal: "问题") {
                     if isOpen {
                         // "阶段性完成2个，正在推进1个，长期坚持1个": open counts add up.
                         totals.open = (totals.open ?? 0) + count.value
@@ -170,6 +172,7 @@ enum Totals {
                         totals.done = count.value
                     } else if !isOpen, !isDone, clause.contains(literal: "问题") {
                         problemCandidates.append(count.value)
+                        problemUnit = problemUnit ?? count.unit
                         if count.namesProblems, feedbackWords.contains(where: { clause.contains(literal: $0) }) { namedFeedback = true }
                     } else {
                         used = false

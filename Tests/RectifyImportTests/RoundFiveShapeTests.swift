@@ -1,0 +1,44 @@
+import Foundation
+import RectifyCore
+import Testing
+
+@testable import RectifyImport
+
+/// Shapes found by the fifth blind corpus (c43–c50, l28–l31), each reduced to its rule.
+struct RoundFiveShapeTests {
+    /// Hospital quality and 等级评审 reports number "1 …方面" over "1.1 …" problems (c43 had no
+    /// item at all); "2.5万元" or a bare "3年…" stay quantities.
+    @Test func decimalOutlineNumbers_areHeadings() {
+        let (plan, _) = TestSupport.importText([
+            "某县人民医院关于评审反馈问题整改情况的报告",
+            "反馈问题2个方面3条，已完成整改2条，正在整改1条。",
+            "1 医疗质量方面",
+            "1.1 三级查房制度执行不到位。",
+            "完成情况：已完成。",
+            "1.2 疑难病例讨论不规范。",
+            "整改时限：2025年底前",
+            "目前正在推进。",
+            "2 合理用药方面",
+            "2.1 抗菌药物使用强度偏高。",
+            "该问题已整改完成。",
+            "某县人民医院", "2025年11月20日",
+        ])
+        #expect(plan.items.map(\.id) == ["1.1", "1.2", "2.1"])
+        #expect(plan.items.map(\.status) == [.done, .inProgress, .done])
+        #expect(plan.items[1].deadline?.date.description == "2025-12-31")
+        #expect(plan.items[0].category.first?.contains("医疗质量方面") == true)
+        #expect(HeadingMarker.parse(TestSupport.folded("2.3.1疑难病例"))?.style == .decimal(3))
+        #expect(HeadingMarker.parse(TestSupport.folded("2.5万元用于设备购置。")) == nil)
+        #expect(HeadingMarker.parse(TestSupport.folded("3年来累计投入")) == nil)
+    }
+
+    /// "问题3个方面8条…已完成整改4条，正在整改3条": counts in the unit the problems were counted
+    /// in are problem counts though their clause does not say 问题 (c43 stated nothing).
+    @Test func totals_inTheProblemsUnit() {
+        let totals = Totals.parse(TestSupport.paragraph(
+            "9月5日反馈了评审发现的问题3个方面8条。截至11月15日，已完成整改4条，正在整改3条，需长期坚持1条。"))
+        #expect(totals?.problems == 8)
+        #expect(totals?.done == 4)
+        #expect(totals?.open == 4)
+    }
+}
