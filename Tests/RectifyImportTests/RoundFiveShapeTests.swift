@@ -41,4 +41,34 @@ struct RoundFiveShapeTests {
         #expect(totals?.done == 4)
         #expect(totals?.open == 4)
     }
+
+    /// Reports grouped by progress say the status in the section: "（一）集中整改期内已完成（含基本
+    /// 完成）的整改事项" over problems whose measures carry no status (one said 正在使用 of routine work
+    /// and was read as open), "（二）需长期坚持整改的事项" over the others (read as done by the
+    /// totals). The totals' "已完成（含基本完成）" is done, not partly done (it stated 16 open).
+    @Test func sectionHeadings_sayTheStatus() {
+        let (plan, _) = TestSupport.importText([
+            "某疾控中心关于巡察整改进展情况的通报",
+            "巡察反馈的3个问题中共2个问题已完成（含基本完成）整改，仍需长期整改1个。",
+            "（一）集中整改期内已完成（含基本完成）的整改事项",
+            "1.关于“流调信息化水平不高”问题的整改。",
+            "（1）推广使用流调信息系统。",
+            "（2）中心正在使用小程序开展随访管理。",
+            "2.关于“督导检查不到位”问题的整改。",
+            "（1）制定督导检查方案。",
+            "（2）建立问题清单。",
+            "（二）需长期坚持整改的事项",
+            "3.关于“机构改革推进缓慢”问题的整改。",
+            "（1）完成机构编制方案调整。",
+            "（2）下一步，中心将持续推进业务融合。",
+            "某疾控中心", "2025年9月30日",
+        ])
+        #expect(plan.stated?.problems == 3)
+        #expect(plan.stated?.done == 2)
+        #expect(plan.items.map(\.id) == ["1.1", "1.2", "2.3"])
+        #expect(plan.items.map(\.status) == [.done, .done, .longTerm])
+        #expect(plan.items[0].statusEvidence?.text.contains("已完成") == true)
+        #expect(SectionStatus.parse(TestSupport.paragraph("二、巡察反馈问题整改完成情况")) == nil)
+        #expect(SectionStatus.parse(TestSupport.paragraph("三、集中整改期内未完成整改事项"))?.kind.isOpen == true)
+    }
 }

@@ -17,6 +17,8 @@ struct ItemDraft: Sendable {
     var body: [TextPiece]
     /// The explicit status paragraph ("整改结果:完成"), if any.
     var statusParagraph: Int?
+    /// The paragraphs of the headings above, outermost first (a section may say the status).
+    var sections: [Int] = []
 }
 
 /// Chooses which headings are items and cuts their text.
@@ -89,11 +91,11 @@ enum ItemOutline {
         let chosen = structured.count * 2 >= global.count && !structured.isEmpty ? structured : global
         var drafts: [ItemDraft] = []
         for index in chosen {
-            if let findings = AuditFindings.find(heading: index, outline: outline, paragraphs: paragraphs) {
-                drafts += findingDrafts(index, findings, outline: outline, paragraphs: paragraphs)
-                continue
-            }
-            drafts += split(index, outline: outline, paragraphs: paragraphs, statuses: statuses(index))
+            var made = AuditFindings.find(heading: index, outline: outline, paragraphs: paragraphs)
+                .map { findingDrafts(index, $0, outline: outline, paragraphs: paragraphs) }
+                ?? split(index, outline: outline, paragraphs: paragraphs, statuses: statuses(index))
+            for k in made.indices { made[k].sections = outline.ancestors(of: index).map { headings[$0].paragraph } }
+            drafts += made
         }
         return uniqueIDs(drafts)
     }

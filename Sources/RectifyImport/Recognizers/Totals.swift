@@ -143,7 +143,7 @@ enum Totals {
                 lastEnd = end
             }
             guard !counts.isEmpty else { continue }
-            let kind = StatusVocabulary.clauseKind(clause)
+            let kind = StatusVocabulary.clauseKind(withoutInclusions(clause))
             let isOpen = kind?.isOpen ?? false
             let isDone = kind == .done
             let aboutMeasures = clause.contains(literal: "措施")
@@ -207,6 +207,24 @@ enum Totals {
         totals.text = paragraph.text(start..<min(f.count, lastEnd + 1))
         totals.line = paragraph.line(at: firstOffset)
         return totals
+    }
+
+    /// The clause without what a bracket says it includes: "已完成（含基本完成）整改6个" is done,
+    /// its 基本完成 only widening what counts as done.
+    static func withoutInclusions(_ clause: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        var i = 0
+        while i < clause.count {
+            if clause[i] == "(", clause.hasLiteral("含", at: i + 1) || clause.hasLiteral("包括", at: i + 1),
+                let close = clause[i...].firstIndex(of: ")")
+            {
+                i = close + 1
+                continue
+            }
+            out.append(clause[i])
+            i += 1
+        }
+        return out
     }
 
     /// "25个", "25 项", "10个问题" — but not "3方面", "3个方面", "92%".
