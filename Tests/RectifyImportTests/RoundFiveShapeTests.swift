@@ -71,4 +71,24 @@ struct RoundFiveShapeTests {
         #expect(SectionStatus.parse(TestSupport.paragraph("二、巡察反馈问题整改完成情况")) == nil)
         #expect(SectionStatus.parse(TestSupport.paragraph("三、集中整改期内未完成整改事项"))?.kind.isOpen == true)
     }
+
+    /// A table copied out of Excel quotes a cell with a line break (Alt+Enter) over two lines:
+    /// the row is joined back, the cell unquoted (c49 had no item: the header row was followed by
+    /// broken rows).
+    @Test func excelQuotedCells_joinTheirRow() {
+        let (plan, _) = TestSupport.importText([
+            "某镇卫生院关于巡察反馈问题整改进展情况的通报",
+            "共反馈问题2个，已完成整改1个，正在整改1个。",
+            "序号\t存在问题\t整改措施\t责任科室\t整改时限\t完成情况",
+            "1\t\"基本公共卫生服务档案", "真实性不高\"\t核查档案\t公卫科\t立行立改\t已完成",
+            "2\t中药饮片管理不规范\t\"1.建立验收制度", "2.规范\"\"温湿度\"\"记录\"\t药房\t2025年底前\t整改中",
+            "某镇卫生院", "2025年12月28日",
+        ])
+        #expect(plan.items.map(\.title) == ["基本公共卫生服务档案真实性不高", "中药饮片管理不规范"])
+        #expect(plan.items.map(\.status) == [.done, .inProgress])
+        #expect(plan.items[1].deadline?.date.description == "2025-12-31")
+        #expect((plan.items[1].text ?? "").contains("1.建立验收制度2.规范\"温湿度\"记录"))
+        let untouched: [[Unicode.Scalar]] = [Array("他说\"好".unicodeScalars), Array("的\"\t下一格".unicodeScalars)]
+        #expect(QuotedCells.join(untouched) == untouched)
+    }
 }

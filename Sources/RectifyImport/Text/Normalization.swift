@@ -71,7 +71,7 @@ enum Normalization {
         }
         if !current.isEmpty { raw.append(current) }
         var result: [SourceLine] = []
-        for (k, line) in WrappedTableRows.join(PageFurniture.blank(raw)).enumerated() {
+        for (k, line) in WrappedTableRows.join(QuotedCells.join(PageFurniture.blank(raw))).enumerated() {
             for piece in RunOnText.split(line) { result.append(clean(piece, number: k + 1)) }
         }
         return result
