@@ -91,4 +91,29 @@ struct RoundFiveShapeTests {
         let untouched: [[Unicode.Scalar]] = [Array("他说\"好".unicodeScalars), Array("的\"\t下一格".unicodeScalars)]
         #expect(QuotedCells.join(untouched) == untouched)
     }
+
+    /// A WeChat post copied as text: the byline's date and time under the title is the report's
+    /// date, "01 党的建设方面" numbers sections, ◆/▶ bullets decorate labels (c50 had no item).
+    @Test func postBullets_andByline() {
+        let (plan, _) = TestSupport.importText([
+            "整改进行时｜县中医医院巡察整改进展情况通报",
+            "原创 宁乡县中医医院 2026年05月18日 17:30 湖南",
+            "县委巡察反馈的2个问题已完成整改1个，1个正在整改中。",
+            "01 党的建设方面",
+            "◆问题：党委理论学习中心组学习计划执行不到位。",
+            "▶完成时限：2026年3月",
+            "▶整改进展：已完成",
+            "02 医疗服务方面",
+            "◆ 问题：中医特色专科建设滞后。",
+            "▶完成时限：2026年12月底",
+            "▶整改进展：正在推进",
+            "— END —",
+        ])
+        #expect(plan.reportDate?.description == "2026-05-18")
+        #expect(plan.items.map(\.id) == ["1.1", "2.1"])
+        #expect(plan.items.map(\.status) == [.done, .inProgress])
+        #expect(plan.items[1].deadline?.date.description == "2026-12-31")
+        #expect(plan.items[0].category.first?.contains("党的建设方面") == true)
+        #expect(Normalization.withoutBullet(Array("√已完成".unicodeScalars)) == Array("√已完成".unicodeScalars))
+    }
 }

@@ -39,7 +39,10 @@ struct Outline: Sendable {
         })
         for (index, paragraph) in paragraphs.enumerated() {
             var parsed = markers[index]
-            if case .decimal(1)? = parsed?.style, !decimalLeads.contains(parsed?.number ?? 0) { parsed = nil }
+            // "01 党的建设方面": a leading zero is a section number, never a quantity.
+            if case .decimal(1)? = parsed?.style, !decimalLeads.contains(parsed?.number ?? 0), paragraph.folded.first != "0" {
+                parsed = nil
+            }
             if let columns = tables[index] {
                 let cells = paragraph.folded.split(separator: "\t", omittingEmptySubsequences: false)
                 // A row with its number and problem cells empty is one more measure of the row
