@@ -116,4 +116,46 @@ struct RoundFiveShapeTests {
         #expect(plan.items[0].category.first?.contains("党的建设方面") == true)
         #expect(Normalization.withoutBullet(Array("√已完成".unicodeScalars)) == Array("√已完成".unicodeScalars))
     }
+
+    /// Word's lvlRestart: 0 lets "1." run on across the （一） sections (c46 showed 1, 2, 1, 2);
+    /// n restarts only after level n or a shallower one.
+    @Test func wordLevels_runOnWithLvlRestart() {
+        let numbering = Data(
+            """
+            <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+             <w:abstractNum w:abstractNumId="0">
+              <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+              <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+              <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlRestart w:val="0"/><w:lvlText w:val="%3."/></w:lvl>
+              <w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlRestart w:val="1"/><w:lvlText w:val="（%4）"/></w:lvl>
+             </w:abstractNum>
+             <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+            </w:numbering>
+            """.utf8)
+        var n = WordNumbering(numbering: numbering, styles: nil)
+        let markers = [0, 1, 2, 3, 2, 3, 1, 2, 3, 0, 3].map { n.marker(numId: "1", level: $0, style: nil) }
+        #expect(markers == ["一、", "（一）", "1.", "（1）", "2.", "（2）", "（二）", "3.", "（3）", "二、", "（1）"])
+    }
+
+    /// A status closing measures whose last one has points ("（2）开展业务督导：" over "①每月抽查…")
+    /// belongs to the problem above them, not to the last point (c46 took "②对漏登漏报…" for the item).
+    @Test func statusAfterPoints_belongsToTheProblem() {
+        let (plan, _) = TestSupport.importText([
+            "某妇幼保健院关于巡察整改进展情况的通报",
+            "（一）业务管理方面",
+            "1.孕产妇高危因素筛查登记不全。",
+            "（1）修订高危孕产妇管理流程。",
+            "（2）开展业务督导：",
+            "①每月抽查高危登记；",
+            "②对漏登漏报的单位通报批评。",
+            "整改情况：已完成整改。",
+            "2.儿童保健信息系统数据不准确。",
+            "（1）修复系统接口。",
+            "（2）清理重复档案。",
+            "整改情况：正在整改，预计2026年6月底前完成。",
+            "某妇幼保健院", "2026年4月15日",
+        ])
+        #expect(plan.items.map(\.title) == ["1.孕产妇高危因素筛查登记不全。", "2.儿童保健信息系统数据不准确。"])
+        #expect(plan.items.map(\.status) == [.done, .inProgress])
+    }
 }

@@ -188,12 +188,16 @@ enum ItemOutline {
             }
             if !isStructured, AuditFindings.find(heading: index, outline: outline, paragraphs: paragraphs) != nil { isStructured = true }
             guard isStructured else { continue }
-            // A status closing a list of measures belongs to the problem above them.
+            // A status closing a list of measures belongs to the problem above them, also past
+            // points within a measure ("（2）开展业务督导：" over "①每月抽查…").
             var target = index
-            if actionStyles.contains(h.style), let parent = h.parent, candidateSet.contains(parent),
-                !actionStyles.contains(headings[parent].style)
-            {
-                target = parent
+            var climb = index
+            while actionStyles.contains(headings[climb].style), let parent = headings[climb].parent, candidateSet.contains(parent) {
+                climb = parent
+                if !actionStyles.contains(headings[parent].style) {
+                    target = parent
+                    break
+                }
             }
             marked.insert(target)
         }
