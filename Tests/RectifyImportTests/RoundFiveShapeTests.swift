@@ -158,4 +158,12 @@ struct RoundFiveShapeTests {
         #expect(plan.items.map(\.title) == ["1.孕产妇高危因素筛查登记不全。", "2.儿童保健信息系统数据不准确。"])
         #expect(plan.items.map(\.status) == [.done, .inProgress])
     }
+
+    /// A portal template puts the title in `<div class="title">`, not a heading: the page is read
+    /// from there (c45's title was the navigation, "院务公开党建园地当前位置：…").
+    @Test func htmlTitleByClass() {
+        let html = "<ul><li>院务公开</li><li>当前位置：首页 &gt; 公示公告</li></ul><div class=\"title\">某医院关于飞行检查反馈问题整改情况的报告</div><p>正文</p>"
+        #expect(HTMLText.fromTitle(html).hasPrefix("<div class=\"title\">某医院"))
+        #expect(HTMLText.fromTitle("<div class=\"title\">网站首页</div><p>x</p>") == "<div class=\"title\">网站首页</div><p>x</p>")
+    }
 }
