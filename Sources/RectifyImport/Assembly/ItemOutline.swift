@@ -17,6 +17,8 @@ struct ItemDraft: Sendable {
     var body: [TextPiece]
     /// The explicit status paragraph ("整改结果:完成"), if any.
     var statusParagraph: Int?
+    /// The paragraphs of the headings above, outermost first (a section may say the status).
+    var sections: [Int] = []
 }
 
 /// Chooses which headings are items and cuts their text.
@@ -89,11 +91,11 @@ enum ItemOutline {
         let chosen = structured.count * 2 >= global.count && !structured.isEmpty ? structured : global
         var drafts: [ItemDraft] = []
         for index in chosen {
-            if let findings = AuditFindings.find(heading: index, outline: outline, paragraphs: paragraphs) {
-                drafts += findingDrafts(index, findings, outline: outline, paragraphs: paragraphs)
-                continue
-            }
-            drafts += split(index, outline: outline, paragraphs: paragraphs, statuses: statuses(index))
+            var made = AuditFindings.find(heading: index, outline: outline, paragraphs: paragraphs)
+                .map { findingDrafts(index, $0, outline: outline, paragraphs: paragraphs) }
+                ?? split(index, outline: outline, paragraphs: paragraphs, statuses: statuses(index))
+            for k in made.indices { made[k].sections = outline.ancestors(of: index).map { headings[$0].paragraph } }
+            drafts += made
         }
         return uniqueIDs(drafts)
     }
@@ -186,12 +188,16 @@ enum ItemOutline {
             }
             if !isStructured, AuditFindings.find(heading: index, outline: outline, paragraphs: paragraphs) != nil { isStructured = true }
             guard isStructured else { continue }
-            // A status closing a list of measures belongs to the problem above them.
+            // A status closing a list of measures belongs to the problem above them, also past
+            // points within a measure ("（2）开展业务督导：" over "①每月抽查…").
             var target = index
-            if actionStyles.contains(h.style), let parent = h.parent, candidateSet.contains(parent),
-                !actionStyles.contains(headings[parent].style)
-            {
-                target = parent
+            var climb = index
+            while actionStyles.contains(headings[climb].style), let parent = headings[climb].parent, candidateSet.contains(parent) {
+                climb = parent
+                if !actionStyles.contains(headings[parent].style) {
+                    target = parent
+                    break
+                }
             }
             marked.insert(target)
         }

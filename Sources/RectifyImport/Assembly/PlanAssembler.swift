@@ -153,6 +153,9 @@ struct PlanAssembler {
             candidates.append((line.kind, Evidence(text: paragraph.text(0..<line.phraseEnd), line: paragraph.firstLine), "status line"))
         }
         if let closing = closingSentence(draft.body) { candidates.append((closing.kind, closing.evidence, "closing sentence")) }
+        if let section = draft.sections.reversed().map({ paragraphs[$0] }).lazy.compactMap(SectionStatus.parse).first {
+            candidates.append((section.kind, section.evidence, "section heading"))
+        }
         for piece in draft.body {
             let paragraph = paragraphs[piece.paragraph]
             guard let hit = CompletionPercent.find(paragraph.folded, range: piece.range) else { continue }

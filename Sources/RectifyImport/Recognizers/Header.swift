@@ -75,13 +75,22 @@ enum Header {
             let isNote =
                 f.count <= 60
                 && (["(", "【", "["].contains { f.first == $0 } || f.contains(literal: "公开稿") || f.contains(literal: "字体")
-                    || ["发布时间", "发布日期", "来源", "浏览次数", "点击数", "作者"].contains { f.hasLiteral($0, at: 0) })
+                    || ["发布时间", "发布日期", "来源", "浏览次数", "点击数", "作者", "原创"].contains { f.hasLiteral($0, at: 0) }
+                    || isByline(f))
             // "（一）药品采购…" right under the title is the first heading, not a note in brackets.
             guard isNote, HeadingMarker.parse(f) == nil else { break }
             if date == nil, let d = fullDate(in: f) { date = (d, line.number) }
             bodyStart += 1
         }
         return (title, date, bodyStart)
+    }
+
+    /// A post's byline: a full date with a time of day ("宁乡县中医医院 2026年05月18日 17:30 湖南").
+    static func isByline(_ f: [Unicode.Scalar]) -> Bool {
+        let time = f.indices.dropFirst(2).contains { i in
+            f[i] == ":" && i + 2 < f.count && Chars.isDigit(f[i - 1]) && Chars.isDigit(f[i - 2]) && Chars.isDigit(f[i + 1]) && Chars.isDigit(f[i + 2])
+        }
+        return time && fullDate(in: f) != nil
     }
 
     /// The document a 印发 notice issues: "关于印发《X》的通知" gives X.

@@ -23,6 +23,9 @@ enum HeadingStyle: Hashable, Sendable {
     case labelled
     /// A row of a table flattened to text, under a header row naming the columns.
     case tableRow
+    /// Decimal outline numbers as quality offices and 等级评审 reports write them: "1 " (depth 1,
+    /// kept only over "1.1" headings of its own), "1.1", "1.1.1"; each depth is a level.
+    case decimal(Int)
 }
 
 /// A numbering marker at the start of a paragraph.
@@ -33,13 +36,15 @@ struct HeadingMarker: Hashable, Sendable {
     var length: Int
     /// The paragraph is a "针对“…”问题的整改情况" heading (numbered or not).
     var isConcern = false
+    /// A decimal number's first component ("2" of "2.3").
+    var lead: Int?
 
     /// Parses the marker at the start of folded text, or recognises a concern heading.
     static func parse(_ f: [Unicode.Scalar]) -> HeadingMarker? {
         if let label = FieldLabels.label(f, at: 0), label.kind == .problem {
             return HeadingMarker(style: .labelled, number: label.number, length: 0)
         }
-        guard var marker = numbered(f) else {
+        guard var marker = numbered(f) ?? decimal(f, bare: true) else {
             return isConcernHeading(f, from: 0) ? HeadingMarker(style: .concern, number: nil, length: 0, isConcern: true) : nil
         }
         marker.isConcern = isConcernHeading(f, from: marker.length)
@@ -72,14 +77,14 @@ struct HeadingMarker: Hashable, Sendable {
             let sep = f[run.upperBound]
             let after = run.upperBound + 1
             if sep == "." {
-                // "2.5万" is a number, not a heading.
-                if after < f.count, Chars.isDigit(f[after]) { return nil }
+                // "2.5万" is a number, not a heading; "2.5 抗菌药物…" is a decimal heading.
+                if after < f.count, Chars.isDigit(f[after]) { return decimal(f) }
                 return HeadingMarker(style: .arabicDot, number: f.number(in: run), length: skipSpace(f, after))
             }
             if sep == "、" {
                 return HeadingMarker(style: .arabicComma, number: f.number(in: run), length: skipSpace(f, after))
             }
-            return nil
+            return decimal(f)
         }
         if first == "第", let task = task(f) { return task }
         if first == "第" {
@@ -99,6 +104,30 @@ struct HeadingMarker: Hashable, Sendable {
             return HeadingMarker(style: .chineseTop, number: Chars.chineseNumber(f[0..<i]), length: skipSpace(f, i + 1))
         }
         return nil
+    }
+
+    /// "1.1 三级查房…", "2.3.1疑难…", and with `bare` "1 医疗质量…方面": up to four components of
+    /// at most two digits, then a Han character that is no unit or date ("2.5万元", "1年", "3.5%"
+    /// are quantities). A bare number is only a candidate: `Outline` keeps it over "1.x" headings.
+    static func decimal(_ f: [Unicode.Scalar], bare: Bool = false) -> HeadingMarker? {
+        var parts: [Int] = []
+        var i = 0
+        while i < f.count, Chars.isDigit(f[i]), parts.count < 4 {
+            let run = f.digitRun(at: i)
+            guard run.count <= 2, let n = f.number(in: run), n > 0 else { return nil }
+            parts.append(n)
+            i = run.upperBound
+            guard i + 1 < f.count, f[i] == ".", Chars.isDigit(f[i + 1]) else { break }
+            i += 1
+        }
+        guard !parts.isEmpty, i < f.count else { return nil }
+        let next = skipSpace(f, i)
+        // A quantity: "2.5万元", "1.2倍"; bare, also "3年", "5名", "10余人".
+        let units = parts.count > 1 ? "万千百亿元倍米吨个人家次年月日" : "万千百亿元个项条人家次年月日天周时分倍米吨件份台名岁号批期届轮余多类处所种场层级位张本篇起户支辆套块床"
+        guard next < f.count, next - i <= 3, parts.count > 1 || bare, Chars.isHan(f[next]),
+            !units.unicodeScalars.contains(f[next])
+        else { return nil }
+        return HeadingMarker(style: .decimal(parts.count), number: parts.last, length: next, lead: parts.first)
     }
 
     /// "第1项：" / "第十二项 ": a task number; "第3项工作" or "第一项任务是" in a sentence are not.

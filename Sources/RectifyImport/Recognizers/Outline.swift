@@ -31,8 +31,18 @@ struct Outline: Sendable {
         var lastConcernStyle: HeadingStyle?
         let tables = Outline.tableRows(paragraphs)
         tableColumns = tables
+        let markers = paragraphs.map { HeadingMarker.parse($0.folded) }
+        // A bare "1 " is a section only over "1.1" headings of its own.
+        let decimalLeads = Set(markers.compactMap { m -> Int? in
+            if case .decimal(let depth)? = m?.style, depth > 1 { return m?.lead }
+            return nil
+        })
         for (index, paragraph) in paragraphs.enumerated() {
-            var parsed = HeadingMarker.parse(paragraph.folded)
+            var parsed = markers[index]
+            // "01 党的建设方面": a leading zero is a section number, never a quantity.
+            if case .decimal(1)? = parsed?.style, !decimalLeads.contains(parsed?.number ?? 0), paragraph.folded.first != "0" {
+                parsed = nil
+            }
             if let columns = tables[index] {
                 let cells = paragraph.folded.split(separator: "\t", omittingEmptySubsequences: false)
                 // A row with its number and problem cells empty is one more measure of the row

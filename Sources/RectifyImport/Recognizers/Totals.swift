@@ -120,6 +120,8 @@ enum Totals {
         var totals = StatedTotals()
         var problemCandidates: [Int] = []
         var measureUnit: Unicode.Scalar?
+        // "问题3个方面8条，…已完成整改4条": later counts of the unit the problems were counted in.
+        var problemUnit: Unicode.Scalar?
         var firstOffset: Int?
         var lastEnd = 0
         var clauseStart = 0
@@ -141,7 +143,7 @@ enum Totals {
                 lastEnd = end
             }
             guard !counts.isEmpty else { continue }
-            let kind = StatusVocabulary.clauseKind(clause)
+            let kind = StatusVocabulary.clauseKind(withoutInclusions(clause))
             let isOpen = kind?.isOpen ?? false
             let isDone = kind == .done
             let aboutMeasures = clause.contains(literal: "措施")
@@ -159,7 +161,7 @@ enum Totals {
                     } else {
                         used = false
                     }
-                } else if count.unit == "个" || clause.contains(literal: "问题") {
+                } else if count.unit == "个" || count.unit == problemUnit || clause.contains(literal: "问题") {
                     if isOpen {
                         // "阶段性完成2个，正在推进1个，长期坚持1个": open counts add up.
                         totals.open = (totals.open ?? 0) + count.value
@@ -170,6 +172,7 @@ enum Totals {
                         totals.done = count.value
                     } else if !isOpen, !isDone, clause.contains(literal: "问题") {
                         problemCandidates.append(count.value)
+                        problemUnit = problemUnit ?? count.unit
                         if count.namesProblems, feedbackWords.contains(where: { clause.contains(literal: $0) }) { namedFeedback = true }
                     } else {
                         used = false
@@ -204,6 +207,24 @@ enum Totals {
         totals.text = paragraph.text(start..<min(f.count, lastEnd + 1))
         totals.line = paragraph.line(at: firstOffset)
         return totals
+    }
+
+    /// The clause without what a bracket says it includes: "已完成（含基本完成）整改6个" is done,
+    /// its 基本完成 only widening what counts as done.
+    static func withoutInclusions(_ clause: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        var i = 0
+        while i < clause.count {
+            if clause[i] == "(", clause.hasLiteral("含", at: i + 1) || clause.hasLiteral("包括", at: i + 1),
+                let close = clause[i...].firstIndex(of: ")")
+            {
+                i = close + 1
+                continue
+            }
+            out.append(clause[i])
+            i += 1
+        }
+        return out
     }
 
     /// "25个", "25 项", "10个问题" — but not "3方面", "3个方面", "92%".

@@ -33,15 +33,22 @@ enum HTMLText {
 
     /// The page from its report title on: what a portal puts before it (the site's name,
     /// navigation, 当前位置) is chrome. The title is the first h1–h3 that names a report
-    /// (通报, 报告, 情况, 方案, 公告, 公示); without one, the page is kept whole.
+    /// (通报, 报告, 情况, 方案, 公告, 公示), else the first short element whose class or id says
+    /// title (`<div class="title">`, `<td id="artTitle">`, as many portals' templates write it);
+    /// without one, the page is kept whole.
     static func fromTitle(_ html: String) -> String {
-        guard let regex = try? NSRegularExpression(pattern: "<h[1-3]\\b[^>]*>([\\s\\S]*?)</h[1-3]\\s*>", options: [.caseInsensitive])
-        else { return html }
+        let patterns = [
+            "<h[1-3]\\b[^>]*>([\\s\\S]*?)</h[1-3]\\s*>",
+            "<(?:div|p|td|span|strong)\\b[^>]*\\b(?:class|id)\\s*=\\s*[\"'][^\"']*title[^\"']*[\"'][^>]*>([\\s\\S]*?)</(?:div|p|td|span|strong)\\s*>",
+        ]
         let ns = html as NSString
-        for match in regex.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
-            let inner = ns.substring(with: match.range(at: 1)).replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
-            if ["通报", "报告", "情况", "方案", "公告", "公示"].contains(where: { inner.contains($0) }) {
-                return ns.substring(from: match.range.location)
+        for pattern in patterns {
+            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
+            for match in regex.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
+                let inner = ns.substring(with: match.range(at: 1)).replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+                if inner.count <= 100, ["通报", "报告", "情况", "方案", "公告", "公示"].contains(where: { inner.contains($0) }) {
+                    return ns.substring(from: match.range.location)
+                }
             }
         }
         return html

@@ -71,7 +71,7 @@ enum Normalization {
         }
         if !current.isEmpty { raw.append(current) }
         var result: [SourceLine] = []
-        for (k, line) in WrappedTableRows.join(PageFurniture.blank(raw)).enumerated() {
+        for (k, line) in WrappedTableRows.join(QuotedCells.join(PageFurniture.blank(raw))).enumerated() {
             for piece in RunOnText.split(line) { result.append(clean(piece, number: k + 1)) }
         }
         return result
@@ -89,6 +89,7 @@ enum Normalization {
         while indent < chars.count, Chars.isSpace(chars[indent]) { indent += 1 }
         let leadingTabs = chars[..<indent].filter { $0 == "\t" }.count
         chars.removeFirst(indent)
+        chars = withoutBullet(chars)
         let isTableRow = cellBreaks(chars) >= 2
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(chars.count)
@@ -119,6 +120,17 @@ enum Normalization {
             i = j
         }
         return SourceLine(number: number, chars: out, indent: indent)
+    }
+
+    /// Glyphs that decorate a line as a list item in posts and web pages ("◆问题：…", "▶整改措施：…");
+    /// ticks (√ ✓) are answers, not decoration, and stay.
+    static let bullets: Set<Unicode.Scalar> = ["◆", "◇", "■", "□", "●", "○", "▶", "►", "▸", "▷", "▲", "△", "★", "☆", "•", "※", "➤", "➢", "▪", "◉", "◎"]
+
+    /// The line without a leading bullet and the space after it, when text follows.
+    static func withoutBullet(_ chars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var i = 0
+        while i < chars.count, bullets.contains(chars[i]) || (i > 0 && Chars.isSpace(chars[i])) { i += 1 }
+        return i > 0 && i < chars.count ? Array(chars[i...]) : chars
     }
 
     /// A tab, or two or more spaces of any width, between cells.

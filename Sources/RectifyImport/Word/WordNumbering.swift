@@ -14,6 +14,9 @@ struct WordNumbering {
         var start = 1
         var format = "decimal"
         var text = "%1."
+        /// `w:lvlRestart`: nil restarts after any shallower level, 0 never (numbers run on across
+        /// sections), n only after level n (1-based) or a shallower one.
+        var restart: Int?
     }
 
     /// Levels of each abstract list, by level index.
@@ -52,8 +55,11 @@ struct WordNumbering {
         guard let this = levels[ilvl], this.format != "bullet", this.format != "none" else { return nil }
         var counts = counters[numId] ?? [:]
         counts[ilvl] = (counts[ilvl] ?? ((list.starts[ilvl] ?? this.start) - 1)) + 1
-        // A level that counts on resets the levels below it.
-        for deeper in (ilvl + 1)...9 { counts[deeper] = nil }
+        // A level that counts on resets the levels below it, unless they run on (lvlRestart).
+        for deeper in (ilvl + 1)...9 {
+            let restart = levels[deeper]?.restart
+            if restart == nil || restart != 0 && ilvl <= restart! - 1 { counts[deeper] = nil }
+        }
         counters[numId] = counts
         var text = this.text
         for k in 0...ilvl {
@@ -116,7 +122,7 @@ struct WordNumbering {
     // MARK: reading the parts
 
     private mutating func readNumbering(_ data: Data) {
-        let elements = XMLElements.collect(data, names: ["abstractNum", "lvl", "start", "numFmt", "lvlText", "num", "abstractNumId", "lvlOverride", "startOverride"])
+        let elements = XMLElements.collect(data, names: ["abstractNum", "lvl", "start", "numFmt", "lvlText", "lvlRestart", "num", "abstractNumId", "lvlOverride", "startOverride"])
         var abstract: String?
         var level: Int?
         var num: String?
@@ -137,6 +143,8 @@ struct WordNumbering {
                 if let abstract, let level, num == nil, let v = value { abstracts[abstract]?[level]?.format = v }
             case "lvlText":
                 if let abstract, let level, num == nil, let v = value { abstracts[abstract]?[level]?.text = v }
+            case "lvlRestart":
+                if let abstract, let level, num == nil, let v = value.flatMap({ Int($0) }) { abstracts[abstract]?[level]?.restart = v }
             case "num":
                 num = Self.attribute(element.attributes, "numId")
                 abstract = nil
