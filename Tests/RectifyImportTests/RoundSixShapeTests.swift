@@ -18,6 +18,32 @@ struct RoundSixShapeTests {
         #expect(plan.items[0].deadline?.date.description == "2025-12-31")
     }
 
+    /// a problem with its own status (c58: one item per section, all done).
+    @Test func listedProblems_eachWithItsOwnStatus() {
+        let (plan, _) = TestSupport.importText([
+            "某县卫生健康局党组关于巡察整改情况的公告",
+            "县委巡察组反馈问题2个方面5个。截至2025年9月30日，已整改到位3个，正在整改2个。",
+            "一、关于党的领导方面的问题。反馈问题2个：一是理论学习不够深入，已制定学习计划，已整改到位；二是意识形态责任制落实不到位，已修订责任清单，已整改到位。",
+            "二、关于全面从严治党方面的问题。反馈问题3个：一是公务用车管理不规范，已建立用车台账，已整改到位；二是政府采购程序不规范，正在修订内控制度，计划2025年12月底前完成；三是乡镇卫生院人才短缺，正在定向招聘，预计2026年6月底前完成。",
+            "某县卫生健康局党组", "2025年10月15日",
+        ])
+        #expect(plan.items.count == 5)
+        #expect(plan.items.map(\.title) == ["理论学习不够深入", "意识形态责任制落实不到位", "公务用车管理不规范", "政府采购程序不规范", "乡镇卫生院人才短缺"])
+        #expect(plan.items.map(\.status) == [.done, .done, .done, .inProgress, .inProgress])
+        #expect(plan.items.map { $0.deadline?.date.description } == [nil, nil, nil, "2025-12-31", "2026-06-30"])
+    }
+
+    /// lead-in does not name problems.
+    @Test func listedMeasures_stayOneItem() {
+        let (plan, _) = TestSupport.importText([
+            "某县卫生健康局关于巡察整改情况的通报",
+            "1.公务用车管理不规范。整改措施：一是建立用车台账，已完成；二是实行月度公示，已完成。",
+            "2.专项资金拨付滞后。已督促拨付，已整改到位。",
+            "某县卫生健康局", "2025年10月15日",
+        ])
+        #expect(plan.items.count == 2)
+    }
+
     /// "64条整改措施已完成61条": the measures, then how many are done (measures_done was 64).
     @Test func totals_measuresThenDone() {
         let totals = Totals.parse(TestSupport.paragraph(
