@@ -6,6 +6,22 @@ import Testing
 
 /// Shapes found by the sixth blind corpus (c51–c58, l32–l35), each reduced to its rule.
 struct RoundSixShapeTests {
+    /// is no object of 完成 (it was read as a step done and the item as open).
+    @Test func doneAwaitingAcceptance_withoutComma() {
+        let (plan, _) = TestSupport.importText([
+            "某区疾控中心巡察整改进展情况通报",
+            "问题1：学校传染病防控指导不到位。",
+            "整改时限：2025年10月31日",
+            "整改状态：已完成待验收",
+            "问题2：实验室设备陈旧。",
+            "整改时限：2026年3月31日",
+            "整改状态：正在推进",
+            "某区疾控中心", "2025年11月20日",
+        ])
+        #expect(plan.items.map(\.status) == [.done, .inProgress])
+        #expect(!plan.items[0].review.isEmpty)
+    }
+
     /// 已 after it does not make the date past work (c55: no deadline).
     @Test func bracketClosesThePlannedClause() {
         let (plan, _) = TestSupport.importText([
