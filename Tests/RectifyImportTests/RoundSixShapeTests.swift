@@ -6,6 +6,29 @@ import Testing
 
 /// Shapes found by the sixth blind corpus (c51–c58, l32–l35), each reduced to its rule.
 struct RoundSixShapeTests {
+    /// read, the section headings became items and fields fell to the wrong problems).
+    @Test func hyphenNumberedProblemLabels() {
+        let (plan, _) = TestSupport.importText([
+            "某区疾控中心巡察整改进展情况通报",
+            "一、政治建设方面（共2个问题）",
+            "问题1-1：学习贯彻重要论述不够深入。",
+            "整改时限：2025年9月30日",
+            "整改状态：已完成",
+            "问题1-2：疾控体系改革推进较慢。",
+            "整改时限：2025年12月31日",
+            "整改状态：正在推进",
+            "二、业务工作方面（共1个问题）",
+            "问题2-1：慢病监测数据质量不高。",
+            "整改时限：2026年3月",
+            "整改状态：未启动",
+            "某区疾控中心", "2025年11月20日",
+        ])
+        #expect(plan.items.map(\.id) == ["1.1", "1.2", "2.1"])
+        #expect(plan.items.map(\.status) == [.done, .inProgress, .notStarted])
+        #expect(plan.items.map { $0.deadline?.date.description } == [nil, "2025-12-31", "2026-03-31"])
+        #expect(plan.items[0].title.contains("学习贯彻重要论述不够深入"))
+    }
+
     /// is no object of 完成 (it was read as a step done and the item as open).
     @Test func doneAwaitingAcceptance_withoutComma() {
         let (plan, _) = TestSupport.importText([

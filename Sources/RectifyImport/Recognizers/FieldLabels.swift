@@ -103,6 +103,14 @@ enum FieldLabels {
                 if !run.isEmpty, run.count <= 3 {
                     number = f.number(in: run)
                     p = run.upperBound
+                    // "问题1-1：", "问题2-3：" (section-problem, as reports under 方面 number them):
+                    // the last part numbers the problem within its section.
+                    while p + 1 < f.count, f[p] == "-" {
+                        let part = f.digitRun(at: p + 1)
+                        guard !part.isEmpty, part.count <= 3 else { break }
+                        number = f.number(in: part)
+                        p = part.upperBound
+                    }
                 } else {
                     var q = p
                     while q < f.count, Chars.isChineseNumeral(f[q]), q - p < 3 { q += 1 }
