@@ -45,6 +45,22 @@ struct RoundSixShapeTests {
         #expect(!plan.items[0].review.isEmpty)
     }
 
+    /// was taken as the deadline and the extension lost its original).
+    @Test func extensionInTheDeadlineField() {
+        let (plan, _) = TestSupport.importText([
+            "某区疾控中心巡察整改进展情况通报",
+            "问题1：艾滋病检测实验室设备陈旧。",
+            "整改时限：2025年6月30日（已申请延期至2025年12月31日）",
+            "整改状态：正在整改",
+            "问题2：学校卫生督导不到位。",
+            "整改时限：2025年10月31日",
+            "整改状态：已完成",
+            "某区疾控中心", "2025年11月20日",
+        ])
+        #expect(plan.items[0].deadline?.date.description == "2025-06-30")
+        #expect(plan.items[0].extensions.map { $0.deadline.date.description } == ["2025-12-31"])
+    }
+
     /// 已 after it does not make the date past work (c55: no deadline).
     @Test func bracketClosesThePlannedClause() {
         let (plan, _) = TestSupport.importText([

@@ -124,8 +124,15 @@ struct ItemFields: Sendable {
     /// The latest date written in a deadline field's value.
     static func deadline(in paragraph: Paragraph, field: Field, reference: CalendarDate?) -> FieldDeadline? {
         let f = paragraph.folded
-        let mentions = DateScanner.mentions(in: f).filter {
-            field.value.contains($0.range.lowerBound) && !DeadlinePhrases.isRecurring(f, at: $0.range.lowerBound)
+        // "2025年6月30日（已申请延期至2025年12月31日）": the date it was moved to is an extension,
+        // read as one; the field's deadline is the original.
+        let mentions = DateScanner.mentions(in: f).filter { mention in
+            let start = mention.range.lowerBound
+            return field.value.contains(start) && !DeadlinePhrases.isRecurring(f, at: start)
+                && !PlanAssembler.extensionWords.contains { w in
+                    let n = w.unicodeScalars.count
+                    return start >= n && f.hasLiteral(w, at: start - n)
+                }
         }
         var best: FieldDeadline?
         for mention in mentions {
