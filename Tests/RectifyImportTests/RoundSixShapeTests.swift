@@ -6,6 +6,7 @@ import Testing
 
 /// Shapes found by the sixth blind corpus (c51–c58, l32–l35), each reduced to its rule.
 struct RoundSixShapeTests {
+    /// "问题1-1：" / "问题2-3：" number problems within their section (c57: the labels were not
     /// read, the section headings became items and fields fell to the wrong problems).
     @Test func hyphenNumberedProblemLabels() {
         let (plan, _) = TestSupport.importText([
@@ -29,6 +30,7 @@ struct RoundSixShapeTests {
         #expect(plan.items[0].title.contains("学习贯彻重要论述不够深入"))
     }
 
+    /// "整改状态：已完成待验收" (no comma before 待验收) is done, with the review note; 待验收
     /// is no object of 完成 (it was read as a step done and the item as open).
     @Test func doneAwaitingAcceptance_withoutComma() {
         let (plan, _) = TestSupport.importText([
@@ -45,6 +47,8 @@ struct RoundSixShapeTests {
         #expect(!plan.items[0].review.isEmpty)
     }
 
+    /// An extension written into the deadline field ("2025年6月30日（已申请延期至2025年12月31日）")
+    /// keeps the original as the deadline and the later date as the extension (the later one
     /// was taken as the deadline and the extension lost its original).
     @Test func extensionInTheDeadlineField() {
         let (plan, _) = TestSupport.importText([
@@ -61,6 +65,24 @@ struct RoundSixShapeTests {
         #expect(plan.items[0].extensions.map { $0.deadline.date.description } == ["2025-12-31"])
     }
 
+    /// "1.…不高（整改时限：2025年12月）。一是…，二是…。目前…取得阶段性成效。": a deadline label
+    /// opening a bracket right after the problem is the item's deadline field (c53: none found).
+    /// In the measures, "（完成时限：…）" stays a dated step (c36).
+    @Test func bracketedDeadline_afterTheProblem() {
+        let (plan, _) = TestSupport.importText([
+            "某县人民医院关于巡察整改进展情况的通报",
+            "1.“三重一大”决策制度执行不严格（整改时限：２０２５年１２月）。一是修订事项清单，二是开展回头看。目前整改取得阶段性成效。",
+            "2.临床路径覆盖率低（整改时限：2026年6月）。一是成立管理委员会，二是纳入绩效考核。目前整改基本完成，仍需持续巩固。",
+            "3.车辆管理制度执行不严（整改时限：2025年8月）。修订管理办法，已完成。",
+            "某县人民医院", "2026年1月8日",
+        ])
+        #expect(plan.items.map(\.status) == [.inProgress, .inProgress, .done])
+        #expect(plan.items.map { $0.deadline?.date.description } == ["2025-12-31", "2026-06-30", nil])
+        let fields = FieldLabels.fields(in: TestSupport.folded("1.修订实施细则。（完成时限：2026年2月底前）"), paragraph: 0, range: 0..<24)
+        #expect(fields.isEmpty)
+    }
+
+    /// "【整改中，预计2025年12月底前完成】已上线…": the bracket closes the plan's clause, so the
     /// 已 after it does not make the date past work (c55: no deadline).
     @Test func bracketClosesThePlannedClause() {
         let (plan, _) = TestSupport.importText([
@@ -73,6 +95,7 @@ struct RoundSixShapeTests {
         #expect(plan.items[0].deadline?.date.description == "2025-12-31")
     }
 
+    /// "反馈问题3个：一是…，已整改到位；二是…，正在修订…，计划2025年12月底前完成；三是…": each point
     /// a problem with its own status (c58: one item per section, all done).
     @Test func listedProblems_eachWithItsOwnStatus() {
         let (plan, _) = TestSupport.importText([
@@ -88,6 +111,7 @@ struct RoundSixShapeTests {
         #expect(plan.items.map { $0.deadline?.date.description } == [nil, nil, nil, "2025-12-31", "2026-06-30"])
     }
 
+    /// 一是/二是 measures of one problem stay its measures, though each says it is done: the
     /// lead-in does not name problems.
     @Test func listedMeasures_stayOneItem() {
         let (plan, _) = TestSupport.importText([

@@ -26,14 +26,17 @@ struct ItemFields: Sendable {
     }
 
     /// Reads the fields in an item's pieces and, for a table row, its cells.
+    /// The first `statementPieces` pieces are the problem's statement, where a field may open a
+    /// bracket after the problem ("（整改时限：2025年12月）").
     static func read(
-        pieces: [TextPiece], paragraphs: [Paragraph], tableColumns: [Int: [FieldKind?]], reference: CalendarDate?
+        pieces: [TextPiece], statementPieces: Int = 0, paragraphs: [Paragraph], tableColumns: [Int: [FieldKind?]],
+        reference: CalendarDate?
     ) -> ItemFields {
         var result = ItemFields()
         var fields: [Field] = []
         var seen = Set<Int>()
         var rows: [(paragraph: Int, fields: [Field])] = []
-        for piece in pieces {
+        for (k, piece) in pieces.enumerated() {
             let f = paragraphs[piece.paragraph].folded
             if let columns = tableColumns[piece.paragraph] {
                 guard !seen.contains(piece.paragraph) else { continue }
@@ -44,7 +47,8 @@ struct ItemFields: Sendable {
                 continue
             }
             let markerEnd = HeadingMarker.numbered(f)?.length ?? 0
-            fields += FieldLabels.fields(in: f, paragraph: piece.paragraph, range: piece.range, markerEnd: markerEnd)
+            fields += FieldLabels.fields(
+                in: f, paragraph: piece.paragraph, range: piece.range, markerEnd: markerEnd, bracketed: k < statementPieces)
         }
         for field in fields { result.take(field, paragraphs: paragraphs, tableColumns: tableColumns, reference: reference) }
         if rows.count >= 2 {

@@ -145,7 +145,8 @@ struct PlanAssembler {
 
     mutating func readFacts(_ draft: ItemDraft, reference: CalendarDate?, reportDate: CalendarDate?) -> ItemFacts {
         let fields = ItemFields.read(
-            pieces: draft.statement + draft.body, paragraphs: paragraphs, tableColumns: outline.tableColumns, reference: reference)
+            pieces: draft.statement + draft.body, statementPieces: draft.statement.count, paragraphs: paragraphs,
+            tableColumns: outline.tableColumns, reference: reference)
         var candidates: [(kind: StatusVocabulary.Kind, evidence: Evidence, source: String)] = []
         if let field = fields.status { candidates.append((field.kind, field.evidence, "field \(field.label)")) }
         if let s = draft.statusParagraph, let line = StatusLine.parse(paragraphs[s].folded) {
