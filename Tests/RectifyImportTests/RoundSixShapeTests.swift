@@ -132,4 +132,26 @@ struct RoundSixShapeTests {
         #expect(totals?.measures == 64)
         #expect(totals?.measuresDone == 61)
     }
+
+    /// A status tag after the problem ("1.…不及时。（已整改）", "【整改中】…") is the item's status
+    /// (c24's done items were "no status phrase found; read as done by default", c55's took the
+    /// totals sentence as evidence); "（完成60%）" and "（整改时限：…）" are no tags.
+    @Test func statusTags_afterTheProblem() {
+        let (plan, _) = TestSupport.importText([
+            "某县医保局关于审计发现问题整改情况的公告",
+            "一、审计发现问题的整改情况",
+            "1.参保数据比对不及时。（已整改）",
+            "已与公安部门建立数据比对机制。",
+            "2.医保智能监控规则库更新滞后。（整改中）",
+            "已与软件公司签订升级合同。",
+            "3.内控制度执行不严【已完成】",
+            "修订经办内控制度。",
+            "某县医保局", "2025年12月1日",
+        ])
+        #expect(plan.items.map(\.status) == [.done, .inProgress, .done])
+        #expect(plan.items.map { $0.statusEvidence?.text } == ["（已整改）", "（整改中）", "【已完成】"])
+        #expect(plan.items.allSatisfy { $0.review.isEmpty })
+        let percent = TestSupport.paragraph("（完成60%）")
+        #expect(StatusTag.tag(percent, open: 0, close: percent.folded.count - 1) == nil)
+    }
 }

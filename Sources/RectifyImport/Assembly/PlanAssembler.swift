@@ -153,6 +153,9 @@ struct PlanAssembler {
             let paragraph = paragraphs[s]
             candidates.append((line.kind, Evidence(text: paragraph.text(0..<line.phraseEnd), line: paragraph.firstLine), "status line"))
         }
+        if let tag = StatusTag.find(statement: draft.statement, body: draft.body, paragraphs: paragraphs) {
+            candidates.append((tag.kind, tag.evidence, "status tag"))
+        }
         if let closing = closingSentence(draft.body) { candidates.append((closing.kind, closing.evidence, "closing sentence")) }
         if let section = draft.sections.reversed().map({ paragraphs[$0] }).lazy.compactMap(SectionStatus.parse).first {
             candidates.append((section.kind, section.evidence, "section heading"))
