@@ -109,15 +109,25 @@ struct RoundSixShapeTests {
         #expect(plan.items.map(\.title) == ["理论学习不够深入", "意识形态责任制落实不到位", "公务用车管理不规范", "政府采购程序不规范", "乡镇卫生院人才短缺"])
         #expect(plan.items.map(\.status) == [.done, .done, .done, .inProgress, .inProgress])
         #expect(plan.items.map { $0.deadline?.date.description } == [nil, nil, nil, "2025-12-31", "2026-06-30"])
+        // Points of several sentences, the last one up to the paragraph's end.
+        let (sentences, _) = TestSupport.importText([
+            "某县卫健局关于巡察整改情况的公告",
+            "反馈问题2个，已整改1个，正在整改1个。",
+            "一、关于作风建设方面。存在的问题主要有：一是公务接待不规范。已修订办法，已整改到位。二是差旅报销审核不严。正在开展清理，预计2026年3月底前完成。",
+            "某县卫健局", "2025年11月1日",
+        ])
+        #expect(sentences.items.map(\.title) == ["公务接待不规范", "差旅报销审核不严"])
+        #expect(sentences.items.map(\.status) == [.done, .inProgress])
+        #expect(sentences.items.map { $0.deadline?.date.description } == [nil, "2026-03-31"])
     }
 
     /// 一是/二是 measures of one problem stay its measures, though each says it is done: the
-    /// lead-in does not name problems.
+    /// lead-in does not list problems ("整改措施：", "该问题整改情况：").
     @Test func listedMeasures_stayOneItem() {
         let (plan, _) = TestSupport.importText([
             "某县卫生健康局关于巡察整改情况的通报",
             "1.公务用车管理不规范。整改措施：一是建立用车台账，已完成；二是实行月度公示，已完成。",
-            "2.专项资金拨付滞后。已督促拨付，已整改到位。",
+            "2.专项资金拨付滞后。该问题整改情况：一是督促拨付，已完成；二是建立台账，已完成。",
             "某县卫生健康局", "2025年10月15日",
         ])
         #expect(plan.items.count == 2)
