@@ -26,14 +26,17 @@ struct ItemFields: Sendable {
     }
 
     /// Reads the fields in an item's pieces and, for a table row, its cells.
+    /// The first `statementPieces` pieces are the problem's statement, where a field may open a
+    /// bracket after the problem ("（整改时限：2025年12月）").
     static func read(
-        pieces: [TextPiece], paragraphs: [Paragraph], tableColumns: [Int: [FieldKind?]], reference: CalendarDate?
+        pieces: [TextPiece], statementPieces: Int = 0, paragraphs: [Paragraph], tableColumns: [Int: [FieldKind?]],
+        reference: CalendarDate?
     ) -> ItemFields {
         var result = ItemFields()
         var fields: [Field] = []
         var seen = Set<Int>()
         var rows: [(paragraph: Int, fields: [Field])] = []
-        for piece in pieces {
+        for (k, piece) in pieces.enumerated() {
             let f = paragraphs[piece.paragraph].folded
             if let columns = tableColumns[piece.paragraph] {
                 guard !seen.contains(piece.paragraph) else { continue }
@@ -44,7 +47,8 @@ struct ItemFields: Sendable {
                 continue
             }
             let markerEnd = HeadingMarker.numbered(f)?.length ?? 0
-            fields += FieldLabels.fields(in: f, paragraph: piece.paragraph, range: piece.range, markerEnd: markerEnd)
+            fields += FieldLabels.fields(
+                in: f, paragraph: piece.paragraph, range: piece.range, markerEnd: markerEnd, bracketed: k < statementPieces)
         }
         for field in fields { result.take(field, paragraphs: paragraphs, tableColumns: tableColumns, reference: reference) }
         if rows.count >= 2 {
@@ -124,8 +128,15 @@ struct ItemFields: Sendable {
     /// The latest date written in a deadline field's value.
     static func deadline(in paragraph: Paragraph, field: Field, reference: CalendarDate?) -> FieldDeadline? {
         let f = paragraph.folded
-        let mentions = DateScanner.mentions(in: f).filter {
-            field.value.contains($0.range.lowerBound) && !DeadlinePhrases.isRecurring(f, at: $0.range.lowerBound)
+        // "2025年6月30日（已申请延期至2025年12月31日）": the date it was moved to is an extension,
+        // read as one; the field's deadline is the original.
+        let mentions = DateScanner.mentions(in: f).filter { mention in
+            let start = mention.range.lowerBound
+            return field.value.contains(start) && !DeadlinePhrases.isRecurring(f, at: start)
+                && !PlanAssembler.extensionWords.contains { w in
+                    let n = w.unicodeScalars.count
+                    return start >= n && f.hasLiteral(w, at: start - n)
+                }
         }
         var best: FieldDeadline?
         for mention in mentions {

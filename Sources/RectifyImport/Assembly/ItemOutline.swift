@@ -91,7 +91,8 @@ enum ItemOutline {
         let chosen = structured.count * 2 >= global.count && !structured.isEmpty ? structured : global
         var drafts: [ItemDraft] = []
         for index in chosen {
-            var made = AuditFindings.find(heading: index, outline: outline, paragraphs: paragraphs)
+            var made = (AuditFindings.find(heading: index, outline: outline, paragraphs: paragraphs)
+                ?? ListedProblems.find(heading: index, outline: outline, paragraphs: paragraphs))
                 .map { findingDrafts(index, $0, outline: outline, paragraphs: paragraphs) }
                 ?? split(index, outline: outline, paragraphs: paragraphs, statuses: statuses(index))
             for k in made.indices { made[k].sections = outline.ancestors(of: index).map { headings[$0].paragraph } }

@@ -145,12 +145,16 @@ struct PlanAssembler {
 
     mutating func readFacts(_ draft: ItemDraft, reference: CalendarDate?, reportDate: CalendarDate?) -> ItemFacts {
         let fields = ItemFields.read(
-            pieces: draft.statement + draft.body, paragraphs: paragraphs, tableColumns: outline.tableColumns, reference: reference)
+            pieces: draft.statement + draft.body, statementPieces: draft.statement.count, paragraphs: paragraphs,
+            tableColumns: outline.tableColumns, reference: reference)
         var candidates: [(kind: StatusVocabulary.Kind, evidence: Evidence, source: String)] = []
         if let field = fields.status { candidates.append((field.kind, field.evidence, "field \(field.label)")) }
         if let s = draft.statusParagraph, let line = StatusLine.parse(paragraphs[s].folded) {
             let paragraph = paragraphs[s]
             candidates.append((line.kind, Evidence(text: paragraph.text(0..<line.phraseEnd), line: paragraph.firstLine), "status line"))
+        }
+        if let tag = StatusTag.find(statement: draft.statement, body: draft.body, paragraphs: paragraphs) {
+            candidates.append((tag.kind, tag.evidence, "status tag"))
         }
         if let closing = closingSentence(draft.body) { candidates.append((closing.kind, closing.evidence, "closing sentence")) }
         if let section = draft.sections.reversed().map({ paragraphs[$0] }).lazy.compactMap(SectionStatus.parse).first {

@@ -58,7 +58,10 @@ enum DeadlinePhrases {
             // ("整改时限：2024年12月底").
             var clauseStart = start
             while clauseStart > max(range.lowerBound, start - 16), !lookbackStops.contains(f[clauseStart - 1]) { clauseStart -= 1 }
-            let clauseEnd = f.clauseEnd(after: end)
+            // A bracket closes the clause: "【整改中，预计2025年12月底前完成】已上线…" says nothing
+            // done of the plan after it.
+            var clauseEnd = f.clauseEnd(after: end)
+            if let close = f[end..<clauseEnd].firstIndex(where: { $0 == "】" || $0 == ")" }) { clauseEnd = close }
             let before = Array(f[clauseStart..<start])
             let immediatelyBefore = Array(f[max(clauseStart, start - 3)..<start])
             if pastWords.contains(where: { immediatelyBefore.contains(literal: $0) }) { continue }

@@ -103,6 +103,14 @@ enum FieldLabels {
                 if !run.isEmpty, run.count <= 3 {
                     number = f.number(in: run)
                     p = run.upperBound
+                    // "问题1-1：", "问题2-3：" (section-problem, as reports under 方面 number them):
+                    // the last part numbers the problem within its section.
+                    while p + 1 < f.count, f[p] == "-" {
+                        let part = f.digitRun(at: p + 1)
+                        guard !part.isEmpty, part.count <= 3 else { break }
+                        number = f.number(in: part)
+                        p = part.upperBound
+                    }
                 } else {
                     var q = p
                     while q < f.count, Chars.isChineseNumeral(f[q]), q - p < 3 { q += 1 }
@@ -142,12 +150,17 @@ enum FieldLabels {
     }
 
     /// Every field in `range` of a paragraph, in order; values end where the next label starts.
-    static func fields(in f: [Unicode.Scalar], paragraph: Int, range: Range<Int>, markerEnd: Int = 0) -> [Field] {
+    /// With `bracketed` (a problem's statement), a label may also open a bracket after the
+    /// problem ("1.…不高（整改时限：2025年9月）。"); a value inside a bracket ends at its close.
+    static func fields(
+        in f: [Unicode.Scalar], paragraph: Int, range: Range<Int>, markerEnd: Int = 0, bracketed: Bool = false
+    ) -> [Field] {
         var found: [(kind: FieldKind, text: String, number: Int?, start: Int, valueStart: Int)] = []
         var i = range.lowerBound
         let end = min(range.upperBound, f.count)
         while i < end {
-            let atBoundary = i == 0 || i == markerEnd || separators.contains(f[i - 1])
+            let opensBracket = bracketed && i > 0 && f[i - 1] == "("
+            let atBoundary = i == 0 || i == markerEnd || separators.contains(f[i - 1]) || opensBracket
             if atBoundary, let l = label(f, at: i) {
                 found.append((l.kind, l.text, l.number, i, l.valueStart))
                 i = l.valueStart
@@ -157,10 +170,27 @@ enum FieldLabels {
         }
         return found.enumerated().map { k, l in
             var valueEnd = k + 1 < found.count ? found[k + 1].start : end
+            if isInsideBracket(f, at: l.start, from: range.lowerBound),
+                let close = f[l.valueStart..<valueEnd].firstIndex(of: ")")
+            {
+                valueEnd = close
+            }
             while valueEnd > l.valueStart, [" ", "\t", "。", ";", "；", ",", "，"].contains(f[valueEnd - 1]) { valueEnd -= 1 }
             return Field(
                 kind: l.kind, label: l.text, paragraph: paragraph, labelStart: l.start,
                 value: l.valueStart..<max(l.valueStart, valueEnd), number: l.number)
         }
+    }
+
+    /// Whether `index` stands inside a round bracket opened before it (from `lower`) and not
+    /// yet closed: "（整改时限：2025年12月）".
+    static func isInsideBracket(_ f: [Unicode.Scalar], at index: Int, from lower: Int) -> Bool {
+        var i = index - 1
+        while i >= lower {
+            if f[i] == ")" { return false }
+            if f[i] == "(" { return true }
+            i -= 1
+        }
+        return false
     }
 }

@@ -148,7 +148,8 @@ enum StatusVocabulary {
         }
         guard statement, objectVerbs.contains(where: { match.word.hasSuffix($0) }) else { return false }
         guard Chars.isHan(f[i]) || Chars.isASCIILetter(f[i]) || f[i] == "“" || f[i] == "《" else { return false }
-        return !wholeObjects.contains { f.hasLiteral($0, at: i) }
+        // "已完成待验收": waiting for acceptance is no object of the verb (see `awaitingWords`).
+        return !(wholeObjects + awaitingWords).contains { f.hasLiteral($0, at: i) }
     }
 
     /// Whether a clause of the totals says its count is open (未完成, 阶段性…, 长期坚持) or done.

@@ -150,7 +150,13 @@ enum Totals {
             for (k, count) in counts.enumerated() {
                 var used = true
                 if !count.namesProblems, aboutMeasures || (measureUnit != nil && count.unit == measureUnit && count.unit != "个") {
-                    if totals.measures == nil, aboutMeasures, !isDone {
+                    if isDone, k + 1 < counts.count, counts[k + 1].unit == count.unit {
+                        // "64条整改措施已完成61条": the measures, then how many of them are done.
+                        if totals.measures == nil {
+                            totals.measures = count.value
+                            measureUnit = count.unit
+                        }
+                    } else if totals.measures == nil, aboutMeasures, !isDone {
                         totals.measures = count.value
                         measureUnit = count.unit
                     } else if totals.measures != nil, isDone, totals.measuresDone == nil {
