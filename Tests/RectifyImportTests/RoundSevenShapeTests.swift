@@ -1,0 +1,42 @@
+import Foundation
+import RectifyCore
+import Testing
+
+@testable import RectifyImport
+
+/// Shapes found by the seventh blind corpus (c59–c61, l36–l43), each reduced to its rule.
+struct RoundSevenShapeTests {
+    static func csv(_ text: String, _ file: String = "台账.csv") throws -> LedgerImporter.Result {
+        try LedgerImporter.importFile(Data(text.utf8), file: file, options: .init(referenceDate: CalendarDate("2025-12-01")))
+    }
+
+    /// l36, l43: 未销号 (and 未办结, 未落实) negate the done word inside them; open items of a
+    /// 销号 ledger were read as done.
+    @Test func negatedDoneWords_areOpen() throws {
+        let result = try Self.csv("""
+            序号,反馈问题,整改措施,整改时限,销号情况\r
+            1,处方点评覆盖率低,成立专家组,2025-10-31,未销号（已逾期）\r
+            2,采购论证不充分,修订制度,2026-03-31,未办结\r
+            3,培训覆盖不全,纳入培训,2025-09-30,已销号\r
+
+            """)
+        #expect(result.plan.items.map(\.status) == [.inProgress, .inProgress, .done])
+        #expect(result.plan.items.map { $0.deadline?.date.description } == ["2025-10-31", "2026-03-31", nil])
+    }
+
+    /// l43: 问题来源 (巡察, 审计, 自查) before 问题描述 is where the problem came from; it was taken
+    /// for the problem column and every item was titled 巡察. 科室负责人 is the person, and a
+    /// 是否逾期 column answered 是/否 says whether the item is late, not whether it is done.
+    @Test func problemSource_isNotTheProblem() throws {
+        let result = try Self.csv("""
+            序号,问题来源,问题描述,整改措施,责任科室,科室负责人,计划完成时间,销号情况,是否逾期\r
+            1,巡察,手术分级授权管理不规范,逐人授权,医务部,王磊,2025/9/30,已销号,否\r
+            2,审计,高值耗材使用登记不全,上线追溯系统,设备科,罗军,2025/11/30,未销号,是\r
+
+            """)
+        #expect(result.plan.items.map(\.title) == ["手术分级授权管理不规范", "高值耗材使用登记不全"])
+        #expect(result.plan.items.map(\.status) == [.done, .inProgress])
+        #expect(result.plan.items[1].responsible?.contacts.first?.name == "罗军")
+        #expect(LedgerColumns.kind(of: "是否逾期") == nil)
+    }
+}
