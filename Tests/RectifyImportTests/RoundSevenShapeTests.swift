@@ -39,4 +39,42 @@ struct RoundSevenShapeTests {
         #expect(result.plan.items[1].responsible?.contacts.first?.name == "罗军")
         #expect(LedgerColumns.kind(of: "是否逾期") == nil)
     }
+
+    static func sheet(_ name: String, _ rows: [[String]]) -> (table: LedgerTable, hidden: Bool, above: [String]?) {
+        (LedgerTable(name: name, rows: rows.map { $0.map { $0.isEmpty ? CellValue.empty : .text($0) } }), false, nil)
+    }
+
+    /// l42: one workbook, a sheet per source of problems (巡察反馈问题 | 审计反馈问题) whose headers
+    /// differ (the audit sheet has no 责任领导): both are the ledger. Only the first was read.
+    @Test func sheetsWithLedgersOfTheirOwn_differentHeaders_areReadTogether() throws {
+        let result = try LedgerImporter.ledger([
+            Self.sheet("巡察反馈问题", [
+                ["序号", "反馈问题", "整改措施", "责任领导", "责任科室", "整改时限", "完成情况"],
+                ["1", "议事规则执行不严", "修订议事规则", "何军", "办公室", "2025-06-30", "已完成"],
+                ["2", "干部选拔任用程序不规范", "开展自查", "何军", "人事科", "2025-12-31", "正在推进"],
+            ]),
+            Self.sheet("审计反馈问题", [
+                ["序号", "审计发现的问题", "整改措施", "责任单位", "整改期限", "整改情况"],
+                ["1", "公务卡强制结算目录执行不到位", "专项检查", "财务科", "2025-09-30", "已整改到位"],
+                ["2", "项目资金闲置", "加快拨付", "财务科", "2025-12-31", "整改中"],
+            ]),
+        ], file: "台账.xlsx", options: .init(referenceDate: CalendarDate("2025-12-01")), override: [:])
+        #expect(result.plan.items.map(\.title) == ["议事规则执行不严", "干部选拔任用程序不规范", "公务卡强制结算目录执行不到位", "项目资金闲置"])
+        #expect(result.plan.items.map(\.status) == [.done, .inProgress, .done, .inProgress])
+        #expect(Set(result.plan.items.map(\.id)).count == 4)
+        #expect(result.plan.items[2].category == ["审计反馈问题"])
+    }
+
+    /// A summary sheet (科室 | 问题数 | 已完成) beside the ledger is still no ledger of its own.
+    @Test func aSummarySheet_isNotALedgerOfItsOwn() throws {
+        let result = try LedgerImporter.ledger([
+            Self.sheet("汇总", [["科室", "问题数", "已完成", "未完成", "完成率"], ["医务科", "2", "1", "1", "50%"]]),
+            Self.sheet("医务科", [
+                ["序号", "存在问题", "整改措施", "责任人", "整改期限", "整改进展"],
+                ["1", "三级查房记录不全", "专项督查", "刘建", "2025.10", "已完成"],
+                ["2", "病历书写质量不高", "质控培训", "刘建", "2026.06", "部分完成"],
+            ]),
+        ], file: "台账.xlsx", options: .init(referenceDate: CalendarDate("2025-12-01")), override: [:])
+        #expect(result.plan.items.map(\.title) == ["三级查房记录不全", "病历书写质量不高"])
+    }
 }
