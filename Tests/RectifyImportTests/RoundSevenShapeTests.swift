@@ -77,4 +77,25 @@ struct RoundSevenShapeTests {
         ], file: "台账.xlsx", options: .init(referenceDate: CalendarDate("2025-12-01")), override: [:])
         #expect(result.plan.items.map(\.title) == ["三级查房记录不全", "病历书写质量不高"])
     }
+
+    /// c60: an OA notice labels its items "整改事项一：" (a matter to rectify, numbered like 问题二：);
+    /// no item was found.
+    @Test func zhenggaiShixiangLabels_areProblems() {
+        let (plan, _) = TestSupport.importText([
+            "某区卫生健康局关于巡察反馈问题整改事项推进情况的通报",
+            "整改事项一：机关党支部组织生活不够严肃",
+            "牵头领导：王海（党组书记）　责任股室：机关党支部",
+            "完成时限：2025年第三季度",
+            "当前进展：已销号。",
+            "整改事项二：专项资金监管不到位",
+            "牵头领导：刘芳（副局长）　责任股室：财务股",
+            "完成时限：2025年底",
+            "当前进展：部分完成。",
+            "某区卫生健康局", "2025年11月20日",
+        ])
+        #expect(plan.items.map(\.id) == ["1", "2"])
+        #expect(plan.items.map(\.status) == [.done, .inProgress])
+        #expect(plan.items.map { $0.deadline?.date.description } == [nil, "2025-12-31"])
+        #expect(plan.items[1].responsible?.leader?.name == "刘芳")
+    }
 }
