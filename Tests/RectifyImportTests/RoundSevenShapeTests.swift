@@ -98,4 +98,31 @@ struct RoundSevenShapeTests {
         #expect(plan.items.map { $0.deadline?.date.description } == [nil, "2025-12-31"])
         #expect(plan.items[1].responsible?.leader?.name == "刘芳")
     }
+
+    /// c59: a Word report gives each problem a form table (问题名称 | …; 责任领导 | … | 责任科室 | …;
+    /// 完成时限 | … | 完成情况 | …), cells merged across. Flattened as tab-separated rows no item
+    /// was found; as labelled lines each table is a problem's field block.
+    @Test func formTables_becomeLabelledLines() {
+        let form = LedgerTable(name: "表1", rows: [
+            ["问题名称", "中医非药物疗法使用率低", "", ""],
+            ["整改措施", "开设中医综合治疗区", "", ""],
+            ["责任领导", "赵明", "责任科室", "医务科"],
+            ["完成时限", "2025年12月31日", "完成情况", "正在推进"],
+        ].map { $0.map { $0.isEmpty ? CellValue.empty : .text($0) } }, merges: [
+            CellRange(firstRow: 0, firstColumn: 1, lastRow: 0, lastColumn: 3),
+            CellRange(firstRow: 1, firstColumn: 1, lastRow: 1, lastColumn: 3),
+        ])
+        let lines = FormTables.lines(form)
+        #expect(lines == ["问题名称：中医非药物疗法使用率低", "整改措施：开设中医综合治疗区", "责任领导：赵明", "责任科室：医务科",
+                          "完成时限：2025年12月31日", "完成情况：正在推进"])
+        let (plan, _) = TestSupport.importText(["某医院关于巡察反馈问题整改进展情况的报告"] + (lines ?? []) + ["某医院", "2025年10月15日"])
+        #expect(plan.items.count == 1)
+        #expect(plan.items.first?.status == .inProgress)
+        #expect(plan.items.first?.deadline?.date.description == "2025-12-31")
+        // A ledger's header row over data is no form: its values are labels too.
+        let ledger = LedgerTable(name: "表2", rows: [
+            ["反馈问题", "整改时限"], ["处方点评覆盖率低", "2025年10月31日"],
+        ].map { $0.map { CellValue.text($0) } })
+        #expect(FormTables.lines(ledger) == nil)
+    }
 }
