@@ -125,4 +125,23 @@ struct RoundSevenShapeTests {
         ].map { $0.map { CellValue.text($0) } })
         #expect(FormTables.lines(ledger) == nil)
     }
+
+    /// l43: "…妇幼保健院问题整改销号管理台账": 问题 before 整改 is not part of the unit's name.
+    @Test func unitFromTitle_withoutWenti() {
+        #expect(LedgerHeading.unit(fromTitle: "南川市妇幼保健院问题整改销号管理台账") == "南川市妇幼保健院")
+    }
+
+    /// l38, l39: "已完成" typed into the deadline column, and 每月, are no unreadable deadlines:
+    /// each gave a warning (and 每月 one about the year).
+    @Test func doneOrRoutineInTheDeadlineColumn_isNoWarning() throws {
+        let result = try LedgerImporter.importFile(Data("""
+            序号,存在问题,整改措施,整改期限,整改进展
+            1,部分医师超范围执业,完成变更注册,已完成,已完成
+            2,不良事件上报不及时,每月分析,每月,持续整改
+            3,消防设施维护不及时,更换灭火器,2025年9月30日,已完成
+
+            """.utf8), file: "医务科.csv")
+        #expect(result.plan.items.map(\.status) == [.done, .longTerm, .done])
+        #expect(result.warnings.filter { $0.description.contains("deadline") || $0.description.contains("year") }.isEmpty)
+    }
 }
