@@ -184,7 +184,7 @@ public enum LedgerImporter {
         var titles = Set<String>()
         for part in parts {
             let table = part.table
-            var above = tables[part.index].above ?? []
+            var above = tables[part.index].above ?? (part.layout.header.lowerBound == 0 ? table.pageText : [])
             for r in 0..<part.layout.header.lowerBound {
                 var seen: [String] = []
                 for value in table.rows[r] where !value.isEmpty && !seen.contains(value.text) { seen.append(value.text) }

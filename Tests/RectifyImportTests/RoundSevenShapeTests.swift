@@ -126,6 +126,23 @@ struct RoundSevenShapeTests {
         #expect(FormTables.lines(ledger) == nil)
     }
 
+    /// l40: the title and date only in the printed page header and footer, the header row first:
+    /// the plan had no title, unit or date. The codes (&C, &"font", &16, &P, &N) print no words.
+    @Test func pageHeaderAndFooter_giveTitleAndDate() throws {
+        #expect(PageHeader.parts("&C&\"方正小标宋简体,常规\"&16安阳县卫生健康局巡察反馈问题整改台账")
+            == ["安阳县卫生健康局巡察反馈问题整改台账"])
+        #expect(PageHeader.parts("&L填报日期：2025年11月5日&R第 &P 页，共 &N 页") == ["填报日期：2025年11月5日"])
+        var sheet = Self.sheet("Sheet1", [
+            ["序号", "反馈问题", "整改措施", "整改时限", "整改进展"],
+            ["1", "公务接待审批不规范", "修订办法", "2025-10-31", "阶段性完成"],
+        ])
+        sheet.table.pageText = ["安阳县卫生健康局巡察反馈问题整改台账", "填报日期：2025年11月5日"]
+        let plan = try LedgerImporter.ledger([sheet], file: "台账.xlsx", options: .init(), override: [:]).plan
+        #expect(plan.title == "安阳县卫生健康局巡察反馈问题整改台账")
+        #expect(plan.unit == "安阳县卫生健康局")
+        #expect(plan.reportDate?.description == "2025-11-05")
+    }
+
     /// l43: "…妇幼保健院问题整改销号管理台账": 问题 before 整改 is not part of the unit's name.
     @Test func unitFromTitle_withoutWenti() {
         #expect(LedgerHeading.unit(fromTitle: "南川市妇幼保健院问题整改销号管理台账") == "南川市妇幼保健院")
