@@ -167,8 +167,9 @@ public enum LedgerImporter {
                 // first row with a blank problem cell is more measures of the last problem.
                 parts[parts.count - 1].table = last.table.appending(tables[index].table)
                 parts[parts.count - 1].last = index
-            } else if override.isEmpty, options.sheet == nil, let layout, !tables[index].hidden, layout.score == bestLayout.score,
-                Set(layout.columns.keys) == Set(bestLayout.columns.keys)
+            } else if override.isEmpty, options.sheet == nil, let layout, !tables[index].hidden,
+                layout.score == bestLayout.score && Set(layout.columns.keys) == Set(bestLayout.columns.keys)
+                    || tables[index].above == nil && isLedgerOfItsOwn(layout, beside: bestLayout)
             {
                 parts.append((index, layout, tables[index].table, index))
             } else if tables[index].above != nil, layout.map({ $0.score < 3 }) ?? true, let last = parts.last, last.last == index - 1,
@@ -183,7 +184,7 @@ public enum LedgerImporter {
         var titles = Set<String>()
         for part in parts {
             let table = part.table
-            var above = tables[part.index].above ?? []
+            var above = tables[part.index].above ?? (part.layout.header.lowerBound == 0 ? table.pageText : [])
             for r in 0..<part.layout.header.lowerBound {
                 var seen: [String] = []
                 for value in table.rows[r] where !value.isEmpty && !seen.contains(value.text) { seen.append(value.text) }
@@ -231,6 +232,15 @@ public enum LedgerImporter {
             result = combined
         }
         return result!
+    }
+
+    /// A sheet whose header names a ledger of its own — the problem with its deadline or status
+    /// and most of the columns of the chosen one — though not the same columns: one workbook
+    /// with a sheet per source (巡察反馈问题 | 审计反馈问题, the audit sheet without 责任领导).
+    static func isLedgerOfItsOwn(_ layout: LedgerLayout, beside best: LedgerLayout) -> Bool {
+        let kinds = Set(layout.columns.keys)
+        guard kinds.contains(.problem), kinds.contains(.deadline) || kinds.contains(.status) else { return false }
+        return layout.score >= 4 && layout.score + 2 >= best.score
     }
 
     /// Two Word tables with nothing but empty paragraphs (a page break) between them.

@@ -91,7 +91,7 @@ struct LedgerAssembler {
         if groups.isEmpty {
             warn(layout.dataStart, nil, "no problems were found below the header; the ledger has no rows with a problem or measure.")
         }
-        if reference == nil, groups.contains(where: { g in g.rows.contains { $0.deadline?.date == nil && $0.deadline?.text.contains("月") == true } }) {
+        if reference == nil, groups.contains(where: { g in g.rows.contains { $0.deadline?.date == nil && $0.deadline?.longTerm == false && $0.deadline?.text.contains("月") == true } }) {
             warn(layout.header.lowerBound, nil, "the ledger names no year in its title or a date row; dates without a year cannot be placed; pass --reference-date.")
         }
         for problem in PlanValidator.problems(in: plan) {
@@ -185,7 +185,7 @@ struct LedgerAssembler {
                 }
             } else if cell.text.hasPrefix("="), let c = deadlineColumn {
                 warn(row.row, c, "the deadline is a formula ('\(cell.text)') whose value was never saved (the file was written by a program that does not calculate); open and save it in Excel or WPS, or type the date.")
-            } else if !cell.longTerm && !cell.immediate, let c = deadlineColumn {
+            } else if !cell.longTerm && !cell.immediate, !Self.saysDone(cell.text), let c = deadlineColumn {
                 warn(row.row, c, "cannot read a deadline from '\(cell.text)'; write a date (2025年6月30日, 2025/6/30) or 长期坚持.")
             }
         }

@@ -203,3 +203,12 @@ enum LedgerCells {
         return DateMention(range: 0..<dayRun.upperBound, readings: [DatePeriod(year: .missing, span: .day(month: month, day: day))], damaged: false)
     }
 }
+
+extension LedgerAssembler {
+    /// A deadline cell that says the work is done ("已完成" typed where the date goes): no
+    /// deadline is missing.
+    static func saysDone(_ text: String) -> Bool {
+        let f = Array(text.unicodeScalars.map(Chars.fold))
+        return StatusVocabulary.leading(f, from: 0, to: f.count)?.kind == .done
+    }
+}

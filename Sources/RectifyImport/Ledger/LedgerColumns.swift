@@ -68,6 +68,9 @@ enum LedgerColumns {
         ("状态", .status), ("措施", .measure), ("任务", .measure), ("领导", .leader), ("单位", .department),
     ]
     static let categoryEndings = ["类别", "类型", "方面", "分类", "领域", "板块"]
+    /// Headers that start with a column's word but hold something else: where the problem came
+    /// from (问题来源: 巡察, 审计, 自查), not the problem.
+    static let notColumns = ["问题来源", "问题出处", "来源"]
 
     /// The kind of a header cell ("反馈问题", "整改时限\n（年月日）", "责任单位(部门)"), or nil.
     static func kind(of header: String) -> LedgerColumn? {
@@ -76,6 +79,7 @@ enum LedgerColumns {
             var trimmed = candidate
             while let last = trimmed.last, last == ":" { trimmed.removeLast() }
             let text = String(String.UnicodeScalarView(trimmed))
+            if notColumns.contains(text) { return nil }
             if let hit = tableOnly.first(where: { $0.0 == text }) { return hit.1 }
             if categoryEndings.contains(where: { text.hasSuffix($0) }), text.count <= 8 { return .category }
             if text.hasSuffix("完成日期") || text.hasSuffix("完成时间"), text.contains("计划") || text.contains("预计") || text.contains("要求") {
@@ -85,6 +89,8 @@ enum LedgerColumns {
                 return text.hasSuffix("佐证材料") ? .evidence : .completedOn
             }
             if let kind = FieldLabels.columnKind(trimmed) { return map(kind) }
+            // 科室负责人, 项目负责人: the person answerable for the item.
+            if text.hasSuffix("负责人"), text.count <= 6 { return .person }
             if text == "时限" || text == "期限" || text.hasSuffix("时限") && text.count <= 8 { return .deadline }
             // What OA and 督办 systems call the status: 办理状态, 处理状态, 销号状态.
             if text.hasSuffix("状态"), text.count <= 6, !text.contains("流程") { return .status }

@@ -105,7 +105,8 @@ struct LedgerHeading: Sendable {
     static func unit(fromTitle title: String) -> String? {
         if title.contains("关于"), let unit = Header.unit(title: title, opening: nil) { return unit }
         var unit = title
-        for stop in ["落实", "巡察", "巡视", "审计", "对照", "整改", "关于"] {
+        // "…妇幼保健院问题整改销号管理台账", "…反馈问题整改台账": 问题 before 整改 is no part of the name.
+        for stop in ["落实", "巡察", "巡视", "审计", "对照", "问题整改", "整改", "关于"] {
             if let range = unit.range(of: stop) { unit = String(unit[..<range.lowerBound]) }
         }
         // "2025年度…", a leading year.

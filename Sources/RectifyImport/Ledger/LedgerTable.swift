@@ -58,6 +58,9 @@ struct LedgerTable: Sendable {
     /// Empty cells painted with a colour (row · 16,384 + column → "00B050"): a status some
     /// offices give by colour alone.
     var fills: [Int: String] = [:]
+    /// The printed page header and footer's text, left, centre and right apart ("…整改台账",
+    /// "填报日期：2025年11月5日"): the title and date of a sheet that has no rows above its header.
+    var pageText: [String] = []
 
     func fill(_ row: Int, _ column: Int) -> String? { fills[row &* 16_384 &+ column] }
     /// Whether the merged area's top-left cell is above (row, column): the cell continues it.

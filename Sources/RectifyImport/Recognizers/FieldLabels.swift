@@ -45,6 +45,8 @@ enum FieldLabels {
         ("审计发现问题", .problem), ("审计发现的问题", .problem), ("审计查出问题", .problem), ("审计查出的问题", .problem),
         ("审计指出问题", .problem), ("审计指出的问题", .problem), ("巡察发现问题", .problem), ("巡察发现的问题", .problem),
         ("巡视发现问题", .problem), ("巡视发现的问题", .problem), ("发现的问题", .problem),
+        // OA notices and 督办 lists: "整改事项一：…", a matter to rectify, numbered like 问题二：.
+        ("整改事项", .problem), ("问题名称", .problem),
         ("整改措施", .measures), ("主要措施", .measures), ("整改举措", .measures), ("具体措施", .measures),
         ("整改目标", .target), ("整改要求", .target),
         ("责任领导", .leader), ("牵头领导", .leader), ("分管领导", .leader), ("包保领导", .leader), ("责任校领导", .leader),

@@ -45,6 +45,8 @@ enum StatusVocabulary {
         ("尚未完成", .negated), ("仍未完成", .negated), ("还未完成", .negated), ("未完成", .negated), ("没有完成", .negated),
         ("未按期", .negated), ("未整改", .negated), ("尚未", .negated), ("仍未", .negated), ("还未", .negated),
         ("未全部完成", .negated), ("未到位", .negated),
+        // "未销号", "未办结": the done word negated, as 销号 ledgers write open items.
+        ("未销号", .negated), ("未办结", .negated), ("未落实", .negated), ("暂未完成", .negated),
         ("尚未启动", .notStarted), ("暂未启动", .notStarted), ("还未启动", .notStarted), ("未启动", .notStarted),
         ("尚未开始", .notStarted), ("暂未开始", .notStarted), ("未开始", .notStarted), ("待启动", .notStarted),
         ("取得阶段性成效", .partly), ("取得阶段性进展", .partly), ("取得阶段性成果", .partly), ("阶段性完成", .partly),

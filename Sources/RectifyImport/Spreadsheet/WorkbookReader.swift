@@ -51,6 +51,7 @@ enum WorkbookReader {
             table.hiddenRows = parsed.hiddenRows
             table.strays = parsed.strays
             table.fills = parsed.fills
+            table.pageText = parsed.pageText
             sheets.append(Sheet(table: table, hidden: hidden))
         }
         if sheets.isEmpty { throw LedgerError(file: file, "the workbook has no worksheets.") }
@@ -208,6 +209,10 @@ final class SheetParser: NSObject, XMLParserDelegate {
     private var inFormula = false
     private var inInline = false
     private var phonetic = 0
+    /// The printed page header and footer (`<oddHeader>`, `<oddFooter>`), where some offices put
+    /// the ledger's title and date instead of rows above the header.
+    private(set) var pageText: [String] = []
+    private var inPage = false
 
     init(strings: [String], dateStyles: [Int: DeadlinePrecision], date1904: Bool) {
         self.strings = strings
@@ -240,6 +245,9 @@ final class SheetParser: NSObject, XMLParserDelegate {
         case "is": inInline = true
         case "t" where inInline: collecting = phonetic == 0
         case "rPh": phonetic += 1
+        case "oddHeader", "oddFooter", "firstHeader", "firstFooter":
+            inPage = true
+            text = ""
         case "mergeCell":
             guard let reference = attributes["ref"] else { return }
             let ends = reference.split(separator: ":").map { CellName.parse(String($0)) }
@@ -256,6 +264,10 @@ final class SheetParser: NSObject, XMLParserDelegate {
         case "f": inFormula = false
         case "is": inInline = false
         case "rPh": phonetic -= 1
+        case "oddHeader", "oddFooter", "firstHeader", "firstFooter":
+            inPage = false
+            for part in PageHeader.parts(text) where !pageText.contains(part) { pageText.append(part) }
+            text = ""
         case "c":
             let value = value()
             if case .empty = value, !formula.isEmpty {
@@ -270,7 +282,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collecting { text += string }
+        if collecting || inPage { text += string }
         if inFormula { formula += string }
     }
 

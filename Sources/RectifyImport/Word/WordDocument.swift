@@ -33,13 +33,18 @@ struct WordDocument {
 
     /// The document as report text: paragraphs as lines, each table row as one line of
     /// tab-separated cells (line breaks inside a cell become spaces), the way the text
-    /// importer reads tables flattened from a report.
+    /// importer reads tables flattened from a report; a form (label | value cells, one problem
+    /// per table) as labelled lines.
     var text: String {
         var lines: [String] = []
         for block in blocks {
             switch block {
             case .paragraph(let p): lines.append(p)
             case .table(let index):
+                if let form = FormTables.lines(tables[index]) {
+                    lines += form
+                    continue
+                }
                 for row in tables[index].rows {
                     lines.append(row.map { $0.text.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t"))
                 }
