@@ -170,7 +170,12 @@ enum ItemOutline {
             }
             let own = paragraphs[h.paragraph].folded
             let ownFields = FieldLabels.fields(in: own, paragraph: h.paragraph, range: 0..<own.count, markerEnd: h.marker.length)
-            var isStructured = ownFields.contains { $0.kind == .problem || $0.kind == .deadline || $0.kind == .status && hasStatusWord($0, own) }
+            // A progress label starting a sentence of the heading's own paragraph ("(4)…不及时。整改
+            // 情况：一是…") opens the problem's field as a line of its own would, whatever its value.
+            var isStructured = ownFields.contains {
+                $0.kind == .problem || $0.kind == .deadline
+                    || $0.kind == .status && (hasStatusWord($0, own) || $0.labelStart > 0 && Chars.isSentenceEnd(own[$0.labelStart - 1]))
+            }
             if !isStructured {
                 for q in (h.paragraph + 1)..<max(h.paragraph + 1, h.bodyEnd) {
                     let f = paragraphs[q].folded
@@ -213,12 +218,31 @@ enum ItemOutline {
         // Inside a labelled problem nothing else is an item; elsewhere the deepest marked heading is.
         let inside = Set(marked.filter { hasMarkedAncestor($0, terminalOnly: true) })
         let kept = marked.subtracting(inside)
-        return kept.filter { index in
+        let items = kept.filter { index in
             let isTerminal = headings[index].style == .labelled || headings[index].style == .tableRow
             if isTerminal { return true }
             // Drop a heading when a marked heading lies below it.
             return !kept.contains { other in other != index && isDescendant(other, of: index, outline) }
         }.sorted()
+        return items + siblingsBetween(items, outline: outline, candidates: candidateSet).sorted()
+    }
+
+    /// A numbered heading between two items of its own style and parent ("(1)…" with fields,
+    /// "(2)…" in one sentence, "(3)…" with fields) is a problem as they are, though it carries
+    /// no field: a leaf, not a measure.
+    static func siblingsBetween(_ items: [Int], outline: Outline, candidates: Set<Int>) -> [Int] {
+        let headings = outline.headings
+        var extra: [Int] = []
+        for (a, b) in zip(items, items.dropFirst()) where b > a + 1 {
+            let h = headings[a]
+            guard h.style == headings[b].style, h.parent == headings[b].parent, h.style != .labelled, h.style != .tableRow else { continue }
+            for k in (a + 1)..<b where candidates.contains(k) && headings[k].style == h.style && headings[k].parent == h.parent
+                && headings[k].children.isEmpty
+            {
+                extra.append(k)
+            }
+        }
+        return extra
     }
 
     static func isDescendant(_ index: Int, of ancestor: Int, _ outline: Outline) -> Bool {
