@@ -84,11 +84,23 @@ enum ItemOutline {
             let actions = members.filter { isActionHeading(paragraphs[headings[$0].paragraph].folded, marker: headings[$0].marker) }
             return members.count >= 2 && actions.count * 5 >= members.count * 3
         })
-        let global = globalChoice(
-            outline: outline, candidates: candidates, statuses: statuses, statedProblems: statedProblems,
-            actionStyles: actionStyles, paragraphs: paragraphs)
-        let structured = structuredItems(outline: outline, candidates: candidates, paragraphs: paragraphs, actionStyles: actionStyles)
-        let chosen = structured.count * 2 >= global.count && !structured.isEmpty ? structured : global
+        func choose(_ candidates: [Int]) -> [Int] {
+            let global = globalChoice(
+                outline: outline, candidates: candidates, statuses: statuses, statedProblems: statedProblems,
+                actionStyles: actionStyles, paragraphs: paragraphs)
+            let structured = structuredItems(outline: outline, candidates: candidates, paragraphs: paragraphs, actionStyles: actionStyles)
+            return structured.count * 2 >= global.count && !structured.isEmpty ? structured : global
+        }
+        var chosen: [Int]
+        if let start = outline.appendixStart {
+            // A letter (情况说明) listing its problems in 附件1, or a notice repeating its items in
+            // an 附件 table: the part whose items fit the stated count, the body when both do.
+            let body = choose(candidates.filter { headings[$0].paragraph < start })
+            let appendix = choose(candidates.filter { headings[$0].paragraph > start })
+            chosen = bodyOrAppendix(body: body, appendix: appendix, stated: statedProblems)
+        } else {
+            chosen = choose(candidates)
+        }
         var drafts: [ItemDraft] = []
         for index in chosen {
             var made = (AuditFindings.find(heading: index, outline: outline, paragraphs: paragraphs)
@@ -99,6 +111,12 @@ enum ItemOutline {
             drafts += made
         }
         return uniqueIDs(drafts)
+    }
+
+    static func bodyOrAppendix(body: [Int], appendix: [Int], stated: Int?) -> [Int] {
+        if body.isEmpty || appendix.isEmpty { return body.isEmpty ? appendix : body }
+        if let stated, stated > 0 { return abs(appendix.count - stated) < abs(body.count - stated) ? appendix : body }
+        return body.count * 2 < appendix.count ? appendix : body
     }
 
     /// Items by numbering alone: one level, among the levels whose headings are mostly leaves
@@ -224,7 +242,7 @@ enum ItemOutline {
             // Drop a heading when a marked heading lies below it.
             return !kept.contains { other in other != index && isDescendant(other, of: index, outline) }
         }.sorted()
-        return items + siblingsBetween(items, outline: outline, candidates: candidateSet).sorted()
+        return (items + siblingsBetween(items, outline: outline, candidates: candidateSet)).sorted()
     }
 
     /// A numbered heading between two items of its own style and parent ("(1)…" with fields,
