@@ -13,6 +13,8 @@ struct PlanAssembler {
     var explanations: [ItemExplanation] = []
     private var mentionCache: [Int: [DateMention]] = [:]
     private var quoteCache: [Int: [Bool]] = [:]
+    /// When the inspection fed back its findings: the start of spans such as "整改期限为3个月".
+    var feedbackDate: CalendarDate?
 
     init(text: String, file: String, referenceOverride: CalendarDate?) {
         self.file = file
@@ -34,7 +36,11 @@ struct PlanAssembler {
         }
         let opening = openingIndex.map { paragraphs[$0] }
         let inspection = Header.inspection(opening)
-        let dated = titleBlock.reportDate ?? Header.signatureDate(lines, notBefore: inspection?.feedbackDate ?? inspection?.end)
+        feedbackDate = inspection?.feedbackDate
+        // A letter's signature stands above its appendix (附件1 and its table), not at the end.
+        let appendixLine = outline.appendixStart.map { paragraphs[$0].line(at: 0) }
+        let closing = appendixLine.map { line in Array(lines.prefix { $0.number < line }) } ?? lines
+        let dated = titleBlock.reportDate ?? Header.signatureDate(closing, notBefore: inspection?.feedbackDate ?? inspection?.end)
         let reportDate = dated?.0
         let reference = referenceOverride ?? reportDate ?? inspection?.feedbackDate ?? inspection?.end ?? inspection?.start
         let footer = outline.footerStart
@@ -51,7 +57,7 @@ struct PlanAssembler {
         let planUnit = titleBlock.title.flatMap { PlanDocument.isPlanTitle($0) ? LedgerHeading.unit(fromTitle: $0) : nil }
         var plan = Plan(
             id: ReportImporter.planID(forFile: file),
-            unit: Header.unit(title: titleBlock.title, opening: opening) ?? planUnit ?? Header.fallbackUnit(lines, opening: opening) ?? "",
+            unit: Header.unit(title: titleBlock.title, opening: opening) ?? planUnit ?? Header.fallbackUnit(closing, opening: opening) ?? "",
             title: titleBlock.title ?? ReportImporter.planID(forFile: file),
             source: URL(fileURLWithPath: file).lastPathComponent, reportDate: reportDate,
             owner: Header.owner(paragraphs[min(footer, paragraphs.count)...]), stated: stated, inspection: inspection)
@@ -144,9 +150,18 @@ struct PlanAssembler {
     static let extensionWords = ["延期至", "延期到", "延长至", "延长到", "顺延至", "顺延到", "推迟至", "推迟到"]
 
     mutating func readFacts(_ draft: ItemDraft, reference: CalendarDate?, reportDate: CalendarDate?) -> ItemFacts {
-        let fields = ItemFields.read(
+        var fields = ItemFields.read(
             pieces: draft.statement + draft.body, statementPieces: draft.statement.count, paragraphs: paragraphs,
             tableColumns: outline.tableColumns, reference: reference)
+        // "整改期限为3个月": counted from the feedback date, read as a deadline field.
+        if fields.deadline == nil, let base = feedbackDate {
+            for piece in draft.statement + draft.body {
+                guard let relative = RelativeDeadline.find(in: paragraphs[piece.paragraph], range: piece.range, base: base) else { continue }
+                fields.deadline = relative
+                fields.deadlineEvidence = Evidence(text: relative.text, line: relative.line)
+                break
+            }
+        }
         var candidates: [(kind: StatusVocabulary.Kind, evidence: Evidence, source: String)] = []
         if let field = fields.status { candidates.append((field.kind, field.evidence, "field \(field.label)")) }
         if let s = draft.statusParagraph, let line = StatusLine.parse(paragraphs[s].folded) {
@@ -361,38 +376,5 @@ struct PlanAssembler {
         item.review = review
         explanation.review = review
         return (item, explanation)
-    }
-
-    // MARK: - Checks
-
-    mutating func checkTotals(_ plan: Plan, stated: StatedTotals?) {
-        guard let stated else { return }
-        let line = stated.line ?? 1
-        let done = plan.items.filter { $0.status == .done }.count
-        let open = plan.items.count - done
-        if let problems = stated.problems, problems != plan.items.count {
-            warn(line: line, "the report states \(problems) problems but \(plan.items.count) items were found; check the item list.")
-        }
-        if let statedDone = stated.done, statedDone != done {
-            warn(line: line, "the report states \(statedDone) problems rectified but \(done) items were read as done.")
-        }
-        if let statedOpen = stated.open, statedOpen != open {
-            warn(line: line, "the report states \(statedOpen) problems still open but \(open) items were read as open.")
-        }
-    }
-
-    /// Dates without a year cannot be placed when the report has no date of its own.
-    mutating func warnUndated(_ drafts: [ItemDraft]) {
-        for draft in drafts {
-            for piece in draft.body {
-                for mention in mentions(piece.paragraph) where piece.range.contains(mention.range.lowerBound) {
-                    guard case .missing = mention.period.year else { continue }
-                    let paragraph = paragraphs[piece.paragraph]
-                    warn(
-                        line: paragraph.line(at: mention.range.lowerBound),
-                        "cannot tell the year of '\(paragraph.text(mention.range))': the report has no date; pass --reference-date.")
-                }
-            }
-        }
     }
 }

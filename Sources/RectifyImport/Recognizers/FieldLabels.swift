@@ -75,6 +75,8 @@ enum FieldLabels {
     static func columnKind(_ cell: [Unicode.Scalar]) -> FieldKind? {
         let trimmed = cell.filter { $0 != " " && $0 != ":" }
         if ["序号", "编号", "序"].contains(where: { trimmed.elementsEqual($0.unicodeScalars) }) { return nil }
+        // 问题类别, 问题类型, 问题来源: what kind of problem or where it came from, not the problem.
+        if trimmed.count <= 8, ["类别", "类型", "方面", "来源"].contains(where: { trimmed.suffix(2).elementsEqual($0.unicodeScalars) }) { return nil }
         for entry in sorted where trimmed.elementsEqual(entry.word) { return entry.kind }
         // "问题内容及表现", "整改完成时限": a cell that ends or starts with a label.
         for entry in sorted where entry.word.count >= 2 {

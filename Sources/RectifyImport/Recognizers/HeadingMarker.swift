@@ -77,8 +77,17 @@ struct HeadingMarker: Hashable, Sendable {
             let sep = f[run.upperBound]
             let after = run.upperBound + 1
             if sep == "." {
-                // "2.5万" is a number, not a heading; "2.5 抗菌药物…" is a decimal heading.
-                if after < f.count, Chars.isDigit(f[after]) { return decimal(f) }
+                // "2.5万" is a number, not a heading; "2.5 抗菌药物…" is a decimal heading;
+                // "1.120呼叫受理…", "1.2024年…": three digits or more after the dot are no outline
+                // number (those have two at most) but the problem's own text.
+                if after < f.count, Chars.isDigit(f[after]) {
+                    if let d = decimal(f) { return d }
+                    let text = f.digitRun(at: after)
+                    guard text.count >= 3, text.upperBound < f.count, Chars.isHan(f[text.upperBound]),
+                        !"万千百亿元倍米吨克升".unicodeScalars.contains(f[text.upperBound])
+                    else { return nil }
+                    return HeadingMarker(style: .arabicDot, number: f.number(in: run), length: after)
+                }
                 return HeadingMarker(style: .arabicDot, number: f.number(in: run), length: skipSpace(f, after))
             }
             if sep == "、" {

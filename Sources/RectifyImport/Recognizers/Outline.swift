@@ -24,6 +24,10 @@ struct Outline: Sendable {
     var tableColumns: [Int: [FieldKind?]] = [:]
     /// The first paragraph of the closing part (欢迎…监督, contacts, signature), or the count.
     var footerStart: Int
+    /// The paragraph labelling an appendix that holds a table of problems ("附件1", "附件：…清单"
+    /// above a 序号 | 反馈问题 | … table), or nil. The appendix is a part of its own: its rows
+    /// never nest under the letter's last section.
+    var appendixStart: Int?
 
     init(paragraphs: [Paragraph]) {
         var headings: [Heading] = []
@@ -32,12 +36,15 @@ struct Outline: Sendable {
         let tables = Outline.tableRows(paragraphs)
         tableColumns = tables
         let markers = paragraphs.map { HeadingMarker.parse($0.folded) }
+        let appendix = Outline.appendixStart(paragraphs, tableRows: tables)
+        appendixStart = appendix
         // A bare "1 " is a section only over "1.1" headings of its own.
         let decimalLeads = Set(markers.compactMap { m -> Int? in
             if case .decimal(let depth)? = m?.style, depth > 1 { return m?.lead }
             return nil
         })
         for (index, paragraph) in paragraphs.enumerated() {
+            if index == appendix { stack.removeAll() }
             var parsed = markers[index]
             // "01 党的建设方面": a leading zero is a section number, never a quantity.
             if case .decimal(1)? = parsed?.style, !decimalLeads.contains(parsed?.number ?? 0), paragraph.folded.first != "0" {
@@ -116,6 +123,27 @@ struct Outline: Sendable {
             }
         }
         return result
+    }
+
+    /// "附件1", "附件一：", "附件：巡察反馈问题整改清单" on a line of its own (a short label or
+    /// title, no sentence), followed by the rows of a table of problems.
+    static func appendixStart(_ paragraphs: [Paragraph], tableRows: [Int: [FieldKind?]]) -> Int? {
+        guard let lastRow = tableRows.keys.max() else { return nil }
+        for index in paragraphs.indices where index < lastRow {
+            let f = paragraphs[index].folded.filter { $0 != " " }
+            guard f.hasLiteral("附件", at: 0), f.count <= 40,
+                !f.contains(where: { Chars.isSentenceEnd($0) || Chars.isClauseEnd($0) && $0 != ":" })
+            else { continue }
+            var i = 2
+            while i < f.count, Chars.isDigit(f[i]) || Chars.isChineseNumeral(f[i]) { i += 1 }
+            // "附件1" alone, or "附件：…" / "附件1：…" naming it (not "附件：1.…清单", the list of
+            // attachments before the signature, unless a table follows it directly).
+            let bare = i == f.count || i + 1 == f.count && f[i] == ":"
+            let titled = i < f.count && f[i] == ":" && i + 1 < f.count && !Chars.isDigit(f[i + 1])
+            guard bare || titled, tableRows.keys.contains(where: { $0 > index }) else { continue }
+            return index
+        }
+        return nil
     }
 
     static func compatible(_ a: HeadingStyle, _ b: HeadingStyle) -> Bool {

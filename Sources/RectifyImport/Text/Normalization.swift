@@ -231,6 +231,8 @@ enum Normalization {
         if let first = next.first, "(（【[<《".unicodeScalars.contains(first) { return false }
         if StatusLine.parse(next) != nil || startsWithLabel(next) { return false }
         if line.indent >= 8 { return false }
+        // "附件：1.…清单" above the signature and "附件1" above an appendix stand alone.
+        if paragraph.folded.hasLiteral("附件", at: 0) || next.hasLiteral("附件", at: 0) && next.count <= 40 { return false }
         for word in ["电话", "邮箱", "联系人", "邮编", "邮政"] where paragraph.folded.contains(literal: word) {
             return false
         }

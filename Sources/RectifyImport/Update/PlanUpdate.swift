@@ -17,7 +17,7 @@ import RectifyCore
 public struct PlanUpdate: Sendable {
     public struct Change: Hashable, Sendable {
         public enum Kind: String, Sendable {
-            case status, progress, extended, deadlineDiffers = "deadline_differs", added, vanished, ambiguous
+            case status, progress, extended, deadlineDiffers = "deadline_differs", deadlineSet = "deadline_set", added, vanished, ambiguous
         }
         public var kind: Kind
         /// The plan item's id (for `added`, the id it was given).
@@ -46,12 +46,28 @@ public struct PlanUpdate: Sendable {
         var matchedKept = Set<Int>()
         var pairs: [(kept: Int, report: Int)] = []
         var unmatched: [Int] = []
-        // 1. Same number, titles agree.
-        let byID = Dictionary(kept.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // 0. The same title, numbering aside, held by one plan item: a reordered or renumbered
+        //    report ("问题6" is now what the plan calls 8) must not be matched by its number.
+        var keyCounts: [[Character]: Int] = [:]
+        for key in keptKeys { keyCounts[key, default: 0] += 1 }
+        var exact = Set<Int>()
         for (r, item) in report.items.enumerated() {
-            if let k = byID[item.id], !matchedKept.contains(k),
-                Self.similarity(keptKeys[k], Self.titleKey(item.title)) >= Self.threshold
-            {
+            let key = Self.titleKey(item.title)
+            guard !key.isEmpty, keyCounts[key] == 1, let k = keptKeys.firstIndex(of: key), !matchedKept.contains(k) else { continue }
+            matchedKept.insert(k)
+            exact.insert(r)
+            pairs.append((k, r))
+            if kept.items[k].id == item.id { matchedByNumber += 1 } else { matchedByTitle += 1 }
+        }
+        // 1. Same number, titles agree, and no other plan item fits clearly better.
+        let byID = Dictionary(kept.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (r, item) in report.items.enumerated() where !exact.contains(r) {
+            let key = Self.titleKey(item.title)
+            let same = byID[item.id].map { Self.similarity(keptKeys[$0], key) } ?? 0
+            let betterElsewhere = kept.items.indices.contains { k in
+                k != byID[item.id] && !matchedKept.contains(k) && Self.similarity(keptKeys[k], key) >= same + Self.margin
+            }
+            if let k = byID[item.id], !matchedKept.contains(k), same >= Self.threshold, !betterElsewhere {
                 matchedKept.insert(k)
                 pairs.append((k, r))
                 matchedByNumber += 1
@@ -89,13 +105,25 @@ public struct PlanUpdate: Sendable {
         for (k, r) in pairs.sorted(by: { $0.kept < $1.kept }) {
             merge(report.items[r], into: k, report: report, reportName: reportName, today: today)
         }
-        for r in added { add(report.items[r], reportName: reportName) }
+        for r in added {
+            // One problem reported as two ("…不到位，…流于形式" → "…不到位" and "…流于形式").
+            let key = Self.titleKey(report.items[r].title)
+            let source = pairs.map(\.kept).filter { Self.overlap(keptKeys[$0], key) >= Self.hintOverlap }
+                .max { Self.overlap(keptKeys[$0], key) < Self.overlap(keptKeys[$1], key) }
+            add(report.items[r], reportName: reportName, hint: source.map { "; perhaps split from \(kept.items[$0].id) “\(kept.items[$0].title)”" } ?? "")
+        }
         for k in kept.items.indices where !matchedKept.contains(k) {
             let item = kept.items[k]
+            // Two problems reported as one: the report item whose title holds this one's.
+            let into = report.items.indices.filter { Self.overlap(keptKeys[k], Self.titleKey(report.items[$0].title)) >= Self.hintOverlap }
+                .max { Self.overlap(keptKeys[k], Self.titleKey(report.items[$0].title)) < Self.overlap(keptKeys[k], Self.titleKey(report.items[$1].title)) }
+            let hint = into.map { r in
+                "; perhaps merged into report item \(report.items[r].id) “\(report.items[r].title)”\(Self.at(reportName, report.items[r])): edit the plan by hand if so"
+            } ?? ""
             changes.append(
                 Change(
                     kind: .vanished, itemID: item.id, title: item.title,
-                    detail: "not in \(reportName); kept as it was (\(item.status.rawValue))"))
+                    detail: "not in \(reportName); kept as it was (\(item.status.rawValue))" + hint))
         }
         if let date = report.reportDate { plan.reportDate = date }
         if let stated = report.stated { plan.stated = stated }
@@ -108,10 +136,12 @@ public struct PlanUpdate: Sendable {
         let id = item.id
         if new.status != item.status {
             let evidence = new.statusEvidence.map { " “\($0.text)”" } ?? ""
+            // A closed item the report opens again (反弹, 重新整改) is said to be reopened.
+            let reopened = item.status == .done ? "reopened: " : ""
             changes.append(
                 Change(
                     kind: .status, itemID: id, title: item.title,
-                    detail: "\(item.status.rawValue) → \(new.status.rawValue) (\(reportName)\(Self.line(new.statusEvidence?.line))\(evidence))"))
+                    detail: "\(reopened)\(item.status.rawValue) → \(new.status.rawValue) (\(reportName)\(Self.line(new.statusEvidence?.line))\(evidence))"))
             item.status = new.status
             // A closed item's open milestones are closed with it (the report says the whole is done).
             if new.status == .done {
@@ -153,6 +183,12 @@ public struct PlanUpdate: Sendable {
                 }
             } else {
                 item.deadline = reported
+                if item.status != .done {
+                    changes.append(
+                        Change(
+                            kind: .deadlineSet, itemID: id, title: item.title,
+                            detail: "none → \(reported.date) (\(reportName)\(Self.line(reported.line)) “\(reported.text ?? reported.date.description)”)"))
+                }
             }
         }
         if let text = new.text { item.text = text }
@@ -170,7 +206,7 @@ public struct PlanUpdate: Sendable {
         Evidence(text: "\(reportName)\(line(evidence.line)): \(evidence.text)", line: evidence.line)
     }
 
-    private mutating func add(_ new: Item, reportName: String) {
+    private mutating func add(_ new: Item, reportName: String, hint: String) {
         var item = new
         item.statusEvidence = new.statusEvidence.map { Self.evidence($0, in: reportName) }
         let taken = Set(plan.items.map(\.id))
@@ -184,7 +220,7 @@ public struct PlanUpdate: Sendable {
             Change(
                 kind: .added, itemID: item.id, title: item.title,
                 detail: "new in \(reportName)\(Self.at("", new)) (\(item.status.rawValue)"
-                    + (item.deadline.map { ", deadline \($0.date)" } ?? "") + ")"))
+                    + (item.deadline.map { ", deadline \($0.date)" } ?? "") + ")" + hint))
     }
 
     private static func line(_ line: Int?) -> String { line.map { ":\($0)" } ?? "" }
@@ -206,23 +242,35 @@ public struct PlanUpdate: Sendable {
         return text.unicodeScalars.filter { !dropped.contains($0) }.map(Character.init)
     }
 
+    /// How much of the shorter title the longer one holds (shared bigrams over the shorter's):
+    /// at least this much suggests a split or a merge, said as a hint, never acted on.
+    static let hintOverlap = 0.6
+
+    static func overlap(_ a: [Character], _ b: [Character]) -> Double {
+        let ga = grams(a), gb = grams(b)
+        let smaller = min(ga.values.reduce(0, +), gb.values.reduce(0, +))
+        guard smaller > 0 else { return 0 }
+        return Double(ga.reduce(0) { $0 + min($1.value, gb[$1.key] ?? 0) }) / Double(smaller)
+    }
+
     /// Dice coefficient over character bigrams (unigrams for one-character titles).
     static func similarity(_ a: [Character], _ b: [Character]) -> Double {
         if a == b { return 1 }
-        func grams(_ s: [Character]) -> [String: Int] {
-            var counts: [String: Int] = [:]
-            if s.count < 2 {
-                for c in s { counts[String(c), default: 0] += 1 }
-            } else {
-                for i in 0..<(s.count - 1) { counts[String(s[i...i + 1]), default: 0] += 1 }
-            }
-            return counts
-        }
         let ga = grams(a), gb = grams(b)
         let total = ga.values.reduce(0, +) + gb.values.reduce(0, +)
         guard total > 0 else { return 0 }
         let shared = ga.reduce(0) { $0 + min($1.value, gb[$1.key] ?? 0) }
         return 2 * Double(shared) / Double(total)
+    }
+
+    static func grams(_ s: [Character]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        if s.count < 2 {
+            for c in s { counts[String(c), default: 0] += 1 }
+        } else {
+            for i in 0..<(s.count - 1) { counts[String(s[i...i + 1]), default: 0] += 1 }
+        }
+        return counts
     }
 
     /// The summary a clerk reads: counts, then one line per change.
@@ -233,7 +281,7 @@ public struct PlanUpdate: Sendable {
         ]
         let groups: [(Change.Kind, String)] = [
             (.status, "status changed"), (.extended, "extended"), (.progress, "progress"),
-            (.deadlineDiffers, "deadline differs (the plan's kept)"), (.added, "new in the report"),
+            (.deadlineSet, "deadline set"), (.deadlineDiffers, "deadline differs (the plan's kept)"), (.added, "new in the report"),
             (.vanished, "not in the report (kept)"), (.ambiguous, "ambiguous (not merged)"),
         ]
         for (kind, label) in groups {

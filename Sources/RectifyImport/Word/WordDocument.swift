@@ -21,8 +21,16 @@ struct WordDocument {
     static func read(_ data: Data, file: String) throws(LedgerError) -> WordDocument {
         let package = try OfficeArchive(data: data, file: file)
         let xml = try package.requiredPart("word/document.xml")
+        let numbering = WordNumbering(numbering: try package.part("word/numbering.xml"), styles: try package.part("word/styles.xml"))
+        return try body(xml, numbering: numbering, file: file)
+    }
+
+    /// Reads `word/document.xml`.
+    static func body(_ xml: Data, numbering: WordNumbering = WordNumbering(numbering: nil, styles: nil), file: String) throws(LedgerError)
+        -> WordDocument
+    {
         let reader = BodyReader()
-        reader.numbering = WordNumbering(numbering: try package.part("word/numbering.xml"), styles: try package.part("word/styles.xml"))
+        reader.numbering = numbering
         let parser = XMLParser(data: xml)
         parser.delegate = reader
         guard parser.parse() else {
@@ -82,6 +90,10 @@ private final class BodyReader: NSObject, XMLParserDelegate {
     var style: String?
     /// Inside a tracked change's record of the old paragraph properties, which do not apply.
     var inChangedProperties = false
+    /// The run is struck through (w:strike, w:dstrike) or hidden (w:vanish): a clerk's way of
+    /// deleting the old status or deadline while keeping it visible, so not the report's text.
+    var runStruck = false
+    var inRunPropertyChange = false
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
@@ -119,8 +131,12 @@ private final class BodyReader: NSObject, XMLParserDelegate {
         case "pStyle": if inParagraph, !inChangedProperties { style = value(attributes) }
         case "numId": if inParagraph, !inChangedProperties { numId = value(attributes) }
         case "ilvl": if inParagraph, !inChangedProperties { level = value(attributes).flatMap { Int($0) } }
-        case "t": inText = inParagraph
-        case "tab": if inParagraph { paragraph += "\t" }
+        case "r": runStruck = false
+        case "rPrChange": inRunPropertyChange = true
+        case "strike", "dstrike", "vanish":
+            if !inRunPropertyChange { runStruck = !["0", "false", "off"].contains(value(attributes) ?? "true") }
+        case "t": inText = inParagraph && !runStruck
+        case "tab": if inParagraph, !runStruck { paragraph += "\t" }
         case "br", "cr": if inParagraph { paragraph += "\n" }
         default: break
         }
@@ -130,6 +146,8 @@ private final class BodyReader: NSObject, XMLParserDelegate {
         switch XMLElements.local(elementName) {
         case "t": inText = false
         case "pPrChange": inChangedProperties = false
+        case "rPrChange": inRunPropertyChange = false
+        case "r": runStruck = false
         case "p":
             inParagraph = false
             if !numbering.isEmpty, let marker = numbering.marker(numId: numId, level: level, style: style),
