@@ -149,6 +149,23 @@ extension StateStore {
         }
     }
 
+    /// The earliest next attempt among pending records (`pending`) and the earliest after `now`
+    /// (`future`, what a timer waits for), in one read: the scheduler asks after every change,
+    /// beside the delivery lane that has just started on it.
+    public func outboxAttempts(after now: Date) throws -> (pending: Date?, future: Date?) {
+        try pool.read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT MIN(next_attempt_at), MIN(CASE WHEN next_attempt_at > ? THEN next_attempt_at END)
+                    FROM outbox WHERE status = 'pending' AND \(Self.unsent)
+                    """,
+                arguments: [now.timeIntervalSince1970])
+            let date = { (i: Int) in (row?[i] as Double?).map(Date.init(timeIntervalSince1970:)) }
+            return (date(0), date(1))
+        }
+    }
+
     /// Every record in the outbox (pending and failed).
     public func outbox(status: OutboxRecord.Status? = nil) throws -> [OutboxRecord] {
         try pool.read { db in

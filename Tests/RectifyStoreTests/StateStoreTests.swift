@@ -172,6 +172,25 @@ struct StateStoreTests {
         #expect(try db.store.outboxCounts() == (1, 0))
     }
 
+    @Test func outboxAttempts_giveTheEarliestPending_andTheEarliestToCome_leavingOutMarkedAndFailed() throws {
+        let db = try TemporaryStore()
+        #expect(try db.store.outboxAttempts(after: Self.t0) == (nil, nil))
+        let due = Self.record("n1", items: ["1"], at: Self.t0)
+        let retry = Self.record("n2", items: ["2"], at: Self.t0)
+        let sent = Self.record("n3", items: ["3"], at: Self.t0.addingTimeInterval(-60))
+        let failed = Self.record("n4", items: ["4"], at: Self.t0.addingTimeInterval(-120))
+        try db.store.enqueue([due, retry, sent, failed])
+        let later = Self.t0.addingTimeInterval(30)
+        try db.store.recordFailure(of: retry, attempt: Self.attempt(retry, outcome: "retryable", at: Self.t0), nextAttemptAt: later)
+        try db.store.recordFailure(of: failed, attempt: Self.attempt(failed, outcome: "permanent", at: Self.t0), nextAttemptAt: nil)
+        try db.store.markDelivered(sent, attempt: Self.attempt(sent, outcome: "delivered", at: Self.t0))
+        let (pending, future) = try db.store.outboxAttempts(after: Self.t0)
+        #expect(pending == Self.t0 && future == later)
+        // The same as the two reads it stands for.
+        let (earliest, next) = (try db.store.nextOutboxAttempt(), try db.store.nextOutboxAttempt(after: Self.t0))
+        #expect(pending == earliest && future == next)
+    }
+
     @Test func anItemsDeliveries_comeFromTheIndex_notFromOtherItemsWithTheSamePrefix() throws {
         let db = try TemporaryStore()
         for (id, items) in [("n1", ["1"]), ("n2", ["1", "10"]), ("n3", ["10"]), ("n4", ["1_"])] {

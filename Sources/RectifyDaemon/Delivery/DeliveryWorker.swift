@@ -53,7 +53,11 @@ final class DeliveryWorker: Sendable {
     }
 
     /// Starts a pass in every lane with due records (coalesced with a pass already running).
-    func kick() {
+    /// `written`: receivers the caller has just queued notices for, whose lanes start before
+    /// the outbox is read for the others (that read was a tenth of an instant's way to its
+    /// webhook, spent before the lane could start).
+    func kick(written: Set<String> = []) {
+        for name in written.sorted() { lane(name)?.kick() }
         let now = clock()
         let due: [String]
         do {
@@ -63,7 +67,7 @@ final class DeliveryWorker: Sendable {
             for lane in lanes.withLock({ Array($0.byReceiver.values) }) { lane.retry(after: Self.storageRetryDelay) }
             return
         }
-        for name in due { lane(name)?.kick() }
+        for name in due where !written.contains(name) { lane(name)?.kick() }
     }
 
     /// Stops starting passes; the ones running finish (see `drain`).

@@ -46,15 +46,16 @@ final class Scheduler: @unchecked Sendable {
     private let evaluations: Evaluations
     let logger: Logger
     let clock: @Sendable () -> Date
-    /// Called after the outbox was written: the delivery lanes have work.
-    let outboxWritten: @Sendable () -> Void
+    /// Called after the outbox may have been written, with the receivers it was written for
+    /// (`OutboxWriter.takeWritten`): their delivery lanes have work, others may have retries due.
+    let outboxWritten: @Sendable (Set<String>) -> Void
     /// Called on the queue when the counts or the next wake changed (sd_notify STATUS). Cheap:
     /// the counts come from `tally`, not a new evaluation.
     private let onSummary: @Sendable (Summary) -> Void
 
     init(
         store: StateStore, health: StorageHealth, evaluations: Evaluations, logger: Logger,
-        clock: @escaping @Sendable () -> Date, outboxWritten: @escaping @Sendable () -> Void,
+        clock: @escaping @Sendable () -> Date, outboxWritten: @escaping @Sendable (Set<String>) -> Void,
         onSummary: @escaping @Sendable (Summary) -> Void = { _ in }
     ) {
         self.store = store
@@ -70,7 +71,7 @@ final class Scheduler: @unchecked Sendable {
     /// Loads the ledger, evaluates everything once (catching up on whatever fell due while
     /// the daemon was down) and arms the timer.
     func start(snapshot: Snapshot) throws {
-        try queue.sync {
+        let written = try queue.sync {
             try store.forEachLogEntry { ledger.record($0) }
             for entry in try store.queuedLogEntries() { ledger.record(entry) }
             if try store.meta("first_started") == nil {
@@ -78,14 +79,18 @@ final class Scheduler: @unchecked Sendable {
             }
             timer = WallClockTimer(queue: queue) { [weak self] in self?.fire() }
             install(snapshot)
+            return outbox.takeWritten()
         }
-        outboxWritten()
+        outboxWritten(written)
     }
 
     /// Rebuilds the world from a new snapshot (after a validated reload) and re-evaluates everything.
     func reload(snapshot: Snapshot) {
-        queue.sync { install(snapshot) }
-        outboxWritten()
+        let written = queue.sync {
+            install(snapshot)
+            return outbox.takeWritten()
+        }
+        outboxWritten(written)
     }
 
     func stop() {
@@ -133,6 +138,7 @@ final class Scheduler: @unchecked Sendable {
         _ change: ItemChange, planID: String, itemID: String, uid: Int?, user: String?,
         origin: UpdateRecord.Origin? = nil, extra: [String: String] = [:]
     ) throws(ItemChangeRefused) -> UpdateRecord {
+        var written: Set<String> = []
         let result: Result<UpdateRecord, ItemChangeRefused> = queue.sync {
             guard case .running(var world) = state else { return .failure(.unavailable("the daemon is stopping")) }
             guard let index = world.index(of: planID, itemID) else {
@@ -161,9 +167,10 @@ final class Scheduler: @unchecked Sendable {
             generation += 1
             evaluate([index], world: world, now: now)
             rearm(world: world)
+            written = outbox.takeWritten()
             return .success(stored)
         }
-        outboxWritten()
+        outboxWritten(written)
         return try result.get()
     }
 
@@ -242,7 +249,7 @@ final class Scheduler: @unchecked Sendable {
             }
         }
         checkReceipts(world: world, at: now)
-        outboxWritten()
+        outboxWritten(outbox.takeWritten())
         rearm(world: world)
     }
 
@@ -346,8 +353,7 @@ final class Scheduler: @unchecked Sendable {
         // that fell due during a long pass is sent without a timer); the timer waits for the
         // earliest *future* retry, and for the end of quiet hours when anything is pending.
         do {
-            let future = try store.nextOutboxAttempt(after: now)
-            let pending = try store.nextOutboxAttempt()
+            let (pending, future) = try store.outboxAttempts(after: now)
             let zone = world.config.timeZone
             if let pending, let quiet = world.config.alerts.quietHours?.end(ofWindowContaining: max(now, pending), in: zone) {
                 wake.append(quiet)
