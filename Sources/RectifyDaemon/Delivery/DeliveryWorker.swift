@@ -53,11 +53,14 @@ final class DeliveryWorker: Sendable {
     }
 
     /// Starts a pass in every lane with due records (coalesced with a pass already running).
-    /// `written`: receivers the caller has just queued notices for, whose lanes start before
-    /// the outbox is read for the others (that read was a tenth of an instant's way to its
-    /// webhook, spent before the lane could start).
-    func kick(written: Set<String> = []) {
-        for name in written.sorted() { lane(name)?.kick() }
+    /// `due`: the receivers with records due as the caller read them in the transaction that
+    /// queued its notices (`OutboxSchedule`); nil: the outbox is read for them now. (That read,
+    /// before any lane could start, was a tenth of an instant's way to its webhook.)
+    func kick(due known: [String]? = nil) {
+        if let known {
+            for name in known { lane(name)?.kick() }
+            return
+        }
         let now = clock()
         let due: [String]
         do {
@@ -67,7 +70,7 @@ final class DeliveryWorker: Sendable {
             for lane in lanes.withLock({ Array($0.byReceiver.values) }) { lane.retry(after: Self.storageRetryDelay) }
             return
         }
-        for name in due where !written.contains(name) { lane(name)?.kick() }
+        for name in due { lane(name)?.kick() }
     }
 
     /// Stops starting passes; the ones running finish (see `drain`).

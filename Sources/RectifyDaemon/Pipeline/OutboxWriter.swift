@@ -15,8 +15,8 @@ struct OutboxWriter {
     /// Whether a write has been made durable yet: the first (the start's first evaluation,
     /// which READY=1 waits for) is synced to disk at once (`StateStore.enqueue(durable:)`).
     private var synced = false
-    /// The receivers of the notices written since `takeWritten`: their lanes have work.
-    private var written: Set<String> = []
+    /// The outbox's schedule as the last write left it, until `takeSchedule`.
+    private var schedule: OutboxSchedule?
 
     init(store: StateStore, health: StorageHealth, logger: Logger) {
         self.store = store
@@ -85,13 +85,11 @@ struct OutboxWriter {
     ) -> Bool {
         guard count > 0 else { return true }
         var next = 0
-        var receivers: Set<String> = []
         do {
-            try store.enqueue(durable: !synced) {
+            schedule = try store.enqueue(durable: !synced, scheduleAt: now) {
                 guard next < count else { return nil }
                 defer { next += 1 }
                 let (notice, logs) = make(next)
-                receivers.insert(notice.receiver)
                 let record = OutboxRecord(
                     id: notice.id, receiver: notice.receiver, recipient: notice.recipient,
                     notice: NoticeJSON.encode(notice), logEntries: logs, createdAt: now, nextAttemptAt: now)
@@ -108,15 +106,15 @@ struct OutboxWriter {
         }
         failures = 0
         synced = true
-        written.formUnion(receivers)
         health.recovered(logger: logger)
         return true
     }
 
-    /// The receivers written to since the last call (for `DeliveryWorker.kick(written:)`).
-    mutating func takeWritten() -> Set<String> {
-        defer { written = [] }
-        return written
+    /// The outbox's schedule as read in the last write's transaction since the last call, at
+    /// the write's `now` (nil: nothing written since). Taken by whoever tells the lanes.
+    mutating func takeSchedule() -> OutboxSchedule? {
+        defer { schedule = nil }
+        return schedule
     }
 
     /// What the notice says, as its signed link's page needs it: recipient, colour, kinds, items.
