@@ -66,27 +66,20 @@ extension StateStore {
                 n.id, n.receiver, n.recipient, n.recipientName, n.colour, json(n.kinds), json(n.items), n.createdAt.timeIntervalSince1970,
             ])
         guard db.changesCount > 0 else { return }
-        // Up to 50 rows per statement: a fresh start at 100,000 items writes 60,000 of them in the
-        // transaction READY=1 waits for, and a statement per row spent more in GRDB's binding and
-        // SQLite's statement start and reset than in inserting (callgrind).
-        var start = n.items.startIndex
-        while start < n.items.endIndex {
-            let rows = n.items[start..<min(start + noticeItemsPerStatement, n.items.endIndex)]
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            arguments.reserveCapacity(rows.count * 3)
-            for ref in rows { arguments += [n.id, ref.plan, ref.item] }
-            try db.run(noticeItemsInsert[rows.count], StatementArguments(arguments))
-            start = rows.endIndex
+        // A row per item through SQLite's own binding calls (`RawStatement`): a fresh start at
+        // 100,000 items writes 60,000 of them in the transaction READY=1 waits for, and GRDB's
+        // arguments cost more than the inserts (it took 50 rows per statement to spread them).
+        let statement = try RawStatement(noticeItemInsert, db)
+        for ref in n.items {
+            try statement.run { row in
+                try row.text(1, n.id)
+                try row.text(2, ref.plan)
+                try row.text(3, ref.item)
+            }
         }
     }
 
-    private static let noticeItemsPerStatement = 50
-
-    /// `INSERT INTO notice_items` of n rows, at index n.
-    private static let noticeItemsInsert: [String] = (0...noticeItemsPerStatement).map { rows in
-        "INSERT OR IGNORE INTO notice_items (notice_id, plan_id, item_id) VALUES "
-            + repeatElement("(?, ?, ?)", count: rows).joined(separator: ", ")
-    }
+    private static let noticeItemInsert = "INSERT OR IGNORE INTO notice_items (notice_id, plan_id, item_id) VALUES (?, ?, ?)"
 
     /// `kinds` as JSONEncoder wrote it (`["overdue","stale"]`), without its boxed values: a fresh
     /// start at 100,000 items writes 493 notices of 200 items each in the one transaction that

@@ -67,14 +67,21 @@ extension StateStore {
     /// `durable`: committed on disk when this returns (`durableWrite`), for the write READY=1
     /// waits for; later ones reach the disk at the next checkpoint, as every write does (a sync
     /// per decision would add a millisecond or two between an instant and its delivery).
-    public func enqueue(durable: Bool = false, _ next: () throws -> (record: OutboxRecord, notice: NoticeRecord)?) throws {
+    /// `scheduleAt`: the outbox's schedule at that moment, read in the same transaction.
+    @discardableResult
+    public func enqueue(
+        durable: Bool = false, scheduleAt: Date? = nil, _ next: () throws -> (record: OutboxRecord, notice: NoticeRecord)?
+    ) throws -> OutboxSchedule? {
+        var schedule: OutboxSchedule?
         let write = { (db: Database) throws in
             while let (record, notice) = try next() {
                 try Self.insert(notice, db)
                 try Self.insert(record, db)
             }
+            if let scheduleAt { schedule = try Self.schedule(at: scheduleAt, db) }
         }
         if durable { try durableWrite(write) } else { try pool.write(write) }
+        return schedule
     }
 
     /// One transaction committed with `synchronous = FULL`: the WAL is on disk when it returns,
@@ -109,21 +116,25 @@ extension StateStore {
     }
 
     /// Pending records whose next attempt is due at `now`, oldest first (of one receiver, or all).
+    ///
+    /// Through statements each reader connection prepares once (as `receiversDue` and the
+    /// schedule's): every delivery pass reads this, and a read's statement prepared anew (with
+    /// GRDB's authorizer watching the preparation) cost more than the read.
     public func dueOutbox(at now: Date, receiver: String? = nil, limit: Int = 500) throws -> [OutboxRecord] {
         try pool.read { db in
             if let receiver {
                 return try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND receiver = ? AND \(Self.unsent)
-                        ORDER BY created_at LIMIT ?
-                        """,
+                    db.cachedStatement(
+                        sql: """
+                            SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND receiver = ? AND \(Self.unsent)
+                            ORDER BY created_at LIMIT ?
+                            """),
                     arguments: [now.timeIntervalSince1970, receiver, limit]
                 ).map(Self.record(row:))
             }
             return try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND \(Self.unsent) ORDER BY created_at LIMIT ?",
+                db.cachedStatement(
+                    sql: "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND \(Self.unsent) ORDER BY created_at LIMIT ?"),
                 arguments: [now.timeIntervalSince1970, limit]
             ).map(Self.record(row:))
         }
@@ -131,11 +142,14 @@ extension StateStore {
 
     /// The receivers with pending records due at `now`.
     public func receiversDue(at now: Date) throws -> [String] {
-        try pool.read { db in
-            try String.fetchAll(
-                db, sql: "SELECT DISTINCT receiver FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND \(Self.unsent)",
-                arguments: [now.timeIntervalSince1970])
-        }
+        try pool.read { db in try Self.receiversDue(at: now, db) }
+    }
+
+    static func receiversDue(at now: Date, _ db: Database) throws -> [String] {
+        try String.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT DISTINCT receiver FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND \(unsent)"),
+            arguments: [now.timeIntervalSince1970])
     }
 
     /// The earliest attempt after `now` among pending records (records already due are the

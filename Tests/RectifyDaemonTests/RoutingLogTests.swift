@@ -2,6 +2,8 @@ import Foundation
 import RectifyCore
 import Testing
 
+@testable import RectifyDaemon
+
 /// The log says what happened to alerts: whom they went to when a plan names nobody, and
 /// the same counts for a notice when it is queued and when it is delivered.
 @Suite(.serialized)
@@ -71,6 +73,19 @@ struct RoutingLogTests {
             result[key] = value
         }
         return result
+    }
+
+    @Test func logValues_areQuotedWhenTheyMustBe_andReadBack() {
+        #expect(KeyValueLogHandler.quote("plain") == "plain")
+        #expect(KeyValueLogHandler.quote("") == "\"\"")
+        #expect(KeyValueLogHandler.quote("两个 词") == "\"两个 词\"")
+        #expect(KeyValueLogHandler.quote("a=b") == "\"a=b\"")
+        #expect(KeyValueLogHandler.quote(#"say "hi" \ there"#) == #""say \"hi\" \\ there""#)
+        #expect(KeyValueLogHandler.quote("line\nnext") == #""line\nnext""#)
+        #expect(KeyValueLogHandler.quote("tab\u{2028}sep") == "\"tab\u{2028}sep\"")
+        for value in ["plain", "", "两个 词", "a=b", #"say "hi" \ there"#, "line\nnext"] {
+            #expect(Self.fields("k=\(KeyValueLogHandler.quote(value))")["k"] == value)
+        }
     }
 
     @Test func planNamingNobody_logsTheDefaultRecipient_andQueuedEqualsDeliveredCounts() throws {

@@ -31,6 +31,15 @@ struct SystemdTests {
         let summary = Scheduler.Summary(
             open: 42, overdue: 7, lagging: 7, nextWake: wake, timeZone: TimeZone(identifier: "Asia/Shanghai")!)
         #expect(summary.statusLine == "42 open, 7 overdue, next check 2026-11-23 09:00")
+        // As a Calendar in the zone says, west of UTC, across a day and a DST change, before 1970.
+        for (zone, seconds) in [("America/New_York", 1_793_509_199.5), ("America/New_York", 1_793_512_800), ("UTC", -1), ("Asia/Kolkata", 0)] {
+            let wake = Date(timeIntervalSince1970: seconds), timeZone = TimeZone(identifier: zone)!
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: wake)
+            let expected = String(format: "1 open, 0 overdue, next check %04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+            #expect(Scheduler.Summary(open: 1, overdue: 0, lagging: 0, nextWake: wake, timeZone: timeZone).statusLine == expected)
+        }
     }
 
     @Test func daemon_notifiesReadyStatusWatchdogReloadingAndStopping() throws {

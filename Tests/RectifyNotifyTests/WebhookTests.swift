@@ -33,6 +33,28 @@ struct WebhookNotifierTests {
         }
     }
 
+    @Test func payloadBytes_areJSONEncodersWithSortedKeys() throws {
+        // Every field, absent ones, odd characters (escapes, slashes, controls, CJK).
+        var odd = Fixtures.overdueExtended
+        odd.note = "决定：\"同意\"\\延期/推迟\n第二行\t\u{1}\u{8}\u{c}\r"
+        odd.mobiles = ["13800000011", "13800000012"]
+        odd.milestone = "完成50%"
+        odd.evidence = Evidence(text: "见台账", line: 12, cell: "台账!H5")
+        odd.daysSinceUpdate = 31
+        var notice = Fixtures.notice(entries: [odd, Fixtures.overdue, Fixtures.reminder])
+        notice.link = "https://zgb.example.cn/n/abc?sig=x/y"
+        notice.linkExpires = Date(timeIntervalSince1970: 1_790_000_000)
+        var report = Fixtures.notice(name: nil, entries: [])
+        report.report = NoticeReport(subject: "周报", text: "正文", html: "<p>正文</p>", markdown: "# 周报\n正文")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for n in [notice, report, Fixtures.notice()] {
+            let payload = WebhookPayload(notice: n, rendered: NoticeRenderer().render(n))
+            let ours = try payload.encoded(), theirs = Array(try encoder.encode(payload))
+            #expect(String(decoding: ours, as: UTF8.self) == String(decoding: theirs, as: UTF8.self))
+        }
+    }
+
     @Test func post_carriesPayloadV1_idempotencyKey_andBearerToken() throws {
         let server = try Server()
         defer { server.cleanUp() }

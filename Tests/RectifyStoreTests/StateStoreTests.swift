@@ -172,6 +172,33 @@ struct StateStoreTests {
         #expect(try db.store.outboxCounts() == (1, 0))
     }
 
+    @Test func outboxSchedule_givesTheDueReceivers_theEarliestPending_andTheEarliestToCome() throws {
+        let db = try TemporaryStore()
+        #expect(try db.store.outboxSchedule(at: Self.t0) == OutboxSchedule(due: [], pending: nil, future: nil))
+        let due = Self.record("n1", items: ["1"], at: Self.t0)
+        let retry = Self.record("n2", items: ["2"], at: Self.t0)
+        var sent = Self.record("n3", items: ["3"], at: Self.t0.addingTimeInterval(-60))
+        sent.receiver = "hook"
+        let failed = Self.record("n4", items: ["4"], at: Self.t0.addingTimeInterval(-120))
+        try db.store.enqueue([retry, sent, failed])
+        let later = Self.t0.addingTimeInterval(30)
+        try db.store.recordFailure(of: retry, attempt: Self.attempt(retry, outcome: "retryable", at: Self.t0), nextAttemptAt: later)
+        try db.store.recordFailure(of: failed, attempt: Self.attempt(failed, outcome: "permanent", at: Self.t0), nextAttemptAt: nil)
+        // Marked sent (not yet folded) and failed rows are not pending.
+        try db.store.markDelivered(sent, attempt: Self.attempt(sent, outcome: "delivered", at: Self.t0))
+        #expect(try db.store.outboxSchedule(at: Self.t0) == OutboxSchedule(due: [], pending: later, future: later))
+        // Read in the transaction that queues a notice: the same as a read after it.
+        var next: [OutboxRecord] = [due]
+        let written = try db.store.enqueue(scheduleAt: Self.t0) {
+            guard let r = next.popLast() else { return nil }
+            return (r, NoticeRecord(id: r.id, receiver: r.receiver, recipient: r.recipient, items: [], createdAt: Self.t0))
+        }
+        #expect(written == OutboxSchedule(due: ["mail"], pending: Self.t0, future: later))
+        #expect(try db.store.outboxSchedule(at: Self.t0) == written)
+        #expect(try db.store.receiversDue(at: Self.t0) == written?.due)
+        #expect(try db.store.nextOutboxAttempt(after: Self.t0) == later)
+    }
+
     @Test func anItemsDeliveries_comeFromTheIndex_notFromOtherItemsWithTheSamePrefix() throws {
         let db = try TemporaryStore()
         for (id, items) in [("n1", ["1"]), ("n2", ["1", "10"]), ("n3", ["10"]), ("n4", ["1_"])] {

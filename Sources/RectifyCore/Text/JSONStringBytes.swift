@@ -1,5 +1,6 @@
 /// A string as JSON, the way `JSONEncoder` with `.withoutEscapingSlashes` writes it: in quotes,
-/// with `\"`, `\\`, `\n`, `\r`, `\t` and `\u00XX` for the other control characters. The outbox
+/// with `\"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f` and `\u00XX` for the other control characters
+/// (the webhook's payload is compared with `JSONEncoder`'s byte for byte). The outbox
 /// writers (notices, log entries) write millions of strings at a fresh start with 100,000
 /// items, nearly none of which needs an escape: those are copied whole, not byte by byte.
 public enum JSONStringBytes {
@@ -25,6 +26,8 @@ public enum JSONStringBytes {
         case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
         case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
         case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+        case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+        case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
         case 0..<0x20: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
         default: bytes.append(byte)
         }

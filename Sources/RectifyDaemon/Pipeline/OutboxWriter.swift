@@ -15,6 +15,8 @@ struct OutboxWriter {
     /// Whether a write has been made durable yet: the first (the start's first evaluation,
     /// which READY=1 waits for) is synced to disk at once (`StateStore.enqueue(durable:)`).
     private var synced = false
+    /// The outbox's schedule as the last write left it, until `takeSchedule`.
+    private var schedule: OutboxSchedule?
 
     init(store: StateStore, health: StorageHealth, logger: Logger) {
         self.store = store
@@ -84,7 +86,7 @@ struct OutboxWriter {
         guard count > 0 else { return true }
         var next = 0
         do {
-            try store.enqueue(durable: !synced) {
+            schedule = try store.enqueue(durable: !synced, scheduleAt: now) {
                 guard next < count else { return nil }
                 defer { next += 1 }
                 let (notice, logs) = make(next)
@@ -106,6 +108,13 @@ struct OutboxWriter {
         synced = true
         health.recovered(logger: logger)
         return true
+    }
+
+    /// The outbox's schedule as read in the last write's transaction since the last call, at
+    /// the write's `now` (nil: nothing written since). Taken by whoever tells the lanes.
+    mutating func takeSchedule() -> OutboxSchedule? {
+        defer { schedule = nil }
+        return schedule
     }
 
     /// What the notice says, as its signed link's page needs it: recipient, colour, kinds, items.

@@ -64,7 +64,7 @@ extension Benchmarks {
         let delivery = DeliveryWorker(store: store, snapshots: snapshots, health: health, logger: logger, clock: { Date() })
         let scheduler = Scheduler(
             store: store, health: health, evaluations: Evaluations(clock: { Date() }), logger: logger, clock: { Date() },
-            outboxWritten: {})
+            outboxWritten: { _ in })
         try scheduler.start(snapshot: snapshot)
         let t1 = clock.now
         var delivered = 0

@@ -1,4 +1,5 @@
 import Foundation
+import RectifyCore
 
 #if canImport(Glibc)
     import Glibc
@@ -93,10 +94,13 @@ extension Scheduler.Summary {
         }
         if lagging > overdue { line += ", \(lagging) lagging" }
         guard let nextWake else { return line + ", nothing scheduled" }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: nextWake)
-        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "??" }
-        return line + ", next check \(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
+        // Counted from the zone's offset, not through a Calendar: the line is made after every
+        // change the scheduler publishes, and making a Calendar and its components there was
+        // most of the scheduler's work after an instant's alert was written (perf).
+        let local = Int((nextWake.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: nextWake))).rounded(.down))
+        let days = Int((Double(local) / 86_400).rounded(.down))
+        let day = CalendarDate(dayNumber: days), seconds = local - days * 86_400
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return line + ", next check \(day.year)-\(two(day.month))-\(two(day.day)) \(two(seconds / 3600)):\(two(seconds / 60 % 60))"
     }
 }

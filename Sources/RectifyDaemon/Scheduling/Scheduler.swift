@@ -46,15 +46,17 @@ final class Scheduler: @unchecked Sendable {
     private let evaluations: Evaluations
     let logger: Logger
     let clock: @Sendable () -> Date
-    /// Called after the outbox was written: the delivery lanes have work.
-    let outboxWritten: @Sendable () -> Void
+    /// Called after the outbox may have been written, with the receivers that have records due
+    /// as the write's transaction read them (`OutboxWriter.takeSchedule`); nil when nothing was
+    /// written (a retry may be due: the delivery side reads the outbox).
+    let outboxWritten: @Sendable ([String]?) -> Void
     /// Called on the queue when the counts or the next wake changed (sd_notify STATUS). Cheap:
     /// the counts come from `tally`, not a new evaluation.
     private let onSummary: @Sendable (Summary) -> Void
 
     init(
         store: StateStore, health: StorageHealth, evaluations: Evaluations, logger: Logger,
-        clock: @escaping @Sendable () -> Date, outboxWritten: @escaping @Sendable () -> Void,
+        clock: @escaping @Sendable () -> Date, outboxWritten: @escaping @Sendable ([String]?) -> Void,
         onSummary: @escaping @Sendable (Summary) -> Void = { _ in }
     ) {
         self.store = store
@@ -70,7 +72,7 @@ final class Scheduler: @unchecked Sendable {
     /// Loads the ledger, evaluates everything once (catching up on whatever fell due while
     /// the daemon was down) and arms the timer.
     func start(snapshot: Snapshot) throws {
-        try queue.sync {
+        let due = try queue.sync {
             try store.forEachLogEntry { ledger.record($0) }
             for entry in try store.queuedLogEntries() { ledger.record(entry) }
             if try store.meta("first_started") == nil {
@@ -78,14 +80,18 @@ final class Scheduler: @unchecked Sendable {
             }
             timer = WallClockTimer(queue: queue) { [weak self] in self?.fire() }
             install(snapshot)
+            return outbox.takeSchedule()?.due
         }
-        outboxWritten()
+        outboxWritten(due)
     }
 
     /// Rebuilds the world from a new snapshot (after a validated reload) and re-evaluates everything.
     func reload(snapshot: Snapshot) {
-        queue.sync { install(snapshot) }
-        outboxWritten()
+        let due = queue.sync {
+            install(snapshot)
+            return outbox.takeSchedule()?.due
+        }
+        outboxWritten(due)
     }
 
     func stop() {
@@ -133,6 +139,7 @@ final class Scheduler: @unchecked Sendable {
         _ change: ItemChange, planID: String, itemID: String, uid: Int?, user: String?,
         origin: UpdateRecord.Origin? = nil, extra: [String: String] = [:]
     ) throws(ItemChangeRefused) -> UpdateRecord {
+        var due: [String]?
         let result: Result<UpdateRecord, ItemChangeRefused> = queue.sync {
             guard case .running(var world) = state else { return .failure(.unavailable("the daemon is stopping")) }
             guard let index = world.index(of: planID, itemID) else {
@@ -161,9 +168,10 @@ final class Scheduler: @unchecked Sendable {
             generation += 1
             evaluate([index], world: world, now: now)
             rearm(world: world)
+            due = outbox.takeSchedule()?.due
             return .success(stored)
         }
-        outboxWritten()
+        outboxWritten(due)
         return try result.get()
     }
 
@@ -242,8 +250,11 @@ final class Scheduler: @unchecked Sendable {
             }
         }
         checkReceipts(world: world, at: now)
-        outboxWritten()
-        rearm(world: world)
+        // The lanes start, and the timer is armed, from what the write's transaction read: a
+        // read of the outbox here would run beside the lane's and hold it up (SQLite's locks).
+        let schedule = outbox.takeSchedule()
+        outboxWritten(schedule?.due)
+        rearm(world: world, outbox: schedule)
     }
 
     /// Deletes history older than `retention` allows, and schedules the next pruning a day later.
@@ -339,19 +350,21 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
-    func rearm(world: World) {
+    /// - Parameter outbox: the outbox's schedule as a write has just read it; nil: read now.
+    func rearm(world: World, outbox schedule: OutboxSchedule? = nil) {
         let now = clock()
         var wake = [instants.peek(), digest.next, weekly.next, nextPrune, nextReceiptCheck].compactMap { $0 }
         // Records already due are the delivery lanes' (each looks again after its pass, so one
         // that fell due during a long pass is sent without a timer); the timer waits for the
         // earliest *future* retry, and for the end of quiet hours when anything is pending.
         do {
-            let future = try store.nextOutboxAttempt(after: now)
-            let pending = try store.nextOutboxAttempt()
+            let attempts = try schedule ?? store.outboxSchedule(at: now)
             let zone = world.config.timeZone
-            if let pending, let quiet = world.config.alerts.quietHours?.end(ofWindowContaining: max(now, pending), in: zone) {
+            if let pending = attempts.pending,
+                let quiet = world.config.alerts.quietHours?.end(ofWindowContaining: max(now, pending), in: zone)
+            {
                 wake.append(quiet)
-            } else if let future {
+            } else if let future = attempts.future {
                 wake.append(future)
             }
         } catch {

@@ -9,8 +9,8 @@ extension Scheduler {
     /// Queues a reply (the office's decision on a request) to the requester, through the
     /// receiver and recipient its signed link named. Told once per request.
     func queueReply(planID: String, itemID: String, receiver: String, recipient: String, requestID: Int64, text: String) {
-        queue.sync {
-            guard case .running(let world) = state, let index = world.index(of: planID, itemID) else { return }
+        let due = queue.sync { () -> [String]? in
+            guard case .running(let world) = state, let index = world.index(of: planID, itemID) else { return nil }
             let now = clock()
             let item = world.item(at: index), plan = world.plan(at: index)
             let evaluation = DeadlineEvaluator(policy: world.config.policy).evaluate(item, context: world.context(at: index), at: now)
@@ -25,8 +25,9 @@ extension Scheduler {
                 logger.error("the reply to a request could not be queued", metadata: ["request": "\(requestID)"])
             }
             rearm(world: world)
+            return outbox.takeSchedule()?.due
         }
-        outboxWritten()
+        outboxWritten(due)
     }
 
     /// Notices that ask for action (a reminder, an overdue item…) are to be signed for; replies,

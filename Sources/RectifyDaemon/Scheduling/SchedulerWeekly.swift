@@ -36,7 +36,7 @@ extension Scheduler {
         for entry in queued { ledger.record(entry) }
         logger.info(
             "weekly report queued", metadata: ["period": "\(period.firstDay)…\(period.lastDay)", "notices": "\(notices.count)"])
-        outboxWritten()
+        outboxWritten(outbox.takeSchedule()?.due)
         return (period, notices.count)
     }
 

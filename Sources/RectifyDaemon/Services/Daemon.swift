@@ -72,7 +72,7 @@ public struct Daemon: Sendable {
         let evaluations = Evaluations(clock: clock)
         let scheduler = Scheduler(
             store: store, health: health, evaluations: evaluations, logger: logger, clock: clock,
-            outboxWritten: { delivery.kick() },
+            outboxWritten: { delivery.kick(due: $0) },
             onSummary: { summary in if systemd.isEnabled { systemd.notify("STATUS=\(summary.statusLine)") } })
         let reloader = Reloader(snapshots: snapshots, loader: loader, scheduler: scheduler, systemd: systemd, logger: logger)
         let parts = DaemonParts(

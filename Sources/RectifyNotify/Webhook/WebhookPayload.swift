@@ -124,10 +124,9 @@ public struct WebhookPayload: Codable, Hashable, Sendable {
         linkExpires = notice.linkExpires.map { LocalTime($0, in: LocalTime.zone(notice.timeZone)).rfc3339 }
     }
 
-    /// The request body: UTF-8 JSON with sorted keys (stable bytes for the same notice).
+    /// The request body: UTF-8 JSON with sorted keys (stable bytes for the same notice), as
+    /// `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` writes it (`WebhookPayloadJSON`).
     public func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(self))
+        WebhookPayloadJSON.encode(self)
     }
 }
