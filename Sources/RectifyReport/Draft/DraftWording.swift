@@ -58,7 +58,8 @@ enum DraftWording {
         // Only a party inspection is sent by a committee ("县委第六轮巡察").
         let committee = kind.isParty ? committee(in: title) : nil
         let group = (committee.map { $0 == "党组" || $0 == "党委" ? "" : $0 } ?? "") + kind.group
-        let unit = plan.unit
+        // A plan without a unit (a report that named none) speaks of itself as 我单位.
+        let unit = plan.unit.isEmpty ? "我单位" : plan.unit
         var text = committee.map { "根据\($0 == "党组" || $0 == "党委" ? "上级党组织" : $0)统一部署，" } ?? "根据\(kind.word)工作统一部署，"
         if let period = period(plan.inspection) { text += "\(period)，" }
         text += "\(group)对\(unit)开展了\(kind.word)。"
@@ -86,6 +87,7 @@ enum DraftWording {
     /// "截至2026年11月22日，巡察反馈的30个问题，已完成整改25个，正在推进4个，需长期坚持1个，整改完成率83.3%。
     /// 制定整改措施35项，已落实到位30项。经批准延期整改2个。"
     static func totals(_ t: DraftTotals, asOf day: CalendarDate, kind: ReviewKind = .inspectionTour) -> String {
+        guard t.problems > 0 else { return "截至\(ChineseText.date(day))，台账中尚无\(kind.word)反馈问题。" }
         var text = "截至\(ChineseText.date(day))，\(kind.word)反馈的\(t.problems)个问题，已完成整改\(t.done)个"
         if t.inProgress > t.notStarted { text += "，正在推进\(t.inProgress - t.notStarted)个" }
         if t.notStarted > 0 { text += "，尚未启动\(t.notStarted)个" }
