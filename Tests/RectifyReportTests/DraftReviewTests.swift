@@ -84,3 +84,18 @@ struct DraftReviewTests {
         #expect(!text.contains("二、巡察反馈问题整改进展情况"))
     }
 }
+
+extension DraftReviewTests {
+    /// l23_qhx_measure_rows.xlsx notes its extension as "经批准延期至2026年9月30日", the importer's
+    /// reason for it: the draft said "…经批准延期至2026年9月30日（原定…），延期原因：经批准延期至2026年9月30日。"
+    @Test func extensionReasonThatRestatesTheExtension_isLeftOut() throws {
+        var plan = try ReportTestSupport.loadPlan(ReportTestSupport.fixtures.appendingPathComponent("plans/h1_hospital.yaml"))
+        var item = Item(id: "9", title: "信息平台建设滞后", status: .inProgress)
+        item.deadline = Deadline(date: CalendarDate("2026-06-30")!)
+        item.extensions = [Extension(deadline: Deadline(date: CalendarDate("2026-09-30")!), reason: "经批准延期至2026年9月30日", granted: CalendarDate("2026-06-30")!)]
+        plan.items = [item]
+        let text = Self.paragraphs(plan, asOf: "2026-09-25")
+        #expect(text.contains("整改落实情况：正按计划推进，预计2026年9月30日前完成。2026年6月30日经批准延期至2026年9月30日（原定完成日期为2026年6月30日）。"), "\(text)")
+        #expect(!text.joined().contains("延期原因"))
+    }
+}

@@ -212,7 +212,7 @@ enum DraftWording {
         for ext in item.extensions {
             text += "\(ChineseText.date(ext.granted))经批准延期至\(ChineseText.period(ext.deadline))"
             if let before { text += "（原定完成日期为\(ChineseText.period(before))）" }
-            let reason = sentence(ext.reason)
+            let reason = sentence(ext.statedReason)
             text += reason.isEmpty ? "。" : "，延期原因：\(reason)。"
             before = ext.deadline
         }
