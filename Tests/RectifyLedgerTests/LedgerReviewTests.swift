@@ -43,3 +43,26 @@ struct LedgerReviewTests {
         }
     }
 }
+
+extension LedgerReviewTests {
+    /// A plan imported from a 通报 (c30_two_units_bswjj_ybj.txt, the seeds) printed its 台账
+    /// under the 通报's title: "…反馈意见整改进展情况的通报" over the ledger's columns; seed 001's
+    /// title had also lost its issuer's start ("旗疾病预防控制中心关于…").
+    @Test func ledgerOfAReport_isTitledAsALedger() throws {
+        let item = Item(id: "1", title: "村卫生室标准化建设进度缓慢", status: .inProgress, deadline: Deadline(date: CalendarDate(year: 2026, month: 6, day: 30)!))
+        let plan = Plan(id: "p", unit: "白水县卫健局和县医保局", title: "白水县卫健局和县医保局关于县委第二巡察组反馈意见整改进展情况的通报", items: [item])
+        let expected = "白水县卫健局和县医保局关于县委第二巡察组反馈意见整改工作台账"
+        let csv = String(decoding: CSVWriter.write([ExportPlan(plan: plan)], now: Self.now), as: UTF8.self)
+        #expect(csv.hasPrefix("\u{FEFF}\(expected)\r\n"), "\(csv)")
+        let back = try LedgerImporter.importFile(try WorkbookWriter.write([ExportPlan(plan: plan)], now: Self.now), file: "p.xlsx").plan
+        #expect(back.title == expected)
+        #expect(String(decoding: CalendarWriter.write([ExportPlan(plan: plan)], now: Self.now), as: UTF8.self).contains("整改工作台账"))
+
+        let cut = Plan(id: "q", unit: "敖汉旗疾病预防控制中心", title: "旗疾病预防控制中心关于十六届旗委第九轮巡察整改进展情况的通报", items: [item])
+        #expect(String(decoding: CSVWriter.write([ExportPlan(plan: cut)], now: Self.now), as: UTF8.self)
+            .hasPrefix("\u{FEFF}敖汉旗疾病预防控制中心关于十六届旗委第九轮巡察整改工作台账\r\n"))
+        // A ledger's own title stays.
+        let ledger = Plan(id: "r", unit: "某医院", title: "某医院问题整改销号管理台账", items: [item])
+        #expect(String(decoding: CSVWriter.write([ExportPlan(plan: ledger)], now: Self.now), as: UTF8.self).hasPrefix("\u{FEFF}某医院问题整改销号管理台账\r\n"))
+    }
+}
