@@ -99,3 +99,22 @@ extension DraftReviewTests {
         #expect(!text.joined().contains("延期原因"))
     }
 }
+
+extension DraftReviewTests {
+    /// l31_three_lists_ranges_pxwjw.xlsx dates two measures of a problem without naming them; the
+    /// importer calls them by their cells, and the draft said "其中，“措施（三张清单!F5）”计划于…".
+    @Test func unnamedMeasures_areCalledByTheirNumber_notByTheirCell() throws {
+        var plan = try ReportTestSupport.loadPlan(ReportTestSupport.fixtures.appendingPathComponent("plans/h1_hospital.yaml"))
+        var item = Item(id: "2", title: "村医队伍老化，后继乏人", status: .inProgress)
+        item.deadline = Deadline(date: CalendarDate("2026-12-31")!, precision: .month)
+        item.milestones = [
+            Milestone(title: "措施（三张清单!F5）", deadline: Deadline(date: CalendarDate("2026-12-31")!, precision: .month), done: false),
+            Milestone(title: "措施（三张清单!F6）", deadline: Deadline(date: CalendarDate("2026-03-31")!, precision: .month), done: true),
+            Milestone(title: "措施（一）健全制度", deadline: Deadline(date: CalendarDate("2026-06-30")!), done: false),
+        ]
+        plan.items = [item]
+        let text = Self.paragraphs(plan, asOf: "2026-06-25").joined(separator: "\n")
+        #expect(text.contains("其中，第1项措施计划于2026年12月底前完成；第2项措施已完成；“措施（一）健全制度”计划于2026年6月30日前完成。"), "\(text)")
+        #expect(!text.contains("!F5"))
+    }
+}

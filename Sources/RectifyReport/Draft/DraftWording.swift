@@ -178,13 +178,21 @@ enum DraftWording {
     static func milestones(_ item: Item, asOf day: CalendarDate) -> String {
         let listed = item.milestones.filter { $0.title != $0.deadline.text }
         guard item.isOpen, !listed.isEmpty else { return "" }
-        let steps = listed.map { m -> String in
-            let name = "“" + String(sentence(m.title).map { $0 == "“" ? "‘" : $0 == "”" ? "’" : $0 }) + "”"
+        let steps = listed.enumerated().map { k, m -> String in
+            // A measure the ledger left unnamed has the importer's place for a name ("措施（三张清单!F5）").
+            let name = isUnnamed(m.title) ? "第\(k + 1)项措施" : "“" + String(sentence(m.title).map { $0 == "“" ? "‘" : $0 == "”" ? "’" : $0 }) + "”"
             if m.done { return "\(name)已完成" }
             if m.deadline.date < day { return "\(name)原定于\(ChineseText.byDeadline(m.deadline))完成，尚未完成" }
             return "\(name)计划于\(ChineseText.byDeadline(m.deadline))完成"
         }
         return "其中，" + steps.joined(separator: "；") + "。"
+    }
+
+    /// "措施（三张清单!F5）": what a ledger row without a measure is called on import, a cell's place.
+    static func isUnnamed(_ title: String) -> Bool {
+        guard title.hasPrefix("措施（"), title.hasSuffix("）"), let bang = title.lastIndex(of: "!") else { return false }
+        let cell = title[title.index(after: bang)..<title.index(before: title.endIndex)]
+        return !cell.isEmpty && cell.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
     /// "整改时限：2026年6月30日（经批准延期，原定2026年4月底）" for an open item with a deadline,
