@@ -15,7 +15,7 @@ public enum CSVWriter {
         for (index, export) in plans.enumerated() {
             let document = LedgerDocument(export, now: now, policy: policy)
             if index > 0 { out += "\r\n" }
-            out += row([document.plan.title]) + row([document.plan.unit.isEmpty ? "" : "填报单位：\(document.plan.unit)", "截至：\(document.asOf)"])
+            out += row([LedgerTitle.of(document.plan)]) + row([document.plan.unit.isEmpty ? "" : "填报单位：\(document.plan.unit)", "截至：\(document.asOf)"])
             out += row(LedgerDocument.columns)
             for problem in document.problems {
                 let item = problem.item

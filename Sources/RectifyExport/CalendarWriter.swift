@@ -11,7 +11,7 @@ public enum CalendarWriter {
     public static func write(_ plans: [ExportPlan], now: Date) -> Data {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//rectifyd//整改台账//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + escape(plans.count == 1 ? plans[0].plan.title : "整改时限"),
+            "X-WR-CALNAME:" + escape(plans.count == 1 ? LedgerTitle.of(plans[0].plan) : "整改时限"),
             "X-WR-TIMEZONE:" + (plans.first?.plan.timeZone ?? Plan.defaultTimeZone),
         ]
         let stamp = utc(now)

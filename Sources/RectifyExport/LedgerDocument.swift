@@ -126,7 +126,8 @@ struct LedgerDocument: Sendable {
     static func lines(_ item: Item, index: Int, note: String?) -> [LedgerLine] {
         let itemStatus = statusWords(item.status) + (note.map { "：\($0)" } ?? "")
         let extensionNote = item.extensions.last.map { ext in
-            "延期至\(ext.deadline.date.year)年\(ext.deadline.date.month)月\(ext.deadline.date.day)日" + (ext.reason.isEmpty ? "" : "（\(ext.reason)）")
+            // The new deadline as precise as it was granted ("延期至2026年9月底", not a made-up day).
+            "延期至" + ext.deadline.chineseDescription + (ext.statedReason.isEmpty ? "" : "（\(ext.statedReason)）")
         }
         var result: [LedgerLine] = []
         let effective = item.effectiveDeadline

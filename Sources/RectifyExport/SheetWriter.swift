@@ -24,7 +24,7 @@ struct SheetWriter {
         let last = Self.column(columnCount - 1)
         let plan = document.plan
         let asOf = document.asOf
-        rows.append((1, [.text(plan.title, .title)] + Array(repeating: .blank(.title), count: columnCount - 1), 32))
+        rows.append((1, [.text(LedgerTitle.of(plan), .title)] + Array(repeating: .blank(.title), count: columnCount - 1), 32))
         merges.append("A1:\(last)1")
         let unit = plan.unit.isEmpty ? "" : "填报单位：\(plan.unit)"  // no empty label for a plan without one
         let date = "截至：\(asOf.year)年\(asOf.month)月\(asOf.day)日"

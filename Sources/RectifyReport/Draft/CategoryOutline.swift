@@ -64,8 +64,24 @@ struct CategoryOutline {
             scalars[..<comma].allSatisfy(ChineseMarkers.isChineseNumeral)
         else { return false }
         let text = heading
-        if text.contains("方面") { return false }
+        if text.contains("方面") || namesUnit(text) { return false }
         return ["整改", "完成事项", "进展情况", "落实情况"].contains { text.contains($0) }
+    }
+
+    /// "一、县卫生健康局整改进展情况", "二、县医疗保障局整改情况": a notice of several units gives each
+    /// its section, and the section says whose problems follow; "二、巡察反馈问题整改完成情况" names none.
+    static func namesUnit(_ heading: String) -> Bool {
+        var name = stripMarker(heading)
+        for suffix in ["整改进展情况", "整改落实情况", "整改完成情况", "整改工作情况", "整改情况", "进展情况", "落实情况"]
+        where name.hasSuffix(suffix) {
+            name.removeLast(suffix.count)
+            break
+        }
+        if name.hasSuffix("关于") { name.removeLast(2) }
+        guard name.count >= 2, !["问题", "反馈", "巡察", "巡视", "事项", "整改", "完成", "意见"].contains(where: { name.contains($0) })
+        else { return false }
+        let units = ["局", "委", "委员会", "院", "中心", "所", "站", "办", "办公室", "校", "学校", "公司", "党组", "党委", "支部", "科", "室", "馆"]
+        return units.contains { name.hasSuffix($0) }
     }
 
     static func stripMarker(_ text: String) -> String {

@@ -33,10 +33,12 @@ public enum DraftComposer {
         blocks.append(.paragraph(DraftWording.totals(totals, asOf: day, kind: kind)))
         if let timing = DraftWording.timing(totals) { blocks.append(.paragraph(timing)) }
 
-        heading("\(kind.word)反馈问题整改进展情况")
-        let outline = CategoryOutline(paths: state.items.map(\.item.category))
         var order: [String] = []
-        emit(outline.root, level: 2, records: state.items, asOf: day, blocks: &blocks, order: &order)
+        if !state.items.isEmpty {
+            heading("\(kind.word)反馈问题整改进展情况")
+            let outline = CategoryOutline(paths: state.items.map(\.item.category))
+            emit(outline.root, level: 2, records: state.items, asOf: day, blocks: &blocks, order: &order)
+        }
 
         let steps = DraftWording.nextSteps(state.items, totals: totals)
         if !steps.isEmpty {
@@ -46,7 +48,9 @@ public enum DraftComposer {
 
         blocks.append(.paragraph(DraftWording.invitation(kind)))
         blocks += DraftWording.contacts(plan.owner).map(ReportBlock.paragraph)
-        blocks.append(.signature([DraftWording.issuer(plan, title: title), ChineseText.date(day)]))
+        // A plan without a unit has no issuer to sign: the clerk adds it; no blank line is left.
+        let signature = [DraftWording.issuer(plan, title: title), ChineseText.date(day)].filter { !$0.isEmpty }
+        blocks.append(.signature(signature))
         return Draft(document: ReportDocument(title: title, blocks: blocks), itemOrder: order, totals: totals)
     }
 
@@ -81,7 +85,7 @@ public enum DraftComposer {
         if let limit = DraftWording.deadlineField(record.item) { blocks.append(.paragraph(limit)) }
         var first = "整改落实情况：" + DraftWording.status(record) + DraftWording.milestones(record.item, asOf: day)
             + DraftWording.extensions(record.item)
-        let account = DraftWording.sentence(record.account)
+        let account = DraftWording.sentence(AccountOpening.trimmed(record.account, status: record.item.status))
         if !account.isEmpty { first += account + "。" }
         blocks.append(.paragraph(first))
         let notes = DraftWording.notes(record.notes)

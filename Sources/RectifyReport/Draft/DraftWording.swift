@@ -58,7 +58,8 @@ enum DraftWording {
         // Only a party inspection is sent by a committee ("县委第六轮巡察").
         let committee = kind.isParty ? committee(in: title) : nil
         let group = (committee.map { $0 == "党组" || $0 == "党委" ? "" : $0 } ?? "") + kind.group
-        let unit = plan.unit
+        // A plan without a unit (a report that named none) speaks of itself as 我单位.
+        let unit = plan.unit.isEmpty ? "我单位" : plan.unit
         var text = committee.map { "根据\($0 == "党组" || $0 == "党委" ? "上级党组织" : $0)统一部署，" } ?? "根据\(kind.word)工作统一部署，"
         if let period = period(plan.inspection) { text += "\(period)，" }
         text += "\(group)对\(unit)开展了\(kind.word)。"
@@ -86,6 +87,7 @@ enum DraftWording {
     /// "截至2026年11月22日，巡察反馈的30个问题，已完成整改25个，正在推进4个，需长期坚持1个，整改完成率83.3%。
     /// 制定整改措施35项，已落实到位30项。经批准延期整改2个。"
     static func totals(_ t: DraftTotals, asOf day: CalendarDate, kind: ReviewKind = .inspectionTour) -> String {
+        guard t.problems > 0 else { return "截至\(ChineseText.date(day))，台账中尚无\(kind.word)反馈问题。" }
         var text = "截至\(ChineseText.date(day))，\(kind.word)反馈的\(t.problems)个问题，已完成整改\(t.done)个"
         if t.inProgress > t.notStarted { text += "，正在推进\(t.inProgress - t.notStarted)个" }
         if t.notStarted > 0 { text += "，尚未启动\(t.notStarted)个" }
@@ -176,13 +178,21 @@ enum DraftWording {
     static func milestones(_ item: Item, asOf day: CalendarDate) -> String {
         let listed = item.milestones.filter { $0.title != $0.deadline.text }
         guard item.isOpen, !listed.isEmpty else { return "" }
-        let steps = listed.map { m -> String in
-            let name = "“" + String(sentence(m.title).map { $0 == "“" ? "‘" : $0 == "”" ? "’" : $0 }) + "”"
+        let steps = listed.enumerated().map { k, m -> String in
+            // A measure the ledger left unnamed has the importer's place for a name ("措施（三张清单!F5）").
+            let name = isUnnamed(m.title) ? "第\(k + 1)项措施" : "“" + String(sentence(m.title).map { $0 == "“" ? "‘" : $0 == "”" ? "’" : $0 }) + "”"
             if m.done { return "\(name)已完成" }
             if m.deadline.date < day { return "\(name)原定于\(ChineseText.byDeadline(m.deadline))完成，尚未完成" }
             return "\(name)计划于\(ChineseText.byDeadline(m.deadline))完成"
         }
         return "其中，" + steps.joined(separator: "；") + "。"
+    }
+
+    /// "措施（三张清单!F5）": what a ledger row without a measure is called on import, a cell's place.
+    static func isUnnamed(_ title: String) -> Bool {
+        guard title.hasPrefix("措施（"), title.hasSuffix("）"), let bang = title.lastIndex(of: "!") else { return false }
+        let cell = title[title.index(after: bang)..<title.index(before: title.endIndex)]
+        return !cell.isEmpty && cell.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
     /// "整改时限：2026年6月30日（经批准延期，原定2026年4月底）" for an open item with a deadline,
@@ -210,7 +220,7 @@ enum DraftWording {
         for ext in item.extensions {
             text += "\(ChineseText.date(ext.granted))经批准延期至\(ChineseText.period(ext.deadline))"
             if let before { text += "（原定完成日期为\(ChineseText.period(before))）" }
-            let reason = sentence(ext.reason)
+            let reason = sentence(ext.statedReason)
             text += reason.isEmpty ? "。" : "，延期原因：\(reason)。"
             before = ext.deadline
         }

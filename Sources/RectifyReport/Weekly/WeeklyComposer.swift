@@ -56,7 +56,7 @@ public enum WeeklyComposer {
         } else {
             let rows = f.extensions.enumerated().map { k, g in
                 [String(k + 1), reference(g.entry), shortTitle(g.entry.record.item.title), g.previous.map(ChineseText.period) ?? "未明确",
-                 ChineseText.period(g.granted.deadline), DraftWording.sentence(g.granted.reason)]
+                 ChineseText.period(g.granted.deadline), DraftWording.sentence(g.granted.statedReason)]
             }
             blocks.append(.table(ReportTable(header: ["序号", "编号", "整改事项", "原时限", "延期至", "延期原因"], rows: rows, numericColumns: [0])))
         }
