@@ -35,4 +35,28 @@ struct RoundNineShapeTests {
         #expect(plan.items.first?.status == .done)
         #expect(!warnings.contains { $0.message.contains("review") })
     }
+
+    /// c73: "报送日期：2026年1月8日" (or a bare date) under the title dates the report; without
+    /// it "年底前" had no year and the item no deadline.
+    @Test func dateLineUnderTitle_datesTheReport() {
+        let (plan, _) = TestSupport.importText([
+            "县卫健局巡察整改进展", "报送日期：2026年1月8日", "",
+            "1.人才流失严重。", "整改时限：年底前", "进展：正在推进",
+        ])
+        #expect(plan.reportDate == TestSupport.date("2026-01-08"))
+        #expect(plan.items.first?.deadline?.date == TestSupport.date("2026-12-31"))
+        #expect(Header.isDateLine(TestSupport.folded("2026年1月20日")))
+        #expect(!Header.isDateLine(TestSupport.folded("2026年1月20日召开专题会议")))
+    }
+
+    /// c72, c73: a title without 关于 and no signature ("县疾控中心巡察整改情况汇报") names the
+    /// unit before 巡察 (the plan had no unit and would not load).
+    @Test func unitBeforeInspection_inATitleWithout关于() {
+        let (plan, _) = TestSupport.importText([
+            "县疾控中心巡察整改情况汇报", "", "问题一：冷链记录不全。", "整改时限：2026年3月31日", "完成情况：正在整改中",
+        ])
+        #expect(plan.unit == "县疾控中心")
+        #expect(Header.unitBeforeInspection("整改进展情况") == nil)
+        #expect(Header.unitBeforeInspection("关于县医院巡察整改情况的报告") == nil)
+    }
 }
