@@ -59,4 +59,24 @@ struct RoundNineShapeTests {
         #expect(Header.unitBeforeInspection("整改进展情况") == nil)
         #expect(Header.unitBeforeInspection("关于县医院巡察整改情况的报告") == nil)
     }
+
+    /// c76: a Word table used as ruled paper, 序号 | 内容 with each problem's fields on lines
+    /// of one cell: one item a row (the row was one line, "1问题：…", and no item was read).
+    @Test func recordTable_rowsAreLabelledBlocks() throws {
+        let table = LedgerTable(name: "表1", rows: [
+            [.text("序号"), .text("内容")],
+            [.text("1"), .text("问题：执法文书不规范。\n整改措施：评查。\n整改时限：2026年3月31日\n完成情况：正在推进")],
+            [.text("2"), .text("问题：车辆登记不全。\n整改措施：建立制度。\n整改时限：2025年11月30日\n完成情况：已完成")],
+        ])
+        let lines = try #require(RecordTables.lines(table))
+        #expect(lines.first == "1.问题：执法文书不规范。")
+        #expect(lines.count == 8)
+        let (plan, _) = TestSupport.importText(["县卫生监督所巡察整改情况", ""] + lines)
+        #expect(plan.items.map(\.status) == [.inProgress, .done])
+        #expect(plan.items[0].deadline?.date == TestSupport.date("2026-03-31"))
+        // A ledger-like table of one line per cell is no record.
+        #expect(RecordTables.lines(LedgerTable(name: "表1", rows: [
+            [.text("1"), .text("执法文书不规范")], [.text("2"), .text("车辆登记不全")],
+        ])) == nil)
+    }
 }
