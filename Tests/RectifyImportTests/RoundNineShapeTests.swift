@@ -79,4 +79,15 @@ struct RoundNineShapeTests {
             [.text("1"), .text("执法文书不规范")], [.text("2"), .text("车辆登记不全")],
         ])) == nil)
     }
+
+    /// l46: a 状态 column of ✔/✘: ✘ (and ✕ ✖ ☒) is "not done" like ×, not an unknown word
+    /// that needs review.
+    @Test func heavyCrosses_areNotDone() {
+        for mark in ["✘", "✕", "✖", "☒"] {
+            #expect(LedgerCells.status(.text(mark))?.kind == .negated)
+            #expect(ItemFields.tickKind(TestSupport.folded(mark)) == .negated)
+            #expect(!LedgerCells.isTick(.text(mark)))
+        }
+        #expect(LedgerCells.status(.text("☑"))?.kind == .done)
+    }
 }
