@@ -120,8 +120,8 @@ struct ItemFields: Sendable {
     static func tickKind(_ value: [Unicode.Scalar]) -> StatusVocabulary.Kind? {
         let v = value.filter { !Chars.isSpace($0) && $0 != "。" && $0 != "." }
         guard v.count == 1 else { return nil }
-        if "√✓✔是".unicodeScalars.contains(v[0]) { return .done }
-        if "×✗✘否xX".unicodeScalars.contains(v[0]) { return .negated }
+        if "√✓✔☑是".unicodeScalars.contains(v[0]) { return .done }
+        if "×✗✘✕✖☒否xX".unicodeScalars.contains(v[0]) { return .negated }
         return nil
     }
 

@@ -57,7 +57,8 @@ struct PlanAssembler {
         let planUnit = titleBlock.title.flatMap { PlanDocument.isPlanTitle($0) ? LedgerHeading.unit(fromTitle: $0) : nil }
         var plan = Plan(
             id: ReportImporter.planID(forFile: file),
-            unit: Header.unit(title: titleBlock.title, opening: opening) ?? planUnit ?? Header.fallbackUnit(closing, opening: opening) ?? "",
+            unit: Header.unit(title: titleBlock.title, opening: opening) ?? planUnit ?? Header.fallbackUnit(closing, opening: opening)
+                ?? titleBlock.title.flatMap(Header.unitBeforeInspection) ?? "",
             title: titleBlock.title ?? ReportImporter.planID(forFile: file),
             source: URL(fileURLWithPath: file).lastPathComponent, reportDate: reportDate,
             owner: Header.owner(paragraphs[min(footer, paragraphs.count)...]), stated: stated, inspection: inspection)

@@ -35,8 +35,8 @@ enum LedgerCells {
             if let long = found.first(where: { $0.kind == .longTerm }) { return Status(kind: long.kind, text: phrase) }
             if found.contains(where: { $0.kind == .done }) { return Status(kind: .done, text: phrase) }
             let compact = String(String.UnicodeScalarView(f.filter { !Chars.isSpace($0) }))
-            if ["是", "√", "✓", "✔", "Y", "y", "yes", "Yes", "已"].contains(compact) { return Status(kind: .done, text: phrase) }
-            if ["否", "×", "✗", "N", "n", "no", "No"].contains(compact) { return Status(kind: .negated, text: phrase) }
+            if ["是", "√", "✓", "✔", "☑", "Y", "y", "yes", "Yes", "已"].contains(compact) { return Status(kind: .done, text: phrase) }
+            if ["否", "×", "✗", "✘", "✕", "✖", "☒", "N", "n", "no", "No"].contains(compact) { return Status(kind: .negated, text: phrase) }
             if compact.hasSuffix("%"), let percent = Double(compact.dropLast()) {
                 return Status(kind: percent >= 100 ? .done : .partly, text: phrase)
             }
@@ -69,7 +69,7 @@ enum LedgerCells {
         case .date: return false
         case .text(let raw):
             let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            return !t.isEmpty && !["×", "✗", "否", "0", "-", "—", "/", "无"].contains(t)
+            return !t.isEmpty && !["×", "✗", "✘", "✕", "✖", "☒", "否", "0", "-", "—", "/", "无"].contains(t)
         }
     }
 

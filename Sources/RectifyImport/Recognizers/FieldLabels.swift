@@ -61,6 +61,8 @@ enum FieldLabels {
         ("落实情况", .status), ("办理情况", .status), ("完成状态", .status), ("当前状态", .status), ("目前状态", .status),
         ("整改进度", .status), ("目前进展", .status), ("当前进展", .status), ("工作进展", .status), ("推进情况", .status),
         ("完成进度", .status), ("落实进度", .status), ("是否完成", .status), ("是否整改到位", .status), ("是否销号", .status),
+        // Clerks' short labels: "进展：已完成", "进度：80%", "状态：已整改".
+        ("进展", .status), ("进度", .status), ("状态", .status),
     ]
 
     private static let sorted: [(word: [Unicode.Scalar], text: String, kind: FieldKind)] = labels

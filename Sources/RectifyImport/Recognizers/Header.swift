@@ -76,13 +76,27 @@ enum Header {
                 f.count <= 60
                 && (["(", "【", "["].contains { f.first == $0 } || f.contains(literal: "公开稿") || f.contains(literal: "字体")
                     || ["发布时间", "发布日期", "来源", "浏览次数", "点击数", "作者", "原创"].contains { f.hasLiteral($0, at: 0) }
-                    || isByline(f))
+                    || isByline(f) || isDateLine(f))
             // "（一）药品采购…" right under the title is the first heading, not a note in brackets.
             guard isNote, HeadingMarker.parse(f) == nil else { break }
             if date == nil, let d = fullDate(in: f) { date = (d, line.number) }
             bodyStart += 1
         }
         return (title, date, bodyStart)
+    }
+
+    /// A line under the title that only dates the report: "2026年1月20日", "报送日期：2026年1月8日"
+    /// (报告日期, 填报日期, 日期).
+    static func isDateLine(_ f: [Unicode.Scalar]) -> Bool {
+        var start = 0
+        for label in ["报送日期", "报告日期", "填报日期", "日期"] where f.hasLiteral(label, at: 0) {
+            start = label.unicodeScalars.count
+            while start < f.count, [":", "：", " "].contains(f[start]) { start += 1 }
+            break
+        }
+        let rest = Array(f[start...])
+        guard rest.count <= 16, let mention = DateScanner.mentions(in: rest).first, mention.range.count >= rest.count - 1 else { return false }
+        return fullDate(in: rest) != nil
     }
 
     /// A post's byline: a full date with a time of day ("宁乡县中医医院 2026年05月18日 17:30 湖南").
@@ -186,6 +200,14 @@ enum Header {
             }
         }
         return best
+    }
+
+    /// A title without 关于 that names the unit before the inspection or the work
+    /// ("县疾控中心巡察整改情况汇报", "县卫健局巡察整改进展（2026年1月）"): the words before
+    /// 巡察, 巡视, 审计 or 整改, when the report is signed by no one.
+    static func unitBeforeInspection(_ title: String) -> String? {
+        guard !title.contains("关于"), ["巡察", "巡视", "审计", "整改"].contains(where: title.contains) else { return nil }
+        return LedgerHeading.unit(fromTitle: title)
     }
 
     /// The unit when the title does not name it before 关于 ("关于县卫生健康局巡察整改…的通报"):

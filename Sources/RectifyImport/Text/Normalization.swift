@@ -126,11 +126,29 @@ enum Normalization {
     /// ticks (√ ✓) are answers, not decoration, and stay.
     static let bullets: Set<Unicode.Scalar> = ["◆", "◇", "■", "□", "●", "○", "▶", "►", "▸", "▷", "▲", "△", "★", "☆", "•", "※", "➤", "➢", "▪", "◉", "◎"]
 
-    /// The line without a leading bullet and the space after it, when text follows.
+    /// The line without a leading bullet and the space after it, when text follows. Text typed
+    /// as Markdown counts too: a heading's "## " (one to six #) and a list item's "- ", "* " or
+    /// "+ " (the mark needs its space: "-3" and "#1" stay).
     static func withoutBullet(_ chars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let chars = withoutMarkdownMark(chars)
         var i = 0
         while i < chars.count, bullets.contains(chars[i]) || (i > 0 && Chars.isSpace(chars[i])) { i += 1 }
         return i > 0 && i < chars.count ? Array(chars[i...]) : chars
+    }
+
+    static func withoutMarkdownMark(_ chars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var marks = 0
+        if chars.first == "#" {
+            while marks < chars.count, chars[marks] == "#" { marks += 1 }
+            guard marks <= 6 else { return chars }
+        } else if let first = chars.first, ["-", "*", "+"].contains(first) {
+            marks = 1
+        } else {
+            return chars
+        }
+        var i = marks
+        while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+        return i > marks && i < chars.count ? Array(chars[i...]) : chars
     }
 
     /// A tab, or two or more spaces of any width, between cells.

@@ -42,14 +42,14 @@ struct WordDocument {
     /// The document as report text: paragraphs as lines, each table row as one line of
     /// tab-separated cells (line breaks inside a cell become spaces), the way the text
     /// importer reads tables flattened from a report; a form (label | value cells, one problem
-    /// per table) as labelled lines.
+    /// per table) and a record table (序号 | a cell of labelled lines) as labelled lines.
     var text: String {
         var lines: [String] = []
         for block in blocks {
             switch block {
             case .paragraph(let p): lines.append(p)
             case .table(let index):
-                if let form = FormTables.lines(tables[index]) {
+                if let form = FormTables.lines(tables[index]) ?? RecordTables.lines(tables[index]) {
                     lines += form
                     continue
                 }
