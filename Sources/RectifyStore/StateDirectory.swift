@@ -1,6 +1,6 @@
+import RectifyCore
 import Foundation
 import GRDB
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -27,7 +27,7 @@ public final class StateDirectory: Sendable {
     private let stateID: String
     private let created: String
     /// Whether the marker already says the notification log has entries.
-    private let historyNoted: Mutex<Bool>
+    private let historyNoted: Locked<Bool>
 
     public static let lockName = "rectifyd.lock"
 
@@ -98,7 +98,7 @@ public final class StateDirectory: Sendable {
             let hadHistory = found.hasHistory || (sameDatabase && marker?.hadHistory == true)
             let created = sameDatabase ? marker?.created ?? Self.timestamp() : Self.timestamp()
             try Marker(stateID: id!, created: created, hadHistory: hadHistory).write(markerPath)
-            historyNoted = Mutex(hadHistory)
+            historyNoted = Locked(hadHistory)
             self.created = created
         } catch {
             close(lockFD)

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The days of one time zone: when a day begins, which day holds an instant.
 ///
@@ -24,7 +23,7 @@ public struct ZoneDays: Sendable {
         }
     }
 
-    private static let cache = Mutex<[String: ZoneDays]>([:])
+    private static let cache = Locked<[String: ZoneDays]>([:])
 
     private init(computing zone: TimeZone) {
         self.zone = zone

@@ -1,3 +1,4 @@
+import RectifyCore
 import Dispatch
 import Foundation
 import HTTPTypes
@@ -8,7 +9,6 @@ import NIOCore
 import NIOHTTPTypes
 import NIOPosix
 import RectifyControl
-import Synchronization
 
 /// Serves the control API as HTTP/1.1 over a Unix socket: Hummingbird's HTTP/1 channel and
 /// router (`ControlRouter.hummingbird`) on each connection, under our own accepting socket
@@ -29,7 +29,7 @@ final class ControlServer: Sendable {
     private let accepted: AsyncStream<HTTP1Channel.Value>.Continuation
     /// The listening channel and the socket file it created (device and inode: only that one is
     /// removed at stop), set once bound; and the open connections, closed at stop.
-    private let state = Mutex<State>(State())
+    private let state = Locked<State>(State())
 
     private struct State {
         var listening: (channel: any Channel, created: (dev: UInt, ino: UInt)?)?

@@ -1,9 +1,9 @@
+import RectifyCore
 import Dispatch
 import Foundation
 import Logging
 import RectifyNotify
 import RectifyStore
-import Synchronization
 
 /// Drains the outbox. Each receiver has a lane of its own (a serial queue), so a receiver that
 /// hangs until its timeout or refuses every connection never holds up the others.
@@ -24,7 +24,7 @@ final class DeliveryWorker: Sendable {
         var stopped = false
     }
 
-    private let lanes = Mutex(Lanes())
+    private let lanes = Locked(Lanes())
     let store: StateStore
     let logger: Logger
     let clock: @Sendable () -> Date

@@ -1,6 +1,5 @@
 import Foundation
 import RectifyCore
-import Synchronization
 
 /// What the scheduler publishes after every change: the world as it now is, and its own last
 /// and next instants. Queries read it without waiting for the scheduler's queue.
@@ -65,10 +64,10 @@ final class Evaluations: Sendable {
         var stamp: Int
     }
 
-    private static let stamps = Mutex(0)
+    private static let stamps = Locked(0)
 
-    private let published = Mutex<WorldView?>(nil)
-    private let cache = Mutex<Cache?>(nil)
+    private let published = Locked<WorldView?>(nil)
+    private let cache = Locked<Cache?>(nil)
     private let clock: @Sendable () -> Date
 
     init(clock: @escaping @Sendable () -> Date) { self.clock = clock }

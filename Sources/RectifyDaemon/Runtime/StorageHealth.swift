@@ -1,6 +1,6 @@
+import RectifyCore
 import Foundation
 import Logging
-import Synchronization
 
 /// Whether the state database takes writes. A failed write (disk full, read-only remount,
 /// I/O error) makes the daemon unhealthy — `/v1/health`, the sd_notify STATUS line and the
@@ -19,7 +19,7 @@ final class StorageHealth: Sendable {
         var failures = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// The current failure, nil when writes work.
     var failure: Failure? { state.withLock { $0.failure } }

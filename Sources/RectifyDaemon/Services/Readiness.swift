@@ -1,4 +1,4 @@
-import Synchronization
+import RectifyCore
 
 /// A one-way latch: services wait until another says it is up (the control socket binds only
 /// once the scheduler has evaluated everything; READY=1 goes out only once the socket listens).
@@ -9,7 +9,7 @@ final class Readiness: Sendable {
         var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     func markReady() {
         let waiters = state.withLock { state in

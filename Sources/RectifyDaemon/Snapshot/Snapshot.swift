@@ -2,7 +2,6 @@ import Foundation
 import Logging
 import RectifyCore
 import RectifyNotify
-import Synchronization
 
 /// Builds the delivery channels for a config (the notifiers live in RectifyNotify).
 public typealias ChannelFactory = @Sendable (DaemonConfig, Logger) throws -> [String: any Notifier]
@@ -67,9 +66,9 @@ public struct SnapshotLoader: Sendable {
 
 /// The current snapshot, swapped whole under a lock: readers never see half a reload.
 public final class SnapshotCell: Sendable {
-    private let value: Mutex<Snapshot>
+    private let value: Locked<Snapshot>
 
-    public init(_ snapshot: Snapshot) { value = Mutex(snapshot) }
+    public init(_ snapshot: Snapshot) { value = Locked(snapshot) }
 
     public var current: Snapshot { value.withLock { $0 } }
 

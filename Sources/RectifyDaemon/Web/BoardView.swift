@@ -3,7 +3,6 @@ import RectifyControl
 import RectifyCore
 import RectifyStore
 import RectifyWeb
-import Synchronization
 
 /// The board's figures over the evaluated world, cached until the evaluations change (a query
 /// over 100,000 items is then a lookup): a board request reads figures, it does not recount.
@@ -13,11 +12,11 @@ struct BoardView: Sendable {
     let dueSoon: [Int]
     let recentlyClosed: [Int]
 
-    private static let cache = Mutex<(stamp: Int, view: BoardView)?>(nil)
+    private static let cache = Locked<(stamp: Int, view: BoardView)?>(nil)
     /// The rendered board, reused for `bodyLifetime` while the evaluations are the same: the
     /// lists read the state database (receipts change them without changing the world), so a
     /// board is at most that old; 50 clients then cost one rendering a second, not fifty.
-    private static let rendered = Mutex<(stamp: Int, at: Date, body: String)?>(nil)
+    private static let rendered = Locked<(stamp: Int, at: Date, body: String)?>(nil)
     static let bodyLifetime: TimeInterval = 1
 
     static func body(_ evaluated: EvaluatedWorld, store: StateStore, time: (Date) -> String) throws(ControlError) -> String {

@@ -1,5 +1,5 @@
+import RectifyCore
 import Foundation
-import Synchronization
 
 /// The robot's send budget: the instants of recent sends in a sliding window.
 ///
@@ -11,7 +11,7 @@ final class RateWindow: Sendable {
     private let limit: RateLimit
     private let margin: TimeInterval
     /// The instants of recent sends.
-    private let sent = Mutex<[Date]>([])
+    private let sent = Locked<[Date]>([])
 
     init(_ limit: RateLimit, margin: TimeInterval? = nil) {
         self.limit = limit

@@ -1,7 +1,7 @@
+import RectifyCore
 import CCurl
 import Foundation
 import Logging
-import Synchronization
 
 /// Posts alert notices to a WeCom, DingTalk or Feishu group robot through libcurl.
 ///
@@ -140,7 +140,7 @@ public final class RobotNotifier: Notifier {
 /// is done. Kept in memory across delivery passes: after a restart a notice is posted whole
 /// again (the at-least-once window of docs/configuration.md).
 final class CarriedEntries: Sendable {
-    private let byNotice = Mutex<[String: Set<String>]>([:])
+    private let byNotice = Locked<[String: Set<String>]>([:])
 
     /// `notice` without the entries already carried.
     func remaining(of notice: AlertNotice) -> AlertNotice {

@@ -1,6 +1,6 @@
+import RectifyCore
 import Crypto
 import Foundation
-import Synchronization
 
 /// A signed-in office account.
 public struct WebSession: Sendable {
@@ -16,7 +16,7 @@ public struct WebSession: Sendable {
 /// line with a key in it cannot be replayed. Sessions end after `timeout` without a request,
 /// and all of a user's end when the account is removed or its role changes (`retain`).
 public final class SessionStore: Sendable {
-    private let sessions = Mutex<[String: WebSession]>([:])
+    private let sessions = Locked<[String: WebSession]>([:])
     /// At most this many sessions at once; the least recently used go first.
     private let capacity: Int
 
@@ -80,7 +80,7 @@ public final class LoginThrottle: Sendable {
         var locks = 0
     }
 
-    private let records = Mutex<[String: Record]>([:])
+    private let records = Locked<[String: Record]>([:])
     public let limit: Int
     public let window: TimeInterval
     public let baseLock: TimeInterval
