@@ -56,28 +56,42 @@ public enum LedgerImporter {
         var ext = URL(fileURLWithPath: file).pathExtension.lowercased()
         // The bytes decide, not the name: a renamed or extension-less file is read as what it is,
         // and a PDF or an old .doc gets advice instead of "no items were recognised".
+        if let advice = FileAdvice.empty(data) { throw LedgerError(file: file, advice) }
         let signature = FileSignature.of(data)
+        let override = try options.columns.map(LedgerColumns.parseOverride) ?? [:]
         switch signature {
-        case .zip where !["xlsx", "xlsm", "docx"].contains(ext):
+        case .zip:
             let archive = try OfficeArchive(data: data, file: file)
-            if try archive.part("word/document.xml") != nil {
+            if archive.has("word/document.xml") {
                 ext = "docx"
-            } else if try archive.part("xl/workbook.xml") != nil {
+            } else if archive.has("xl/workbook.xml") {
                 ext = "xlsx"
             } else {
-                throw LedgerError(file: file, signature.advice ?? "is not a report")
+                throw LedgerError(file: file, FileAdvice.zip(archive, file: file))
             }
-        case .html where !["xlsx", "xlsm", "docx"].contains(ext):
-            return text(HTMLText.text(of: try ReportImporter.decode(data, file: file)), file: file, options: options)
-        case .pdf, .legacyOffice, .rtf, .image:
+        case .html:
+            // A web page: an OA system's "Excel" export (a <table> named .xls) is a ledger when
+            // one of its tables has a ledger's header; any other page is read as a report's text.
+            let html = try ReportImporter.decode(data, file: file)
+            if HTMLTables.isWorkbook(html, file: file) {
+                let tables = HTMLTables.tables(in: html)
+                if tables.contains(where: { LedgerLayout.find(in: $0, override: override) != nil }) {
+                    return try ledger(tables.map { ($0, false, nil) }, file: file, options: options, override: override)
+                }
+            }
+            return text(HTMLText.text(of: html), file: file, options: options)
+        case .legacyOffice:
+            throw LedgerError(file: file, FileAdvice.legacyOffice(data, file: file))
+        case .pdf, .rtf, .image:
             throw LedgerError(file: file, signature.advice ?? "is not a report")
+        case .other where SpreadsheetML2003.matches(data):
+            ext = "xml-spreadsheet"
         default:
             break
         }
-        let override = try options.columns.map(LedgerColumns.parseOverride) ?? [:]
         switch ext {
-        case "xlsx", "xlsm":
-            let sheets = try WorkbookReader.read(data, file: file)
+        case "xlsx", "xlsm", "xml-spreadsheet":
+            let sheets = ext == "xml-spreadsheet" ? try SpreadsheetML2003.read(data, file: file) : try WorkbookReader.read(data, file: file)
             var candidates = sheets
             if let name = options.sheet {
                 guard let sheet = sheets.first(where: { $0.table.name == name }) else {

@@ -37,7 +37,7 @@ struct LedgerCorpusTests {
             }
             all += rows
         }
-        #expect(kinds == ["xlsx", "csv", "docx"])
+        #expect(kinds == ["xlsx", "csv", "docx", "xls"])
         let overall = Double(all.filter(\.fullyRight).count) / Double(max(1, all.count))
         print(String(format: "ledger score: %.1f%% fully right over %d items", overall * 100, all.count))
         #expect(overall >= 0.95)

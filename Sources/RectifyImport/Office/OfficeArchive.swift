@@ -29,6 +29,12 @@ struct OfficeArchive {
 
     private struct TooLarge: Error {}
 
+    /// The paths of the archive's entries, in the archive's order.
+    var entryPaths: [String] { archive.map(\.path) }
+
+    /// Whether the package has the part, without unpacking it.
+    func has(_ path: String) -> Bool { archive[path.hasPrefix("/") ? String(path.dropFirst()) : path] != nil }
+
     /// The bytes of a part ("xl/workbook.xml"), or nil when the package has none.
     func part(_ path: String) throws(LedgerError) -> Data? {
         let name = path.hasPrefix("/") ? String(path.dropFirst()) : path

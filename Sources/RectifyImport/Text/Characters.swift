@@ -5,17 +5,21 @@
 /// original, so a match found in the folded copy is cut from the original by the same offsets.
 enum Chars {
     /// Full-width ASCII to ASCII, other spaces to " ", dashes to "-", traditional characters
-    /// to simplified ones; one scalar to one.
+    /// to simplified ones, OCR's look-alikes to the characters they stand for; one scalar to one.
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         switch s.value {
         case 0xFF01...0xFF5E: return Unicode.Scalar(s.value - 0xFEE0)!
         case 0x3000, 0x00A0, 0x2000...0x200B, 0x202F, 0x205F: return " "
         case 0x2010...0x2015, 0x2212, 0xFE63: return "-"
         case 0x301C: return "~"
-        case 0x3400...0x9FFF: return TraditionalFold.table[s] ?? s
+        case 0x3400...0x9FFF: return TraditionalFold.table[s] ?? lookalikes[s] ?? s
         default: return s
         }
     }
+
+    /// Characters OCR reads in place of this genre's label and date characters, rare in
+    /// reports themselves: "整改时隈", "整改吋限", "6月30曰", "巳完成" (from a scanned PDF).
+    static let lookalikes: [Unicode.Scalar: Unicode.Scalar] = ["隈": "限", "吋": "时", "曰": "日", "巳": "已"]
 
     /// A CJK unified ideograph.
     static func isHan(_ c: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(c.value) || (0x3400...0x4DBF).contains(c.value) }

@@ -80,7 +80,7 @@ enum Normalization {
     /// Cleans one raw line: drops "[bookmark: …]" and similar word-processor residue, control
     /// characters and a BOM, and removes white space except between two Latin letters. In a
     /// table flattened to text (three or more cells separated by tabs or runs of spaces) each
-    /// cell break is kept as one tab.
+    /// cell break is kept as one tab. Digits OCR read as letters ("2O25年l2月") are digits again.
     static func clean(_ raw: [Unicode.Scalar], number: Int) -> SourceLine {
         var chars = stripArtefacts(raw.filter { s in
             !(s.value < 0x20 && s != "\t") && s.value != 0xFEFF && s.value != 0x200B
@@ -119,7 +119,7 @@ enum Normalization {
             }
             i = j
         }
-        return SourceLine(number: number, chars: out, indent: indent)
+        return SourceLine(number: number, chars: OCRDigits.repair(out), indent: indent)
     }
 
     /// Glyphs that decorate a line as a list item in posts and web pages ("◆问题：…", "▶整改措施：…");
