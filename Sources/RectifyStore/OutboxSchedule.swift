@@ -10,12 +10,6 @@ public struct OutboxSchedule: Equatable, Sendable {
     public var pending: Date?
     /// The earliest next attempt after the moment: what the timer waits for.
     public var future: Date?
-
-    public init(due: [String], pending: Date?, future: Date?) {
-        self.due = due
-        self.pending = pending
-        self.future = future
-    }
 }
 
 extension StateStore {

@@ -44,7 +44,7 @@ struct RobotNotifierTests {
             let secretFile = try Harness.write(secret, to: directory, name: "secret-\(secret.count)")
             return RobotConfig(
                 kind: kind, url: url, key: .file(keyFile), secret: kind == .wecom ? nil : .file(secretFile), format: format,
-                sender: "鹿寨县疾控中心整改办", limit: limit, timeout: 10)
+                sender: "鹿寨县疾控中心整改办", limit: limit, transport: Transport(timeout: 10))
         }
 
         struct Request: Decodable {

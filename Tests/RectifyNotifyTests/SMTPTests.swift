@@ -60,7 +60,7 @@ struct SMTPNotifierTests {
         let notifier = SMTPNotifier(
             config: SMTPConfig(
                 url: server.url, from: from, username: Self.user, password: .credential("smtp-password"),
-                caFile: server.cert),
+                transport: Transport(caFile: server.cert)),
             environment: ["CREDENTIALS_DIRECTORY": server.directory.path])
         let notices = notices()
 
@@ -109,7 +109,7 @@ struct SMTPNotifierTests {
         let passwordFile = try Harness.write("wrong-Secret-42\n", to: server.directory, name: "pw")
         let notifier = SMTPNotifier(
             config: SMTPConfig(
-                url: server.url, from: from, username: Self.user, password: .file(passwordFile), caFile: server.cert))
+                url: server.url, from: from, username: Self.user, password: .file(passwordFile), transport: Transport(caFile: server.cert)))
 
         let results = notifier.deliver(Array(notices().prefix(2)))
 
@@ -145,7 +145,7 @@ struct SMTPNotifierTests {
         let notifier = SMTPNotifier(
             config: SMTPConfig(
                 url: "smtp://127.0.0.1:\(port)", from: from, username: Self.user, password: .file(passwordFile),
-                connectTimeout: 2, timeout: 5))
+                transport: Transport(connectTimeout: 2, timeout: 5)))
 
         let results = notifier.deliver([Fixtures.notice(id: "bad", recipient: "韦明"), notices()[0], notices()[1]])
 

@@ -16,7 +16,7 @@ struct SMTPThroughputTests {
         let notifier = SMTPNotifier(
             config: SMTPConfig(
                 url: server.url, from: MailAddress("zgb@lzcdc.example.cn", name: "鹿寨县疾控中心整改办"),
-                username: SMTPNotifierTests.user, password: .file(passwordFile), caFile: server.cert))
+                username: SMTPNotifierTests.user, password: .file(passwordFile), transport: Transport(caFile: server.cert)))
         let notices = (1...Self.count).map { Fixtures.notice(id: "B-\($0)") }
 
         let start = ContinuousClock.now

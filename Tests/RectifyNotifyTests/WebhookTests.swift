@@ -165,7 +165,7 @@ struct WebhookNotifierTests {
     @Test func serverDown_isRetryable() throws {
         let port = try Harness.closedPort()
         let notifier = WebhookNotifier(
-            config: WebhookConfig(url: "http://127.0.0.1:\(port)/hook", connectTimeout: 2, timeout: 5))
+            config: WebhookConfig(url: "http://127.0.0.1:\(port)/hook", transport: Transport(connectTimeout: 2, timeout: 5)))
 
         let results = notifier.deliver([Fixtures.notice(id: "A"), Fixtures.notice(id: "B")])
 

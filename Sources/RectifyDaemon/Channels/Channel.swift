@@ -48,9 +48,7 @@ struct ReceiverCommon: Sendable {
     var kinds: [String] = []
     var fromName: String?
     var fromAddress: String?
-    var timeout: TimeInterval = 30
-    var caFile: String?
-    var insecureSkipVerify = false
+    var transport = Transport()
 
     init(name: String, type: String) {
         self.name = name

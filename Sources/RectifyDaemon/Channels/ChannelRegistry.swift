@@ -50,9 +50,9 @@ enum ChannelRegistry {
             common.fromName = r.string("name")
             common.fromAddress = r.string("address", required: true)
         }
-        common.caFile = f.string("ca_file").map(resolve)
-        common.insecureSkipVerify = f.bool("insecure_skip_verify") ?? false
-        if let timeout = ConfigReader.duration(f, "timeout") { common.timeout = timeout }
+        common.transport = Transport(
+            caFile: f.string("ca_file").map(resolve), insecureSkipVerify: f.bool("insecure_skip_verify") ?? false,
+            timeout: ConfigReader.duration(f, "timeout") ?? 30)
         common.kinds = f.stringList("kinds")
         let kindNames = AlertKind.allCases.map(\.rawValue)
         for k in common.kinds where !kindNames.contains(k) {

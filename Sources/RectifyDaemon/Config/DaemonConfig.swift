@@ -109,11 +109,6 @@ public struct QuietHours: Sendable, Hashable {
     public var fromMinute: Int
     public var toMinute: Int
 
-    public init(fromMinute: Int, toMinute: Int) {
-        self.fromMinute = fromMinute
-        self.toMinute = toMinute
-    }
-
     /// When the quiet window containing `instant` ends, or nil when `instant` is not inside one.
     public func end(ofWindowContaining instant: Date, in zone: TimeZone) -> Date? {
         let today = CalendarDate(containing: instant, in: zone)

@@ -18,12 +18,6 @@ public struct ItemExplanation: Sendable, Equatable {
     public var responsibility: [(label: String, value: String, line: Int)] = []
     public var review: [String] = []
 
-    public init(id: String, title: String, line: Int) {
-        self.id = id
-        self.title = title
-        self.line = line
-    }
-
     public static func == (a: ItemExplanation, b: ItemExplanation) -> Bool { a.render() == b.render() }
 
     /// A few indented lines: the item, then status, deadline, responsibility and review.

@@ -25,34 +25,8 @@ struct CurlResponse {
 struct CurlBaseOptions {
     /// `CURLOPT_PROTOCOLS_STR`, e.g. "smtp,smtps".
     var protocols: String
-    var connectTimeout: TimeInterval
-    /// The whole transfer of one message or request.
-    var timeout: TimeInterval
-    var caFile: String?
-    var insecureSkipVerify: Bool
+    var transport: Transport
 }
-
-/// The transport settings every receiver that libcurl reaches has in its config (SMTP, webhook,
-/// chat robots).
-protocol CurlReceiverConfig {
-    var connectTimeout: TimeInterval { get }
-    var timeout: TimeInterval { get }
-    var caFile: String? { get }
-    var insecureSkipVerify: Bool { get }
-}
-
-extension CurlReceiverConfig {
-    /// The handle options of this receiver's config, for `protocols`.
-    func curlOptions(protocols: String) -> CurlBaseOptions {
-        CurlBaseOptions(
-            protocols: protocols, connectTimeout: connectTimeout, timeout: timeout, caFile: caFile,
-            insecureSkipVerify: insecureSkipVerify)
-    }
-}
-
-extension SMTPConfig: CurlReceiverConfig {}
-extension WebhookConfig: CurlReceiverConfig {}
-extension RobotConfig: CurlReceiverConfig {}
 
 /// Why a handle could not be set up (an option libcurl refused, or init failing).
 struct CurlSetupError: Error, CustomStringConvertible {
@@ -91,11 +65,11 @@ final class EasyHandle {
         try set(CURLOPT_PROTOCOLS_STR, options.protocols)
         try set(CURLOPT_REDIR_PROTOCOLS_STR, options.protocols)
         try set(CURLOPT_FOLLOWLOCATION, 0)
-        try set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.connectTimeout))
-        try set(CURLOPT_TIMEOUT_MS, Self.milliseconds(options.timeout))
+        try set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.transport.connectTimeout))
+        try set(CURLOPT_TIMEOUT_MS, Self.milliseconds(options.transport.timeout))
         try set(CURLOPT_USERAGENT, "rectifyd")
-        if let caFile = options.caFile { try set(CURLOPT_CAINFO, caFile) }
-        if options.insecureSkipVerify {
+        if let caFile = options.transport.caFile { try set(CURLOPT_CAINFO, caFile) }
+        if options.transport.insecureSkipVerify {
             try set(CURLOPT_SSL_VERIFYPEER, 0)
             try set(CURLOPT_SSL_VERIFYHOST, 0)
         }

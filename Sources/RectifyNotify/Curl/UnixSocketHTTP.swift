@@ -20,7 +20,7 @@ public enum UnixSocketHTTP {
         socket: String, method: String, path: String, body: Data? = nil, timeout: TimeInterval = 30
     ) throws -> Response {
         let handle = try EasyHandle(
-            CurlBaseOptions(protocols: "http", connectTimeout: 5, timeout: timeout, caFile: nil, insecureSkipVerify: false),
+            CurlBaseOptions(protocols: "http", transport: Transport(connectTimeout: 5, timeout: timeout)),
             responseLimit: 64 << 20)
         try handle.set(CURLOPT_UNIX_SOCKET_PATH, socket)
         try handle.set(CURLOPT_URL, "http://localhost\(path)")

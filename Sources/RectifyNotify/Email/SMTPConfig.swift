@@ -12,25 +12,17 @@ public struct SMTPConfig: Hashable, Sendable {
     public var from: MailAddress
     public var username: String?
     public var password: SecretSource?
-    /// PEM file of CAs to trust instead of the system's (a test server's own certificate).
-    public var caFile: String?
-    /// Skips certificate verification. Only for a self-signed test server, and only when set.
-    public var insecureSkipVerify: Bool
-    public var connectTimeout: TimeInterval
-    /// Limit for sending one message (connection, TLS and AUTH included when they happen).
-    public var timeout: TimeInterval
+    /// Timeouts (`timeout` limits sending one message) and the certificates to trust.
+    public var transport: Transport
 
     public init(
-        url: String, from: MailAddress, username: String? = nil, password: SecretSource? = nil, caFile: String? = nil,
-        insecureSkipVerify: Bool = false, connectTimeout: TimeInterval = 10, timeout: TimeInterval = 30
+        url: String, from: MailAddress, username: String? = nil, password: SecretSource? = nil,
+        transport: Transport = Transport()
     ) {
         self.url = url
         self.from = from
         self.username = username
         self.password = password
-        self.caFile = caFile
-        self.insecureSkipVerify = insecureSkipVerify
-        self.connectTimeout = connectTimeout
-        self.timeout = timeout
+        self.transport = transport
     }
 }

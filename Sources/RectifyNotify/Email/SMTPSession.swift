@@ -22,7 +22,7 @@ final class SMTPSession {
         }
         secrets = password.map { [$0] } ?? []
         do {
-            handle = try EasyHandle(config.curlOptions(protocols: "smtp,smtps"))
+            handle = try EasyHandle(CurlBaseOptions(protocols: "smtp,smtps", transport: config.transport))
             try handle.set(CURLOPT_URL, config.url)
             if let level = Self.startTLS(for: url) { try handle.set(CURLOPT_USE_SSL, Int(level.rawValue)) }
             if let username = config.username, let password {

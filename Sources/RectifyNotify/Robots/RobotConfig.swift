@@ -93,16 +93,12 @@ public struct RobotConfig: Hashable, Sendable {
     /// The office that signs the messages.
     public var sender: String?
     public var limit: RateLimit
-    public var caFile: String?
-    public var insecureSkipVerify: Bool
-    public var connectTimeout: TimeInterval
-    public var timeout: TimeInterval
+    public var transport: Transport
 
     public init(
         kind: RobotKind, url: String? = nil, key: SecretSource? = nil, secret: SecretSource? = nil,
         format: RobotFormat? = nil, mentions: Bool = true, sender: String? = nil, limit: RateLimit? = nil,
-        caFile: String? = nil, insecureSkipVerify: Bool = false, connectTimeout: TimeInterval = 10,
-        timeout: TimeInterval = 30
+        transport: Transport = Transport()
     ) {
         self.kind = kind
         self.url = url ?? kind.defaultURL
@@ -112,9 +108,6 @@ public struct RobotConfig: Hashable, Sendable {
         self.mentions = mentions
         self.sender = sender
         self.limit = limit ?? kind.defaultLimit
-        self.caFile = caFile
-        self.insecureSkipVerify = insecureSkipVerify
-        self.connectTimeout = connectTimeout
-        self.timeout = timeout
+        self.transport = transport
     }
 }

@@ -185,7 +185,7 @@ final class RobotSession {
         keyedURL = Self.keyed(config.url, kind: config.kind, key: key)
         layout = RobotLayout(kind: config.kind, format: config.format, mentions: config.mentions)
         do {
-            handle = try EasyHandle(config.curlOptions(protocols: "http,https"))
+            handle = try EasyHandle(CurlBaseOptions(protocols: "http,https", transport: config.transport))
             try handle.setList(
                 CURLOPT_HTTPHEADER, ["Content-Type: application/json; charset=utf-8", "Accept: application/json", "Expect:"])
         } catch {

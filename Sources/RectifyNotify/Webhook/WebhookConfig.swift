@@ -8,23 +8,16 @@ public struct WebhookConfig: Hashable, Sendable {
     public var headers: [String: String]
     /// Sent as `Authorization: Bearer …`, read at send time.
     public var bearerToken: SecretSource?
-    public var caFile: String?
-    /// Skips certificate verification. Only for a self-signed test server, and only when set.
-    public var insecureSkipVerify: Bool
-    public var connectTimeout: TimeInterval
-    /// Limit for one request, from connecting to the end of the response.
-    public var timeout: TimeInterval
+    /// Timeouts (`timeout` limits one request, from connecting to the end of the response) and
+    /// the certificates to trust.
+    public var transport: Transport
 
     public init(
-        url: String, headers: [String: String] = [:], bearerToken: SecretSource? = nil, caFile: String? = nil,
-        insecureSkipVerify: Bool = false, connectTimeout: TimeInterval = 10, timeout: TimeInterval = 30
+        url: String, headers: [String: String] = [:], bearerToken: SecretSource? = nil, transport: Transport = Transport()
     ) {
         self.url = url
         self.headers = headers
         self.bearerToken = bearerToken
-        self.caFile = caFile
-        self.insecureSkipVerify = insecureSkipVerify
-        self.connectTimeout = connectTimeout
-        self.timeout = timeout
+        self.transport = transport
     }
 }

@@ -74,7 +74,7 @@ final class WebhookSession {
         secrets = (token.map { [$0] } ?? []) + config.headers.values.filter { $0.count >= 8 }
         baseHeaders = try Self.headers(config: config, token: token)
         do {
-            handle = try EasyHandle(config.curlOptions(protocols: "http,https"))
+            handle = try EasyHandle(CurlBaseOptions(protocols: "http,https", transport: config.transport))
             try handle.set(CURLOPT_URL, config.url)
         } catch {
             throw DeliveryError("cannot set up webhook to \(url.redacted): \(error)")

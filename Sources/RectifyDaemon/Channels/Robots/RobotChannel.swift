@@ -44,9 +44,8 @@ struct RobotChannel: ReceiverChannel {
         return RobotChannel(
             config: RobotConfig(
                 kind: kind, url: url, key: key, secret: secret, format: format, mentions: f.bool("mentions") ?? true,
-                sender: common.fromName, limit: rateLimit(f, kind: kind), caFile: common.caFile,
-                insecureSkipVerify: common.insecureSkipVerify, connectTimeout: min(10, common.timeout),
-                timeout: common.timeout))
+                sender: common.fromName, limit: rateLimit(f, kind: kind),
+                transport: common.transport))
     }
 
     /// `rate_limit: {messages: 20, per: 60s, per_second: 5}` below the platform's.

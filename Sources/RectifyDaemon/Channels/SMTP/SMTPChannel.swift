@@ -27,8 +27,8 @@ struct SMTPChannel: ReceiverChannel {
         }
         return SMTPChannel(
             config: SMTPConfig(
-                url: url ?? "", from: common.from, username: username, password: password, caFile: common.caFile,
-                insecureSkipVerify: common.insecureSkipVerify, timeout: common.timeout))
+                url: url ?? "", from: common.from, username: username, password: password,
+                transport: common.transport))
     }
 
     var isGroupChannel: Bool { false }

@@ -19,8 +19,8 @@ struct WebhookChannel: ReceiverChannel {
         }
         return WebhookChannel(
             config: WebhookConfig(
-                url: url ?? "", headers: headers, bearerToken: f.secret("bearer_token", resolve: resolve), caFile: common.caFile,
-                insecureSkipVerify: common.insecureSkipVerify, connectTimeout: min(10, common.timeout), timeout: common.timeout))
+                url: url ?? "", headers: headers, bearerToken: f.secret("bearer_token", resolve: resolve),
+                transport: common.transport))
     }
 
     var isGroupChannel: Bool { true }
