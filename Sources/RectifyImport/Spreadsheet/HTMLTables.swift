@@ -17,45 +17,19 @@ enum HTMLTables {
     /// Every table with text, named "表1", "表2" … (or the worksheet's name Excel wrote in the
     /// page, `<x:Name>整改台账</x:Name>`, for a page of one table).
     static func tables(in html: String) -> [LedgerTable] {
-        var s = html
-        for tag in ["script", "style", "head"] {
-            s = s.replacingOccurrences(
-                of: "<\(tag)\\b[^>]*>[\\s\\S]*?</\(tag)\\s*>", with: " ", options: [.regularExpression, .caseInsensitive])
-        }
-        s = s.replacingOccurrences(of: "<!--[\\s\\S]*?-->", with: "", options: .regularExpression)
-        guard let table = try? NSRegularExpression(pattern: "<table\\b[^>]*>([\\s\\S]*?)</table\\s*>", options: [.caseInsensitive]),
-            let row = try? NSRegularExpression(pattern: "<tr\\b[^>]*>([\\s\\S]*?)(?=<tr\\b|$)", options: [.caseInsensitive]),
-            let cell = try? NSRegularExpression(
-                pattern: "<(td|th)\\b([^>]*)>([\\s\\S]*?)(?=<td\\b|<th\\b|</tr|$)", options: [.caseInsensitive])
-        else { return [] }
-        let ns = s as NSString
+        let page = HTMLText.withoutScripts(html)
         var result: [LedgerTable] = []
-        for t in table.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
-            let body = ns.substring(with: t.range(at: 1)) as NSString
-            var rows: [[CellValue]] = []
-            var merges: [CellRange] = []
-            for r in row.matches(in: body as String, range: NSRange(location: 0, length: body.length)) {
-                let rowHTML = body.substring(with: r.range(at: 1)) as NSString
-                let index = rows.count
-                var cells: [CellValue] = []
-                func covered(_ column: Int) -> Bool {
-                    merges.contains { $0.contains(row: index, column: column) && $0.firstRow < index }
-                }
-                for c in cell.matches(in: rowHTML as String, range: NSRange(location: 0, length: rowHTML.length)) {
-                    while covered(cells.count) { cells.append(.empty) }
-                    let attributes = rowHTML.substring(with: c.range(at: 2))
-                    let text = cellText(rowHTML.substring(with: c.range(at: 3)))
-                    let down = HTMLText.span("rowspan", attributes), across = HTMLText.span("colspan", attributes)
-                    if down > 1 || across > 1 {
-                        merges.append(CellRange(firstRow: index, firstColumn: cells.count, lastRow: index + down - 1, lastColumn: cells.count + across - 1))
-                    }
-                    cells.append(text.isEmpty ? .empty : .text(text))
-                    for _ in 1..<across { cells.append(.empty) }
-                }
-                while covered(cells.count) { cells.append(.empty) }
-                rows.append(cells)
+        for table in HTMLTableGrid.tables(in: page) {
+            let rows = table.grid(empty: CellValue.empty) { cell in
+                let text = cellText(cell.html)
+                return text.isEmpty ? .empty : .text(text)
             }
             guard rows.contains(where: { $0.contains { !$0.isEmpty } }) else { continue }
+            let merges = table.rows.enumerated().flatMap { index, row in
+                row.cells.filter { $0.rows > 1 || $0.columns > 1 }.map {
+                    CellRange(firstRow: index, firstColumn: $0.column, lastRow: index + $0.rows - 1, lastColumn: $0.column + $0.columns - 1)
+                }
+            }
             result.append(LedgerTable(name: "表\(result.count + 1)", rows: rows, merges: merges))
         }
         if result.count == 1, let name = firstMatch("<x:Name>([^<]{1,31})</x:Name>", in: html) {

@@ -5,13 +5,7 @@ import Foundation
 /// importer needs the words and the line breaks, nothing else.
 enum HTMLText {
     static func text(of html: String) -> String {
-        var s = html
-        for tag in ["script", "style", "head", "noscript"] {
-            s = s.replacingOccurrences(
-                of: "<\(tag)\\b[^>]*>[\\s\\S]*?</\(tag)\\s*>", with: " ", options: [.regularExpression, .caseInsensitive])
-        }
-        s = s.replacingOccurrences(of: "<!--[\\s\\S]*?-->", with: "", options: .regularExpression)
-        s = fromTitle(s)
+        var s = fromTitle(withoutScripts(html))
         s = flattenTables(s)
         s = s.replacingOccurrences(
             of: "<\\s*(br|/p|/div|/li|/tr|/h[1-6]|/table|/section|/article|p|div|tr|h[1-6])\\b[^>]*>", with: "\n",
@@ -29,6 +23,16 @@ enum HTMLText {
         var out: [String] = []
         for line in lines where !(line.isEmpty && (out.last?.isEmpty ?? true)) { out.append(line) }
         return out.joined(separator: "\n")
+    }
+
+    /// The page without what a reader does not see: scripts, styles, the head, comments.
+    static func withoutScripts(_ html: String) -> String {
+        var s = html
+        for tag in ["script", "style", "head", "noscript"] {
+            s = s.replacingOccurrences(
+                of: "<\(tag)\\b[^>]*>[\\s\\S]*?</\(tag)\\s*>", with: " ", options: [.regularExpression, .caseInsensitive])
+        }
+        return s.replacingOccurrences(of: "<!--[\\s\\S]*?-->", with: "", options: .regularExpression)
     }
 
     /// The page from its report title on: what a portal puts before it (the site's name,
@@ -59,62 +63,27 @@ enum HTMLText {
     /// spanning columns (colspan) leaves empty cells after it. A cell's own line breaks become
     /// spaces.
     static func flattenTables(_ html: String) -> String {
-        guard let table = try? NSRegularExpression(pattern: "<table\\b[^>]*>([\\s\\S]*?)</table\\s*>", options: [.caseInsensitive]),
-            let row = try? NSRegularExpression(pattern: "<tr\\b[^>]*>([\\s\\S]*?)(?=<tr\\b|$)", options: [.caseInsensitive]),
-            let cell = try? NSRegularExpression(
-                pattern: "<(td|th)\\b([^>]*)>([\\s\\S]*?)(?=<td\\b|<th\\b|</tr|$)", options: [.caseInsensitive])
-        else { return html }
-        let ns = html as NSString
+        let page = html as NSString
         var out = ""
         var last = 0
-        for t in table.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
-            out += ns.substring(with: NSRange(location: last, length: t.range.location - last))
-            last = t.range.location + t.range.length
-            let body = ns.substring(with: t.range(at: 1))
-            let bns = body as NSString
-            var pending: [Int: Int] = [:]  // column → rows still covered by a rowspan above
-            var lines: [String] = []
-            for r in row.matches(in: body, range: NSRange(location: 0, length: bns.length)) {
-                let rowHTML = bns.substring(with: r.range(at: 1))
-                let rns = rowHTML as NSString
-                var cells: [String] = []
-                var column = 0
-                func skipCovered() {
-                    while let left = pending[column], left > 0 {
-                        cells.append("")
-                        pending[column] = left - 1
-                        column += 1
-                    }
-                }
-                for c in cell.matches(in: rowHTML, range: NSRange(location: 0, length: rns.length)) {
-                    skipCovered()
-                    let attributes = rns.substring(with: c.range(at: 2))
-                    var text = rns.substring(with: c.range(at: 3))
-                    text = text.replacingOccurrences(of: "<\\s*(br|p|/p|div|/div)\\b[^>]*>", with: " ", options: [.regularExpression, .caseInsensitive])
-                    text = text.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
-                    text = text.replacingOccurrences(of: "[\\t\\r\\n]+", with: " ", options: .regularExpression)
-                    text = text.trimmingCharacters(in: .whitespaces)
-                    let rows = span("rowspan", attributes), columns = span("colspan", attributes)
-                    for k in 0..<columns {
-                        cells.append(k == 0 ? text : "")
-                        if rows > 1 { pending[column] = rows - 1 }
-                        column += 1
-                    }
-                }
-                skipCovered()
-                if cells.contains(where: { !$0.isEmpty }) { lines.append(cells.joined(separator: "\t")) }
-            }
+        for table in HTMLTableGrid.tables(in: html) {
+            out += page.substring(with: NSRange(location: last, length: table.range.location - last))
+            last = table.range.location + table.range.length
+            let lines = table.grid(empty: "") { cellText($0.html) }
+                .filter { $0.contains { !$0.isEmpty } }
+                .map { $0.joined(separator: "\t") }
             out += "\n" + lines.joined(separator: "\n") + "\n"
         }
-        out += ns.substring(from: last)
+        out += page.substring(from: last)
         return out
     }
 
-    static func span(_ name: String, _ attributes: String) -> Int {
-        guard let regex = try? NSRegularExpression(pattern: "\\b\(name)\\s*=\\s*[\"']?(\\d+)", options: [.caseInsensitive]),
-            let m = regex.firstMatch(in: attributes, range: NSRange(location: 0, length: (attributes as NSString).length))
-        else { return 1 }
-        return max(1, min(100, Int((attributes as NSString).substring(with: m.range(at: 1))) ?? 1))
+    /// A cell's text on one line: its line breaks and the source's wrapping become spaces.
+    private static func cellText(_ html: String) -> String {
+        var text = html.replacingOccurrences(of: "<\\s*(br|p|/p|div|/div)\\b[^>]*>", with: " ", options: [.regularExpression, .caseInsensitive])
+        text = text.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+        text = text.replacingOccurrences(of: "[\\t\\r\\n]+", with: " ", options: .regularExpression)
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     private static let named: [String: String] = [
