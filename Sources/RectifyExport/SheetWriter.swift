@@ -21,7 +21,7 @@ struct SheetWriter {
         for c in Self.dateColumns { widths[c] = 19 }
         var rows: [(Int, [Cell], Double?)] = []
         var merges: [String] = []
-        let last = Self.column(columnCount - 1)
+        let last = CellName.column(columnCount - 1)
         let plan = document.plan
         let asOf = document.asOf
         rows.append((1, [.text(LedgerTitle.of(plan), .title)] + Array(repeating: .blank(.title), count: columnCount - 1), 32))
@@ -72,7 +72,7 @@ struct SheetWriter {
                 rows.append((r, cells, nil))
             }
             if r > first {
-                for c in Self.problemColumns { merges.append("\(Self.column(c))\(first):\(Self.column(c))\(r)") }
+                for c in Self.problemColumns { merges.append("\(CellName.column(c))\(first):\(CellName.column(c))\(r)") }
             }
             spans.append((first, r, rows[rows.count - (r - first + 1)].1.enumerated().compactMap { c, cell in
                 if case .text(let t, _) = cell, Self.problemColumns.contains(c) { return (c, t) }
@@ -121,7 +121,7 @@ struct SheetWriter {
         for (number, cells, height) in rows {
             xml += height.map { "<row r=\"\(number)\" ht=\"\($0)\" customHeight=\"1\">" } ?? "<row r=\"\(number)\">"
             for (c, cell) in cells.enumerated() {
-                let ref = "\(Self.column(c))\(number)"
+                let ref = "\(CellName.column(c))\(number)"
                 switch cell {
                 case .text(let t, let style):
                     if t.isEmpty {
@@ -191,15 +191,5 @@ struct SheetWriter {
             widest = max(widest, w)
         }
         return widest
-    }
-
-    static func column(_ index: Int) -> String {
-        var n = index + 1
-        var letters: [Character] = []
-        while n > 0 {
-            letters.append(Character(Unicode.Scalar(UInt8(65 + (n - 1) % 26))))
-            n = (n - 1) / 26
-        }
-        return String(letters.reversed())
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RectifyStore
 
 /// Who may read the state directory and database: the daemon's user, and the control
 /// socket's group when it has one (its members may read through the socket anyway).
@@ -31,5 +32,17 @@ struct StatePermissions: Equatable {
         guard chmod(path, directory) == 0 else {
             throw ControlServerError("cannot set mode \(String(directory, radix: 8)) on \(path): \(String(cString: strerror(errno)))")
         }
+    }
+}
+
+extension StateDirectory {
+    /// The state directory `config` names, private to the daemon (and the socket's group),
+    /// locked, writable and holding the right database: or a clear refusal naming the file.
+    static func open(for config: DaemonConfig, acceptNewState: Bool) throws -> StateDirectory {
+        let permissions = StatePermissions(config)
+        try permissions.prepare(config.stateDir)
+        return try StateDirectory(
+            path: config.stateDir, databaseName: URL(fileURLWithPath: config.databasePath).lastPathComponent,
+            databaseMode: permissions.database, acceptNewState: acceptNewState)
     }
 }

@@ -54,11 +54,7 @@ extension Benchmarks {
         let loader = SnapshotLoader(reportImporter: nil, makeChannels: Receivers.make)
         let snapshot = try loader.load(configPath: configPath, logger: logger, generation: 1)
         let config = snapshot.config
-        let permissions = StatePermissions(config)
-        try permissions.prepare(config.stateDir)
-        let stateDirectory = try StateDirectory(
-            path: config.stateDir, databaseName: URL(fileURLWithPath: config.databasePath).lastPathComponent,
-            databaseMode: permissions.database, acceptNewState: true)
+        let stateDirectory = try StateDirectory.open(for: config, acceptNewState: true)
         let store = stateDirectory.store, health = StorageHealth()
         let snapshots = SnapshotCell(snapshot)
         let delivery = DeliveryWorker(store: store, snapshots: snapshots, health: health, logger: logger, clock: { Date() })

@@ -39,13 +39,7 @@ public struct Daemon: Sendable {
         let snapshot = try loader.load(config: config, logger: logger, generation: 1)
         for warning in snapshot.warnings { logger.warning("\(warning.description)") }
         let snapshots = SnapshotCell(snapshot)
-        // Private to the daemon (and the socket's group); locked, writable, the right database:
-        // or a clear refusal naming the file.
-        let permissions = StatePermissions(config)
-        try permissions.prepare(config.stateDir)
-        let stateDirectory = try StateDirectory(
-            path: config.stateDir, databaseName: URL(fileURLWithPath: config.databasePath).lastPathComponent,
-            databaseMode: permissions.database, acceptNewState: acceptNewState)
+        let stateDirectory = try StateDirectory.open(for: config, acceptNewState: acceptNewState)
         let group = makeServices(snapshots: snapshots, stateDirectory: stateDirectory, hangups: hangups)
         try await group.run()
         do {

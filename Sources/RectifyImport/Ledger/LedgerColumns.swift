@@ -1,3 +1,5 @@
+import RectifyCore
+
 /// What a ledger column holds, told by its header words.
 enum LedgerColumn: String, Sendable, CaseIterable {
     /// 序号 / 编号
