@@ -16,14 +16,7 @@ public enum ReportImporter {
     public static func importReport(
         _ data: Data, file: String, referenceDate: CalendarDate? = nil
     ) throws(PlanLoadError) -> (Plan, [Diagnostic]) {
-        guard let (text, _) = ReportDecoding.decode(data) else {
-            throw PlanLoadError(diagnostics: [
-                Diagnostic(
-                    file: file, line: 1, column: 1,
-                    message: "the report is neither UTF-8 nor GB18030 text; save it as text (UTF-8) and try again.")
-            ])
-        }
-        return importReport(text: text, file: file, referenceDate: referenceDate)
+        importReport(text: try decode(data, file: file), file: file, referenceDate: referenceDate)
     }
 
     /// Imports decoded report text. Never fails: what cannot be read becomes a warning.

@@ -11,6 +11,27 @@ public enum PlanReader {
         try read(text, file: file, tryFast: true)
     }
 
+    /// The node tree of a YAML or JSON document, with marks for every diagnostic; nil for an
+    /// empty one. A syntax error is reported at its line and column and thrown, as "`document`
+    /// is not valid JSON/YAML: …": a `.json` file's through `jsonSyntaxFault` (Yams would
+    /// accept it), the rest as Yams reports it. Plans, directories and the daemon's config
+    /// are all read this way.
+    public static func compose(
+        _ text: String, file: String, sink: DiagnosticSink, document: String, resolver: Resolver = .basic
+    ) throws(PlanLoadError) -> Node? {
+        if let fault = jsonSyntaxFault(text, file: file) {
+            sink.error(line: fault.line, column: fault.column, "\(document) is not valid JSON: \(fault.problem)")
+            throw PlanLoadError(diagnostics: sink.diagnostics)
+        }
+        do {
+            return try Yams.compose(yaml: text, resolver)
+        } catch {
+            let format = file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
+            sink.error(syntaxMark(error), "\(document) is not valid \(format): \(syntaxProblem(error))")
+            throw PlanLoadError(diagnostics: sink.diagnostics)
+        }
+    }
+
     /// `tryFast: false` when the caller has already tried the fast path on these bytes.
     static func read(_ text: String, file: String, tryFast: Bool) throws(PlanLoadError) -> (Plan, [Diagnostic]) {
         let name = file.lowercased()
@@ -22,21 +43,10 @@ public enum PlanReader {
         }
         // YAML, or JSON with something to report: read through Yams, with marks.
         let sink = DiagnosticSink(file: file)
-        if let fault = jsonSyntaxFault(text, file: file) {
-            sink.error(line: fault.line, column: fault.column, fault.problem)
-            throw PlanLoadError(diagnostics: sink.diagnostics)
-        }
-        let root: Node?
-        do {
-            // The basic resolver: every scalar is read as text here and checked by FieldReader, so
-            // the default resolver's regular expressions (run on every mapping key, to hash it for
-            // the duplicate-key check) are pure cost.
-            root = try Yams.compose(yaml: text, .basic)
-        } catch {
-            sink.error(syntaxMark(error), "the file is not valid YAML/JSON: \(syntaxProblem(error))")
-            throw PlanLoadError(diagnostics: sink.diagnostics)
-        }
-        guard let root else {
+        // The basic resolver: every scalar is read as text here and checked by FieldReader, so
+        // the default resolver's regular expressions (run on every mapping key, to hash it for
+        // the duplicate-key check) are pure cost.
+        guard let root = try compose(text, file: file, sink: sink, document: "the plan") else {
             sink.error(nil, "the file is empty; a plan needs a 'plan' section and an 'items' list.")
             throw PlanLoadError(diagnostics: sink.diagnostics)
         }

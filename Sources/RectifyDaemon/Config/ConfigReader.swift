@@ -30,15 +30,7 @@ public enum ConfigReader {
         func resolve(_ path: String) -> String {
             path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardized.path
         }
-        let root: Node?
-        if let fault = PlanReader.jsonSyntaxFault(text, file: file) {
-            sink.error(line: fault.line, column: fault.column, fault.problem)
-            throw PlanLoadError(diagnostics: sink.diagnostics)
-        }
-        do { root = try Yams.compose(yaml: text) } catch {
-            sink.error(PlanReader.syntaxMark(error), "the config is not valid YAML: \(PlanReader.syntaxProblem(error))")
-            throw PlanLoadError(diagnostics: sink.diagnostics)
-        }
+        let root = try PlanReader.compose(text, file: file, sink: sink, document: "the config", resolver: .default)
         guard let root, let f = FieldReader(root, path: "", sink: sink, allowed: topKeys) else {
             if sink.diagnostics.isEmpty { sink.error(nil, "the config file is empty.") }
             throw PlanLoadError(diagnostics: sink.diagnostics)

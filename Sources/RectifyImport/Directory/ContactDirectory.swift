@@ -28,17 +28,7 @@ public struct ContactDirectory: Sendable {
     public static func read(_ data: Data, file: String) throws(PlanLoadError) -> ContactDirectory {
         let sink = DiagnosticSink(file: file)
         let text = String(decoding: data, as: UTF8.self)
-        if let fault = PlanReader.jsonSyntaxFault(text, file: file) {
-            sink.error(line: fault.line, column: fault.column, "the directory is not valid JSON: \(fault.problem)")
-            throw PlanLoadError(diagnostics: sink.diagnostics)
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text, .basic)
-        } catch {
-            sink.error(PlanReader.syntaxMark(error), "the directory is not valid JSON: \(PlanReader.syntaxProblem(error))")
-            throw PlanLoadError(diagnostics: sink.diagnostics)
-        }
+        let root = try PlanReader.compose(text, file: file, sink: sink, document: "the directory")
         guard let root, let document = FieldReader(root, path: "", sink: sink, allowed: ["people", "departments"]) else {
             if sink.diagnostics.isEmpty { sink.error(nil, "the directory is empty; see docs/import.md#directory.") }
             throw PlanLoadError(diagnostics: sink.diagnostics)
