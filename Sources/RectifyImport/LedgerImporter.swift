@@ -5,8 +5,7 @@ import RectifyCore
 /// (`.csv`), Word plans and reports (`.docx`: the ledger table when there is one, else the
 /// text), and `.txt` reports (through `ReportImporter`). Pure: bytes in, plan out.
 ///
-/// The daemon and `rectifyctl check` load all of them through `PlanLoader`:
-/// `PlanLoader(reportImporter: { try LedgerImporter.importFile($0, file: $1).asLoaderResult })`.
+/// The daemon and every offline command load all of them through `PlanLoader.importing()`.
 public enum LedgerImporter {
     public struct Options: Sendable {
         /// `--columns 问题=C,时限=F`: fixes columns by letter where the header words do not.
@@ -279,5 +278,16 @@ extension LedgerImporter {
     /// Checks a `--columns` value; throws a sentence naming the bad part.
     public static func checkColumns(_ text: String) throws(LedgerError) -> Int {
         try LedgerColumns.parseOverride(text).count
+    }
+}
+
+extension PlanLoader {
+    /// A loader that imports what is not a plan file (reports, ledgers, Word plans) on load, as
+    /// the daemon does: `rectifyd`, `rectifyctl check`, `export`, `preview` and the report
+    /// commands read a plan directory alike.
+    public static func importing(_ options: LedgerImporter.Options = LedgerImporter.Options()) -> PlanLoader {
+        PlanLoader(reportImporter: { data, file throws(PlanLoadError) in
+            try LedgerImporter.importFile(data, file: file, options: options).asLoaderResult
+        })
     }
 }

@@ -5,8 +5,8 @@ import RectifyCore
 /// items with status, deadline, milestones and progress, each with the phrase and line it
 /// came from. Pure: no clock, no disk.
 ///
-/// Pass it to `PlanLoader` so `.txt` reports load like plan files:
-/// `PlanLoader(reportImporter: { try ReportImporter.importReport($0, file: $1) })`.
+/// Plan directories load reports through `PlanLoader.importing()` (`LedgerImporter` hands
+/// text reports to this importer).
 public enum ReportImporter {
     /// Imports report bytes (UTF-8, UTF-16 with BOM, or GB18030/GBK).
     ///

@@ -47,10 +47,7 @@ struct PreviewCommand: ParsableCommand {
         let plans: [Plan]
         do {
             daemonConfig = try ConfigReader.load(file: config)
-            let loader = PlanLoader(reportImporter: { data, file throws(PlanLoadError) in
-                try ReportImporter.importReport(data, file: file)
-            })
-            plans = try loader.load(paths.isEmpty ? daemonConfig.plans : paths).plans
+            plans = try PlanLoader.importing().load(paths.isEmpty ? daemonConfig.plans : paths).plans
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             throw ExitCode(2)

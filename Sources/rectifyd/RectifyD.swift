@@ -107,7 +107,7 @@ struct RectifyD: ParsableCommand {
     /// Reports (.txt, .docx) and ledgers (.xlsx, .csv) in `plans` are imported on load; each receiver becomes a notifier
     /// with a logger derived from the daemon's.
     static let loader = SnapshotLoader(
-        reportImporter: { data, file throws(PlanLoadError) in try LedgerImporter.importFile(data, file: file).asLoaderResult },
+        reportImporter: PlanLoader.importing().reportImporter,
         makeChannels: Receivers.make)
 }
 

@@ -58,4 +58,28 @@ struct PreviewTests {
         let none = try DaemonHarness.rectifyctl(["preview", "--config", daemon.configPath, "--show", "1"], in: daemon.dir)
         #expect(none.status == 2 && none.err.contains("--show 1: no notice would be sent now"), "\(none.err)")
     }
+
+    /// The plan directory as the daemon reads it: a ledger (.xlsx) among the plans is imported,
+    /// not read as a text report ("neither UTF-8 nor GB18030").
+    @Test func previewOfAPlanDirectoryWithALedger_importsItAsTheDaemonDoes() throws {
+        let daemon = try DaemonHarness()
+        let ledger = DaemonHarness.repository.appendingPathComponent("Tests/RectifyImportTests/Fixtures/ledgers/l01_bsx_merged.xlsx")
+        try FileManager.default.createDirectory(at: daemon.dir.appendingPathComponent("plans"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ledger, to: daemon.dir.appendingPathComponent("plans/l01_bsx_merged.xlsx"))
+        try daemon.write(
+            "rectifyd.yaml",
+            """
+            state_dir: state
+            plans: [plans]
+            routing: {email_receiver: mail, default_recipient: {name: 整改办, email: zgb@example.gov.cn}}
+            control: {socket: state/rectifyd.sock}
+            receivers:
+              - {name: mail, type: maildir, path: state/Maildir, from: {name: 督办系统, address: rectifyd@localhost}}
+
+            """)
+        let preview = try DaemonHarness.rectifyctl(["preview", "--config", daemon.configPath, "--at", "2026-12-01", "--show", "1"], in: daemon.dir)
+        #expect(preview.status == 0, "\(preview.out)")
+        #expect(!preview.out.contains("neither UTF-8"), "\(preview.out)")
+        #expect(preview.out.contains("rectifyctl progress l01_bsx_merged/"), "\(preview.out)")
+    }
 }

@@ -18,9 +18,7 @@ enum OfflineFiles {
     static func loadPlans(
         _ paths: [String], options: LedgerImporter.Options = LedgerImporter.Options(), nothing: String
     ) throws -> PlanLoader.Result {
-        let loader = PlanLoader(reportImporter: { data, file throws(PlanLoadError) in
-            try LedgerImporter.importFile(data, file: file, options: options).asLoaderResult
-        })
+        let loader = PlanLoader.importing(options)
         let result: PlanLoader.Result
         do {
             result = try loader.load(paths)
