@@ -119,7 +119,7 @@ struct RoundFiveShapeTests {
 
     /// Word's lvlRestart: 0 lets "1." run on across the （一） sections (c46 showed 1, 2, 1, 2);
     /// n restarts only after level n or a shallower one.
-    @Test func wordLevels_runOnWithLvlRestart() {
+    @Test func wordLevels_runOnWithLvlRestart() throws {
         let numbering = Data(
             """
             <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
@@ -132,7 +132,7 @@ struct RoundFiveShapeTests {
              <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
             </w:numbering>
             """.utf8)
-        var n = WordNumbering(numbering: numbering, styles: nil)
+        var n = try WordNumbering(numbering: numbering, styles: nil, file: "t.docx")
         let markers = [0, 1, 2, 3, 2, 3, 1, 2, 3, 0, 3].map { n.marker(numId: "1", level: $0, style: nil) }
         #expect(markers == ["一、", "（一）", "1.", "（1）", "2.", "（2）", "（二）", "3.", "（3）", "二、", "（1）"])
     }

@@ -33,14 +33,14 @@ struct WordNumberingTests {
         </w:styles>
         """.utf8)
 
-    @Test func levels_countAndResetAsWordShowsThem() {
-        var n = WordNumbering(numbering: Self.numbering, styles: Self.styles)
+    @Test func levels_countAndResetAsWordShowsThem() throws {
+        var n = try WordNumbering(numbering: Self.numbering, styles: Self.styles, file: "t.docx")
         let markers = [(0), 1, 2, 2, 1, 2, 0, 1].map { n.marker(numId: "1", level: $0, style: nil) }
         #expect(markers == ["一、", "（一）", "一.1", "一.2", "（二）", "一.1", "二、", "（一）"])
     }
 
-    @Test func startOverride_styleNumbering_bulletsAndNoList() {
-        var n = WordNumbering(numbering: Self.numbering, styles: Self.styles)
+    @Test func startOverride_styleNumbering_bulletsAndNoList() throws {
+        var n = try WordNumbering(numbering: Self.numbering, styles: Self.styles, file: "t.docx")
         #expect(n.marker(numId: nil, level: nil, style: "ProblemList") == "③")
         #expect(n.marker(numId: nil, level: nil, style: "ListNumber") == "④")
         #expect(n.marker(numId: "4", level: 0, style: nil) == nil)

@@ -252,3 +252,83 @@ struct LedgerUnitTests {
         #expect(!named.warnings.contains { $0.message.contains("names no unit") })
     }
 }
+
+/// A part that stops short (a file cut off in a copy, a mail gateway, a full disk) is an error
+/// naming the part, not the rows read before the cut: a shared-strings part cut after the fifth
+/// problem read as a plan of five items with the others turned into milestones of the fifth.
+/// Foundation's parser on Linux returns true for such a document; its `parserError` says so.
+struct TruncatedPartTests {
+    static let header = ["序号", "反馈问题", "整改措施", "责任单位", "整改时限", "完成情况"]
+
+    /// A workbook of `rows` problems whose text is in `xl/sharedStrings.xml`, cut to its first
+    /// `keep` bytes when given.
+    static func workbook(rows: Int, cutSharedStringsAt keep: Int? = nil) throws -> Data {
+        var strings: [String] = []
+        func index(_ s: String) -> Int {
+            if let i = strings.firstIndex(of: s) { return i }
+            strings.append(s)
+            return strings.count - 1
+        }
+        let columns = ["A", "B", "C", "D", "E", "F"]
+        func row(_ r: Int, _ cells: [String]) -> String {
+            "<row r=\"\(r)\">" + cells.enumerated().map { k, v in "<c r=\"\(columns[k])\(r)\" t=\"s\"><v>\(index(v))</v></c>" }.joined() + "</row>"
+        }
+        var sheet = row(1, header)
+        for n in 1...rows { sheet += row(n + 1, ["\(n)", "第\(n)个问题：药品管理制度落实不到位", "措施\(n)", "医务科", "2026年12月31日", "整改中"]) }
+        var shared = #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"# + strings.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>"
+        if let keep { shared = String(decoding: Data(shared.utf8).prefix(keep), as: UTF8.self) }
+        let archive = try Archive(data: Data(), accessMode: .create)
+        func add(_ path: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        try add("xl/workbook.xml", #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
+        try add("xl/_rels/workbook.xml.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#)
+        try add("xl/worksheets/sheet1.xml", #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"# + sheet + "</sheetData></worksheet>")
+        try add("xl/sharedStrings.xml", shared)
+        return try #require(archive.data)
+    }
+
+    @Test func aWholeWorkbook_readsEveryRow() throws {
+        let plan = try LedgerImporter.importFile(try Self.workbook(rows: 8), file: "台账.xlsx").plan
+        #expect(plan.items.count == 8)
+    }
+
+    @Test(arguments: [0.3, 0.6, 0.95])
+    func sharedStringsCutShort_isAnErrorNamingThePart(fraction: Double) throws {
+        let whole = try Self.workbook(rows: 8)
+        let size = try #require(try OfficeArchive(data: whole, file: "台账.xlsx").part("xl/sharedStrings.xml")).count
+        let data = try Self.workbook(rows: 8, cutSharedStringsAt: Int(Double(size) * fraction))
+        #expect {
+            try LedgerImporter.importFile(data, file: "台账.xlsx")
+        } throws: { error in
+            "\(error)".contains("台账.xlsx:1:1: error: xl/sharedStrings.xml is damaged near line")
+        }
+    }
+
+    @Test func aWordDocumentCutShort_isAnErrorNamingThePart() throws {
+        let body = #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>一、问题：制度不健全</w:t></w:r></w:p><w:p><w:r><w:t>二、"#
+        #expect {
+            try WordDocument.body(Data(body.utf8), file: "方案.docx")
+        } throws: { error in
+            "\(error)".contains("方案.docx:1:1: error: word/document.xml is damaged near line")
+        }
+    }
+
+    static let spreadsheet2003 = #"<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="台账"><Table>"#
+        + ([header] + (1...3).map { ["\($0)", "第\($0)个问题：台账不全", "补齐", "办公室", "2026年6月30日", "整改中"] })
+        .map { "<Row>" + $0.map { "<Cell><Data ss:Type=\"String\">\($0)</Data></Cell>" }.joined() + "</Row>" }.joined()
+        + "</Table></Worksheet></Workbook>"
+
+    @Test func anXMLSpreadsheetCutShort_isAnError_butTextAfterTheWorkbookIsLetBe() throws {
+        let whole = Data(Self.spreadsheet2003.utf8)
+        #expect(try LedgerImporter.importFile(whole + Data("\n<!-- exported by OA -->\njunk".utf8), file: "台账.xls").plan.items.count == 3)
+        #expect {
+            try LedgerImporter.importFile(whole.prefix(whole.count - 60), file: "台账.xls")
+        } throws: { error in
+            "\(error)".contains("not well-formed XML")
+        }
+    }
+}

@@ -74,7 +74,7 @@ struct OfficeArchive {
         let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (owner as NSString).lastPathComponent + ".rels"
         guard let data = try part(relsPath) else { return [:] }
         var result: [String: String] = [:]
-        for element in XMLElements.collect(data, names: ["Relationship"]) {
+        for element in try XMLElements.collect(data, names: ["Relationship"], part: relsPath, file: file) {
             guard let id = element.attributes["Id"], let target = element.attributes["Target"] else { continue }
             result[id] = target.hasPrefix("/") ? String(target.dropFirst()) : Self.join(folder, target)
         }

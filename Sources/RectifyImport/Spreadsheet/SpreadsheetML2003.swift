@@ -22,7 +22,9 @@ enum SpreadsheetML2003 {
         let reader = Reader()
         let parser = XMLParser(data: data)
         parser.delegate = reader
-        guard parser.parse() || !reader.sheets.isEmpty else {
+        // What an OA system appends after the workbook is let be; a workbook that stops short is
+        // damaged (on Linux `parse()` returns true for it, `parserError` says so).
+        guard parser.parse() && parser.parserError == nil || reader.closed && !reader.sheets.isEmpty else {
             let line = parser.lineNumber
             throw LedgerError(
                 file: file, line: line,
@@ -33,6 +35,8 @@ enum SpreadsheetML2003 {
 
     private final class Reader: NSObject, XMLParserDelegate {
         var sheets: [WorkbookReader.Sheet] = []
+        /// `</Workbook>` was read.
+        var closed = false
         private var dateStyles: [String: DeadlinePrecision] = [:]
         private var style: String?
         private var name = ""
@@ -100,6 +104,8 @@ enum SpreadsheetML2003 {
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
             switch XMLElements.local(elementName) {
+            case "Workbook":
+                closed = true
             case "Style":
                 style = nil
             case "Data":

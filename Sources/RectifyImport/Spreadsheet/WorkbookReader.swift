@@ -19,14 +19,13 @@ enum WorkbookReader {
         let package = try OfficeArchive(data: data, file: file)
         let workbookPath = "xl/workbook.xml"
         let workbook = try package.requiredPart(workbookPath)
-        let elements = XMLElements.collect(workbook, names: ["sheet", "workbookPr"])
+        let elements = try XMLElements.collect(workbook, names: ["sheet", "workbookPr"], part: workbookPath, file: file)
         let date1904 = elements.contains { $0.name == "workbookPr" && ["1", "true"].contains($0.attributes["date1904"] ?? "") }
         let relationships = try package.relationships(of: workbookPath)
         let sharedPath = relationships.values.first { $0.hasSuffix("sharedStrings.xml") } ?? "xl/sharedStrings.xml"
         let stylesPath = relationships.values.first { $0.hasSuffix("styles.xml") } ?? "xl/styles.xml"
-        let strings = try package.part(sharedPath).map(SharedStrings.read) ?? []
-        let stylesXML = try package.part(stylesPath)
-        let styles = stylesXML.map(Styles.read) ?? (dates: [:], fills: [:])
+        let strings = try package.part(sharedPath).map { data throws(LedgerError) in try SharedStrings.read(data, part: sharedPath, file: file) } ?? []
+        let styles = try package.part(stylesPath).map { data throws(LedgerError) in try Styles.read(data, part: stylesPath, file: file) } ?? (dates: [:], fills: [:])
         let dateStyles = styles.dates, fillStyles = styles.fills
         var sheets: [Sheet] = []
         var index = 0
@@ -40,12 +39,7 @@ enum WorkbookReader {
             }
             let parsed = SheetParser(strings: strings, dateStyles: dateStyles, date1904: date1904)
             parsed.fillStyles = fillStyles
-            let parser = XMLParser(data: xml)
-            parser.delegate = parsed
-            guard parser.parse() else {
-                let line = parser.lineNumber
-                throw LedgerError(file: file, place: name, "the sheet's XML is damaged near line \(line) of \(path).")
-            }
+            try XMLElements.parse(xml, with: parsed, part: path, file: file, place: name)
             let hidden = ["hidden", "veryHidden"].contains(element.attributes["state"] ?? "")
             var table = LedgerTable(name: name, rows: parsed.rows, merges: parsed.merges)
             table.hiddenRows = parsed.hiddenRows
@@ -62,11 +56,9 @@ enum WorkbookReader {
 /// `xl/sharedStrings.xml`: each `<si>` is the text of its `<t>` elements (runs of rich text
 /// joined), without phonetic guides (`<rPh>`).
 enum SharedStrings {
-    static func read(_ data: Data) -> [String] {
+    static func read(_ data: Data, part: String, file: String) throws(LedgerError) -> [String] {
         let reader = Reader()
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        _ = parser.parse()
+        try XMLElements.parse(data, with: reader, part: part, file: file)
         return reader.strings
     }
 
@@ -107,11 +99,9 @@ enum SharedStrings {
 /// how much of the date they show (a format without the day shows a month).
 enum Styles {
     /// Both maps of one `styles.xml`, read once.
-    static func read(_ data: Data) -> (dates: [Int: DeadlinePrecision], fills: [Int: String]) {
+    static func read(_ data: Data, part: String, file: String) throws(LedgerError) -> (dates: [Int: DeadlinePrecision], fills: [Int: String]) {
         let reader = Reader()
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        _ = parser.parse()
+        try XMLElements.parse(data, with: reader, part: part, file: file)
         return (dateStyles(reader), fillStyles(reader))
     }
 

@@ -21,21 +21,17 @@ struct WordDocument {
     static func read(_ data: Data, file: String) throws(LedgerError) -> WordDocument {
         let package = try OfficeArchive(data: data, file: file)
         let xml = try package.requiredPart("word/document.xml")
-        let numbering = WordNumbering(numbering: try package.part("word/numbering.xml"), styles: try package.part("word/styles.xml"))
+        let numbering = try WordNumbering(numbering: try package.part("word/numbering.xml"), styles: try package.part("word/styles.xml"), file: file)
         return try body(xml, numbering: numbering, file: file)
     }
 
     /// Reads `word/document.xml`.
-    static func body(_ xml: Data, numbering: WordNumbering = WordNumbering(numbering: nil, styles: nil), file: String) throws(LedgerError)
+    static func body(_ xml: Data, numbering: WordNumbering = WordNumbering(), file: String) throws(LedgerError)
         -> WordDocument
     {
         let reader = BodyReader()
         reader.numbering = numbering
-        let parser = XMLParser(data: xml)
-        parser.delegate = reader
-        guard parser.parse() else {
-            throw LedgerError(file: file, "word/document.xml is damaged near line \(parser.lineNumber); the file cannot be read.")
-        }
+        try XMLElements.parse(xml, with: reader, part: "word/document.xml", file: file)
         return reader.document
     }
 
@@ -83,7 +79,7 @@ private final class BodyReader: NSObject, XMLParserDelegate {
     var paragraph = ""
     var inText = false
     var inParagraph = false
-    var numbering = WordNumbering(numbering: nil, styles: nil)
+    var numbering = WordNumbering()
     /// The paragraph's list (`w:numPr`) and style, for its automatic number.
     var numId: String?
     var level: Int?

@@ -30,9 +30,12 @@ struct WordNumbering {
 
     var isEmpty: Bool { lists.isEmpty }
 
-    init(numbering: Data?, styles: Data?) {
-        if let numbering { readNumbering(numbering) }
-        if let styles { readStyles(styles) }
+    init() {}
+
+    /// Reads `word/numbering.xml` and `word/styles.xml` of `file`; a damaged one throws.
+    init(numbering: Data?, styles: Data?, file: String) throws(LedgerError) {
+        if let numbering { try readNumbering(numbering, file: file) }
+        if let styles { try readStyles(styles, file: file) }
     }
 
     /// The marker of the next paragraph of list `numId` at `level` (from the paragraph or its
@@ -121,8 +124,10 @@ struct WordNumbering {
 
     // MARK: reading the parts
 
-    private mutating func readNumbering(_ data: Data) {
-        let elements = XMLElements.collect(data, names: ["abstractNum", "lvl", "start", "numFmt", "lvlText", "lvlRestart", "num", "abstractNumId", "lvlOverride", "startOverride"])
+    private mutating func readNumbering(_ data: Data, file: String) throws(LedgerError) {
+        let elements = try XMLElements.collect(
+            data, names: ["abstractNum", "lvl", "start", "numFmt", "lvlText", "lvlRestart", "num", "abstractNumId", "lvlOverride", "startOverride"],
+            part: "word/numbering.xml", file: file)
         var abstract: String?
         var level: Int?
         var num: String?
@@ -160,8 +165,8 @@ struct WordNumbering {
         }
     }
 
-    private mutating func readStyles(_ data: Data) {
-        let elements = XMLElements.collect(data, names: ["style", "basedOn", "numId", "ilvl"])
+    private mutating func readStyles(_ data: Data, file: String) throws(LedgerError) {
+        let elements = try XMLElements.collect(data, names: ["style", "basedOn", "numId", "ilvl"], part: "word/styles.xml", file: file)
         var style: String?
         for element in elements {
             let value = Self.value(element.attributes)
