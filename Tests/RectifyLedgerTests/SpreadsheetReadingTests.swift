@@ -332,3 +332,17 @@ struct TruncatedPartTests {
         }
     }
 }
+
+extension TruncatedPartTests {
+    /// A workbook cut anywhere loses the ZIP's table of contents at its end: it is told to be
+    /// fetched again, not to be saved as .xlsx (which it is).
+    @Test(arguments: [0.2, 0.5, 0.9])
+    func aWorkbookCutShort_isToldToBeFetchedAgain(fraction: Double) throws {
+        let whole = try Self.workbook(rows: 8)
+        #expect {
+            try LedgerImporter.importFile(whole.prefix(Int(Double(whole.count) * fraction)), file: "台账.xlsx")
+        } throws: { error in
+            "\(error)".contains("台账.xlsx:1:1: error: is a ZIP archive cut short or damaged")
+        }
+    }
+}

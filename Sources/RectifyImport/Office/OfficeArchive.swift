@@ -15,9 +15,16 @@ struct OfficeArchive {
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
+            // A ZIP's table of contents is at its end: a file that starts as one and has none
+            // was cut short, not saved in another format.
+            guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+                throw LedgerError(
+                    file: file,
+                    "is not an Office Open XML file (.xlsx/.docx are ZIP archives); an old .xls or .doc must be saved as .xlsx/.docx first.")
+            }
             throw LedgerError(
                 file: file,
-                "is not an Office Open XML file (.xlsx/.docx are ZIP archives); an old .xls or .doc must be saved as .xlsx/.docx first.")
+                "is a ZIP archive cut short or damaged (\(data.count) bytes, and its table of contents at the end is missing): the file was not copied or downloaded whole; get it again.")
         }
     }
 
