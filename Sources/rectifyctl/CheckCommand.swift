@@ -7,7 +7,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check plans offline: list the items that lag, most urgent first.",
         discussion: """
-            Reads plan files (.yaml, .yml, .json), report files (.txt, imported on load) and \
+            Reads plan files (.yaml, .yml, .json), reports and ledgers (.txt, .docx, .html, .xlsx, .csv: imported on load) and \
             directories of them, evaluates every item at one instant and prints the open items \
             grouped by state, with a summary line per plan.
 
