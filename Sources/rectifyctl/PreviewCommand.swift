@@ -38,7 +38,7 @@ struct PreviewCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the HTML of notice N (--show, default 1) to FILE.", valueName: "FILE"))
     var html: String?
 
-    @Argument(help: ArgumentHelp("Plan files, reports or directories to use instead of the config's plans.", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Plan files, reports, ledgers or directories to use instead of the config's plans (read as the daemon reads them).", valueName: "PATH"))
     var paths: [String] = []
 
     func run() throws {
