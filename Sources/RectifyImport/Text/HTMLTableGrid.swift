@@ -52,6 +52,8 @@ enum HTMLTableGrid {
             var rows: [Row] = []
             for r in row.matches(in: body as String, range: NSRange(location: 0, length: body.length)) {
                 let index = rows.count
+                // Only the spans that reach this row: a long table of merged cells stays linear.
+                spans.removeAll { $0.lastRow < index }
                 let rowHTML = body.substring(with: r.range(at: 1)) as NSString
                 func covered(_ column: Int) -> Bool {
                     spans.contains { $0.lastRow >= index && $0.first <= column && column <= $0.last }
