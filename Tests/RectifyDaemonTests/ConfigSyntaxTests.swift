@@ -76,3 +76,30 @@ struct ConfigSyntaxTests {
         #expect(none.count == 1 && none.first?.line == 3 && none.first?.message.contains("no receivers are configured") == true, "\(none)")
     }
 }
+
+/// Durations that make no sense are refused at their line: a receiver timeout of 0s failed
+/// every delivery after a millisecond, a backoff_max of 0s retried a receiver that is down
+/// without pause, a stale_after of minutes made every item stale.
+struct DurationMinimumTests {
+    @Test(arguments: [
+        ("receivers:\n  - {name: hook, type: webhook, url: \"http://127.0.0.1:9/x\", timeout: 0s}\n", 4, "receivers[0].timeout '0s' is too short; it must be at least 1s."),
+        ("delivery: {backoff_max: 0s}\nreceivers: []\n", 3, "delivery.backoff_max '0s' is too short; it must be at least 1s."),
+        ("policy: {stale_after: 10m}\nreceivers: []\n", 3, "policy.stale_after '10m' is too short; it must be at least 1h."),
+        ("policy: {long_term_review: 2h}\nreceivers: []\n", 3, "policy.long_term_review '2h' is too short; it must be at least 1d."),
+        ("control: {idle_timeout: 0s}\nreceivers: []\n", 3, "control.idle_timeout '0s' is too short; it must be at least 1s."),
+        ("control: {request_timeout: 0s}\nreceivers: []\n", 3, "control.request_timeout '0s' is too short; it must be at least 1s."),
+    ])
+    func aDurationBelowItsMinimum_isRefusedAtItsLine(tail: String, line: Int, message: String) {
+        let found = ConfigSyntaxTests.diagnostics("state_dir: /tmp/x\nplans: []\n" + tail, file: "c.yaml")
+        #expect(found.contains { $0.line == line && $0.message == message }, "\(found)")
+    }
+
+    @Test func durationsAtTheirMinimum_areTaken() throws {
+        let config = try ConfigReader.read(
+            "state_dir: /tmp/x\nplans: []\npolicy: {stale_after: 1h, long_term_review: 1d}\ndelivery: {backoff_max: 1s}\n"
+                + "control: {idle_timeout: 1s, request_timeout: 1s}\n"
+                + "receivers:\n  - {name: hook, type: webhook, url: \"http://127.0.0.1:9/x\", timeout: 1s}\n",
+            file: "c.yaml")
+        #expect(config.policy.staleAfter == 3600 && config.delivery.backoffMax == 1 && config.control.requestTimeout == 1)
+    }
+}

@@ -52,7 +52,7 @@ enum ChannelRegistry {
         }
         common.transport = Transport(
             caFile: f.string("ca_file").map(resolve), insecureSkipVerify: f.bool("insecure_skip_verify") ?? false,
-            timeout: ConfigReader.duration(f, "timeout") ?? 30)
+            timeout: ConfigReader.duration(f, "timeout", minimum: (1, "1s")) ?? 30)
         common.kinds = f.stringList("kinds")
         let kindNames = AlertKind.allCases.map(\.rawValue)
         for k in common.kinds where !kindNames.contains(k) {

@@ -93,11 +93,20 @@ public enum ConfigReader {
         return config
     }
 
-    static func duration(_ f: FieldReader, _ key: String) -> TimeInterval? {
+    /// A duration field; with `minimum` (seconds, and how the message writes it), a shorter one
+    /// is an error at its line: a timeout of 0s failed every delivery after a millisecond, a
+    /// backoff_max of 0s retried a down receiver without pause.
+    static func duration(_ f: FieldReader, _ key: String, minimum: (seconds: TimeInterval, text: String)? = nil) -> TimeInterval? {
         guard let text = f.string(key) else { return nil }
-        if let value = Durations.parse(text) { return value }
-        f.sink.error(f.markOf(key), "\(f.fieldPath(key)) '\(text)' is not a duration; write e.g. 90s, 15m, 12h, 30d or 2w.")
-        return nil
+        guard let value = Durations.parse(text) else {
+            f.sink.error(f.markOf(key), "\(f.fieldPath(key)) '\(text)' is not a duration; write e.g. 90s, 15m, 12h, 30d or 2w.")
+            return nil
+        }
+        if let minimum, value < minimum.seconds {
+            f.sink.error(f.markOf(key), "\(f.fieldPath(key)) '\(text)' is too short; it must be at least \(minimum.text).")
+            return nil
+        }
+        return value
     }
 
     static func readPolicy(_ node: Node, sink: DiagnosticSink, resolve: (String) -> String, calendarFiles: inout [String]) -> Policy {
@@ -128,8 +137,8 @@ public enum ConfigReader {
         }
         policy.reminderInWorkingDays = units == [true]
         calendarFiles = readCalendar(f, into: &policy, sink: sink, resolve: resolve)
-        if let v = duration(f, "stale_after") { policy.staleAfter = v }
-        if let v = duration(f, "long_term_review") { policy.longTermReview = v }
+        if let v = duration(f, "stale_after", minimum: (3600, "1h")) { policy.staleAfter = v }
+        if let v = duration(f, "long_term_review", minimum: (86400, "1d")) { policy.longTermReview = v }
         if let text = f.string("pace_margin") {
             if let v = Double(text), (0..<1).contains(v) { policy.paceMargin = v } else {
                 sink.error(f.markOf("pace_margin"), "policy.pace_margin '\(text)' must be a fraction between 0 and 1, e.g. 0.2.")
@@ -254,8 +263,8 @@ public enum ConfigReader {
             control.writerGroups = w.stringList("groups")
         }
         if let limit = f.int("body_limit", minimum: 1) { control.bodyLimit = limit }
-        if let timeout = duration(f, "idle_timeout") { control.idleTimeout = timeout }
-        if let timeout = duration(f, "request_timeout") { control.requestTimeout = timeout }
+        if let timeout = duration(f, "idle_timeout", minimum: (1, "1s")) { control.idleTimeout = timeout }
+        if let timeout = duration(f, "request_timeout", minimum: (1, "1s")) { control.requestTimeout = timeout }
         if let limit = f.int("max_connections", minimum: 1) { control.maxConnections = limit }
         if let limit = f.int("max_connections_per_uid", minimum: 1) { control.maxConnectionsPerUID = limit }
         return control
@@ -287,7 +296,7 @@ public enum ConfigReader {
         else { return delivery }
         if let v = f.int("max_attempts", minimum: 1) { delivery.maxAttempts = v }
         if let v = duration(f, "backoff_initial") { delivery.backoffInitial = max(0.1, v) }
-        if let v = duration(f, "backoff_max") { delivery.backoffMax = v }
+        if let v = duration(f, "backoff_max", minimum: (1, "1s")) { delivery.backoffMax = v }
         if let v = duration(f, "shutdown_grace") { delivery.shutdownGrace = v }
         if let v = f.int("batch_size", minimum: 1) { delivery.batchSize = v }
         return delivery
