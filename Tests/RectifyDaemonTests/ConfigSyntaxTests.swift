@@ -88,6 +88,8 @@ struct DurationMinimumTests {
         ("policy: {long_term_review: 2h}\nreceivers: []\n", 3, "policy.long_term_review '2h' is too short; it must be at least 1d."),
         ("control: {idle_timeout: 0s}\nreceivers: []\n", 3, "control.idle_timeout '0s' is too short; it must be at least 1s."),
         ("control: {request_timeout: 0s}\nreceivers: []\n", 3, "control.request_timeout '0s' is too short; it must be at least 1s."),
+        ("alerts: {repeat_overdue: 0s}\nreceivers: []\n", 3, "alerts.repeat_overdue '0s' is too short; an alert repeats at most hourly (at least 1h or 1wd)."),
+        ("alerts: {repeat_stale: 30m}\nreceivers: []\n", 3, "alerts.repeat_stale '30m' is too short; an alert repeats at most hourly (at least 1h or 1wd)."),
     ])
     func aDurationBelowItsMinimum_isRefusedAtItsLine(tail: String, line: Int, message: String) {
         let found = ConfigSyntaxTests.diagnostics("state_dir: /tmp/x\nplans: []\n" + tail, file: "c.yaml")

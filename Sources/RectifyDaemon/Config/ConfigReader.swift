@@ -191,9 +191,9 @@ public enum ConfigReader {
                 node, path: "alerts", sink: sink,
                 allowed: ["repeat_overdue", "escalate_after", "repeat_stale", "digest", "quiet_hours", "send_on_days_off"])
         else { return alerts }
-        if let (v, wd) = interval(f, "repeat_overdue") { (alerts.repeatOverdue, alerts.repeatOverdueWorkingDays) = (v, wd) }
+        if let (v, wd) = interval(f, "repeat_overdue", repeats: true) { (alerts.repeatOverdue, alerts.repeatOverdueWorkingDays) = (v, wd) }
         if let (v, wd) = interval(f, "escalate_after") { (alerts.escalateAfter, alerts.escalateAfterWorkingDays) = (v, wd) }
-        if let (v, wd) = interval(f, "repeat_stale") { (alerts.repeatStale, alerts.repeatStaleWorkingDays) = (v, wd) }
+        if let (v, wd) = interval(f, "repeat_stale", repeats: true) { (alerts.repeatStale, alerts.repeatStaleWorkingDays) = (v, wd) }
         if let send = f.bool("send_on_days_off") { alerts.sendOnDaysOff = send }
         if let node = f.node("digest"), let d = FieldReader(node, path: "alerts.digest", sink: sink, allowed: ["enabled", "weekday", "time"]) {
             if d.bool("enabled") == false {
@@ -225,10 +225,18 @@ public enum ConfigReader {
     }
 
     /// A duration, or working days (`5wd`: seconds of N calendar days, for display, and N).
-    static func interval(_ f: FieldReader, _ key: String) -> (TimeInterval, Int?)? {
+    /// A duration or working days (`5wd`). A repeat interval (`repeats`) is at least 1h or
+    /// 1wd: `repeat_overdue: 0s` sent the same alert again at every evaluation.
+    static func interval(_ f: FieldReader, _ key: String, repeats: Bool = false) -> (TimeInterval, Int?)? {
         guard let text = f.string(key) else { return nil }
-        if let days = Durations.workingDays(text) { return (Double(days) * Policy.day, days) }
-        if let value = Durations.parse(text) { return (value, nil) }
+        let parsed: (TimeInterval, Int?)? = Durations.workingDays(text).map { (Double($0) * Policy.day, $0) } ?? Durations.parse(text).map { ($0, nil) }
+        if let parsed {
+            guard !repeats || parsed.0 >= 3600 else {
+                f.sink.error(f.markOf(key), "\(f.fieldPath(key)) '\(text)' is too short; an alert repeats at most hourly (at least 1h or 1wd).")
+                return nil
+            }
+            return parsed
+        }
         f.sink.error(
             f.markOf(key),
             "\(f.fieldPath(key)) '\(text)' is not a duration; write e.g. 12h, 7d or 2w, or working days as 5wd.")
