@@ -210,17 +210,7 @@ struct OversizedPartTests {
 /// with a warning at its cell, and the ledger reads.
 struct StrayCellTests {
     static func workbook(sheet: String) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        try add("xl/workbook.xml", #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
-        try add("xl/_rels/workbook.xml.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)
-        try add("xl/worksheets/sheet1.xml", #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"# + sheet)
-        return try #require(archive.data)
+        try TestPackage.workbook(["xl/worksheets/sheet1.xml": #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"# + sheet])
     }
 
     static func row(_ r: Int, _ cells: [String]) -> String {
@@ -277,18 +267,10 @@ struct TruncatedPartTests {
         for n in 1...rows { sheet += row(n + 1, ["\(n)", "第\(n)个问题：药品管理制度落实不到位", "措施\(n)", "医务科", "2026年12月31日", "整改中"]) }
         var shared = #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"# + strings.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>"
         if let keep { shared = String(decoding: Data(shared.utf8).prefix(keep), as: UTF8.self) }
-        let archive = try Archive(data: Data(), accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        try add("xl/workbook.xml", #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
-        try add("xl/_rels/workbook.xml.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#)
-        try add("xl/worksheets/sheet1.xml", #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"# + sheet + "</sheetData></worksheet>")
-        try add("xl/sharedStrings.xml", shared)
-        return try #require(archive.data)
+        return try TestPackage.workbook([
+            "xl/worksheets/sheet1.xml": #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"# + sheet + "</sheetData></worksheet>",
+            "xl/sharedStrings.xml": shared,
+        ])
     }
 
     @Test func aWholeWorkbook_readsEveryRow() throws {
@@ -344,5 +326,26 @@ extension TruncatedPartTests {
         } throws: { error in
             "\(error)".contains("台账.xlsx:1:1: error: is a ZIP archive cut short or damaged")
         }
+    }
+}
+
+/// A one-sheet workbook ("台账", `xl/worksheets/sheet1.xml`, with `xl/sharedStrings.xml` related
+/// when given) of the parts given as text, packed in memory.
+enum TestPackage {
+    static func workbook(_ parts: [String: String]) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        var all = parts
+        all["xl/workbook.xml"] = #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        all["xl/_rels/workbook.xml.rels"] =
+            #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>"#
+            + (parts["xl/sharedStrings.xml"] == nil ? "" : #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#)
+            + "</Relationships>"
+        for (path, text) in all.sorted(by: { $0.key < $1.key }) {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return try #require(archive.data)
     }
 }
