@@ -5,7 +5,8 @@
 # make_round9/10_reports.py, which write a round's reports and ledgers together (so they also
 # rewrite their reports, c70–c81, in the report corpus). The files are committed so that scoring
 # them needs neither Python nor openpyxl; regenerate after editing a script. Needs openpyxl and
-# python-docx (scripts/install-deps.sh --test installs them).
+# python-docx (scripts/install-deps.sh --test installs them). What the generators share (the gold file,
+# wrapped cells, Word XML by hand) is in Support/fixtures.py.
 #   scripts/regenerate-ledgers.sh [LEDGER_DIR [CORPUS_DIR]]   # other folders, e.g. to compare
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -9,30 +9,23 @@ Usage: make_ledgers.py OUT_DIR
 The committed copies live in Tests/RectifyImportTests/Fixtures/ledgers/; run
 scripts/regenerate-ledgers.sh after changing this file.
 """
-import csv, datetime as dt, io, json, os, sys
+import csv
+import datetime as dt
+import io
+import os
+import sys
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
+import functools
+
+import fixtures
+from fixtures import wrap
 
 D = dt.date
 OUT = sys.argv[1]
 os.makedirs(OUT, exist_ok=True)
-
-
-def gold(name, items, report_date=None):
-    """items: (snippet, open, deadline 'YYYY-MM-DD' or None)."""
-    doc = {"file": name, "report_date": report_date, "stated": {},
-           "items": [{"snippet": s, "open": o, "deadline": d if o else None, "required": True} for s, o, d in items]}
-    with open(os.path.join(OUT, os.path.splitext(name)[0] + ".gold.json"), "w", encoding="utf-8") as f:
-        json.dump(doc, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-
-
-def wrap(ws):
-    for row in ws.iter_rows():
-        for c in row:
-            c.alignment = Alignment(wrap_text=True, vertical="center")
+gold = functools.partial(fixtures.gold, OUT)
 
 
 # 1. A county health bureau's ledger: a note sheet first (and active), the ledger on the second
@@ -243,7 +236,6 @@ def l05():
 
 
 def docx_table(doc, rows, merges=(), widths=None):
-    from docx.shared import Cm
     table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
     table.style = "Table Grid"
     for i, r in enumerate(rows):
@@ -897,7 +889,6 @@ def l21():
 def l22():
     from docx import Document
     from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     from docx.enum.text import WD_BREAK
     doc = Document()
     doc.add_paragraph("中共南山县疾病预防控制中心支部委员会关于县委巡察反馈问题的整改方案")

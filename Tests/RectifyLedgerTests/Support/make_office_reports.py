@@ -10,47 +10,24 @@ Usage: make_office_reports.py OUT_DIR [c25 c26 ...]
 
 The committed copies live in Tests/RectifyImportTests/Fixtures/corpus/.
 """
-import json, os, subprocess, sys, tempfile, zipfile
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+import functools
+
+import fixtures
+from fixtures import W, esc, footnote_ref, para, run, textbox
 
 OUT = sys.argv[1]
 os.makedirs(OUT, exist_ok=True)
-
-
-def gold(name, items, report_date=None):
-    doc = {"file": name, "report_date": report_date, "stated": {},
-           "items": [{"snippet": s, "open": o, "deadline": d if o else None, "required": True} for s, o, d in items]}
-    with open(os.path.join(OUT, os.path.splitext(name)[0] + ".gold.json"), "w", encoding="utf-8") as f:
-        json.dump(doc, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-
-
-def write(name, text, encoding="utf-8"):
-    with open(os.path.join(OUT, name), "wb") as f:
-        f.write(text.encode(encoding))
+gold = functools.partial(fixtures.gold, OUT)
+write = functools.partial(fixtures.write, OUT)
 
 
 # ---------------------------------------------------------------------------------------------
 # Word XML by hand (python-docx gives the package; the body is written as Word writes it).
-
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-NS = ('xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
-      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-      'xmlns:o="urn:schemas-microsoft-com:office:office" '
-      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-      'xmlns:v="urn:schemas-microsoft-com:vml" '
-      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-      'xmlns:w10="urn:schemas-microsoft-com:office:word" ' + W + ' '
-      'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
-      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" mc:Ignorable="w14"')
-
-
-def esc(s):
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def run(text):
-    return f'<w:r><w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
 
 
 def ins(text, rid=1):
@@ -62,46 +39,11 @@ def dele(text, rid=2):
             f'<w:delText xml:space="preserve">{esc(text)}</w:delText></w:r></w:del>')
 
 
-def para(*runs, num=None, style=None):
-    ppr = ""
-    if num is not None or style:
-        ppr = "<w:pPr>" + (f'<w:pStyle w:val="{style}"/>' if style else "") + \
-              (f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>' if num else "") + "</w:pPr>"
-    body = "".join(r if r.startswith("<") else run(r) for r in runs)
-    return f"<w:p>{ppr}{body}</w:p>"
-
-
-def footnote_ref(n):
-    return f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{n}"/></w:r>'
-
-
 def field(instr, shown):
     return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
             f'<w:r><w:instrText xml:space="preserve"> {esc(instr)} </w:instrText></w:r>'
             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
             f'{run(shown)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
-
-
-def textbox(paragraphs):
-    """A floating text box as Word 2010+ writes it: the DrawingML shape in mc:Choice and the
-    same text again as VML in mc:Fallback (for older readers)."""
-    inner = "".join(para(p) for p in paragraphs)
-    return ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
-            '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" '
-            'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
-            '<wp:positionH relativeFrom="column"><wp:posOffset>2743200</wp:posOffset></wp:positionH>'
-            '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
-            '<wp:extent cx="2743200" cy="685800"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-            '<wp:docPr id="1" name="文本框 1"/><wp:cNvGraphicFramePr/>'
-            '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-            '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2743200" cy="685800"/></a:xfrm>'
-            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
-            f'<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>'
-            '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
-            '<mc:Fallback><w:pict><v:shape id="文本框 1" o:spid="_x0000_s1026" type="#_x0000_t202" '
-            'style="position:absolute;margin-left:216pt;margin-top:0;width:216pt;height:54pt;z-index:251659264">'
-            f'<v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
-            '</mc:AlternateContent></w:r>')
 
 
 def sdt_inline(text, tag):
@@ -139,30 +81,12 @@ FOOTER = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 
 def word_package(path, body_xml, extra_parts=None, rels=(), types=()):
-    from docx import Document
-    Document().save(path)
-    with zipfile.ZipFile(path) as z:
-        parts = {name: z.read(name) for name in z.namelist()}
+    """A .docx on A4 with the 公文 margins, its header and footer when `rels` has them."""
     sect = ('<w:sectPr>' + "".join(f'<w:{kind}Reference w:type="default" r:id="{rid}"/>' for kind, rid in
                                     (("header", "rIdH1"), ("footer", "rIdF1")) if any(r[0] == rid for r in rels)) +
             '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" '
             'w:header="851" w:footer="1304" w:gutter="0"/></w:sectPr>')
-    parts["word/document.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                                  f'<w:document {NS}><w:body>{body_xml}{sect}</w:body></w:document>').encode("utf-8")
-    for name, data in (extra_parts or {}).items():
-        parts[name] = data.encode("utf-8")
-    rels_xml = parts["word/_rels/document.xml.rels"].decode("utf-8")
-    base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-    for rid, kind, target in rels:
-        rels_xml = rels_xml.replace("</Relationships>", f'<Relationship Id="{rid}" Type="{base}{kind}" Target="{target}"/></Relationships>')
-    parts["word/_rels/document.xml.rels"] = rels_xml.encode("utf-8")
-    ct = parts["[Content_Types].xml"].decode("utf-8")
-    for part, kind in types:
-        ct = ct.replace("</Types>", f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/></Types>')
-    parts["[Content_Types].xml"] = ct.encode("utf-8")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
+    fixtures.word_package(path, body_xml, extra_parts, rels, types, sect)
 
 
 # 25. A CDC's progress report as an office edits it in Word: the unit's name in a content

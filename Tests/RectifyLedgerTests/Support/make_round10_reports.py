@@ -17,24 +17,14 @@ Ledgers (ledgers/):
 
 Usage: make_round10_reports.py CORPUS_DIR LEDGER_DIR
 """
-import io, json, os, sys, zipfile
+import io
+import os
+import sys
+from fixtures import gold, write
 
 CORPUS, LEDGERS = sys.argv[1], sys.argv[2]
 for d in (CORPUS, LEDGERS):
     os.makedirs(d, exist_ok=True)
-
-
-def gold(out, name, items, report_date=None):
-    doc = {"file": name, "report_date": report_date, "stated": {},
-           "items": [{"snippet": s, "open": o, "deadline": d if o else None, "required": True} for s, o, d in items]}
-    with open(os.path.join(out, os.path.splitext(name)[0] + ".gold.json"), "w", encoding="utf-8") as f:
-        json.dump(doc, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-
-
-def write(out, name, data):
-    with open(os.path.join(out, name), "wb") as f:
-        f.write(data)
 
 
 # c77: Word "Web page" saved with a .doc name, GB2312 ---------------------------------------------

@@ -10,32 +10,23 @@ written as ranges (2025.9-2025.12).
 
 Usage: make_round5_ledgers.py OUT_DIR [l28 l29 ...]
 """
-import csv, datetime as dt, io, json, os, sys
+import csv
+import datetime as dt
+import io
+import os
+import sys
 
 import docx
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
+import functools
+
+import fixtures
+from fixtures import wrap
 
 D = dt.date
 OUT = sys.argv[1]
 os.makedirs(OUT, exist_ok=True)
-
-
-def gold(name, items, report_date=None):
-    """items: (snippet, open, deadline 'YYYY-MM-DD' or None)."""
-    doc = {"file": name, "report_date": report_date, "stated": {},
-           "items": [{"snippet": s, "open": o, "deadline": d if o else None, "required": True} for s, o, d in items]}
-    with open(os.path.join(OUT, os.path.splitext(name)[0] + ".gold.json"), "w", encoding="utf-8") as f:
-        json.dump(doc, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-
-
-def wrap(ws):
-    for row in ws.iter_rows():
-        for c in row:
-            c.alignment = Alignment(wrap_text=True, vertical="center")
+gold = functools.partial(fixtures.gold, OUT)
 
 
 def merge_runs(ws, col, start, keys):

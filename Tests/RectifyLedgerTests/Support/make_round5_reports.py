@@ -11,27 +11,20 @@ WeChat post with ◆/▶ bullets.
 
 Usage: make_round5_reports.py OUT_DIR [c43 c44 ...]
 """
-import json, os, sys
+import os
+import sys
 
 import docx
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
+import functools
+
+import fixtures
 
 OUT = sys.argv[1]
 os.makedirs(OUT, exist_ok=True)
-
-
-def gold(name, items, report_date=None, stated=None):
-    doc = {"file": name, "report_date": report_date, "stated": stated or {},
-           "items": [{"snippet": s, "open": o, "deadline": d if o else None, "required": True} for s, o, d in items]}
-    with open(os.path.join(OUT, os.path.splitext(name)[0] + ".gold.json"), "w", encoding="utf-8") as f:
-        json.dump(doc, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-
-
-def write(name, text, encoding="utf-8", newline="\n"):
-    with open(os.path.join(OUT, name), "wb") as f:
-        f.write(text.replace("\n", newline).encode(encoding))
+gold = functools.partial(fixtures.gold, OUT)
+write = functools.partial(fixtures.write, OUT)
 
 
 # 43. A hospital's report on the 等级评审 experts' findings, numbered the way quality offices

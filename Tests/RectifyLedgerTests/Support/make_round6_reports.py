@@ -12,28 +12,22 @@ clauses each carry their own status.
 
 Usage: make_round6_reports.py OUT_DIR [c51 c52 ...]
 """
-import json, os, sys
+import os
+import sys
 
 import docx
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+import functools
+
+import fixtures
 
 OUT = sys.argv[1]
 os.makedirs(OUT, exist_ok=True)
 ONLY = set(sys.argv[2:])
-
-
-def gold(name, items, report_date=None, stated=None):
-    doc = {"file": name, "report_date": report_date, "stated": stated or {},
-           "items": [{"snippet": s, "open": o, "deadline": d if o else None, "required": True} for s, o, d in items]}
-    with open(os.path.join(OUT, os.path.splitext(name)[0] + ".gold.json"), "w", encoding="utf-8") as f:
-        json.dump(doc, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+gold = functools.partial(fixtures.gold, OUT)
 
 
 def text(name, body, encoding="utf-8"):
-    with open(os.path.join(OUT, name), "w", encoding=encoding, newline="") as f:
-        f.write(body.lstrip("\n"))
+    fixtures.write(OUT, name, body.lstrip("\n"), encoding)
 
 
 def wanted(key):

@@ -31,34 +31,27 @@ before the importer ever read the file:
 
 Usage: make_round7_ledgers.py OUT_DIR [l36 l37 ...]
 """
-import csv, datetime as dt, io, json, os, sys, zipfile
+import csv
+import datetime as dt
+import io
+import os
+import sys
+import zipfile
 from xml.sax.saxutils import escape
 
 import docx
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
 from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
-from openpyxl.styles import Alignment
+import functools
+
+import fixtures
+from fixtures import wrap
 
 OUT = sys.argv[1]
 os.makedirs(OUT, exist_ok=True)
 ONLY = set(sys.argv[2:])
-
-
-def gold(name, items, report_date=None):
-    doc = {"file": name, "report_date": report_date, "stated": {},
-           "items": [{"snippet": s, "open": o, "deadline": d if o else None, "required": True} for s, o, d in items]}
-    with open(os.path.join(OUT, os.path.splitext(name)[0] + ".gold.json"), "w", encoding="utf-8") as f:
-        json.dump(doc, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-
-
-def wrap(ws):
-    for row in ws.iter_rows():
-        for c in row:
-            c.alignment = Alignment(wrap_text=True, vertical="center")
+gold = functools.partial(fixtures.gold, OUT)
 
 
 def serial(d):

@@ -13,21 +13,18 @@ before the importer ever read the file:
 
 Usage: make_round7_reports.py OUT_DIR [c59 c60 c61]
 """
-import json, os, sys
+import os
+import sys
 
 import docx
+import functools
+
+import fixtures
 
 OUT = sys.argv[1]
 os.makedirs(OUT, exist_ok=True)
 ONLY = set(sys.argv[2:])
-
-
-def gold(name, items, report_date=None, stated=None):
-    doc = {"file": name, "report_date": report_date, "stated": stated or {},
-           "items": [{"snippet": s, "open": o, "deadline": d if o else None, "required": True} for s, o, d in items]}
-    with open(os.path.join(OUT, os.path.splitext(name)[0] + ".gold.json"), "w", encoding="utf-8") as f:
-        json.dump(doc, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+gold = functools.partial(fixtures.gold, OUT)
 
 
 # 59. A hospital's report: one two-column form per problem.

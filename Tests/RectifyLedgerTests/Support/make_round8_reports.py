@@ -22,24 +22,20 @@ before the importer ever read the file:
 
 Usage: make_round8_reports.py OUT_DIR [c62 c63 ...]
 """
-import json, os, shutil, subprocess, sys, tempfile, zipfile
+import os
+import subprocess
+import sys
+import tempfile
+import functools
+
+import fixtures
+from fixtures import W, footnote_ref, para, run, word_package
 
 OUT = sys.argv[1]
 os.makedirs(OUT, exist_ok=True)
 ONLY = set(sys.argv[2:])
-
-
-def gold(name, items, report_date=None, stated=None):
-    doc = {"file": name, "report_date": report_date, "stated": stated or {},
-           "items": [{"snippet": s, "open": o, "deadline": d if o else None, "required": True} for s, o, d in items]}
-    with open(os.path.join(OUT, os.path.splitext(name)[0] + ".gold.json"), "w", encoding="utf-8") as f:
-        json.dump(doc, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-
-
-def write(name, text, encoding="utf-8"):
-    with open(os.path.join(OUT, name), "wb") as f:
-        f.write(text.encode(encoding))
+gold = functools.partial(fixtures.gold, OUT)
+write = functools.partial(fixtures.write, OUT)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -229,26 +225,6 @@ def c63():
 # ---------------------------------------------------------------------------------------------
 # Word XML by hand (as in make_office_reports.py).
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-NS = ('xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
-      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-      'xmlns:o="urn:schemas-microsoft-com:office:office" '
-      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-      'xmlns:v="urn:schemas-microsoft-com:vml" '
-      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-      'xmlns:w10="urn:schemas-microsoft-com:office:word" ' + W + ' '
-      'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
-      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" mc:Ignorable="w14"')
-
-
-def esc(s):
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def run(text, rpr=""):
-    return f'<w:r>{"<w:rPr>" + rpr + "</w:rPr>" if rpr else ""}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
-
 
 def struck(text):
     return run(text, '<w:strike/>')
@@ -258,33 +234,9 @@ def dstruck(text):
     return run(text, '<w:dstrike/>')
 
 
-def para(*runs, ppr=""):
-    body = "".join(r if r.startswith("<") else run(r) for r in runs)
-    return f"<w:p>{'<w:pPr>' + ppr + '</w:pPr>' if ppr else ''}{body}</w:p>"
-
-
-def footnote_ref(n):
-    return f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{n}"/></w:r>'
-
-
 def textbox(paragraphs):
-    inner = "".join(para(p) for p in paragraphs)
-    return ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
-            '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" '
-            'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
-            '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
-            '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
-            '<wp:extent cx="5486400" cy="457200"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>'
-            '<wp:docPr id="1" name="文本框 1"/><wp:cNvGraphicFramePr/>'
-            '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-            '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5486400" cy="457200"/></a:xfrm>'
-            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
-            f'<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>'
-            '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
-            '<mc:Fallback><w:pict><v:shape id="文本框 1" o:spid="_x0000_s1026" type="#_x0000_t202" '
-            'style="position:absolute;margin-left:0;margin-top:0;width:432pt;height:36pt;z-index:251659264">'
-            f'<v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
-            '</mc:AlternateContent></w:r>')
+    """A text box across the page, text above and below it."""
+    return fixtures.textbox(paragraphs, x=0, cx=5486400, cy=457200, wrap="wrapTopAndBottom")
 
 
 def hdr(text):
@@ -302,29 +254,6 @@ def sect(h, f, landscape=False, final=False):
          '<w:type w:val="nextPage"/>' + size +
          '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="1304" w:gutter="0"/></w:sectPr>')
     return x if final else f'<w:p><w:pPr>{x}</w:pPr></w:p>'
-
-
-def word_package(path, body_xml, extra_parts=None, rels=(), types=()):
-    from docx import Document
-    Document().save(path)
-    with zipfile.ZipFile(path) as z:
-        parts = {name: z.read(name) for name in z.namelist()}
-    parts["word/document.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                                  f'<w:document {NS}><w:body>{body_xml}</w:body></w:document>').encode("utf-8")
-    for name, data in (extra_parts or {}).items():
-        parts[name] = data.encode("utf-8")
-    rels_xml = parts["word/_rels/document.xml.rels"].decode("utf-8")
-    base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-    for rid, kind, target in rels:
-        rels_xml = rels_xml.replace("</Relationships>", f'<Relationship Id="{rid}" Type="{base}{kind}" Target="{target}"/></Relationships>')
-    parts["word/_rels/document.xml.rels"] = rels_xml.encode("utf-8")
-    ct = parts["[Content_Types].xml"].decode("utf-8")
-    for part, kind in types:
-        ct = ct.replace("</Types>", f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/></Types>')
-    parts["[Content_Types].xml"] = ct.encode("utf-8")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
 
 
 # ---------------------------------------------------------------------------------------------
