@@ -5,7 +5,7 @@ import RectifyCore
 /// (`.csv`), Word plans and reports (`.docx`: the ledger table when there is one, else the
 /// text), and `.txt` reports (through `ReportImporter`). Pure: bytes in, plan out.
 ///
-/// The daemon and every offline command load all of them through `PlanLoader.importing()`.
+/// The daemon and every offline command load all of them through `LedgerImporter.loaderImporter()`.
 public enum LedgerImporter {
     public struct Options: Sendable {
         /// `--columns 问题=C,时限=F`: fixes columns by letter where the header words do not.
@@ -281,13 +281,19 @@ extension LedgerImporter {
     }
 }
 
+extension LedgerImporter {
+    /// How a plan directory's reports, ledgers and Word plans are imported on load: the daemon's
+    /// snapshot loader and every `PlanLoader.importing()` use this one.
+    public static func loaderImporter(_ options: Options = Options()) -> PlanLoader.ReportImporter {
+        { data, file throws(PlanLoadError) in try importFile(data, file: file, options: options).asLoaderResult }
+    }
+}
+
 extension PlanLoader {
     /// A loader that imports what is not a plan file (reports, ledgers, Word plans) on load, as
-    /// the daemon does: `rectifyd`, `rectifyctl check`, `export`, `preview` and the report
-    /// commands read a plan directory alike.
+    /// the daemon does: `rectifyctl check`, `export`, `preview` and the report commands read a
+    /// plan directory alike.
     public static func importing(_ options: LedgerImporter.Options = LedgerImporter.Options()) -> PlanLoader {
-        PlanLoader(reportImporter: { data, file throws(PlanLoadError) in
-            try LedgerImporter.importFile(data, file: file, options: options).asLoaderResult
-        })
+        PlanLoader(reportImporter: LedgerImporter.loaderImporter(options))
     }
 }

@@ -107,7 +107,7 @@ struct RectifyD: ParsableCommand {
     /// Reports (.txt, .docx) and ledgers (.xlsx, .csv) in `plans` are imported on load; each receiver becomes a notifier
     /// with a logger derived from the daemon's.
     static let loader = SnapshotLoader(
-        reportImporter: PlanLoader.importing().reportImporter,
+        reportImporter: LedgerImporter.loaderImporter(),
         makeChannels: Receivers.make)
 }
 
